@@ -1,0 +1,11 @@
+module github.com/eventline/eventline
+
+go 1.26
+
+require github.com/olebedev/when v1.1.0
+
+require (
+	github.com/AlekSi/pointer v1.0.0 // indirect
+	github.com/pkg/errors v0.8.1 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+)

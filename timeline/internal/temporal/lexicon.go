@@ -1,0 +1,93 @@
+package temporal
+
+import (
+	"strconv"
+	"strings"
+)
+
+// months maps English month names and abbreviations to 1..12.
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// weekdays maps English weekday names and abbreviations to time.Weekday.
+var weekdays = map[string]int{
+	"sunday": 0, "sun": 0, "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2,
+	"wednesday": 3, "wed": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4,
+	"friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+}
+
+// numberWords maps spelled-out cardinals to values.
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"hundred": 100, "several": -1, "few": -1, "a few": -1, "many": -1, "some": -1,
+	"couple": 2, "a couple of": 2, "dozen": 12, "a dozen": 12,
+}
+
+// ordinalWords maps spelled-out ordinals to values.
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+	"twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
+	"thirtieth": 30, "thirty-first": 31, "last": -1,
+}
+
+// Regular-expression alternations built from the tables, longest first so
+// that "sept" is tried before "sep".
+const (
+	monthPat   = `january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec`
+	weekdayPat = `monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun`
+	numberPat  = `\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|a couple of|several|a dozen|dozen|few|couple|many|some|an|a`
+)
+
+// monthNum returns the month number of a name or abbreviation (with or
+// without a trailing dot), or 0.
+func monthNum(s string) int {
+	return months[strings.TrimSuffix(strings.ToLower(s), ".")]
+}
+
+// weekdayNum returns the weekday of a name, or -1.
+func weekdayNum(s string) int {
+	if d, ok := weekdays[strings.TrimSuffix(strings.ToLower(s), ".")]; ok {
+		return d
+	}
+	return -1
+}
+
+// number reads a cardinal written in digits or words; -1 for vague
+// quantities ("several"), and ok=false for anything else.
+func number(s string) (n float64, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
+		return v, true
+	}
+	if v, found := numberWords[s]; found {
+		return float64(v), true
+	}
+	// "twenty-five", "twenty five"
+	if i := strings.IndexAny(s, "- "); i > 0 {
+		a, okA := numberWords[s[:i]]
+		b, okB := numberWords[s[i+1:]]
+		if okA && okB && a >= 20 && b > 0 && b < 10 {
+			return float64(a + b), true
+		}
+	}
+	return 0, false
+}
+
+// atoi parses digits; ok=false when s is not a number.
+func atoi(s string) (int, bool) {
+	v, err := strconv.Atoi(s)
+	return v, err == nil
+}
+
+func ptr(v int) *int { return &v }
