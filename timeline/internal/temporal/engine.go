@@ -43,10 +43,10 @@ type Kind int
 
 // Mention kinds.
 const (
-	Point    Kind = iota // a date or time, absolute or relative
-	Length               // a duration: "five years"
-	Repeat               // a set: "every year", "weekly"
-	Vague                // PRESENT_REF, PAST_REF, FUTURE_REF
+	Point  Kind = iota // a date or time, absolute or relative
+	Length             // a duration: "five years"
+	Repeat             // a set: "every year", "weekly"
+	Vague              // PRESENT_REF, PAST_REF, FUTURE_REF
 )
 
 // Gran mirrors timeline.Granularity (same order, same values).
