@@ -67,18 +67,23 @@ type Timex struct {
 	// Mod is the TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER,
 	// MORE_THAN, LESS_THAN, ON_OR_AFTER…; empty when none applies.
 	Mod string `json:"mod,omitempty"`
-	// Begin and End bound the interval the value covers, End exclusive.
-	// Both are zero for durations, sets, vague references and unresolved
-	// values. An open interval ("since 1994") has a zero End.
-	Begin time.Time `json:"begin,omitzero"`
-	End   time.Time `json:"end,omitzero"`
+	// Interval is the stretch of time the value covers; zero for
+	// durations, sets, vague references and unresolved values.
+	Interval Interval `json:"interval,omitzero"`
 	// Anchor tells how the value was obtained.
 	Anchor Anchor `json:"anchor"`
 }
 
 // Resolved reports whether the value names a point or interval on the
 // calendar (as opposed to a duration, set, vague or unresolved reference).
-func (t Timex) Resolved() bool { return !t.Begin.IsZero() }
+func (t Timex) Resolved() bool { return !t.Interval.Begin.IsZero() }
+
+// Interval is a stretch of time [Begin, End). An open interval ("since
+// 1994") has a zero End.
+type Interval struct {
+	Begin time.Time `json:"begin"`
+	End   time.Time `json:"end,omitzero"`
+}
 
 // Expression is one temporal expression found in a document.
 type Expression struct {
