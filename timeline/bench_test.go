@@ -1,0 +1,376 @@
+package timeline
+
+// Benchmarks of the full pipeline (issue 6). Run them with
+//
+//	go test -run '^$' -bench . -benchmem ./timeline/...
+//
+// MB/s counts bytes of article text. BenchmarkNaiveWhenTBAQ is the
+// baseline: github.com/olebedev/when used as a Go user would, calling
+// Parse again on the rest of the text after each match, over the same
+// TBAQ texts as BenchmarkExtractTBAQ, so one run gives the ratio.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules/common"
+	"github.com/olebedev/when/rules/en"
+)
+
+// moduleRoot walks up from the package directory to the directory that
+// holds go.mod.
+func moduleRoot(tb testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			tb.Fatal("go.mod not found above the package directory")
+		}
+		dir = up
+	}
+}
+
+// sharedData returns ../shared/data beside the module root. A git
+// worktree may sit deeper than the main checkout, so the directories
+// above the module root are tried too. It returns "" when there is none.
+func sharedData(tb testing.TB) string {
+	for dir := filepath.Dir(moduleRoot(tb)); ; {
+		d := filepath.Join(dir, "shared", "data")
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
+
+var (
+	timemlText = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
+	timemlTag  = regexp.MustCompile(`<[^>]*>`)
+	xmlEntity  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
+)
+
+// stripTimeML returns the raw TEXT content of a TimeML document.
+func stripTimeML(doc string) string {
+	m := timemlText.FindStringSubmatch(doc)
+	if m == nil {
+		return ""
+	}
+	return xmlEntity.Replace(timemlTag.ReplaceAllString(m[1], ""))
+}
+
+// loadTBAQ returns the raw texts of the TBAQ documents (TimeBank and
+// AQUAINT), or skips when the shared data is absent.
+func loadTBAQ(b *testing.B) []string {
+	dir := sharedData(b)
+	if dir == "" {
+		b.Skip("../shared/data not found: no TBAQ corpus")
+	}
+	root := filepath.Join(dir, "tbaq")
+	var texts []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tml") {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if t := stripTimeML(string(raw)); t != "" {
+			texts = append(texts, t)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(texts) == 0 {
+		b.Skip("no TBAQ documents under " + root)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return texts
+}
+
+func loadSeed(tb testing.TB) string {
+	raw, err := os.ReadFile(filepath.Join(moduleRoot(tb), "seeds", "000_b4ef29c311dfde9a.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(raw)
+}
+
+// syntheticDoc builds a document of about size bytes from the seed
+// article: its head (with the dateline) and then its paragraphs over and
+// over. Each copy of a paragraph gets a distinct letters-only tag so that
+// it is not page furniture (a repeated line) and the work per paragraph
+// stays the same however long the document grows.
+func syntheticDoc(tb testing.TB, size int) string {
+	seed := loadSeed(tb)
+	paras := strings.Split(seed, "\n\n")
+	head, body := paras[0], paras[1:]
+	var b strings.Builder
+	b.Grow(size + 1024)
+	b.WriteString(head)
+	for n := 0; b.Len() < size; n++ {
+		p := strings.TrimSpace(body[n%len(body)])
+		if p == "" {
+			continue
+		}
+		b.WriteString("\n\n")
+		b.WriteString(p)
+		b.WriteString(" Ref ")
+		b.WriteString(letterTag(n))
+		b.WriteByte('.')
+	}
+	s := b.String()
+	if len(s) > size {
+		// cut at a paragraph break so no sentence is left half
+		if i := strings.LastIndex(s[:size], "\n\n"); i > len(head) {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// letterTag writes n in base 26 with the letters q..z, a..p; no digits,
+// so it adds no trigger.
+func letterTag(n int) string {
+	var buf [16]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = "qrstuvwxyzabcdefghijklmnop"[n%26]
+		n /= 26
+		if n == 0 {
+			break
+		}
+	}
+	return string(buf[i:])
+}
+
+func newBenchExtractor(b *testing.B) *Extractor {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
+func benchDocs(b *testing.B, x *Extractor, texts []string) {
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	ctx := context.Background()
+	exprs := 0
+	b.ResetTimer()
+	for b.Loop() {
+		exprs = 0
+		for _, t := range texts {
+			tl, err := x.Extract(ctx, Document{Text: t})
+			if err != nil {
+				b.Fatal(err)
+			}
+			exprs += len(tl.Expressions)
+		}
+	}
+	b.ReportMetric(float64(exprs), "exprs/op")
+}
+
+// BenchmarkExtractSeed: the full pipeline on the seed article.
+func BenchmarkExtractSeed(b *testing.B) {
+	x := newBenchExtractor(b)
+	benchDocs(b, x, []string{loadSeed(b)})
+}
+
+// BenchmarkExtractTBAQ: the full pipeline over the 256 TBAQ news texts,
+// one Extract per document.
+func BenchmarkExtractTBAQ(b *testing.B) {
+	texts := loadTBAQ(b)
+	x := newBenchExtractor(b)
+	benchDocs(b, x, texts)
+}
+
+// BenchmarkNaiveWhenTBAQ: the baseline, olebedev/when's English and
+// common rules called again on the rest of the text after each match,
+// over the same texts as BenchmarkExtractTBAQ.
+func BenchmarkNaiveWhenTBAQ(b *testing.B) {
+	texts := loadTBAQ(b)
+	w := when.New(nil)
+	w.Add(en.All...)
+	w.Add(common.All...)
+	base := time.Date(1998, 2, 27, 12, 0, 0, 0, time.UTC)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	found, failed := 0, 0
+	b.ResetTimer()
+	for b.Loop() {
+		found, failed = 0, 0
+		for _, t := range texts {
+			rest := t
+			for rest != "" {
+				r, err := w.Parse(rest, base)
+				if err != nil {
+					// when cannot say where the failing match was;
+					// a user can only give up on the rest
+					failed++
+					break
+				}
+				if r == nil {
+					break
+				}
+				found++
+				rest = rest[max(r.Index+len(r.Text), 1):]
+			}
+		}
+	}
+	b.ReportMetric(float64(found), "exprs/op")
+	b.ReportMetric(float64(failed), "errors/op")
+}
+
+// BenchmarkExtract10KB and BenchmarkExtract10MB: one synthetic document
+// of each size, built the same way, for the linear-cost check (the 10 MB
+// per-MB time should be at most 1.5 times the 10 KB one).
+func BenchmarkExtract10KB(b *testing.B) {
+	x := newBenchExtractor(b)
+	benchDocs(b, x, []string{syntheticDoc(b, 10<<10)})
+}
+
+func BenchmarkExtract10MB(b *testing.B) {
+	x := newBenchExtractor(b)
+	benchDocs(b, x, []string{syntheticDoc(b, 10<<20)})
+}
+
+// BenchmarkExtractParallel: one Extractor shared by 1 and 2 goroutines
+// that take the TBAQ documents from a common counter. MB/s is the
+// aggregate throughput.
+func BenchmarkExtractParallel(b *testing.B) {
+	texts := loadTBAQ(b)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	x := newBenchExtractor(b)
+	for _, g := range []int{1, 2} {
+		b.Run(fmt.Sprintf("goroutines=%d", g), func(b *testing.B) {
+			b.SetBytes(int64(total))
+			b.ReportAllocs()
+			ctx := context.Background()
+			for b.Loop() {
+				var next atomic.Int64
+				var wg sync.WaitGroup
+				errs := make([]error, g)
+				for k := range g {
+					wg.Go(func() {
+						for {
+							i := int(next.Add(1) - 1)
+							if i >= len(texts) {
+								return
+							}
+							if _, err := x.Extract(ctx, Document{Text: texts[i]}); err != nil {
+								errs[k] = err
+								return
+							}
+						}
+					})
+				}
+				wg.Wait()
+				for _, err := range errs {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestHeap10MB measures the heap a single 10 MB document needs: the
+// bytes allocated during Extract (an upper bound on the growth of the
+// heap, whatever the garbage collector does), the peak of live heap
+// objects sampled during the call, and the heap retained by the result.
+// It asserts nothing about time.
+func TestHeap10MB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and extracts a 10 MB document")
+	}
+	doc := syntheticDoc(t, 10<<20)
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := float64(len(doc))
+
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	base := sample[0].Value.Uint64()
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(s)
+			if v := s[0].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	tl, err := x.Extract(context.Background(), Document{Text: doc})
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	allocated := float64(after.TotalAlloc - before.TotalAlloc)
+	runtime.GC()
+	var kept runtime.MemStats
+	runtime.ReadMemStats(&kept)
+	retained := float64(int64(kept.HeapAlloc) - int64(before.HeapAlloc))
+	peakGrowth := float64(int64(peak.Load()) - int64(base))
+	t.Logf("input %.1f MB; allocated during Extract %.1f MB (%.2f× input); sampled peak heap growth %.1f MB (%.2f×); retained by the result %.1f MB (%.2f×); %d expressions, %d events",
+		in/1e6, allocated/1e6, allocated/in, peakGrowth/1e6, peakGrowth/in, retained/1e6, retained/in, len(tl.Expressions), len(tl.Events))
+	if peakGrowth > 10*in {
+		t.Errorf("peak heap growth %.1f× the input, want at most 10×", peakGrowth/in)
+	}
+	runtime.KeepAlive(tl)
+}
