@@ -127,6 +127,7 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	var ms []temporal.Mention
 	sentOf := make([]int, 0, 64)
 	var wins []temporal.Window
+	sc := x.engine.NewScanner()
 	for si, s := range st.sents {
 		if si%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -135,7 +136,7 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		}
 		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
 		n := len(ms)
-		ms = x.engine.Scan(text, wins, ms)
+		ms = sc.Scan(text, wins, ms)
 		for range len(ms) - n {
 			sentOf = append(sentOf, si)
 		}

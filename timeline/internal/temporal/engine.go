@@ -11,6 +11,7 @@
 package temporal
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"time"
@@ -128,13 +129,34 @@ type Mention struct {
 }
 
 // Engine holds compiled rules. It is immutable after New and safe for
-// concurrent use.
+// concurrent use: the scratch space of a scan lives in a Scanner.
 type Engine struct {
 	rules []*Rule
 	// parser is a private when.Parser over the same rules, for callers that
 	// want when's own first-cluster semantics (the dateline reader).
 	parser *when.Parser
 	opts   *rules.Options
+
+	// prepared rules, in the order of rules
+	prep []prepared
+	// the prefilter: an automaton over the literals of all rules, the
+	// rules indexed by the literals of their most selective clause, and
+	// the rules with no known literal, which run on every window
+	lits     *matcher
+	nlits    int
+	litRules [][]int32
+	always   []uint64
+}
+
+// prepared is a rule ready to run.
+type prepared struct {
+	*Rule
+	// fast is the caseless variant of When.RegExp for lowercased
+	// windows; nil when the rule must run on the original text.
+	fast *regexp.Regexp
+	// clauses are the literal ids the prefilter checks: one of each
+	// clause must occur in the window.
+	clauses [][]int32
 }
 
 // New returns an engine over the given rules, in the given order.
@@ -144,7 +166,52 @@ func New(rs []*Rule) *Engine {
 	for _, r := range rs {
 		p.Add(&r.When)
 	}
-	return &Engine{rules: rs, parser: p, opts: opts}
+	e := &Engine{rules: rs, parser: p, opts: opts}
+	e.prepare()
+	return e
+}
+
+func (e *Engine) prepare() {
+	ids := map[string]int32{}
+	var lits []string
+	e.prep = make([]prepared, len(e.rules))
+	e.always = make([]uint64, (len(e.rules)+63)/64)
+	var primary [][]int32
+	for i, r := range e.rules {
+		p := prepared{Rule: r, fast: caseless(r.When.RegExp)}
+		cs := ruleClauses(r.When.RegExp)
+		best := bestClause(cs)
+		var prim []int32
+		for _, c := range cs {
+			var cl []int32
+			for _, l := range c {
+				id, ok := ids[l]
+				if !ok {
+					id = int32(len(lits))
+					ids[l] = id
+					lits = append(lits, l)
+				}
+				cl = append(cl, id)
+			}
+			p.clauses = append(p.clauses, cl)
+			if &c[0] == &best[0] {
+				prim = cl
+			}
+		}
+		if prim == nil {
+			e.always[i/64] |= 1 << (i % 64)
+		}
+		primary = append(primary, prim)
+		e.prep[i] = p
+	}
+	e.nlits = len(lits)
+	e.litRules = make([][]int32, len(lits))
+	for i, prim := range primary {
+		for _, id := range prim {
+			e.litRules[id] = append(e.litRules[id], int32(i))
+		}
+	}
+	e.lits = newMatcher(lits)
 }
 
 // Default returns an engine over the built-in English rules.
@@ -169,31 +236,152 @@ func (e *Engine) ParseFirst(text string, base time.Time) (start, end int, t time
 
 // Scan runs every rule over each window of text and returns the mentions
 // kept after overlaps are settled (longer wins, then priority, then
-// earlier), in text order. ref is handed to the appliers; rules in this
-// package do not read it, so resolution can happen later against the
-// right anchor.
+// earlier), in text order. It is Scanner.Scan with a scanner of its own;
+// callers that scan many stretches of a document should keep one
+// Scanner.
 func (e *Engine) Scan(text string, windows []Window, out []Mention) []Mention {
+	return e.NewScanner().Scan(text, windows, out)
+}
+
+// Scanner holds the scratch space of scans. It belongs to one goroutine;
+// the Engine it came from may serve many Scanners at once.
+type Scanner struct {
+	e *Engine
+	// stamp[lit] == gen when the literal occurs in the current window
+	stamp []uint32
+	gen   uint32
+	cand  []uint64
+	low   []byte
+	order []int
+	kept  []Mention
+}
+
+// NewScanner returns a scanner over e's rules.
+func (e *Engine) NewScanner() *Scanner {
+	return &Scanner{e: e, stamp: make([]uint32, e.nlits), cand: make([]uint64, len(e.always))}
+}
+
+// Scan runs the rules over each window of text and returns the mentions
+// kept after overlaps are settled (longer wins, then priority, then
+// earlier), in text order, appended to out. A rule runs on a window when
+// the window holds its Needs triggers and the literals its expression
+// requires; it runs on the window's text alone, as rules.F.Find would on
+// that substring, taking every match. Rules do not read the reference
+// time, so resolution can happen later against the right anchor.
+func (s *Scanner) Scan(text string, windows []Window, out []Mention) []Mention {
 	start := len(out)
+	e := s.e
 	for _, w := range windows {
 		sub := text[w.Start:w.End]
-		for _, r := range e.rules {
-			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
-				continue
+		lowered, special := false, false
+		if hasHighByte(sub) {
+			s.low, special = lowerWindow(s.low[:0], sub)
+			lowered = true
+		}
+		if special {
+			// ſ or the Kelvin sign: no prefilter, the rules' own
+			// expressions on the original text
+			for i := range e.prep {
+				r := &e.prep[i]
+				if r.Needs != 0 && w.Triggers&r.Needs == 0 {
+					continue
+				}
+				out = s.runRule(r, false, sub, w.Start, out)
 			}
-			out = e.runRule(r, sub, w.Start, out)
+			continue
+		}
+		s.findLiterals(sub)
+		for k, word := range s.cand {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &= word - 1
+				r := &e.prep[k*64+b]
+				if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
+					continue
+				}
+				if r.fast != nil && !lowered {
+					s.low, _ = lowerWindow(s.low[:0], sub)
+					lowered = true
+				}
+				out = s.runRule(r, r.fast != nil, sub, w.Start, out)
+			}
 		}
 	}
-	found := out[start:]
-	kept := settle(found)
-	return append(out[:start], kept...)
+	return s.settle(out, start)
+}
+
+func hasHighByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// findLiterals runs the literal automaton over sub, stamps the literals
+// found, and sets cand to the rules indexed by them plus the rules that
+// run everywhere.
+func (s *Scanner) findLiterals(sub string) {
+	e := s.e
+	s.gen++
+	if s.gen == 0 {
+		clear(s.stamp)
+		s.gen = 1
+	}
+	gen := s.gen
+	copy(s.cand, e.always)
+	m := e.lits
+	nc := int32(m.nclass)
+	st := int32(0)
+	for i := 0; i < len(sub); i++ {
+		st = m.delta[st*nc+int32(m.class[sub[i]])]
+		lo, hi := m.outStart[st], m.outStart[st+1]
+		for _, id := range m.out[lo:hi] {
+			if s.stamp[id] == gen {
+				continue
+			}
+			s.stamp[id] = gen
+			for _, r := range e.litRules[id] {
+				s.cand[r/64] |= 1 << (r % 64)
+			}
+		}
+	}
+}
+
+// satisfied reports whether every clause of r has a literal in the
+// current window.
+func (s *Scanner) satisfied(r *prepared) bool {
+	for _, c := range r.clauses {
+		ok := false
+		for _, id := range c {
+			if s.stamp[id] == s.gen {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // runRule takes every match of r in sub, not only the first as
-// rules.F.Find does, by finding again after each match.
-func (e *Engine) runRule(r *Rule, sub string, base int, out []Mention) []Mention {
+// rules.F.Find does, by finding again after each match. With fast set it
+// matches r.fast on the lowercased window (s.low) and reads the captures
+// from the original text at the same offsets.
+func (s *Scanner) runRule(r *prepared, fast bool, sub string, base int, out []Mention) []Mention {
+	e := s.e
 	pos := 0
 	for pos < len(sub) {
-		m := r.When.Find(sub[pos:])
+		var loc []int
+		if fast {
+			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
+		} else {
+			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
+		}
+		m := matchAt(sub[pos:], loc, r.When.Applier)
 		if m == nil {
 			break
 		}
@@ -221,15 +409,45 @@ func (e *Engine) runRule(r *Rule, sub string, base int, out []Mention) []Mention
 	return out
 }
 
-// settle keeps a set of non-overlapping mentions: longest first, then
-// higher priority, then earliest.
-func settle(ms []Mention) []Mention {
-	if len(ms) < 2 {
-		return append([]Mention(nil), ms...)
+// matchAt builds the rules.Match that rules.F.Find builds from the
+// submatch offsets loc of a match in text: from the first matched
+// capture group to the end of the last one.
+func matchAt(text string, loc []int, applier func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error)) *rules.Match {
+	if len(loc) <= 2 {
+		return nil
 	}
-	order := make([]int, len(ms))
-	for i := range order {
-		order[i] = i
+	m := &rules.Match{Applier: applier, Left: -1, Captures: make([]string, 0, len(loc)/2-1)}
+	for i := 2; i < len(loc); i += 2 {
+		if m.Left == -1 && loc[i] >= 0 {
+			m.Left = loc[i]
+		}
+		if loc[i] >= 0 && loc[i+1] >= 0 {
+			m.Captures = append(m.Captures, text[loc[i]:loc[i+1]])
+			m.Right = loc[i+1]
+		} else {
+			m.Captures = append(m.Captures, "")
+		}
+	}
+	if m.Left < 0 {
+		// no group took part: rules.F.Find would slice text[-1:0] and
+		// panic; take it as an empty match
+		m.Left, m.Right = 0, 0
+	}
+	m.Text = text[m.Left:m.Right]
+	return m
+}
+
+// settle keeps a set of non-overlapping mentions among out[start:]:
+// longest first, then higher priority, then earliest; the kept ones come
+// back in text order.
+func (s *Scanner) settle(out []Mention, start int) []Mention {
+	ms := out[start:]
+	if len(ms) < 2 {
+		return out
+	}
+	order := s.order[:0]
+	for i := range ms {
+		order = append(order, i)
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		x, y := &ms[order[a]], &ms[order[b]]
@@ -241,22 +459,24 @@ func settle(ms []Mention) []Mention {
 		}
 		return x.Start < y.Start
 	})
-	var kept []Mention
+	s.order = order
+	kept := s.kept[:0]
 	for _, i := range order {
-		m := ms[i]
+		m := &ms[i]
 		clash := false
-		for _, k := range kept {
-			if m.Start < k.End && k.Start < m.End {
+		for k := range kept {
+			if m.Start < kept[k].End && kept[k].Start < m.End {
 				clash = true
 				break
 			}
 		}
 		if !clash {
-			kept = append(kept, m)
+			kept = append(kept, *m)
 		}
 	}
 	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
-	return kept
+	s.kept = kept
+	return append(out[:start], kept...)
 }
 
 // rx compiles a case-insensitive rule pattern.

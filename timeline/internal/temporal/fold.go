@@ -1,0 +1,111 @@
+package temporal
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+)
+
+// Case folding is the costliest part of Go's regexp matching here: a
+// (?i) literal compares rune by rune through unicode.SimpleFold. The
+// engine therefore lowercases each window once (ASCII only, so byte
+// offsets do not move) and runs a caseless variant of each rule's
+// regular expression on it: the same expression with its case-folded
+// literals written in lower case and the fold flag dropped. Both match at
+// the same offsets with the same submatches, except on text holding the
+// only two non-ASCII runes that fold to ASCII letters, U+017F (ſ, s) and
+// U+212A (Kelvin sign, k); windows holding either run the rules'
+// own expressions on the original text.
+
+// caseless returns the variant of re for ASCII-lowercased input, or nil
+// when re tells case apart (a literal or class that matches a letter in
+// one case only), in which case the engine runs re itself on the
+// original text. re is taken to use Perl syntax, as regexp.Compile does.
+func caseless(re *regexp.Regexp) *regexp.Regexp {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || !lowerTree(t) {
+		return nil
+	}
+	c, err := regexp.Compile(t.String())
+	if err != nil || c.NumSubexp() != re.NumSubexp() {
+		return nil
+	}
+	return c
+}
+
+// lowerTree rewrites t in place for lowercased input and reports whether
+// that is exact.
+func lowerTree(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpLiteral:
+		fold := t.Flags&syntax.FoldCase != 0
+		keepFold := false
+		for i, r := range t.Rune {
+			switch {
+			case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+				if !fold {
+					return false
+				}
+				t.Rune[i] = r | 0x20
+			case r >= 0x80 && fold && unicode.SimpleFold(r) != r:
+				// a non-ASCII letter still needs folding; the ASCII
+				// letters, now lower case, fold harmlessly
+				keepFold = true
+			}
+		}
+		if !keepFold {
+			t.Flags &^= syntax.FoldCase
+		}
+	case syntax.OpCharClass:
+		for c := rune('a'); c <= 'z'; c++ {
+			if inClass(t.Rune, c) != inClass(t.Rune, c-'a'+'A') {
+				return false
+			}
+		}
+	}
+	for _, s := range t.Sub {
+		if !lowerTree(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func inClass(ranges []rune, c rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] <= c && c <= ranges[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWindow writes the ASCII-lowercased bytes of s to dst and reports
+// whether s holds ſ (U+017F) or the Kelvin sign (U+212A), the non-ASCII
+// runes that fold to ASCII letters.
+func lowerWindow(dst []byte, s string) ([]byte, bool) {
+	special := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 {
+			dst = append(dst, lowerTable[c])
+			continue
+		}
+		if c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA {
+			special = true
+		}
+		dst = append(dst, c)
+	}
+	return dst, special
+}
+
+var lowerTable = func() (t [128]byte) {
+	for i := range t {
+		c := byte(i)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		t[i] = c
+	}
+	return t
+}()

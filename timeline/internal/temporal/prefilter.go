@@ -1,0 +1,454 @@
+package temporal
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The prefilter keeps most rules off most windows, however many rules
+// there are. Each rule's regular expression is read once, at New, for
+// the literals any match must hold: a conjunction of clauses, each a set
+// of strings of which at least one occurs in every match. The strings are
+// written in a normalized alphabet (ASCII letters in lower case, every
+// digit as '0'). One Aho-Corasick automaton over the literals of all
+// rules runs over each window; a rule runs on the window only when each
+// of its clauses has a literal there. That costs one table lookup per
+// byte of window, and the rules are found through their literals rather
+// than tried one by one.
+
+// maxExact bounds the sets of exact strings kept while reading a
+// regular expression; larger sets turn into clauses.
+const maxExact = 64
+
+// maxClassSize is the largest character class read as a set of
+// one-character strings; larger classes ("\w", "[^)]") say nothing.
+const maxClassSize = 12
+
+// litInfo is what is known of the strings an expression matches: the
+// exact set of them (normalized) when it is small, and otherwise a
+// conjunction of clauses. exact == nil with no clauses says nothing.
+type litInfo struct {
+	exact   []string
+	clauses [][]string
+}
+
+func (x litInfo) isExact() bool { return x.exact != nil }
+
+// asClauses returns the clauses implied by x.
+func (x litInfo) asClauses() [][]string {
+	if !x.isExact() {
+		return x.clauses
+	}
+	for _, s := range x.exact {
+		if s == "" {
+			return nil
+		}
+	}
+	return [][]string{x.exact}
+}
+
+var anything = litInfo{}
+
+func exactly(ss ...string) litInfo { return litInfo{exact: dedup(ss)} }
+
+// normByte maps a byte to the prefilter alphabet.
+func normByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c >= '0' && c <= '9':
+		return '0'
+	}
+	return c
+}
+
+func normString(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = normByte(c)
+	}
+	return string(b)
+}
+
+// runeSet returns the normalized encodings of a rune, with its case
+// variants when fold is set.
+func runeSet(r rune, fold bool) []string {
+	var out []string
+	add := func(r rune) {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		out = append(out, normString(string(buf[:n])))
+	}
+	add(r)
+	if r < 0x80 {
+		// the ASCII letters fold to ſ and the Kelvin sign too, but
+		// windows holding those skip the prefilter
+		return out
+	}
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add(f)
+		}
+	}
+	return dedup(out)
+}
+
+// analyze reads the literals of t.
+func analyze(t *syntax.Regexp) litInfo {
+	switch t.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return exactly("")
+	case syntax.OpLiteral:
+		acc := exactly("")
+		fold := t.Flags&syntax.FoldCase != 0
+		for _, r := range t.Rune {
+			acc = concat(acc, exactly(runeSet(r, fold)...))
+		}
+		return acc
+	case syntax.OpCharClass:
+		var ss []string
+		n := 0
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			lo, hi := t.Rune[i], t.Rune[i+1]
+			n += int(hi-lo) + 1
+			if n > 4*maxClassSize {
+				return anything
+			}
+			for r := lo; r <= hi; r++ {
+				ss = append(ss, runeSet(r, false)...)
+			}
+		}
+		ss = dedup(ss)
+		if len(ss) == 0 || len(ss) > maxClassSize {
+			return anything
+		}
+		return litInfo{exact: ss}
+	case syntax.OpCapture:
+		return analyze(t.Sub[0])
+	case syntax.OpConcat:
+		acc := exactly("")
+		for _, s := range t.Sub {
+			acc = concat(acc, analyze(s))
+		}
+		return acc
+	case syntax.OpAlternate:
+		subs := make([]litInfo, len(t.Sub))
+		for i, s := range t.Sub {
+			subs[i] = analyze(s)
+		}
+		return alternate(subs)
+	case syntax.OpQuest:
+		x := analyze(t.Sub[0])
+		if x.isExact() {
+			return exactly(append(x.exact, "")...)
+		}
+		// the strings x matches, or none: not an exact set
+		return anything
+	case syntax.OpStar:
+		return anything
+	case syntax.OpPlus:
+		return litInfo{clauses: analyze(t.Sub[0]).asClauses()}
+	case syntax.OpRepeat:
+		x := analyze(t.Sub[0])
+		if t.Min == 0 {
+			if x.isExact() && t.Max >= 0 {
+				return repeatExact(x, 0, t.Max)
+			}
+			return anything
+		}
+		if x.isExact() && t.Max >= 0 {
+			return repeatExact(x, t.Min, t.Max)
+		}
+		return litInfo{clauses: x.asClauses()}
+	}
+	return anything
+}
+
+// repeatExact is x{lo,hi} for an exact x.
+func repeatExact(x litInfo, lo, hi int) litInfo {
+	pow := exactly("") // x{k}
+	var all []string
+	for k := 0; k <= hi; k++ {
+		if k >= lo {
+			all = append(all, pow.exact...)
+		}
+		if len(all) > maxExact {
+			break
+		}
+		if k == hi {
+			return exactly(all...)
+		}
+		pow = concat(pow, x)
+		if !pow.isExact() {
+			break
+		}
+	}
+	// too many strings: a match holds x{lo}, and x when lo > 0
+	if lo == 0 {
+		return anything
+	}
+	pow = exactly("")
+	for range lo {
+		pow = concat(pow, x)
+	}
+	return litInfo{clauses: pow.asClauses()}
+}
+
+func concat(a, b litInfo) litInfo {
+	if a.isExact() && b.isExact() && len(a.exact)*len(b.exact) <= maxExact {
+		out := make([]string, 0, len(a.exact)*len(b.exact))
+		for _, x := range a.exact {
+			for _, y := range b.exact {
+				out = append(out, x+y)
+			}
+		}
+		return exactly(out...)
+	}
+	return litInfo{clauses: append(append([][]string(nil), a.asClauses()...), b.asClauses()...)}
+}
+
+func alternate(subs []litInfo) litInfo {
+	n := 0
+	allExact := true
+	for _, s := range subs {
+		if !s.isExact() {
+			allExact = false
+			break
+		}
+		n += len(s.exact)
+	}
+	if allExact && n <= maxExact {
+		var out []string
+		for _, s := range subs {
+			out = append(out, s.exact...)
+		}
+		return exactly(out...)
+	}
+	// each branch contributes its best clause; a branch with none makes
+	// the whole alternation say nothing
+	var union []string
+	for _, s := range subs {
+		best := bestClause(s.asClauses())
+		if best == nil {
+			return anything
+		}
+		union = append(union, best...)
+	}
+	return litInfo{clauses: [][]string{dedup(union)}}
+}
+
+// quality rates how rarely a literal is expected in a window: letters
+// count most, digits (all '0' here) less, spaces and punctuation least.
+func quality(s string) float64 {
+	q := 0.0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 0x80:
+			q += 1
+		case c == '0':
+			q += 0.5
+		default:
+			q += 0.25
+		}
+	}
+	return q
+}
+
+func clauseQuality(c []string) float64 {
+	q := -1.0
+	for _, s := range c {
+		if v := quality(s); q < 0 || v < q {
+			q = v
+		}
+	}
+	return q
+}
+
+// bestClause returns the most selective clause, or nil.
+func bestClause(cs [][]string) []string {
+	var best []string
+	bq := 0.0
+	for _, c := range cs {
+		q := clauseQuality(c)
+		if best == nil || q > bq || q == bq && len(c) < len(best) {
+			best, bq = c, q
+		}
+	}
+	return best
+}
+
+// minimize drops the strings of a clause that contain another string of
+// the same clause (the shorter one occurs wherever the longer does),
+// and clauses that are no use.
+func minimize(cs [][]string) [][]string {
+	var out [][]string
+	for _, c := range cs {
+		c = dedup(c)
+		var keep []string
+		for _, s := range c {
+			redundant := false
+			for _, t := range c {
+				if t != s && len(t) < len(s) && contains(s, t) {
+					redundant = true
+					break
+				}
+			}
+			if !redundant {
+				keep = append(keep, s)
+			}
+		}
+		// a clause of single spaces or punctuation marks filters nothing
+		if len(keep) == 0 || clauseQuality(keep) < 0.5 {
+			continue
+		}
+		out = append(out, keep)
+	}
+	return out
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func dedup(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	out := append([]string(nil), ss...)
+	sort.Strings(out)
+	k := 0
+	for i, s := range out {
+		if i == 0 || s != out[k-1] {
+			out[k] = s
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// ruleClauses returns the clauses a match of re must satisfy, in the
+// normalized alphabet; nil means none is known (the rule runs on every
+// window its Needs allow).
+func ruleClauses(re *regexp.Regexp) [][]string {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return minimize(analyze(t).asClauses())
+}
+
+// matcher is an Aho-Corasick automaton over the literals of all rules,
+// as a dense table over byte classes.
+type matcher struct {
+	class  [256]uint8 // byte → class; 0 for bytes in no literal
+	nclass int
+	delta  []int32 // state*nclass + class → state
+	// out[outStart[s]:outStart[s+1]] are the literals that end at
+	// state s, including through its suffix links
+	outStart []int32
+	out      []int32
+}
+
+func newMatcher(lits []string) *matcher {
+	m := &matcher{}
+	// byte classes over the raw (not normalized) bytes: a byte's class is
+	// that of its normalized form
+	var normClass [256]uint8
+	next := uint8(1)
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if normClass[l[i]] == 0 {
+				normClass[l[i]] = next
+				next++
+			}
+		}
+	}
+	for b := range 256 {
+		m.class[b] = normClass[normByte(byte(b))]
+	}
+	m.nclass = int(next)
+	nc := m.nclass
+
+	// trie
+	type node struct {
+		next []int32
+		fail int32
+		out  []int32
+	}
+	newNode := func() node {
+		n := node{next: make([]int32, nc)}
+		for i := range n.next {
+			n.next[i] = -1
+		}
+		return n
+	}
+	nodes := []node{newNode()}
+	for id, l := range lits {
+		s := int32(0)
+		for i := 0; i < len(l); i++ {
+			c := normClass[l[i]]
+			if nodes[s].next[c] < 0 {
+				nodes = append(nodes, newNode())
+				nodes[s].next[c] = int32(len(nodes) - 1)
+			}
+			s = nodes[s].next[c]
+		}
+		nodes[s].out = append(nodes[s].out, int32(id))
+	}
+	// breadth-first: fail links and full transitions
+	queue := []int32{}
+	for c := range nc {
+		if t := nodes[0].next[c]; t > 0 {
+			nodes[t].fail = 0
+			queue = append(queue, t)
+		} else {
+			nodes[0].next[c] = 0
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		f := nodes[s].fail
+		nodes[s].out = append(nodes[s].out, nodes[f].out...)
+		for c := range nc {
+			t := nodes[s].next[c]
+			if t < 0 {
+				nodes[s].next[c] = nodes[f].next[c]
+				continue
+			}
+			nodes[t].fail = nodes[f].next[c]
+			queue = append(queue, t)
+		}
+	}
+	m.delta = make([]int32, len(nodes)*nc)
+	m.outStart = make([]int32, len(nodes)+1)
+	for s, n := range nodes {
+		copy(m.delta[s*nc:], n.next)
+		m.outStart[s] = int32(len(m.out))
+		m.out = append(m.out, dedupIDs(n.out)...)
+	}
+	m.outStart[len(nodes)] = int32(len(m.out))
+	return m
+}
+
+func dedupIDs(ids []int32) []int32 {
+	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	k := 0
+	for i, v := range ids {
+		if i == 0 || v != ids[k-1] {
+			ids[k] = v
+			k++
+		}
+	}
+	return ids[:k]
+}
