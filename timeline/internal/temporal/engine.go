@@ -14,6 +14,7 @@ import (
 	"math/bits"
 	"regexp"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/olebedev/when"
@@ -154,6 +155,10 @@ type prepared struct {
 	// fast is the caseless variant of When.RegExp for lowercased
 	// windows; nil when the rule must run on the original text.
 	fast *regexp.Regexp
+	// start runs fast from the positions where a match can start, and
+	// startOrig When.RegExp on the original text; nil when the
+	// expression must be searched the ordinary way.
+	start, startOrig *starter
 	// clauses are the literal ids the prefilter checks: one of each
 	// clause must occur in the window.
 	clauses [][]int32
@@ -179,6 +184,10 @@ func (e *Engine) prepare() {
 	var primary [][]int32
 	for i, r := range e.rules {
 		p := prepared{Rule: r, fast: caseless(r.When.RegExp)}
+		if p.fast != nil {
+			p.start = newStarter(p.fast)
+		}
+		p.startOrig = newStarter(r.When.RegExp)
 		cs := ruleClauses(r.When.RegExp)
 		best := bestClause(cs)
 		var prim []int32
@@ -214,8 +223,11 @@ func (e *Engine) prepare() {
 	e.lits = newMatcher(lits)
 }
 
-// Default returns an engine over the built-in English rules.
-func Default() *Engine { return New(English()) }
+// Default returns the engine over the built-in English rules. It is built
+// once, on first use, and shared: an Engine is immutable.
+func Default() *Engine { return defaultEngine() }
+
+var defaultEngine = sync.OnceValue(func() *Engine { return New(English()) })
 
 // Rules returns the engine's rules in order.
 func (e *Engine) Rules() []*Rule { return e.rules }
@@ -376,9 +388,14 @@ func (s *Scanner) runRule(r *prepared, fast bool, sub string, base int, out []Me
 	pos := 0
 	for pos < len(sub) {
 		var loc []int
-		if fast {
+		switch {
+		case fast && r.start != nil:
+			loc = r.start.find(s.low[:len(sub)], pos)
+		case fast:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
-		} else {
+		case r.startOrig != nil:
+			loc = r.startOrig.findString(sub, pos)
+		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}
 		m := matchAt(sub[pos:], loc, r.When.Applier)

@@ -1,0 +1,552 @@
+package temporal
+
+import (
+	"regexp"
+	"sort"
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Where a match can start. An unanchored search tries the expression at
+// every byte of the window; most rules, though, can only start a match on
+// a few bytes ("m" of "march", a digit), and only at the start of a word.
+// For those the engine looks for such positions itself and runs an
+// anchored copy of the expression there. The result is the one the
+// unanchored search would give: the leftmost start at which the
+// expression matches, with the same submatches, because the anchored copy
+// sees the same text from that position on and the same context before
+// it (see starter.find).
+
+// starter runs one rule's expression from candidate start positions.
+type starter struct {
+	re *regexp.Regexp // the expression as run (caseless or original)
+	// first[b]: a match can start with byte b
+	first [256]bool
+	// wordStart: every match starts with \b before a word character, so
+	// no match starts right after an ASCII word character
+	wordStart bool
+	// anch is \A(?:re); anchW is \A[0-9A-Za-z_](?:re), run one byte
+	// early so that \b sees a word character before the start
+	anch, anchW *regexp.Regexp
+	// pre, when set, holds strings one of which starts every match
+	pre *prefixTrie
+}
+
+// newStarter returns a starter for re, or nil when re must be searched
+// the ordinary way: it can match the empty string, looks at the start
+// of the text or of a line, or its first bytes include non-ASCII ones.
+func newStarter(re *regexp.Regexp) *starter {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || hasBeginAnchor(t) {
+		return nil
+	}
+	st := &starter{re: re}
+	if nullable(t) || !firstBytes(t, &st.first) {
+		return nil
+	}
+	wordFirst := true
+	for b, ok := range st.first {
+		if ok && !isASCIIWord(byte(b)) {
+			wordFirst = false
+		}
+	}
+	st.wordStart = wordFirst && startsAtBoundary(t)
+	if ps := prefixes(t); ps.known && len(ps.ss) > 0 {
+		st.pre = newPrefixTrie(ps.ss)
+	}
+	src := t.String()
+	if st.anch, err = regexp.Compile(`\A(?:` + src + `)`); err != nil {
+		return nil
+	}
+	if !st.wordStart {
+		if st.anchW, err = regexp.Compile(`\A[0-9A-Za-z_](?:` + src + `)`); err != nil {
+			return nil
+		}
+	}
+	if st.anch.NumSubexp() != re.NumSubexp() {
+		return nil
+	}
+	return st
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// find returns what re.FindSubmatchIndex(s[from:]) returns (offsets
+// relative to from), trying only the positions where a match can start.
+// Every candidate p is an ASCII byte, hence a rune boundary however
+// s[from:] decodes. At p == from the anchored copy sees the start of the
+// text, as the search on s[from:] does; after a byte that is not an
+// ASCII word character, \b and \B see a non-word character before p in
+// both (and re has no ^ or \A, which would tell them apart); after an
+// ASCII word character, anchW consumes it first.
+func (st *starter) find(s []byte, from int) []int {
+	for p := from; p < len(s); p++ {
+		if !st.first[s[p]] || st.pre != nil && !st.pre.at(s, p) {
+			continue
+		}
+		var loc []int
+		if p == from || !isASCIIWord(s[p-1]) {
+			loc = st.anch.FindSubmatchIndex(s[p:])
+			if loc != nil {
+				shift(loc, p-from)
+				return loc
+			}
+			continue
+		}
+		if st.wordStart {
+			continue
+		}
+		loc = st.anchW.FindSubmatchIndex(s[p-1:])
+		if loc != nil {
+			shift(loc, p-1-from)
+			loc[0] = p - from
+			return loc
+		}
+	}
+	return nil
+}
+
+// findString is find over a string.
+func (st *starter) findString(s string, from int) []int {
+	for p := from; p < len(s); p++ {
+		if !st.first[s[p]] || st.pre != nil && !st.pre.atString(s, p) {
+			continue
+		}
+		var loc []int
+		if p == from || !isASCIIWord(s[p-1]) {
+			loc = st.anch.FindStringSubmatchIndex(s[p:])
+			if loc != nil {
+				shift(loc, p-from)
+				return loc
+			}
+			continue
+		}
+		if st.wordStart {
+			continue
+		}
+		loc = st.anchW.FindStringSubmatchIndex(s[p-1:])
+		if loc != nil {
+			shift(loc, p-1-from)
+			loc[0] = p - from
+			return loc
+		}
+	}
+	return nil
+}
+
+func shift(loc []int, d int) {
+	for i, v := range loc {
+		if v >= 0 {
+			loc[i] = v + d
+		}
+	}
+}
+
+func hasBeginAnchor(t *syntax.Regexp) bool {
+	if t.Op == syntax.OpBeginLine || t.Op == syntax.OpBeginText {
+		return true
+	}
+	for _, s := range t.Sub {
+		if hasBeginAnchor(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// nullable reports whether t can match the empty string.
+func nullable(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpQuest, syntax.OpStar:
+		return true
+	case syntax.OpLiteral:
+		return len(t.Rune) == 0
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpNoMatch:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(t.Sub[0])
+	case syntax.OpRepeat:
+		return t.Min == 0 || nullable(t.Sub[0])
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if !nullable(s) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if nullable(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// firstBytes adds to set the bytes a non-empty match of t can start
+// with, and reports false when one of them is not ASCII.
+func firstBytes(t *syntax.Regexp, set *[256]bool) bool {
+	addRune := func(r rune) bool {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+		set[r] = true
+		return true
+	}
+	switch t.Op {
+	case syntax.OpLiteral:
+		if len(t.Rune) == 0 {
+			return true
+		}
+		r := t.Rune[0]
+		if !addRune(r) {
+			return false
+		}
+		if t.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if !addRune(f) {
+					return false
+				}
+			}
+		}
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1] >= utf8.RuneSelf {
+				return false
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				set[r] = true
+			}
+		}
+		return true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return true
+	case syntax.OpCapture, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		return firstBytes(t.Sub[0], set)
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if !firstBytes(s, set) {
+				return false
+			}
+			if !nullable(s) {
+				break
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !firstBytes(s, set) {
+				return false
+			}
+		}
+		return true
+	}
+	// any character
+	return false
+}
+
+// startsAtBoundary reports whether every non-empty match of t starts
+// with a \b assertion at its start position.
+func startsAtBoundary(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		return startsAtBoundary(t.Sub[0])
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if startsAtBoundary(s) {
+				if !nullable(s) || s.Op == syntax.OpWordBoundary {
+					return true
+				}
+				// an optional part that starts with \b: when it is
+				// empty, the rest must too
+				continue
+			}
+			if isAssertion(s) {
+				continue
+			}
+			return false
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !startsAtBoundary(s) {
+				return false
+			}
+		}
+		return len(t.Sub) > 0
+	}
+	return false
+}
+
+func isAssertion(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpEmptyMatch, syntax.OpEndLine, syntax.OpEndText, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// maxPrefixes bounds the prefix sets read from an expression.
+const maxPrefixes = 256
+
+// prefixSet is a set of strings (normalized as the prefilter's literals)
+// one of which starts every non-empty match; known false says nothing.
+type prefixSet struct {
+	ss    []string
+	known bool
+}
+
+var unknownPrefix = prefixSet{}
+
+func knownPrefixes(ss ...string) prefixSet { return prefixSet{ss: dedup(ss), known: true} }
+
+// prefixes returns the prefix set of the non-empty matches of t.
+func prefixes(t *syntax.Regexp) prefixSet {
+	px := &prefixer{memo: map[*syntax.Regexp]litInfo{}}
+	return px.prefixes(t, 0)
+}
+
+// prefixer memoizes analyze over the nodes of one expression.
+type prefixer struct {
+	memo map[*syntax.Regexp]litInfo
+}
+
+func (px *prefixer) analyze(t *syntax.Regexp) litInfo {
+	if x, ok := px.memo[t]; ok {
+		return x
+	}
+	x := analyze(t)
+	px.memo[t] = x
+	return x
+}
+
+// unwrapAlternate returns the alternation t is, inside captures, or nil.
+func unwrapAlternate(t *syntax.Regexp) *syntax.Regexp {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op == syntax.OpAlternate {
+		return t
+	}
+	return nil
+}
+
+func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
+	switch t.Op {
+	case syntax.OpLiteral, syntax.OpCharClass:
+		x := px.analyze(t)
+		if !x.isExact() {
+			return unknownPrefix
+		}
+		return knownPrefixes(nonEmpty(x.exact)...)
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return knownPrefixes()
+	case syntax.OpCapture, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		// the first non-empty repetition starts the match
+		return px.prefixes(t.Sub[0], depth)
+	case syntax.OpAlternate:
+		var all []string
+		for _, s := range t.Sub {
+			p := px.prefixes(s, depth)
+			if !p.known {
+				return unknownPrefix
+			}
+			all = append(all, p.ss...)
+		}
+		return capPrefixes(all)
+	case syntax.OpConcat:
+		var result []string
+		acc := []string{""} // exact strings matched so far
+		for i, s := range t.Sub {
+			if x := px.analyze(s); x.isExact() && len(acc)*len(x.exact) <= maxPrefixes {
+				acc = cross(acc, x.exact)
+				continue
+			}
+			if alt := unwrapAlternate(s); alt != nil && i+1 < len(t.Sub) && depth < 3 {
+				// (a|bc)d… starts as ad… or bcd…: read each branch
+				// followed by the rest
+				var all []string
+				for _, b := range alt.Sub {
+					rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, t.Sub[i+1:]...)}
+					p := px.prefixes(rest, depth+1)
+					if !p.known {
+						return capPrefixes(append(result, acc...))
+					}
+					all = append(all, p.ss...)
+				}
+				if len(acc)*len(all) > 4*maxPrefixes {
+					return capPrefixes(append(result, acc...))
+				}
+				return capPrefixes(append(result, cross(acc, all)...))
+			}
+			p := px.prefixes(s, depth)
+			if !p.known {
+				// the match starts with what came before
+				return capPrefixes(append(result, acc...))
+			}
+			result = append(result, cross(acc, p.ss)...)
+			if !nullable(s) {
+				return capPrefixes(result)
+			}
+			if len(result) > 4*maxPrefixes {
+				return unknownPrefix
+			}
+		}
+		return capPrefixes(append(result, acc...))
+	}
+	return unknownPrefix
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// capPrefixes dedups ss, drops the strings that extend another one, and
+// shortens them when there are too many. A set holding "" says nothing.
+func capPrefixes(ss []string) prefixSet {
+	ss = dedup(ss)
+	for n := 8; len(ss) > maxPrefixes && n > 0; n /= 2 {
+		for i, s := range ss {
+			if len(s) > n {
+				ss[i] = s[:n]
+			}
+		}
+		ss = dedup(ss)
+	}
+	if len(ss) > maxPrefixes {
+		return unknownPrefix
+	}
+	out := ss[:0]
+	for _, s := range ss {
+		if s == "" {
+			return unknownPrefix
+		}
+		// sorted: a prefix of s sorts before it
+		if len(out) > 0 && len(out[len(out)-1]) <= len(s) && s[:len(out[len(out)-1])] == out[len(out)-1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return prefixSet{ss: out, known: true}
+}
+
+// prefixTrie matches a prefix set at a position of lowercased text.
+type prefixTrie struct {
+	// node i's children are kids[start[i]:start[i+1]], sorted by byte
+	start []int32
+	kids  []trieEdge
+	final []bool
+}
+
+type trieEdge struct {
+	b    byte
+	node int32
+}
+
+func newPrefixTrie(ss []string) *prefixTrie {
+	type node struct {
+		kids  map[byte]int
+		final bool
+	}
+	nodes := []node{{kids: map[byte]int{}}}
+	for _, s := range ss {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			k, ok := nodes[n].kids[s[i]]
+			if !ok {
+				nodes = append(nodes, node{kids: map[byte]int{}})
+				k = len(nodes) - 1
+				nodes[n].kids[s[i]] = k
+			}
+			n = k
+		}
+		nodes[n].final = true
+	}
+	t := &prefixTrie{start: make([]int32, len(nodes)+1), final: make([]bool, len(nodes))}
+	for i, n := range nodes {
+		t.start[i] = int32(len(t.kids))
+		t.final[i] = n.final
+		first := len(t.kids)
+		for b, k := range n.kids {
+			t.kids = append(t.kids, trieEdge{b, int32(k)})
+		}
+		es := t.kids[first:]
+		sort.Slice(es, func(a, b int) bool { return es[a].b < es[b].b })
+	}
+	t.start[len(nodes)] = int32(len(t.kids))
+	return t
+}
+
+// at reports whether one of the prefixes occurs in s at p.
+func (t *prefixTrie) at(s []byte, p int) bool {
+	n := int32(0)
+	for ; p < len(s); p++ {
+		c := normByte(s[p])
+		next := int32(-1)
+		for _, e := range t.kids[t.start[n]:t.start[n+1]] {
+			if e.b == c {
+				next = e.node
+				break
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		n = next
+		if t.final[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// atString is at over a string.
+func (t *prefixTrie) atString(s string, p int) bool {
+	n := int32(0)
+	for ; p < len(s); p++ {
+		c := normByte(s[p])
+		next := int32(-1)
+		for _, e := range t.kids[t.start[n]:t.start[n+1]] {
+			if e.b == c {
+				next = e.node
+				break
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		n = next
+		if t.final[n] {
+			return true
+		}
+	}
+	return false
+}
