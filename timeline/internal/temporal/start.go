@@ -2,8 +2,8 @@ package temporal
 
 import (
 	"regexp"
-	"sort"
 	"regexp/syntax"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
