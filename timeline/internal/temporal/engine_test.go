@@ -1,0 +1,237 @@
+package temporal
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/olebedev/when/rules"
+)
+
+// referenceScan is the engine without its shortcuts: every rule whose
+// Needs the window holds, run by rules.F.Find on the original text,
+// again after each match. Scanner.Scan must give exactly its results.
+func referenceScan(e *Engine, text string, windows []Window) []Mention {
+	var out []Mention
+	for _, w := range windows {
+		sub := text[w.Start:w.End]
+		for _, r := range e.rules {
+			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
+				continue
+			}
+			pos := 0
+			for pos < len(sub) {
+				m := r.When.Find(sub[pos:])
+				if m == nil {
+					break
+				}
+				left, right := m.Left, m.Right
+				if right <= left {
+					pos += max(right, 1)
+					continue
+				}
+				var c rules.Context
+				ok, err := m.Apply(&c, e.opts, time.Time{})
+				if err == nil && ok {
+					men := Mention{
+						Start: w.Start + pos + left, End: w.Start + pos + right,
+						Rule: r.Name, Priority: r.Priority,
+						Year: c.Year, Month: c.Month, Weekday: c.Weekday, Day: c.Day,
+						Hour: c.Hour, Minute: c.Minute, Second: c.Second,
+						Offset: c.Duration, Location: c.Location,
+					}
+					if r.Extend == nil || r.Extend(m, &men.Extra) {
+						out = append(out, men)
+					}
+				}
+				pos += right
+			}
+		}
+	}
+	if len(out) < 2 {
+		return out
+	}
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &out[order[a]], &out[order[b]]
+		if lx, ly := x.End-x.Start, y.End-y.Start; lx != ly {
+			return lx > ly
+		}
+		if x.Priority != y.Priority {
+			return x.Priority > y.Priority
+		}
+		return x.Start < y.Start
+	})
+	var kept []Mention
+	for _, i := range order {
+		m := out[i]
+		clash := false
+		for _, k := range kept {
+			if m.Start < k.End && k.Start < m.End {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, m)
+		}
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	return kept
+}
+
+// testTexts returns text to compare the engine with the reference on:
+// hand-written cases, the seed article and, when present, the TBAQ
+// texts.
+func testTexts(t *testing.T) []string {
+	texts := []string{
+		"On Tuesday, March 5, 2024 at 10 p.m. GMT, three days ago, the 1990s and mid-2010.",
+		"SINCE 1994 THE TALKS; LAST WEEK; NEXT MONDAY MORNING; a couple of years later.",
+		"x12 March12 2020-01-02T10:20:30Z 7am 7 a.m. 19:45 10.30pm every week, weekly.",
+		"ſince 1994 and the ſecond day; 5 \u212Am away on Sunday.",
+		"Ten-year-old, two-week-long, the past, the future, nowadays, 25 December 2019.",
+		"He said... tomorrow? Yesterday! Tonight, 3 Jan. 2001 and Sept. 11 and 11 Sept 01.",
+		"a few decades ago, several months later, in the early 1980s, the end of 2003",
+		"\xff\xfe 2020 \xc3 May 5 \xe2\x84 1999",
+	}
+	root, _ := os.Getwd()
+	for dir := root; ; dir = filepath.Dir(dir) {
+		if raw, err := os.ReadFile(filepath.Join(dir, "seeds", "000_b4ef29c311dfde9a.txt")); err == nil {
+			texts = append(texts, string(raw))
+		}
+		if matches, _ := filepath.Glob(filepath.Join(dir, "shared", "data", "tbaq", "*", "*.tml")); len(matches) > 0 {
+			tag := regexp.MustCompile(`<[^>]*>`)
+			for _, f := range matches {
+				raw, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s := string(raw)
+				if i, j := strings.Index(s, "<TEXT>"), strings.Index(s, "</TEXT>"); i >= 0 && j > i {
+					texts = append(texts, tag.ReplaceAllString(s[i+6:j], ""))
+				}
+			}
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return texts
+}
+
+func TestScanMatchesReference(t *testing.T) {
+	e := Default()
+	sc := e.NewScanner()
+	n := 0
+	for _, text := range testTexts(t) {
+		// by paragraph, as sentences would be, and whole
+		spans := [][2]int{{0, len(text)}}
+		start := 0
+		for i := 0; i+1 < len(text); i++ {
+			if text[i] == '\n' && text[i+1] == '\n' {
+				spans = append(spans, [2]int{start, i})
+				start = i + 2
+			}
+		}
+		spans = append(spans, [2]int{start, len(text)})
+		for _, sp := range spans {
+			wins := Windows(text, sp[0], sp[1], nil)
+			want := referenceScan(e, text, wins)
+			got := sc.Scan(text, wins, nil)
+			n += len(got)
+			if !sameMentions(got, want) {
+				t.Errorf("text %q:\n got %s\nwant %s", clip(text[sp[0]:sp[1]]), describe(text, got), describe(text, want))
+			}
+		}
+	}
+	t.Logf("%d mentions compared", n)
+}
+
+func sameMentions(a, b []Mention) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Start != y.Start || x.End != y.End || x.Rule != y.Rule ||
+			!sameInt(x.Year, y.Year) || !sameInt(x.Month, y.Month) || !sameInt(x.Day, y.Day) ||
+			!sameInt(x.Weekday, y.Weekday) || !sameInt(x.Hour, y.Hour) || !sameInt(x.Minute, y.Minute) ||
+			!sameInt(x.Second, y.Second) || x.Offset != y.Offset || x.Location != y.Location ||
+			!sameExtra(x.Extra, y.Extra) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameExtra(a, b Extra) bool {
+	ra, rb := a.Rel, b.Rel
+	a.Rel, b.Rel = nil, nil
+	if a != b {
+		return false
+	}
+	return ra == nil && rb == nil || ra != nil && rb != nil && *ra == *rb
+}
+
+func sameInt(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+func describe(text string, ms []Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString("[" + m.Rule + " " + text[m.Start:m.End] + "] ")
+	}
+	return b.String()
+}
+
+func clip(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// TestScanEdgeRules compares odd rules with the reference: matches that
+// start inside a word, a case-sensitive expression, anchors, an
+// expression that matches the empty string, groups that take no part,
+// and a non-ASCII case-folded literal.
+func TestScanEdgeRules(t *testing.T) {
+	raw := func(name, pattern string) *Rule {
+		r := &Rule{Name: name, Priority: 1}
+		r.When = rules.F{RegExp: regexp.MustCompile(pattern), Applier: func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error) { return true, nil }}
+		return r
+	}
+	rs := []*Rule{
+		raw("inword", `(?i)(\d+)\s*(km|kg|s)`),
+		raw("cased", `([A-Z][a-z]+)\s+(\d{4})`),
+		raw("cased-lit", `(March|MAY)\s+(\d+)`),
+		raw("begin", `(?i)^(\w+)`),
+		raw("line", `(?im)^(\w+)$`),
+		raw("nullable", `(?i)(x*)`),
+		raw("groups", `(?i)(?:(a)|(b))(c)`),
+		raw("fold", `(?i)\b(?:the\s+)?(ſecond|straße)\b`),
+		raw("nocapture", `(?i)\bweek\b`),
+		raw("dot", `(?i)(.)ay\b`),
+		raw("nb", `(?i)\B(ay)`),
+	}
+	rs = append(rs, English()...)
+	e := New(rs)
+	sc := e.NewScanner()
+	texts := testTexts(t)
+	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n")
+	for _, text := range texts {
+		wins := []Window{{Start: 0, End: len(text), Triggers: TDigit | TMonth | TWeekday | TWord}}
+		want := referenceScan(e, text, wins)
+		got := sc.Scan(text, wins, nil)
+		if !sameMentions(got, want) {
+			t.Errorf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
+		}
+	}
+}
