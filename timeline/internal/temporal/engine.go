@@ -259,10 +259,11 @@ func (e *Engine) Scan(text string, windows []Window, out []Mention) []Mention {
 // the Engine it came from may serve many Scanners at once.
 type Scanner struct {
 	e *Engine
-	// stamp[lit] == gen when the literal occurs in the current window
-	stamp []uint32
-	gen   uint32
-	cand  []uint64
+	// lit holds the literals found in the current window, as a bit set
+	// and as a list (to clear the set)
+	lit  []uint64
+	hits []int32
+	cand []uint64
 	low   []byte
 	order []int
 	kept  []Mention
@@ -270,7 +271,7 @@ type Scanner struct {
 
 // NewScanner returns a scanner over e's rules.
 func (e *Engine) NewScanner() *Scanner {
-	return &Scanner{e: e, stamp: make([]uint32, e.nlits), cand: make([]uint64, len(e.always))}
+	return &Scanner{e: e, lit: make([]uint64, (e.nlits+63)/64), cand: make([]uint64, len(e.always))}
 }
 
 // Scan runs the rules over each window of text and returns the mentions
@@ -336,12 +337,10 @@ func hasHighByte(s string) bool {
 // run everywhere.
 func (s *Scanner) findLiterals(sub string) {
 	e := s.e
-	s.gen++
-	if s.gen == 0 {
-		clear(s.stamp)
-		s.gen = 1
+	for _, id := range s.hits {
+		s.lit[id/64] = 0
 	}
-	gen := s.gen
+	s.hits = s.hits[:0]
 	copy(s.cand, e.always)
 	m := e.lits
 	nc := int32(m.nclass)
@@ -350,10 +349,11 @@ func (s *Scanner) findLiterals(sub string) {
 		st = m.delta[st*nc+int32(m.class[sub[i]])]
 		lo, hi := m.outStart[st], m.outStart[st+1]
 		for _, id := range m.out[lo:hi] {
-			if s.stamp[id] == gen {
+			if s.lit[id/64]&(1<<(id%64)) != 0 {
 				continue
 			}
-			s.stamp[id] = gen
+			s.lit[id/64] |= 1 << (id % 64)
+			s.hits = append(s.hits, id)
 			for _, r := range e.litRules[id] {
 				s.cand[r/64] |= 1 << (r % 64)
 			}
@@ -367,7 +367,7 @@ func (s *Scanner) satisfied(r *prepared) bool {
 	for _, c := range r.clauses {
 		ok := false
 		for _, id := range c {
-			if s.stamp[id] == s.gen {
+			if s.lit[id/64]&(1<<(id%64)) != 0 {
 				ok = true
 				break
 			}

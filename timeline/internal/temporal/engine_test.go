@@ -235,3 +235,85 @@ func TestScanEdgeRules(t *testing.T) {
 		}
 	}
 }
+
+// referenceWindows is Windows as first written: all tokens first, then
+// the windows.
+func referenceWindows(text string, from, to int) []Window {
+	type token struct {
+		start, end int
+		trig       Trigger
+	}
+	var toks []token
+	var buf [16]byte
+	for i := from; i < to; {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		var trig Trigger
+		for j < to && isWordByte(text[j]) {
+			if text[j] >= '0' && text[j] <= '9' {
+				trig = TDigit
+			}
+			j++
+		}
+		if trig == 0 && j-i <= len(buf) {
+			w := lowerASCII(buf[:0], text[i:j])
+			switch {
+			case months[string(w)] != 0:
+				trig = TMonth
+			case hasWeekday(w):
+				trig = TWeekday
+			case keywords[string(w)]:
+				trig = TWord
+			}
+		}
+		toks = append(toks, token{i, j, trig})
+		i = j
+	}
+	var out []Window
+	last := -1
+	var cur Window
+	for k, t := range toks {
+		if t.trig == 0 {
+			continue
+		}
+		lo := max(k-context, 0)
+		hi := min(k+context, len(toks)-1)
+		if last >= 0 && lo <= last {
+			cur.End = toks[hi].end
+			cur.Triggers |= t.trig
+			last = hi
+			continue
+		}
+		if last >= 0 {
+			out = append(out, cur)
+		}
+		cur = Window{Start: toks[lo].start, End: toks[hi].end, Triggers: t.trig}
+		last = hi
+	}
+	if last >= 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func TestWindowsMatchReference(t *testing.T) {
+	texts := append(testTexts(t), "", "now", "x now y", "a b c d e f g h i j k l m n o p 2020 q r s t u v w x y z 2021",
+		"Mondays thus Suns MAY may 1 2 3 4 5 6 7 8 9 10 11", "a b c d e f 1 g h i j k l m n o 2")
+	for _, text := range texts {
+		for _, sp := range [][2]int{{0, len(text)}, {len(text) / 3, len(text) / 2}} {
+			got := Windows(text, sp[0], sp[1], nil)
+			want := referenceWindows(text, sp[0], sp[1])
+			if len(got) != len(want) {
+				t.Fatalf("%q: got %d windows %v, want %d %v", clip(text[sp[0]:sp[1]]), len(got), got, len(want), want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%q: window %d: got %v, want %v", clip(text[sp[0]:sp[1]]), i, got[i], want[i])
+				}
+			}
+		}
+	}
+}

@@ -43,18 +43,39 @@ var keywords = func() map[string]bool {
 // modifiers ("more than a", "the early") are inside it.
 const context = 4
 
-type token struct {
-	start, end int
-	trig       Trigger
-}
+// triggerWords maps the lower-case words that are triggers to their
+// class: month names first, then weekday names and their plurals
+// ("Tuesdays" name a set), then keywords.
+var triggerWords = func() map[string]Trigger {
+	m := map[string]Trigger{}
+	for w := range keywords {
+		m[w] = TWord
+	}
+	for w := range weekdays {
+		m[w] = TWeekday
+		m[w+"s"] = TWeekday
+	}
+	for w := range months {
+		m[w] = TMonth
+	}
+	return m
+}()
+
+// maxTriggerLen is the longest token looked up as a trigger word.
+const maxTriggerLen = 16
 
 // Windows returns the candidate windows inside [from, to) of text. Tokens
 // are maximal runs of letters, digits and non-ASCII bytes; a window covers
 // its trigger tokens plus context tokens on each side, and windows closer
-// than context tokens merge.
+// than context tokens merge. It reads the text once and allocates
+// nothing beyond out.
 func Windows(text string, from, to int, out []Window) []Window {
-	var toks []token
-	var buf [16]byte
+	var buf [maxTriggerLen]byte
+	// starts of the last context+1 tokens, by token index mod context+1
+	var recent [context + 1]int
+	k := 0     // index of the current token
+	last := -1 // index of the last token in the open window
+	var cur Window
 	i := from
 	for i < to {
 		c := text[i]
@@ -71,38 +92,28 @@ func Windows(text string, from, to int, out []Window) []Window {
 			j++
 		}
 		if trig == 0 && j-i <= len(buf) {
-			w := lowerASCII(buf[:0], text[i:j])
-			switch {
-			case months[string(w)] != 0:
-				trig = TMonth
-			case hasWeekday(w):
-				trig = TWeekday
-			case keywords[string(w)]:
-				trig = TWord
+			trig = triggerWords[string(lowerASCII(buf[:0], text[i:j]))]
+		}
+		recent[k%(context+1)] = i
+		if last >= 0 && k <= last {
+			// inside the open window's context
+			cur.End = j
+		}
+		if trig != 0 {
+			lo := max(k-context, 0)
+			if last >= 0 && lo <= last {
+				cur.End = j
+				cur.Triggers |= trig
+			} else {
+				if last >= 0 {
+					out = append(out, cur)
+				}
+				cur = Window{Start: recent[lo%(context+1)], End: j, Triggers: trig}
 			}
+			last = k + context
 		}
-		toks = append(toks, token{i, j, trig})
+		k++
 		i = j
-	}
-	last := -1 // index of the last token in the open window
-	var cur Window
-	for k, t := range toks {
-		if t.trig == 0 {
-			continue
-		}
-		lo := max(k-context, 0)
-		hi := min(k+context, len(toks)-1)
-		if last >= 0 && lo <= last {
-			cur.End = toks[hi].end
-			cur.Triggers |= t.trig
-			last = hi
-			continue
-		}
-		if last >= 0 {
-			out = append(out, cur)
-		}
-		cur = Window{Start: toks[lo].start, End: toks[hi].end, Triggers: t.trig}
-		last = hi
 	}
 	if last >= 0 {
 		out = append(out, cur)
