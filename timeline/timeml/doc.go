@@ -113,7 +113,7 @@ type Event struct {
 // Element is any other element: a SIGNAL or an unknown tag in TEXT, or a
 // MAKEINSTANCE or link after it. Span and Text are zero outside TEXT.
 type Element struct {
-	Name  string `json:"name"`
+	Name string `json:"name"`
 	Span
 	Text  string `json:"text,omitempty"`
 	Attrs Attrs  `json:"attrs"`

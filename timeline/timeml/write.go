@@ -38,18 +38,33 @@ func (a Annotation) attrList() Attrs {
 	return l
 }
 
-// sameAttrs reports whether two attribute lists hold the same name/value
-// pairs, in any order.
-func sameAttrs(a, b Attrs) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if v, ok := b.Lookup(x.Name); !ok || v != x.Value {
+// matches reports whether an existing tag's attributes are what the
+// annotation writes, in any order; an absent tid, type, value or mod
+// matches an empty field.
+func (a Annotation) matches(attrs Attrs) bool {
+	std := map[string]string{"tid": a.TID, "type": a.Type, "value": a.Value, "mod": a.Mod}
+	for name, v := range std {
+		if attrs.Get(name) != v {
 			return false
 		}
 	}
-	return true
+	n := 0
+	for _, at := range attrs {
+		if _, ok := std[at.Name]; !ok {
+			n++
+		}
+	}
+	extra := 0
+	for _, at := range a.Attrs {
+		if _, ok := std[at.Name]; ok {
+			continue
+		}
+		extra++
+		if v, ok := attrs.Lookup(at.Name); !ok || v != at.Value {
+			return false
+		}
+	}
+	return n == extra
 }
 
 // Adjustment records an annotation that Write could not place as given.
@@ -196,7 +211,7 @@ func (p *parsed) place(anns []Annotation) ([]*item, []Adjustment) {
 				if !e.inText || e.name != "TIMEX3" || used[k] || e.span != it.span {
 					continue
 				}
-				same := sameAttrs(e.attrs, it.ann.attrList())
+				same := it.ann.matches(e.attrs)
 				if pass == 0 && !same {
 					continue
 				}
@@ -367,7 +382,8 @@ func (p *parsed) emit(items []*item) []byte {
 // with the new tags for pos put where they nest: the close of an
 // annotation ending at pos after the end tags of elements it contains,
 // the open of one starting at pos after every end tag and inside the
-// elements that contain it, empty ones with the open.
+// elements that contain it, empty ones after every end tag and before any
+// start tag.
 func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) []byte {
 	if open == nil && close == nil && len(points) == 0 {
 		var b bytes.Buffer
@@ -390,25 +406,24 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 			oi = i + 1
 		}
 	}
-	end := pos
+	pi := oi // empty ones between the elements that end and those that start
 	if open != nil {
-		end = open.span.End
-	}
-	for oi < len(run) && (run[oi].kind != pStart || run[oi].span.End >= end) {
-		oi++
+		for oi < len(run) && (run[oi].kind != pStart || run[oi].span.End >= open.span.End) {
+			oi++
+		}
 	}
 	var b bytes.Buffer
 	for i := 0; i <= len(run); i++ {
 		if i == ci && close != nil {
 			b.WriteString(closeTag)
 		}
-		if i == oi {
+		if i == pi {
 			for _, it := range points {
 				b.Write(openTag(it.ann, true))
 			}
-			if open != nil {
-				b.Write(openTag(open.ann, false))
-			}
+		}
+		if i == oi && open != nil {
+			b.Write(openTag(open.ann, false))
 		}
 		if i < len(run) {
 			b.Write(run[i].bytes)
