@@ -10,12 +10,13 @@ import (
 type Timex struct {
 	// Start and End are the half-open byte span in the document's raw
 	// text.
-	Start, End int
-	Text       string
-	Type       string
-	Value      string
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
 	// ID is the tid, or any label that helps find it again.
-	ID string
+	ID string `json:"id,omitempty"`
 }
 
 func (t Timex) overlaps(o Timex) bool { return t.Start < o.End && o.Start < t.End }
@@ -26,17 +27,21 @@ func (t Timex) sameExtent(o Timex) bool { return t.Start == o.Start && t.End == 
 
 // Counts are the raw counts of one file or of several.
 type Counts struct {
-	Gold, System int
+	Gold   int `json:"gold"`
+	System int `json:"system"`
 	// StrictGold: gold expressions with a system expression of identical
 	// extent; StrictSystem: system expressions with a gold one of
 	// identical extent.
-	StrictGold, StrictSystem int
+	StrictGold   int `json:"strict_gold"`
+	StrictSystem int `json:"strict_system"`
 	// RelaxedGold: gold expressions overlapped by a system expression;
 	// RelaxedSystem: system expressions overlapping a gold one.
-	RelaxedGold, RelaxedSystem int
+	RelaxedGold   int `json:"relaxed_gold"`
+	RelaxedSystem int `json:"relaxed_system"`
 	// ValueCorrect and TypeCorrect count the RelaxedGold pairs whose
 	// value (type) attributes are identical.
-	ValueCorrect, TypeCorrect int
+	ValueCorrect int `json:"value_correct"`
+	TypeCorrect  int `json:"type_correct"`
 }
 
 // Add adds o to c.
@@ -53,7 +58,9 @@ func (c *Counts) Add(o Counts) {
 
 // PRF is a precision, recall and F1, each in [0, 1].
 type PRF struct {
-	Precision, Recall, F1 float64
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
 }
 
 func ratio(a, b int) float64 {
@@ -75,9 +82,12 @@ func prf(matchedSystem, system, matchedGold, gold int) PRF {
 // Scores are the TempEval-3 Task A figures, each in [0, 1]. A ratio with
 // a zero denominator is 0.
 type Scores struct {
-	Strict, Relaxed             PRF
-	ValueAccuracy, TypeAccuracy float64
-	ValueF1, TypeF1             float64
+	Strict        PRF     `json:"strict"`
+	Relaxed       PRF     `json:"relaxed"`
+	ValueAccuracy float64 `json:"value_accuracy"`
+	TypeAccuracy  float64 `json:"type_accuracy"`
+	ValueF1       float64 `json:"value_f1"`
+	TypeF1        float64 `json:"type_f1"`
 }
 
 // Scores computes the figures from the counts.
@@ -125,17 +135,18 @@ var Kinds = []Kind{Missed, Spurious, Extent, Value, Type}
 
 // Error is one difference between gold and system.
 type Error struct {
-	Kind Kind
-	File string
+	Kind Kind   `json:"kind"`
+	File string `json:"file"`
 	// Gold and System are the expressions concerned: System is nil for
 	// Missed, Gold nil for Spurious.
-	Gold, System *Timex
+	Gold   *Timex `json:"gold,omitempty"`
+	System *Timex `json:"system,omitempty"`
 	// Line is the 1-based line of the expression in the raw text, 0 when
 	// the text was not given.
-	Line int
+	Line int `json:"line,omitempty"`
 	// Context is the text around the expression, the expression in
 	// [brackets], on one line; empty when the text was not given.
-	Context string
+	Context string `json:"context,omitempty"`
 }
 
 // Pos returns the byte offset of the expression the error is about.
@@ -151,7 +162,9 @@ func (e Error) Pos() int {
 
 // String formats the error on one line, for example
 //
-//	value    doc.tml:3@120 "Friday" gold DATE 1998-08-07, system DATE 1998-08-14  | …capitals [Friday], killing…
+//	value    doc.tml:3@120 "Friday" gold[t1] DATE 1998-08-07, system[weekday] DATE 1998-08-14  | …capitals [Friday], killing…
+//
+// where the bracketed IDs appear when set.
 func (e Error) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-8s %s", e.Kind, e.File)
@@ -162,13 +175,13 @@ func (e Error) String() string {
 	g, s := e.Gold, e.System
 	switch e.Kind {
 	case Missed:
-		fmt.Fprintf(&b, "%q gold %s %s", g.Text, g.Type, g.Value)
+		fmt.Fprintf(&b, "%q gold%s %s %s", g.Text, id(g), g.Type, g.Value)
 	case Spurious:
-		fmt.Fprintf(&b, "%q system %s %s", s.Text, s.Type, s.Value)
+		fmt.Fprintf(&b, "%q system%s %s %s", s.Text, id(s), s.Type, s.Value)
 	case Extent:
-		fmt.Fprintf(&b, "gold %q system %q", g.Text, s.Text)
+		fmt.Fprintf(&b, "gold%s %q system%s %q", id(g), g.Text, id(s), s.Text)
 	default:
-		fmt.Fprintf(&b, "%q gold %s %s, system %s %s", g.Text, g.Type, g.Value, s.Type, s.Value)
+		fmt.Fprintf(&b, "%q gold%s %s %s, system%s %s %s", g.Text, id(g), g.Type, g.Value, id(s), s.Type, s.Value)
 		if s.Text != g.Text {
 			fmt.Fprintf(&b, " (%q)", s.Text)
 		}
@@ -180,12 +193,20 @@ func (e Error) String() string {
 	return b.String()
 }
 
+// id formats the ID of t, if any, as "[t1]".
+func id(t *Timex) string {
+	if t.ID == "" {
+		return ""
+	}
+	return "[" + t.ID + "]"
+}
+
 // FileResult is the scoring of one document.
 type FileResult struct {
-	File string
+	File string `json:"file"`
 	Counts
 	// Errors are in order of position, then of Kinds.
-	Errors []Error
+	Errors []Error `json:"errors"`
 }
 
 // Score scores the system expressions of one document against the gold
@@ -347,10 +368,10 @@ func locate(text string, start, end int) (int, string) {
 
 // Report gathers the results of several files.
 type Report struct {
-	Files []FileResult
+	Files []FileResult `json:"files"`
 	// Total sums the counts of all files: Total.Scores() are the
 	// micro-averaged figures.
-	Total Counts
+	Total Counts `json:"total"`
 }
 
 // Add adds the result of one file.

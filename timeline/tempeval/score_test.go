@@ -206,18 +206,19 @@ func TestErrorString(t *testing.T) {
 	text := "Bombs exploded outside the U.S. embassies\nin the Kenyan and Tanzanian capitals Friday, killing dozens of people, witnesses said."
 	fri := len("Bombs exploded outside the U.S. embassies\nin the Kenyan and Tanzanian capitals ")
 	gold := []Timex{{Start: fri, End: fri + 6, Text: "Friday", Type: "DATE", Value: "1998-08-07", ID: "t1"}}
+	// The ID of a system expression may name the rule that found it.
 	sys := []Timex{
-		{Start: fri, End: fri + 6, Text: "Friday", Type: "DATE", Value: "1998-08-14"},
+		{Start: fri, End: fri + 6, Text: "Friday", Type: "DATE", Value: "1998-08-14", ID: "weekday"},
 		{Start: 0, End: 5, Text: "Bombs", Type: "DATE", Value: "X"},
 	}
 	res := Score("apw.tml", text, gold, sys)
 	require.Len(t, res.Errors, 2)
 	assert.Equal(t, `spurious apw.tml:1@0 "Bombs" system DATE X  | [Bombs] exploded outside the U.S. embassies in…`, res.Errors[0].String())
-	assert.Equal(t, `value    apw.tml:2@79 "Friday" gold DATE 1998-08-07, system DATE 1998-08-14  | …es in the Kenyan and Tanzanian capitals [Friday], killing dozens of people, witnesses sa…`, res.Errors[1].String())
+	assert.Equal(t, `value    apw.tml:2@79 "Friday" gold[t1] DATE 1998-08-07, system[weekday] DATE 1998-08-14  | …es in the Kenyan and Tanzanian capitals [Friday], killing dozens of people, witnesses sa…`, res.Errors[1].String())
 
 	// Without the text: no line, no context.
 	res = Score("apw.tml", "", gold, sys[:1])
-	assert.Equal(t, `value    apw.tml@79 "Friday" gold DATE 1998-08-07, system DATE 1998-08-14`, res.Errors[0].String())
+	assert.Equal(t, `value    apw.tml@79 "Friday" gold[t1] DATE 1998-08-07, system[weekday] DATE 1998-08-14`, res.Errors[0].String())
 
 	got := Scores{Strict: PRF{1, .5, 2.0 / 3}}.String()
 	assert.Equal(t, "strict P/R/F1 100.00/50.00/66.67  relaxed P/R/F1 0.00/0.00/0.00  value acc 0.00 F1 0.00  type acc 0.00 F1 0.00", got)
