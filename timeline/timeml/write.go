@@ -101,14 +101,19 @@ type item struct {
 //
 // An annotation whose span and attributes equal those of an existing TIMEX3
 // keeps that tag's bytes as they are, so writing back Doc.Annotations()
-// gives src unchanged. One whose span equals that of an existing TIMEX3
+// gives src unchanged (unless TIMEX3 of src nest, which TimeML forbids:
+// see below). One whose span equals that of an existing TIMEX3
 // takes that tag's place. Others are inserted, outermost-first where tags
 // meet; a new TIMEX3 with exactly the extent of a kept element goes inside
-// it.
+// it. An annotation with an empty span is written as an empty-element tag
+// <TIMEX3 .../>, after the end tags and before the start tags at its
+// position. New tags carry tid, type and value (even when empty), mod
+// when set, then Attrs; values are escaped.
 //
 // Annotations that cannot be written as given are adjusted, and each
 // adjustment is returned:
-//   - a span outside the raw text is skipped;
+//   - a span outside the raw text, or any span when TEXT is an empty
+//     element <TEXT/>, is skipped;
 //   - a boundary inside a character reference or CDATA section is moved
 //     outwards to include all of it;
 //   - a span that crosses the boundary of a kept element (an EVENT that
