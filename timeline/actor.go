@@ -15,6 +15,8 @@ type actorIndex struct {
 	byAlpha3  map[string]int
 	orgs      []orgInfo
 	agents    []agentInfo
+	triggers  triggerIndex
+	modes     map[string][]modeCue
 }
 
 // actorMemory is the per-document state of actor finding: the persons met
@@ -94,6 +96,8 @@ func newActorIndex() *actorIndex {
 		}
 	}
 	ix.gaz.sort()
+	ix.triggers = buildTriggers()
+	ix.modes = buildModes()
 	return ix
 }
 

@@ -37,3 +37,31 @@ func TestDumpSeed(t *testing.T) {
 		}
 	}
 }
+
+func TestDumpClassify(t *testing.T) {
+	if os.Getenv("DUMP") == "" {
+		t.Skip("set DUMP=1")
+	}
+	b, err := os.ReadFile("../seeds/000_b4ef29c311dfde9a.txt")
+	if err != nil {
+		t.Skip(err)
+	}
+	text := string(b)
+	ix := newActorIndex()
+	mem := newActorMemory()
+	dates := regexp.MustCompile(`(?:Later )?on Tuesday|since \d{4}|(?:September|November) \d+, \d{4}|July 28, 2023`)
+	for _, s := range naiveSentences(text) {
+		actors := ix.findActors(text, s, mem)
+		for _, m := range dates.FindAllStringIndex(s.In(text), -1) {
+			near := Span{s.Start + m[0], s.Start + m[1]}
+			ec := ix.classifyEvent(text, s, near, actors)
+			t.Logf("%q\n   %s %d %s %s trig=%q", near.In(text), ec.Type, ec.Quad, ec.CAMEO, ec.Mode, ec.Trigger.In(text))
+			for _, a := range ec.Actors {
+				t.Logf("   SRC %s/%s %q", a.Name, a.Sector, a.Text)
+			}
+			for _, a := range ec.Recipients {
+				t.Logf("   RCP %s/%s %q", a.Name, a.Sector, a.Text)
+			}
+		}
+	}
+}
