@@ -57,13 +57,13 @@ var lexicon = []lexiconRow{
 	{typ: "AGREE", verbs: "agree, accept, promise, pledge, vow, commit~, settle, reconcile, consent, approve, " +
 		"agree upon, agree on",
 		nouns: "agreement, ceasefire, cease-fire, truce, treaty, accord, pact, deal, armistice, peace deal, " +
-		"settlement, peace agreement, peace treaty, promise, pledge"},
+			"settlement, peace agreement, peace treaty, promise, pledge"},
 	{typ: "AGREE", cameo: "05", verbs: "sign, ratify, conclude",
 		nouns: "signing"},
 	{typ: "CONSULT", verbs: "meet:met:met, negotiate, visit, consult, discuss, host, convene, confer~, hold talks, " +
 		"be in contact, telephone",
 		nouns: "talks, negotiations, meeting, summit, visit, consultations, conference, discussions, in contact, " +
-		"peace talks, peace process, contacts"},
+			"peace talks, peace process, contacts"},
 	{typ: "CONSULT", mode: "mediate", verbs: "mediate, broker, facilitate",
 		nouns: "mediation"},
 	{typ: "SUPPORT", verbs: "support, praise, endorse, welcome, recognize, recognise, commend, applaud, ally, " +
@@ -84,7 +84,7 @@ var lexicon = []lexiconRow{
 	{typ: "ACCUSE", verbs: "accuse, blame, condemn, criticize, criticise, denounce, allege, deplore, complain, " +
 		"charge, censure, decry, slam~",
 		nouns: "accusation, condemnation, criticism, allegation, complaint, loggerheads, dispute, feud, charges, " +
-		"disagreement, tensions, tension"},
+			"disagreement, tensions, tension"},
 	{typ: "REJECT", verbs: "reject, refuse, deny, veto, dismiss, rebuff, turn down, oppose, defy, resist, " +
 		"repudiate, ignore, spurn",
 		nouns: "rejection, refusal, denial, veto, opposition, defiance, resistance"},
@@ -98,27 +98,27 @@ var lexicon = []lexiconRow{
 	{typ: "MOBILIZE", verbs: "mobilize, mobilise, deploy, reinforce, march, rally, conscript, dispatch, station, build up, " +
 		"send troops, put on alert, rearm, draft, recruit, redeploy",
 		nouns: "mobilization, mobilisation, deployment, reinforcements, buildup, build-up, conscription, alert, " +
-		"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
+			"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
 		"intern, repress, persecute, expropriate, nationalize, annex, impose",
 		nouns: "arrest, detention, blockade, crackdown, curfew, martial law, deportation, repression, " +
-		"persecution, annexation, internment"},
+			"persecution, annexation, internment"},
 	{typ: "ASSAULT", verbs: "attack, assault, bomb, bombard, shell, kill, wound, ambush, shoot:shot:shot, " +
 		"strike:struck:struck, raid, fire on, open fire, torpedo, sink:sank:sunk, destroy, hit:hit:hit, " +
 		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, target, " +
 		"injure, murder, torture, shoot down, massacre, launch an attack",
 		nouns: "attack, assault, bombing, bombardment, shelling, airstrike, air strike, air raid, raid, " +
-		"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
-		"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
-		"kidnapping, abduction, torture, atrocities, casualties"},
+			"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
+			"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
+			"kidnapping, abduction, torture, atrocities, casualties"},
 	{typ: "ASSAULT", cameo: "19", verbs: "fight:fought:fought, battle, clash, invade, occupy, capture, seize, " +
 		"overrun:overran:overrun, conquer, besiege, defeat, repel~, repulse, advance on, push back, encircle, " +
 		"surround, annihilate, rout, liberate, recapture, retake:retook:retaken, counterattack, engage, " +
 		"break:broke:broken out, wage war, go to war, land, cross, penetrate, overwhelm, outflank, sweep:swept:swept",
 		nouns: "war, battle, fighting, clash, clashes, invasion, offensive, counteroffensive, counter-offensive, " +
-		"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
-		"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
-		"occupation, victory, defeat, capture, conquest"},
+			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
+			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
+			"occupation, victory, defeat, capture, conquest"},
 	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
 }
