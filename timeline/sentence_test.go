@@ -87,3 +87,14 @@ func TestMarkFurniture(t *testing.T) {
 	}
 	assert.Equal(t, 1, dups, "the repeated caption counts once")
 }
+
+func TestHeadingIsFurniture(t *testing.T) {
+	text := "Course of the war\n\n2004: Iraqi Resistance expands\n\nThe start of 2004 was marked by a relative lull in violence.\n"
+	sents := splitSentences(text)
+	markFurniture(text, sents, Span{}, false)
+	var kinds []string
+	for _, s := range sents {
+		kinds = append(kinds, s.Furniture)
+	}
+	assert.Equal(t, []string{FurnitureHeading, FurnitureHeading, ""}, kinds)
+}
