@@ -221,9 +221,13 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			m.used = true
 			continue
 		}
-		a := Actor{Kind: "agent", Name: ag.name, Sector: ag.sector, Agent: spanText(text, toks[m.i:m.j])}
+		a := Actor{Kind: "agent", Sector: ag.sector, Agent: spanText(text, toks[m.i:m.j])}
 		if m.sectorFrom != "" && a.Sector != "MIL" {
 			a.Sector = m.sectorFrom
+		}
+		a.Name = sectorNames[a.Sector]
+		if a.Name == "" {
+			a.Name = ag.name
 		}
 		start, end := m.i, m.j
 		switch o := ix.owner(toks, ms, at, k, mem); {
@@ -484,6 +488,13 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 		}
 	}
 	return none
+}
+
+// sectorNames name the agents that the text ties to no country or
+// organization: "the rebels", "gunmen" and "insurgents" are all "rebels".
+var sectorNames = map[string]string{
+	"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
+	"CVL": "civilians", "LEG": "legislature", "JUD": "judiciary",
 }
 
 // adjectival agents also modify nouns that are no actors: "military

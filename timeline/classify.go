@@ -168,7 +168,7 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		best = pickTrigger(cands, toks, cls, near)
 	}
 	if best < 0 {
-		return EventClass{Type: "OTHER", Actors: dedupe(actors, nil)}
+		return EventClass{Type: "OTHER", Actors: dedupeActors(actors, nil)}
 	}
 	c := cands[best]
 	cat := categories[c.t.typ]
@@ -371,13 +371,13 @@ func roles(toks []token, c candidate, cl Span, actors []Actor) (src, rcp []Actor
 			rcp = append(rcp, a)
 		}
 	}
-	src = dedupe(src, nil)
-	return src, dedupe(rcp, src)
+	src = dedupeActors(src, nil)
+	return src, dedupeActors(rcp, src)
 }
 
-// dedupe keeps the first mention of each actor, and none that is already
+// dedupeActors keeps the first mention of each actor, and none that is already
 // in other.
-func dedupe(as, other []Actor) []Actor {
+func dedupeActors(as, other []Actor) []Actor {
 	key := func(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.Office }
 	seen := map[string]bool{}
 	for _, a := range other {

@@ -67,18 +67,23 @@ type Timex struct {
 	// Mod is the TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER,
 	// MORE_THAN, LESS_THAN, ON_OR_AFTER…; empty when none applies.
 	Mod string `json:"mod,omitempty"`
-	// Begin and End bound the interval the value covers, End exclusive.
-	// Both are zero for durations, sets, vague references and unresolved
-	// values. An open interval ("since 1994") has a zero End.
-	Begin time.Time `json:"begin,omitzero"`
-	End   time.Time `json:"end,omitzero"`
+	// Interval is the stretch of time the value covers; zero for
+	// durations, sets, vague references and unresolved values.
+	Interval Interval `json:"interval,omitzero"`
 	// Anchor tells how the value was obtained.
 	Anchor Anchor `json:"anchor"`
 }
 
 // Resolved reports whether the value names a point or interval on the
 // calendar (as opposed to a duration, set, vague or unresolved reference).
-func (t Timex) Resolved() bool { return !t.Begin.IsZero() }
+func (t Timex) Resolved() bool { return !t.Interval.Begin.IsZero() }
+
+// Interval is a stretch of time [Begin, End). An open interval ("since
+// 1994") has a zero End.
+type Interval struct {
+	Begin time.Time `json:"begin"`
+	End   time.Time `json:"end,omitzero"`
+}
 
 // Expression is one temporal expression found in a document.
 type Expression struct {
@@ -156,7 +161,16 @@ type Event struct {
 	ID   string    `json:"id"`
 	Date EventDate `json:"date"`
 	// Type is the event class: a PLOVER category, STATEMENT or OTHER.
-	Type    string  `json:"type"`
+	Type string `json:"type"`
+	// Quad is the quad code of Type: 1 verbal cooperation, 2 material
+	// cooperation, 3 verbal conflict, 4 material conflict, 0 for OTHER.
+	Quad int `json:"quad_code"`
+	// CAMEO is the CAMEO root code ("01"…"20") the event falls under.
+	CAMEO string `json:"cameo,omitempty"`
+	// Mode refines Type: the means of an ASSAULT ("aerial",
+	// "heavy-weapons", "explosives", "firearms"…), "mediate" for a
+	// third party's CONSULT.
+	Mode    string  `json:"mode,omitempty"`
 	Trigger Trigger `json:"trigger"`
 	// Actors are the sources of the action; Recipients its targets.
 	Actors     []Actor `json:"actors"`

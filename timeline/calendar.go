@@ -1,0 +1,125 @@
+package timeline
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// truncate returns the start of the period of granularity g holding t.
+// Weeks start on Monday (ISO 8601).
+func truncate(t time.Time, g Granularity) time.Time {
+	y, m, d := t.Date()
+	switch g {
+	case Millennium:
+		return time.Date(floorDiv(y, 1000)*1000, 1, 1, 0, 0, 0, 0, time.UTC)
+	case Century:
+		return time.Date(floorDiv(y, 100)*100, 1, 1, 0, 0, 0, 0, time.UTC)
+	case Decade:
+		return time.Date(floorDiv(y, 10)*10, 1, 1, 0, 0, 0, 0, time.UTC)
+	case Year:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case Half:
+		return time.Date(y, time.Month((int(m)-1)/6*6+1), 1, 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(y, time.Month((int(m)-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+	case Month, Season:
+		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	case Week:
+		off := (int(t.Weekday()) + 6) % 7
+		return time.Date(y, m, d-off, 0, 0, 0, 0, time.UTC)
+	case Day, PartOfDay:
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	case Hour:
+		return time.Date(y, m, d, t.Hour(), 0, 0, 0, time.UTC)
+	case Minute:
+		return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, time.UTC)
+	}
+	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// advance moves t by n periods of granularity g.
+func advance(t time.Time, g Granularity, n int) time.Time {
+	switch g {
+	case Millennium:
+		return t.AddDate(1000*n, 0, 0)
+	case Century:
+		return t.AddDate(100*n, 0, 0)
+	case Decade:
+		return t.AddDate(10*n, 0, 0)
+	case Year:
+		return t.AddDate(n, 0, 0)
+	case Half:
+		return t.AddDate(0, 6*n, 0)
+	case Season, Quarter:
+		return t.AddDate(0, 3*n, 0)
+	case Month:
+		return t.AddDate(0, n, 0)
+	case Week:
+		return t.AddDate(0, 0, 7*n)
+	case Day, PartOfDay:
+		return t.AddDate(0, 0, n)
+	case Hour:
+		return t.Add(time.Duration(n) * time.Hour)
+	case Minute:
+		return t.Add(time.Duration(n) * time.Minute)
+	}
+	return t.Add(time.Duration(n) * time.Second)
+}
+
+// formatValue writes the TIMEX3 value of the period of granularity g that
+// starts at t.
+func formatValue(t time.Time, g Granularity) string {
+	y := t.Year()
+	switch g {
+	case Millennium:
+		return yearDigits(floorDiv(y, 1000), 1)
+	case Century:
+		return yearDigits(floorDiv(y, 100), 2)
+	case Decade:
+		return yearDigits(floorDiv(y, 10), 3)
+	case Year:
+		return yearDigits(y, 4)
+	case Half:
+		return fmt.Sprintf("%s-H%d", yearDigits(y, 4), (int(t.Month())-1)/6+1)
+	case Quarter:
+		return fmt.Sprintf("%s-Q%d", yearDigits(y, 4), (int(t.Month())-1)/3+1)
+	case Month:
+		return fmt.Sprintf("%s-%02d", yearDigits(y, 4), t.Month())
+	case Week:
+		iy, w := t.ISOWeek()
+		return fmt.Sprintf("%s-W%02d", yearDigits(iy, 4), w)
+	case Day:
+		return t.Format("2006-01-02")
+	case Hour:
+		return t.Format("2006-01-02T15")
+	case Minute:
+		return t.Format("2006-01-02T15:04")
+	case Second:
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format("2006-01-02")
+}
+
+// yearDigits writes the first n digits of a four-digit year count; years
+// before 1 are written as TIMEX3 BC values ("BC0499").
+func yearDigits(v, n int) string {
+	if v <= 0 && n == 4 {
+		return "BC" + fmt.Sprintf("%04d", 1-v)
+	}
+	s := strconv.Itoa(v)
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}
+
+func pad2(v int) string { return fmt.Sprintf("%02d", v) }
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}

@@ -1,0 +1,122 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/eventline/eventline/timeline/internal/temporal"
+)
+
+// The dateline is read from the head of the document: the first lines,
+// where scraped pages and wire copy put the publication time.
+const (
+	datelineLines = 12
+	datelineBytes = 2048
+)
+
+var (
+	// datelineCue marks a line that announces a publication time.
+	datelineCue = regexp.MustCompile(`(?i)\b(?:updated|published|posted|last updated|first published|date|dateline|created|modified)\b`)
+	// agencyLine is a wire dateline: "MOSCOW, Sept 19 (Reuters) -".
+	agencyLine = regexp.MustCompile(`^\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+(.{3,40}?)\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*[-–—_:]?`)
+)
+
+// readDateline finds the document creation time at the head of text.
+// It runs the same temporal rules as the body, and takes the first line
+// that either announces a time ("Updated …"), or is little more than a
+// full date, or is a wire dateline. A dateline without a year ("MOSCOW,
+// Sept 19 (Reuters)") gives a value with an XXXX year.
+func readDateline(eng *temporal.Engine, text string) (DCT, bool) {
+	head := text
+	if len(head) > datelineBytes {
+		head = head[:datelineBytes]
+	}
+	lineStart := 0
+	for n := 0; n < datelineLines && lineStart < len(head); {
+		end := strings.IndexByte(head[lineStart:], '\n')
+		if end < 0 {
+			end = len(head)
+		} else {
+			end += lineStart
+		}
+		line := head[lineStart:end]
+		if trimSpace(line) != "" {
+			n++
+			if d, ok := datelineIn(eng, text, lineStart, end); ok {
+				return d, true
+			}
+		}
+		lineStart = end + 1
+	}
+	return DCT{}, false
+}
+
+func datelineIn(eng *temporal.Engine, text string, from, to int) (DCT, bool) {
+	line := text[from:to]
+	ms := eng.Scan(text, temporal.Windows(text, from, to, nil), nil)
+	var date, clock *temporal.Mention
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.Day != nil && m.Month != nil && date == nil:
+			date = m
+		case m.Hour != nil && m.Day == nil && clock == nil:
+			clock = m
+		}
+	}
+	if date == nil {
+		return DCT{}, false
+	}
+	span := Span{date.Start, date.End}
+	if clock != nil {
+		span = Span{min(span.Start, clock.Start), max(span.End, clock.End)}
+	}
+	rest := len(trimSpace(line)) - span.Len()
+	cue := datelineCue.MatchString(line)
+	wire := agencyLine.MatchString(line)
+	if !cue && !wire && rest > 24 {
+		return DCT{}, false
+	}
+	d := DCT{Span: span, Text: span.In(text)}
+	if date.Year == nil {
+		d.Timex = Timex{Value: "XXXX-" + pad2(*date.Month) + "-" + pad2(*date.Day), Type: Date, Granularity: Day, Anchor: Unresolved}
+		return d, true
+	}
+	if date.Hour != nil {
+		clock = date
+	}
+	t := time.Date(*date.Year, time.Month(*date.Month), *date.Day, 0, 0, 0, 0, time.UTC)
+	g := Day
+	if clock != nil {
+		t = t.Add(time.Duration(*clock.Hour)*time.Hour + time.Duration(*clock.Minute)*time.Minute)
+		g = Minute
+	}
+	d.Timex = dctTimex(t, g)
+	return d, true
+}
+
+// dctTimex is the Timex of a creation time of the given precision.
+func dctTimex(t time.Time, g Granularity) Timex {
+	if g == Unknown {
+		g = Minute
+	}
+	if g < Day {
+		g = Day
+	}
+	if g > Minute {
+		g = Minute
+	}
+	begin := truncate(t, g)
+	typ := Date
+	if g > Day {
+		typ = TimeType
+	}
+	return Timex{Value: formatValue(begin, g), Type: typ, Granularity: g, Interval: Interval{begin, advance(begin, g, 1)}, Anchor: Explicit}
+}
+
+// ParseDateline reads the document creation time from the head of text,
+// as Extract does. ok is false when the text has no recognizable dateline.
+func (x *Extractor) ParseDateline(text string) (d DCT, ok bool) {
+	return readDateline(x.engine, text)
+}

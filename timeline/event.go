@@ -1,0 +1,113 @@
+package timeline
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// clauseBreak finds the places where a sentence turns to another clause
+// that can carry its own date: "…on September 27, 2020, before Russia
+// brokered a ceasefire on November 9, 2020."
+var clauseBreak = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
+
+// buildEvents turns the dated expressions of prose sentences into events.
+// Each distinct date in a sentence yields one event; the expressions that
+// yield none come back as diagnostics with the reason.
+func (x *Extractor) buildEvents(st *docState) {
+	mem := newActorMemory()
+	byDoc := st.exprs
+	ei := 0
+	for si := range st.sents {
+		s := &st.sents[si]
+		var dated []int
+		for ; ei < len(byDoc) && byDoc[ei].Sentence == si; ei++ {
+			e := &byDoc[ei]
+			switch {
+			case s.Furniture != "":
+				st.diag(e, ReasonFurniture, "in "+s.Furniture)
+			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
+				st.diag(e, ReasonNotADate, "a "+string(e.Type)+" names no point in time")
+			case e.Anchor == Unresolved:
+				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
+			default:
+				dated = append(dated, ei)
+			}
+		}
+		if s.Furniture != "" {
+			continue
+		}
+		actors := x.actors.findActors(st.text, s.Span, mem)
+		if len(dated) == 0 {
+			continue
+		}
+		clauses := splitClauses(st.text, s.Span, st.exprs, dated)
+		seen := map[string]bool{}
+		for k, i := range dated {
+			e := &st.exprs[i]
+			if seen[e.Value] {
+				st.diag(e, ReasonSuperseded, "its sentence already has an event on "+e.Value)
+				continue
+			}
+			seen[e.Value] = true
+			cl := clauses[k]
+			var inClause []Actor
+			for _, a := range actors {
+				if cl.Contains(a.Span) {
+					inClause = append(inClause, a)
+				}
+			}
+			class := x.actors.classifyEvent(st.text, cl, e.Span, inClause)
+			ev := Event{
+				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
+				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
+				Type:       class.Type,
+				Quad:       class.Quad,
+				CAMEO:      class.CAMEO,
+				Mode:       class.Mode,
+				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
+				Actors:     nonNil(class.Actors),
+				Recipients: class.Recipients,
+				Sentence:   *s,
+				Doc:        st.doc,
+			}
+			ev.Sources = []Source{{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span}}
+			st.events = append(st.events, ev)
+		}
+	}
+}
+
+// splitClauses gives each dated expression the part of its sentence that
+// belongs to it: the whole sentence when it is the only one, else the
+// clause between the breaks that separate it from its neighbours.
+func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
+	out := make([]Span, len(dated))
+	if len(dated) == 1 {
+		out[0] = s
+		return out
+	}
+	cuts := []int{s.Start}
+	for k := 1; k < len(dated); k++ {
+		prev, next := exprs[dated[k-1]].Span, exprs[dated[k]].Span
+		cut := -1
+		for _, loc := range clauseBreak.FindAllStringIndex(text[prev.End:next.Start], -1) {
+			cut = prev.End + loc[0]
+			break
+		}
+		if cut < 0 {
+			cut = (prev.End + next.Start) / 2
+		}
+		cuts = append(cuts, cut)
+	}
+	cuts = append(cuts, s.End)
+	for k := range dated {
+		out[k] = Span{cuts[k], cuts[k+1]}
+	}
+	return out
+}
+
+func nonNil(a []Actor) []Actor {
+	if a == nil {
+		return []Actor{}
+	}
+	return a
+}

@@ -1,0 +1,194 @@
+package timeline
+
+import (
+	"context"
+	"errors"
+	"time"
+	"unicode/utf8"
+
+	"github.com/eventline/eventline/timeline/internal/temporal"
+)
+
+// Extractor reads chronologies from documents. Build it once with New; it
+// is immutable afterwards and safe for concurrent use by many goroutines.
+// All per-document state lives in the call.
+type Extractor struct {
+	cfg    config
+	engine *temporal.Engine
+	actors *actorIndex
+}
+
+// New returns an Extractor configured by opts.
+func New(opts ...Option) (*Extractor, error) {
+	cfg := config{maxBytes: DefaultMaxBytes}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{cfg: cfg, engine: temporal.Default(), actors: newActorIndex()}, nil
+}
+
+// docState is the per-call state of one document.
+type docState struct {
+	doc    int
+	text   string
+	info   DocumentInfo
+	sents  []Sentence
+	exprs  []Expression
+	events []Event
+	diags  []Diagnostic
+}
+
+func (st *docState) diag(e *Expression, reason, msg string) {
+	st.diags = append(st.diags, Diagnostic{Span: e.Span, Doc: st.doc, Text: e.Text, Reason: reason, Message: msg})
+}
+
+// ctxCheckEvery is how many sentences pass between checks for
+// cancellation.
+const ctxCheckEvery = 256
+
+// Extract reads the chronology of one document. It fails only when ctx
+// is done or the document exceeds the size limit; odd text comes back
+// as data (diagnostics), never as an error or a panic.
+func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error) {
+	st, err := x.process(ctx, 0, doc)
+	if err != nil {
+		return nil, err
+	}
+	tl := &Timeline{
+		Documents:   []DocumentInfo{st.info},
+		Events:      nonNilEvents(st.events),
+		Expressions: st.exprs,
+		Diagnostics: st.diags,
+	}
+	if tl.Expressions == nil {
+		tl.Expressions = []Expression{}
+	}
+	orderEvents(tl.Events)
+	return tl, nil
+}
+
+// ExtractAll reads several documents into one timeline, in order, with
+// their events interleaved chronologically. Document indexes in the
+// result follow docs.
+func (x *Extractor) ExtractAll(ctx context.Context, docs []Document) (*Timeline, error) {
+	tl := &Timeline{Documents: []DocumentInfo{}, Events: []Event{}, Expressions: []Expression{}}
+	for i, d := range docs {
+		st, err := x.process(ctx, i, d)
+		if err != nil {
+			return nil, err
+		}
+		tl.Documents = append(tl.Documents, st.info)
+		tl.Events = append(tl.Events, st.events...)
+		tl.Expressions = append(tl.Expressions, st.exprs...)
+		tl.Diagnostics = append(tl.Diagnostics, st.diags...)
+	}
+	orderEvents(tl.Events)
+	return tl, nil
+}
+
+// ErrNilExtractor is returned by methods called on a nil *Extractor.
+var ErrNilExtractor = errors.New("timeline: nil Extractor (use New)")
+
+func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docState, error) {
+	if x == nil || x.engine == nil {
+		return nil, ErrNilExtractor
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if x.cfg.maxBytes > 0 && len(doc.Text) > x.cfg.maxBytes {
+		return nil, &InputTooLargeError{Size: len(doc.Text), Limit: x.cfg.maxBytes}
+	}
+	text := doc.Text
+	st := &docState{doc: idx, text: text}
+	st.info = DocumentInfo{ID: doc.ID, Source: doc.Source, URL: doc.URL, Title: doc.Title, Length: len(text)}
+
+	// dateline
+	var dateline Span
+	fromText := false
+	switch {
+	case !doc.DCT.IsZero():
+		g := doc.DCTGranularity
+		st.info.DCT = DCT{Timex: dctTimex(doc.DCT.UTC(), g), Given: true}
+		st.info.DCT.Text = st.info.DCT.Value
+	default:
+		if d, ok := readDateline(x.engine, text); ok {
+			st.info.DCT, dateline, fromText = d, d.Span, true
+		}
+	}
+
+	// sentences
+	st.sents = splitSentences(text)
+	markFurniture(text, st.sents, dateline, fromText)
+
+	// expressions
+	var ms []temporal.Mention
+	sentOf := make([]int, 0, 64)
+	var wins []temporal.Window
+	for si, s := range st.sents {
+		if si%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
+		n := len(ms)
+		ms = x.engine.Scan(text, wins, ms)
+		for range len(ms) - n {
+			sentOf = append(sentOf, si)
+		}
+	}
+	dct := st.info.DCT
+	hasDCT := dct.Resolved()
+	mode := doc.Mode
+	if mode == Auto {
+		mode = x.cfg.mode
+	}
+	if mode == Auto {
+		mode = chooseMode(text, ms, hasDCT, dct.Interval.Begin.Year())
+	}
+	st.info.Mode = mode
+	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
+	if hasDCT && dct.Granularity > Day {
+		r.dct = dct.Interval.Begin
+	}
+	st.exprs = make([]Expression, 0, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		if fromText && m.Start >= dateline.Start && m.End <= dateline.End {
+			// the dateline is the DCT, not a mention in the story
+			continue
+		}
+		si := sentOf[i]
+		tx := r.resolve(m, st.sents[si].Span)
+		sp := Span{m.Start, m.End}
+		st.exprs = append(st.exprs, Expression{
+			Span: sp, Text: sp.In(text), Timex: tx, Rule: m.Rule, Doc: idx, Sentence: si,
+		})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// events
+	x.buildEvents(st)
+	if x.cfg.sentences {
+		st.info.Sentences = st.sents
+	}
+	if !utf8.ValidString(text) {
+		st.diags = append(st.diags, Diagnostic{Doc: idx, Reason: "invalid-utf8", Message: "the text is not valid UTF-8; offsets still index its bytes"})
+	}
+	return st, nil
+}
+
+func nonNilEvents(e []Event) []Event {
+	if e == nil {
+		return []Event{}
+	}
+	return e
+}
+
+// keep time imported for documentation of Document.DCT
+var _ = time.UTC

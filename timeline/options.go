@@ -1,0 +1,56 @@
+package timeline
+
+import "fmt"
+
+// Option configures an Extractor.
+type Option func(*config) error
+
+type config struct {
+	mode      Mode
+	maxBytes  int
+	sentences bool
+}
+
+// DefaultMaxBytes is the largest document Extract accepts unless
+// WithMaxBytes says otherwise.
+const DefaultMaxBytes = 64 << 20
+
+// WithMode forces News or History anchoring for every document; Auto (the
+// default) chooses per document.
+func WithMode(m Mode) Option {
+	return func(c *config) error {
+		switch m {
+		case Auto, News, History:
+			c.mode = m
+			return nil
+		}
+		return fmt.Errorf("timeline: unknown mode %q", string(m))
+	}
+}
+
+// WithMaxBytes sets the largest document Extract accepts; larger ones get
+// an *InputTooLargeError. n <= 0 removes the limit.
+func WithMaxBytes(n int) Option {
+	return func(c *config) error {
+		c.maxBytes = n
+		return nil
+	}
+}
+
+// WithSentences makes Extract report every sentence of each document in
+// DocumentInfo.Sentences (off by default: it repeats the text).
+func WithSentences(on bool) Option {
+	return func(c *config) error {
+		c.sentences = on
+		return nil
+	}
+}
+
+// InputTooLargeError reports a document over the configured size limit.
+type InputTooLargeError struct {
+	Size, Limit int
+}
+
+func (e *InputTooLargeError) Error() string {
+	return fmt.Sprintf("timeline: document of %d bytes exceeds the limit of %d bytes (see WithMaxBytes)", e.Size, e.Limit)
+}
