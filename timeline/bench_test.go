@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -25,6 +24,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventline/eventline/timeline/timeml"
 	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules/common"
 	"github.com/olebedev/when/rules/en"
@@ -49,44 +49,34 @@ func moduleRoot(tb testing.TB) string {
 	}
 }
 
-// sharedData returns ../shared/data beside the module root. A git
-// worktree may sit deeper than the main checkout, so the directories
-// above the module root are tried too. It returns "" when there is none.
+// sharedData returns the shared corpora folder, or "" when there is
+// none: $EVENTLINE_DATA if set, else shared/data beside the module root
+// (a clone next to shared/) or one level further up (a git worktree
+// under the project folder).
 func sharedData(tb testing.TB) string {
-	for dir := filepath.Dir(moduleRoot(tb)); ; {
-		d := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
+	if d := os.Getenv("EVENTLINE_DATA"); d != "" {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
 			return ""
 		}
-		dir = up
+		return d
 	}
+	root := moduleRoot(tb)
+	for _, up := range []string{"..", filepath.Join("..", "..")} {
+		d := filepath.Join(root, up, "shared", "data")
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	return ""
 }
 
-var (
-	timemlText = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
-	timemlTag  = regexp.MustCompile(`<[^>]*>`)
-	xmlEntity  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
-)
-
-// stripTimeML returns the raw TEXT content of a TimeML document.
-func stripTimeML(doc string) string {
-	m := timemlText.FindStringSubmatch(doc)
-	if m == nil {
-		return ""
-	}
-	return xmlEntity.Replace(timemlTag.ReplaceAllString(m[1], ""))
-}
-
-// loadTBAQ returns the raw texts of the TBAQ documents (TimeBank and
+// loadTBAQ returns the raw texts (TEXT with the tags stripped, as
+// timeml.Parse gives it) of the 256 TBAQ documents (TimeBank and
 // AQUAINT), or skips when the shared data is absent.
 func loadTBAQ(b *testing.B) []string {
 	dir := sharedData(b)
 	if dir == "" {
-		b.Skip("../shared/data not found: no TBAQ corpus")
+		b.Skip("no shared/data beside the module root and EVENTLINE_DATA unset: no TBAQ corpus")
 	}
 	root := filepath.Join(dir, "tbaq")
 	var texts []string
@@ -98,9 +88,11 @@ func loadTBAQ(b *testing.B) []string {
 		if err != nil {
 			return err
 		}
-		if t := stripTimeML(string(raw)); t != "" {
-			texts = append(texts, t)
+		doc, err := timeml.Parse(raw)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
 		}
+		texts = append(texts, doc.Text)
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) || err == nil && len(texts) == 0 {

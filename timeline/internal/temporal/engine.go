@@ -261,9 +261,9 @@ type Scanner struct {
 	e *Engine
 	// lit holds the literals found in the current window, as a bit set
 	// and as a list (to clear the set)
-	lit  []uint64
-	hits []int32
-	cand []uint64
+	lit   []uint64
+	hits  []int32
+	cand  []uint64
 	low   []byte
 	order []int
 	kept  []Mention
