@@ -27,7 +27,7 @@ var (
 // that either announces a time ("Updated …"), or is little more than a
 // full date, or is a wire dateline. A dateline without a year ("MOSCOW,
 // Sept 19 (Reuters)") gives a value with an XXXX year.
-func readDateline(eng *temporal.Engine, text string) (DCT, bool) {
+func readDateline(sc *temporal.Scanner, text string) (DCT, bool) {
 	head := text
 	if len(head) > datelineBytes {
 		head = head[:datelineBytes]
@@ -43,7 +43,7 @@ func readDateline(eng *temporal.Engine, text string) (DCT, bool) {
 		line := head[lineStart:end]
 		if trimSpace(line) != "" {
 			n++
-			if d, ok := datelineIn(eng, text, lineStart, end); ok {
+			if d, ok := datelineIn(sc, text, lineStart, end); ok {
 				return d, true
 			}
 		}
@@ -52,9 +52,9 @@ func readDateline(eng *temporal.Engine, text string) (DCT, bool) {
 	return DCT{}, false
 }
 
-func datelineIn(eng *temporal.Engine, text string, from, to int) (DCT, bool) {
+func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
 	line := text[from:to]
-	ms := eng.Scan(text, temporal.Windows(text, from, to, nil), nil)
+	ms := sc.Scan(text, temporal.Windows(text, from, to, nil), nil)
 	var date, clock *temporal.Mention
 	for i := range ms {
 		m := &ms[i]
@@ -118,5 +118,5 @@ func dctTimex(t time.Time, g Granularity) Timex {
 // ParseDateline reads the document creation time from the head of text,
 // as Extract does. ok is false when the text has no recognizable dateline.
 func (x *Extractor) ParseDateline(text string) (d DCT, ok bool) {
-	return readDateline(x.engine, text)
+	return readDateline(x.engine.NewScanner(), text)
 }

@@ -103,6 +103,7 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	}
 	text := doc.Text
 	st := &docState{doc: idx, text: text}
+	sc := x.engine.NewScanner() // scratch space of the rules, for this call
 	st.info = DocumentInfo{ID: doc.ID, Source: doc.Source, URL: doc.URL, Title: doc.Title, Length: len(text)}
 
 	// dateline
@@ -114,7 +115,10 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		st.info.DCT = DCT{Timex: dctTimex(doc.DCT.UTC(), g), Given: true}
 		st.info.DCT.Text = st.info.DCT.Value
 	default:
-		if d, ok := readDateline(x.engine, text); ok {
+		sc.Remember(true) // the sentence scan meets the same windows again
+		d, ok := readDateline(sc, text)
+		sc.Remember(false)
+		if ok {
 			st.info.DCT, dateline, fromText = d, d.Span, true
 		}
 	}
@@ -127,7 +131,6 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	var ms []temporal.Mention
 	sentOf := make([]int, 0, 64)
 	var wins []temporal.Window
-	sc := x.engine.NewScanner()
 	for si, s := range st.sents {
 		if si%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {

@@ -13,6 +13,7 @@ package temporal
 import (
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -267,6 +268,13 @@ type Scanner struct {
 	low   []byte
 	order []int
 	kept  []Mention
+	taken []bool
+
+	// remembered windows (see Remember)
+	remember bool
+	memo     []memoEntry
+	memoMs   []Mention
+	memoText string
 }
 
 // NewScanner returns a scanner over e's rules.
@@ -282,45 +290,90 @@ func (e *Engine) NewScanner() *Scanner {
 // that substring, taking every match. Rules do not read the reference
 // time, so resolution can happen later against the right anchor.
 func (s *Scanner) Scan(text string, windows []Window, out []Mention) []Mention {
-	start := len(out)
-	e := s.e
 	for _, w := range windows {
-		sub := text[w.Start:w.End]
-		lowered, special := false, false
-		if hasHighByte(sub) {
-			s.low, special = lowerWindow(s.low[:0], sub)
-			lowered = true
-		}
-		if special {
-			// ſ or the Kelvin sign: no prefilter, the rules' own
-			// expressions on the original text
-			for i := range e.prep {
-				r := &e.prep[i]
-				if r.Needs != 0 && w.Triggers&r.Needs == 0 {
-					continue
-				}
-				out = s.runRule(r, false, sub, w.Start, out)
-			}
+		start := len(out)
+		if ms, ok := s.recalled(text, w); ok {
+			out = append(out, ms...)
 			continue
 		}
-		s.findLiterals(sub)
-		for k, word := range s.cand {
-			for word != 0 {
-				b := bits.TrailingZeros64(word)
-				word &= word - 1
-				r := &e.prep[k*64+b]
-				if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
-					continue
-				}
-				if r.fast != nil && !lowered {
-					s.low, _ = lowerWindow(s.low[:0], sub)
-					lowered = true
-				}
-				out = s.runRule(r, r.fast != nil, sub, w.Start, out)
-			}
+		out = s.scanWindow(text, w, out)
+		// windows are disjoint, so settling each window alone keeps the
+		// same mentions as settling them all together
+		out = s.settle(out, start)
+		if s.remember {
+			s.memo = append(s.memo, memoEntry{w: w, from: len(s.memoMs), to: len(s.memoMs) + len(out) - start})
+			s.memoMs = append(s.memoMs, out[start:]...)
+			s.memoText = text
 		}
 	}
-	return s.settle(out, start)
+	return out
+}
+
+// Remember makes the scanner keep the mentions of the windows it scans
+// from now on (until Remember(false)), and give them again when a later
+// Scan of the same text meets the same window: the dateline reader and
+// the sentence scan both read the head of a document, in windows that
+// mostly coincide. The mentions of a window depend only on its text and
+// triggers, so they are the ones a new scan would find.
+func (s *Scanner) Remember(on bool) { s.remember = on }
+
+// memoEntry is a remembered window and its mentions, memoMs[from:to].
+type memoEntry struct {
+	w        Window
+	from, to int
+}
+
+// recalled returns the remembered mentions of window w of text.
+func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
+	n := len(s.memo)
+	if n == 0 || s.remember || w.Start > s.memo[n-1].w.Start || text != s.memoText {
+		return nil, false
+	}
+	i := sort.Search(n, func(i int) bool { return s.memo[i].w.Start >= w.Start })
+	if i < n && s.memo[i].w == w {
+		return s.memoMs[s.memo[i].from:s.memo[i].to], true
+	}
+	return nil, false
+}
+
+// scanWindow appends the mentions the rules find in window w, unsettled.
+func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
+	e := s.e
+	sub := text[w.Start:w.End]
+	lowered, special := false, false
+	if hasHighByte(sub) {
+		s.low, special = lowerWindow(s.low[:0], sub)
+		lowered = true
+	}
+	if special {
+		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
+		// on the original text
+		for i := range e.prep {
+			r := &e.prep[i]
+			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
+				continue
+			}
+			out = s.runRule(r, false, sub, w.Start, out)
+		}
+		return out
+	}
+	s.findLiterals(sub)
+	for k, word := range s.cand {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			r := &e.prep[k*64+b]
+			if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
+				continue
+			}
+			if r.fast != nil && !lowered {
+				s.low, _ = lowerWindow(s.low[:0], sub)
+				lowered = true
+			}
+			out = s.runRule(r, r.fast != nil, sub, w.Start, out)
+		}
+	}
+	return out
 }
 
 func hasHighByte(s string) bool {
@@ -477,19 +530,28 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 		return x.Start < y.Start
 	})
 	s.order = order
+	// taken marks the bytes of the kept mentions: a clash test in
+	// O(length) rather than a walk over every kept mention, which would
+	// be quadratic in a window of thousands of dates (a scraped table)
+	lo, hi := ms[0].Start, ms[0].End
+	for i := range ms {
+		lo, hi = min(lo, ms[i].Start), max(hi, ms[i].End)
+	}
+	if cap(s.taken) < hi-lo {
+		s.taken = make([]bool, hi-lo)
+	}
+	taken := s.taken[:hi-lo]
+	clear(taken)
 	kept := s.kept[:0]
 	for _, i := range order {
 		m := &ms[i]
-		clash := false
-		for k := range kept {
-			if m.Start < kept[k].End && kept[k].Start < m.End {
-				clash = true
-				break
-			}
+		if slices.Contains(taken[m.Start-lo:m.End-lo], true) {
+			continue
 		}
-		if !clash {
-			kept = append(kept, *m)
+		for b := m.Start; b < m.End; b++ {
+			taken[b-lo] = true
 		}
+		kept = append(kept, *m)
 	}
 	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
 	s.kept = kept

@@ -317,3 +317,39 @@ func TestWindowsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestRemember: windows remembered from a scan by lines come back, the
+// same as a new scan gives, in a later scan by paragraphs.
+func TestRemember(t *testing.T) {
+	e := Default()
+	for _, text := range testTexts(t)[:60] {
+		sc := e.NewScanner()
+		sc.Remember(true)
+		for from := 0; from < len(text) && from < 2048; {
+			to := strings.IndexByte(text[from:], '\n')
+			if to < 0 {
+				to = len(text)
+			} else {
+				to += from
+			}
+			sc.Scan(text, Windows(text, from, to, nil), nil)
+			from = to + 1
+		}
+		sc.Remember(false)
+		fresh := e.NewScanner()
+		for from := 0; from < len(text); {
+			to := strings.Index(text[from:], "\n\n")
+			if to < 0 {
+				to = len(text)
+			} else {
+				to += from
+			}
+			wins := Windows(text, from, to, nil)
+			got, want := sc.Scan(text, wins, nil), fresh.Scan(text, wins, nil)
+			if !sameMentions(got, want) {
+				t.Fatalf("%q:\n got %s\nwant %s", clip(text[from:to]), describe(text, got), describe(text, want))
+			}
+			from = to + 2
+		}
+	}
+}
