@@ -1,14 +1,12 @@
 package timeline
 
 import (
-	"regexp"
-
 	"github.com/eventline/eventline/timeline/internal/temporal"
 )
 
 // newsCue finds the deictic words of a news report: a weekday, "today",
 // "yesterday", "ago", "last week". Histories rarely use them.
-var newsCue = regexp.MustCompile(`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|this (?:week|month|year)|last (?:week|month|year)|(?:on|late|early|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
+var newsCue = temporal.MustCompile(`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|this (?:week|month|year)|last (?:week|month|year)|(?:on|late|early|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
 
 // chooseMode decides how a document's relative expressions are anchored.
 // A document that speaks in deictic terms is news, with or without a DCT

@@ -447,7 +447,7 @@ func (s *Scanner) runRule(r *prepared, fast bool, sub string, base int, out []Me
 		case fast:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
 		case r.startOrig != nil:
-			loc = r.startOrig.findString(sub, pos)
+			loc = r.startOrig.findString(sub, pos, true)
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}

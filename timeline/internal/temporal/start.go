@@ -84,7 +84,7 @@ func isASCIIWord(c byte) bool {
 // ASCII word character, anchW consumes it first.
 func (st *starter) find(s []byte, from int) []int {
 	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.pre != nil && !st.pre.at(s, p) {
+		if !st.first[s[p]] || st.wordStart && p > from && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.at(s, p) {
 			continue
 		}
 		var loc []int
@@ -109,14 +109,16 @@ func (st *starter) find(s []byte, from int) []int {
 	return nil
 }
 
-// findString is find over a string.
-func (st *starter) findString(s string, from int) []int {
+// findString is find over a string. With bot set, from is the start of
+// the text, as in a search of s[from:]; without, the search sees the
+// text before from, as regexp's FindAll does after a match.
+func (st *starter) findString(s string, from int, bot bool) []int {
 	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.pre != nil && !st.pre.atString(s, p) {
+		if !st.first[s[p]] || st.wordStart && p > 0 && !(p == from && bot) && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.atString(s, p) {
 			continue
 		}
 		var loc []int
-		if p == from || !isASCIIWord(s[p-1]) {
+		if p == 0 || p == from && bot || !isASCIIWord(s[p-1]) {
 			loc = st.anch.FindStringSubmatchIndex(s[p:])
 			if loc != nil {
 				shift(loc, p-from)

@@ -1,0 +1,62 @@
+package temporal
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Regexp is a regular expression for searching whole documents. It gives
+// the results of regexp.Regexp, but searches like the engine: it runs an
+// anchored copy of the expression only where a match can start (a byte
+// that can begin one, a prefix every match has, the start of a word), so
+// a long text costs a pass over its bytes rather than an unanchored
+// search, which Go's regexp runs with its slowest matcher on long input.
+// Texts holding ſ or the Kelvin sign, which case folding matches to s
+// and k, and expressions it cannot read this way, get the plain search.
+// It is safe for concurrent use.
+type Regexp struct {
+	re *regexp.Regexp
+	st *starter
+}
+
+// MustCompile compiles a Regexp as regexp.MustCompile does.
+func MustCompile(pattern string) *Regexp {
+	re := regexp.MustCompile(pattern)
+	return &Regexp{re: re, st: newStarter(re)}
+}
+
+// String returns the source text of the expression.
+func (r *Regexp) String() string { return r.re.String() }
+
+func (r *Regexp) plain(s string) bool {
+	return r.st == nil || strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")
+}
+
+// MatchString reports whether s holds a match, as regexp's MatchString.
+func (r *Regexp) MatchString(s string) bool {
+	if r.plain(s) {
+		return r.re.MatchString(s)
+	}
+	return r.st.findString(s, 0, true) != nil
+}
+
+// FindAllStringIndex returns the successive matches of s, as regexp's
+// FindAllStringIndex.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if r.plain(s) {
+		return r.re.FindAllStringIndex(s, n)
+	}
+	var out [][]int
+	for pos := 0; pos < len(s) && (n < 0 || len(out) < n); {
+		loc := r.st.findString(s, pos, pos == 0)
+		if loc == nil {
+			break
+		}
+		start, end := pos+loc[0], pos+loc[1]
+		out = append(out, []int{start, end})
+		// matches are never empty (the starter refuses expressions that
+		// can match the empty string), so the search moves on
+		pos = end
+	}
+	return out
+}

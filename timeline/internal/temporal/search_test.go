@@ -1,0 +1,40 @@
+package temporal
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// TestRegexpMatchesStdlib: Regexp gives regexp's results.
+func TestRegexpMatchesStdlib(t *testing.T) {
+	patterns := []string{
+		`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|this (?:week|month|year)|last (?:week|month|year)|next (?:week|month)|(?:on|late|early|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
+		`(?i)\b(?:updated|published|posted|last updated|first published|date|dateline|created|modified)\b`,
+		`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`,
+		`(?i)(\d+)\s*(km|kg|s)`,
+		`([A-Z][a-z]+)\s+(\d{4})`,
+		`(?i)ay\b`,
+		`(?i)\Bay`,
+		`(?i)^the`,
+		`x*`,
+		`(?i)\bsaid\b`,
+	}
+	texts := append(testTexts(t), "ſaid thiſ week", "Said on MONDAY, said today", "TODAY", "today", "xtoday todayx", "")
+	for _, p := range patterns {
+		fast, std := MustCompile(p), regexp.MustCompile(p)
+		for _, s := range texts {
+			if got, want := fast.MatchString(s), std.MatchString(s); got != want {
+				t.Fatalf("%s MatchString(%q) = %v, want %v", p, clip(s), got, want)
+			}
+			got, want := fast.FindAllStringIndex(s, -1), std.FindAllStringIndex(s, -1)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Fatalf("%s FindAllStringIndex(%q) = %v, want %v", p, clip(s), got, want)
+			}
+			got, want = fast.FindAllStringIndex(s, 2), std.FindAllStringIndex(s, 2)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Fatalf("%s FindAllStringIndex(%q, 2) = %v, want %v", p, clip(s), got, want)
+			}
+		}
+	}
+}
