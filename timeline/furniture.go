@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Page furniture: the parts of a scraped page that are not the story.
@@ -99,8 +100,26 @@ func endsLikeProse(s string) bool {
 // other white space still counts as the same.
 func normalizeForDuplicate(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII without the unicode tables
+			switch c := byte(r); {
+			case c == ' ' || c >= '\t' && c <= '\r':
+				space = true
+			default:
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+			continue
+		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
