@@ -220,12 +220,18 @@ func TestScanEdgeRules(t *testing.T) {
 		raw("nocapture", `(?i)\bweek\b`),
 		raw("dot", `(?i)(.)ay\b`),
 		raw("nb", `(?i)\B(ay)`),
+		raw("ws1", `(?i)\b(a)\s+(few|couple)\s+(days?)`),
+		raw("ws2", `(?i)(x)\s+\s*(y)`),
+		raw("ws3", `(?i)(a)\s{2,}(b)`),
+		raw("ws4", `(?i)(a)(?:\s+| )(?: |c)`),
+		raw("ws5", `(?i)(q)\s+`),
 	}
 	rs = append(rs, English()...)
 	e := New(rs)
 	sc := e.NewScanner()
 	texts := testTexts(t)
-	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n")
+	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n",
+		"a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a b a  b a \t b, a  c a c a c, q q\n", "a\x01b \x01 ")
 	for _, text := range texts {
 		wins := []Window{{Start: 0, End: len(text), Triggers: TDigit | TMonth | TWeekday | TWord}}
 		want := referenceScan(e, text, wins)

@@ -3,6 +3,7 @@ package temporal
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -103,6 +104,10 @@ func analyze(t *syntax.Regexp) litInfo {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return exactly("")
 	case syntax.OpLiteral:
+		if slices.Contains(t.Rune, rune(wsRun[0])) {
+			// the byte that stands for a run of white space in prefixes
+			return anything
+		}
 		acc := exactly("")
 		fold := t.Flags&syntax.FoldCase != 0
 		for _, r := range t.Rune {
@@ -110,6 +115,9 @@ func analyze(t *syntax.Regexp) litInfo {
 		}
 		return acc
 	case syntax.OpCharClass:
+		if inClass(t.Rune, rune(wsRun[0])) {
+			return anything
+		}
 		var ss []string
 		n := 0
 		for i := 0; i+1 < len(t.Rune); i += 2 {

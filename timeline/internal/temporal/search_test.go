@@ -19,8 +19,11 @@ func TestRegexpMatchesStdlib(t *testing.T) {
 		`(?i)^the`,
 		`x*`,
 		`(?i)\bsaid\b`,
+		`(?i)\b(a)\s+(few|couple)\s+(days?)`,
+		`(?i)(x)\s+\s*(y)`,
+		`(?i)(a)(?:\s+| )(?: |c)`,
 	}
-	texts := append(testTexts(t), "ſaid thiſ week", "Said on MONDAY, said today", "TODAY", "today", "xtoday todayx", "")
+	texts := append(testTexts(t), "ſaid thiſ week", "Said on MONDAY, said today", "TODAY", "today", "xtoday todayx", "", "a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a  c a c a c")
 	for _, p := range patterns {
 		fast, std := MustCompile(p), regexp.MustCompile(p)
 		for _, s := range texts {

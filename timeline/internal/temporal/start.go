@@ -300,7 +300,7 @@ func isAssertion(t *syntax.Regexp) bool {
 }
 
 // maxPrefixes bounds the prefix sets read from an expression.
-const maxPrefixes = 256
+const maxPrefixes = 1024
 
 // prefixSet is a set of strings (normalized as the prefilter's literals)
 // one of which starts every non-empty match; known false says nothing.
@@ -356,6 +356,9 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
 		return knownPrefixes()
 	case syntax.OpCapture, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		if isSpaceRun(t) {
+			return knownPrefixes(wsRun)
+		}
 		// the first non-empty repetition starts the match
 		return px.prefixes(t.Sub[0], depth)
 	case syntax.OpAlternate:
@@ -372,6 +375,11 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 		var result []string
 		acc := []string{""} // exact strings matched so far
 		for i, s := range t.Sub {
+			if isSpaceRun(s) {
+				// \s+: the run of white space, whatever its length
+				acc = cross(acc, []string{wsRun})
+				continue
+			}
 			if x := px.analyze(s); x.isExact() && len(acc)*len(x.exact) <= maxPrefixes {
 				acc = cross(acc, x.exact)
 				continue
@@ -434,6 +442,17 @@ func cross(a, b []string) []string {
 // capPrefixes dedups ss, drops the strings that extend another one, and
 // shortens them when there are too many. A set holding "" says nothing.
 func capPrefixes(ss []string) prefixSet {
+	ss = append([]string(nil), ss...)
+	for i, x := range ss {
+		// a run of white space is taken whole, so what follows it in a
+		// prefix must not be white space
+		for j := 0; j+1 < len(x); j++ {
+			if x[j] == wsRun[0] && (isSpaceByte(x[j+1]) || x[j+1] == wsRun[0]) {
+				ss[i] = x[:j+1]
+				break
+			}
+		}
+	}
 	ss = dedup(ss)
 	for n := 8; len(ss) > maxPrefixes && n > 0; n /= 2 {
 		for i, s := range ss {
@@ -508,47 +527,78 @@ func newPrefixTrie(ss []string) *prefixTrie {
 }
 
 // at reports whether one of the prefixes occurs in s at p.
-func (t *prefixTrie) at(s []byte, p int) bool {
-	n := int32(0)
-	for ; p < len(s); p++ {
-		c := normByte(s[p])
-		next := int32(-1)
-		for _, e := range t.kids[t.start[n]:t.start[n+1]] {
-			if e.b == c {
-				next = e.node
-				break
-			}
-		}
-		if next < 0 {
-			return false
-		}
-		n = next
-		if t.final[n] {
-			return true
-		}
-	}
-	return false
-}
+func (t *prefixTrie) at(s []byte, p int) bool { return trieAt(t, s, 0, p) }
 
 // atString is at over a string.
-func (t *prefixTrie) atString(s string, p int) bool {
-	n := int32(0)
-	for ; p < len(s); p++ {
+func (t *prefixTrie) atString(s string, p int) bool { return trieAt(t, s, 0, p) }
+
+// trieAt walks the trie from node n at s[p:]. A wsRun edge takes the
+// whole run of white space at p (prefixes never have white space right
+// after one); where a node has both, a literal white-space edge is tried
+// first.
+func trieAt[T string | []byte](t *prefixTrie, s T, n int32, p int) bool {
+	for {
+		if t.final[n] {
+			return true
+		}
+		if p >= len(s) {
+			return false
+		}
 		c := normByte(s[p])
-		next := int32(-1)
-		for _, e := range t.kids[t.start[n]:t.start[n+1]] {
-			if e.b == c {
+		kids := t.kids[t.start[n]:t.start[n+1]]
+		next, run := int32(-1), int32(-1)
+		for _, e := range kids {
+			switch e.b {
+			case c:
 				next = e.node
-				break
+			case wsRun[0]:
+				run = e.node
 			}
+		}
+		if run >= 0 && isSpaceByte(c) {
+			if next >= 0 && trieAt(t, s, next, p+1) {
+				return true
+			}
+			q := p + 1
+			for q < len(s) && isSpaceByte(s[q]) {
+				q++
+			}
+			n, p = run, q
+			continue
 		}
 		if next < 0 {
 			return false
 		}
-		n = next
-		if t.final[n] {
-			return true
+		n, p = next, p+1
+	}
+}
+
+// wsRun stands in a prefix for a run of white space (\s+).
+const wsRun = "\x01"
+
+// isSpaceByte is \s of Perl syntax: [\t\n\f\r ].
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isSpaceRun reports whether t is \s+ (or \s{n,} with n >= 1).
+func isSpaceRun(t *syntax.Regexp) bool {
+	if !(t.Op == syntax.OpPlus || t.Op == syntax.OpRepeat && t.Min >= 1 && t.Max == -1) {
+		return false
+	}
+	c := t.Sub[0]
+	if c.Op != syntax.OpCharClass {
+		return false
+	}
+	for b := 0; b < 256; b++ {
+		if inClass(c.Rune, rune(b)) != isSpaceByte(byte(b)) {
+			return false
 		}
 	}
-	return false
+	for i := 0; i+1 < len(c.Rune); i += 2 {
+		if c.Rune[i+1] >= 256 {
+			return false
+		}
+	}
+	return true
 }
