@@ -104,8 +104,8 @@ func analyze(t *syntax.Regexp) litInfo {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return exactly("")
 	case syntax.OpLiteral:
-		if slices.Contains(t.Rune, rune(wsRun[0])) {
-			// the byte that stands for a run of white space in prefixes
+		if slices.ContainsFunc(t.Rune, func(r rune) bool { return r < 128 && isMarker(byte(r)) }) {
+			// the bytes that stand for runs in prefixes
 			return anything
 		}
 		acc := exactly("")
@@ -115,7 +115,7 @@ func analyze(t *syntax.Regexp) litInfo {
 		}
 		return acc
 	case syntax.OpCharClass:
-		if inClass(t.Rune, rune(wsRun[0])) {
+		if inClass(t.Rune, 1) || inClass(t.Rune, 2) || inClass(t.Rune, 3) {
 			return anything
 		}
 		var ss []string

@@ -356,8 +356,8 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
 		return knownPrefixes()
 	case syntax.OpCapture, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
-		if isSpaceRun(t) {
-			return knownPrefixes(wsRun)
+		if m := runMarker(t); m != 0 {
+			return knownPrefixes(string(rune(m)))
 		}
 		// the first non-empty repetition starts the match
 		return px.prefixes(t.Sub[0], depth)
@@ -374,22 +374,23 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 	case syntax.OpConcat:
 		var result []string
 		acc := []string{""} // exact strings matched so far
-		for i, s := range t.Sub {
-			if isSpaceRun(s) {
-				// \s+: the run of white space, whatever its length
-				acc = cross(acc, []string{wsRun})
+		subs := flatten(t.Sub)
+		for i, s := range subs {
+			if m := runMarker(s); m != 0 {
+				// \s+, \d+: the run, whatever its length
+				acc = cross(acc, []string{string(rune(m))})
 				continue
 			}
 			if x := px.analyze(s); x.isExact() && len(acc)*len(x.exact) <= maxPrefixes {
 				acc = cross(acc, x.exact)
 				continue
 			}
-			if alt := unwrapAlternate(s); alt != nil && i+1 < len(t.Sub) && depth < 3 {
+			if alt := unwrapAlternate(s); alt != nil && i+1 < len(subs) && depth < 3 {
 				// (a|bc)d… starts as ad… or bcd…: read each branch
 				// followed by the rest
 				var all []string
 				for _, b := range alt.Sub {
-					rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, t.Sub[i+1:]...)}
+					rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, subs[i+1:]...)}
 					p := px.prefixes(rest, depth+1)
 					if !p.known {
 						return capPrefixes(append(result, acc...))
@@ -444,10 +445,10 @@ func cross(a, b []string) []string {
 func capPrefixes(ss []string) prefixSet {
 	ss = append([]string(nil), ss...)
 	for i, x := range ss {
-		// a run of white space is taken whole, so what follows it in a
-		// prefix must not be white space
+		// a run is taken whole, so what follows it in a prefix must not
+		// be of its class
 		for j := 0; j+1 < len(x); j++ {
-			if x[j] == wsRun[0] && (isSpaceByte(x[j+1]) || x[j+1] == wsRun[0]) {
+			if m := x[j]; isMarker(m) && (runClass[m][x[j+1]] || isMarker(x[j+1]) && overlap(m, x[j+1])) {
 				ss[i] = x[:j+1]
 				break
 			}
@@ -532,10 +533,10 @@ func (t *prefixTrie) at(s []byte, p int) bool { return trieAt(t, s, 0, p) }
 // atString is at over a string.
 func (t *prefixTrie) atString(s string, p int) bool { return trieAt(t, s, 0, p) }
 
-// trieAt walks the trie from node n at s[p:]. A wsRun edge takes the
-// whole run of white space at p (prefixes never have white space right
-// after one); where a node has both, a literal white-space edge is tried
-// first.
+// trieAt walks the trie from node n at s[p:]. A run edge (see
+// runClass) takes the whole run of its class at p (prefixes never have a
+// byte of the class right after one); where a node has several ways on,
+// each is tried.
 func trieAt[T string | []byte](t *prefixTrie, s T, n int32, p int) bool {
 	for {
 		if t.final[n] {
@@ -546,59 +547,128 @@ func trieAt[T string | []byte](t *prefixTrie, s T, n int32, p int) bool {
 		}
 		c := normByte(s[p])
 		kids := t.kids[t.start[n]:t.start[n+1]]
-		next, run := int32(-1), int32(-1)
+		next := int32(-1)
+		var runs [numMarkers]int32
+		var marks [numMarkers]byte
+		nruns := 0
 		for _, e := range kids {
-			switch e.b {
-			case c:
+			switch {
+			case isMarker(e.b):
+				if runClass[e.b][c] {
+					runs[nruns], marks[nruns] = e.node, e.b
+					nruns++
+				}
+			case e.b == c:
 				next = e.node
-			case wsRun[0]:
-				run = e.node
 			}
 		}
-		if run >= 0 && isSpaceByte(c) {
-			if next >= 0 && trieAt(t, s, next, p+1) {
-				return true
+		if nruns == 0 {
+			if next < 0 {
+				return false
 			}
-			q := p + 1
-			for q < len(s) && isSpaceByte(s[q]) {
-				q++
-			}
-			n, p = run, q
+			n, p = next, p+1
 			continue
 		}
-		if next < 0 {
-			return false
+		if next >= 0 && trieAt(t, s, next, p+1) {
+			return true
 		}
-		n, p = next, p+1
+		for k := 0; k < nruns-1; k++ {
+			if trieAt(t, s, runs[k], skipRun(s, marks[k], p)) {
+				return true
+			}
+		}
+		n, p = runs[nruns-1], skipRun(s, marks[nruns-1], p)
 	}
 }
 
-// wsRun stands in a prefix for a run of white space (\s+).
-const wsRun = "\x01"
+// skipRun returns the end of the run of marker m's class at p.
+func skipRun[T string | []byte](s T, m byte, p int) int {
+	for p < len(s) && runClass[m][normByte(s[p])] {
+		p++
+	}
+	return p
+}
 
 // isSpaceByte is \s of Perl syntax: [\t\n\f\r ].
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// isSpaceRun reports whether t is \s+ (or \s{n,} with n >= 1).
-func isSpaceRun(t *syntax.Regexp) bool {
+// Run markers stand in prefixes for a run of one class of bytes, in the
+// normalized alphabet: 1 for \s+, 2 for \d+, 3 for [\s-]+. Literal
+// bytes 1 to 3 in an expression make its literals unknown.
+const numMarkers = 3
+
+func isMarker(b byte) bool { return b >= 1 && b <= numMarkers }
+
+var runClass = func() (c [numMarkers + 1][256]bool) {
+	for b := range 256 {
+		sp := isSpaceByte(byte(b))
+		c[1][b] = sp
+		c[2][b] = b == '0'
+		c[3][b] = sp || b == '-'
+	}
+	return c
+}()
+
+// overlap reports whether the classes of two markers share a byte.
+func overlap(a, b byte) bool {
+	for c := range 256 {
+		if runClass[a][c] && runClass[b][c] {
+			return true
+		}
+	}
+	return false
+}
+
+// runMarker returns the marker of t when t is a run (x+ or x{n,}, n >=
+// 1) of one of the marked classes, or 0.
+func runMarker(t *syntax.Regexp) byte {
 	if !(t.Op == syntax.OpPlus || t.Op == syntax.OpRepeat && t.Min >= 1 && t.Max == -1) {
-		return false
+		return 0
 	}
 	c := t.Sub[0]
 	if c.Op != syntax.OpCharClass {
-		return false
-	}
-	for b := 0; b < 256; b++ {
-		if inClass(c.Rune, rune(b)) != isSpaceByte(byte(b)) {
-			return false
-		}
+		return 0
 	}
 	for i := 0; i+1 < len(c.Rune); i += 2 {
-		if c.Rune[i+1] >= 256 {
-			return false
+		if c.Rune[i+1] >= 128 {
+			return 0
 		}
 	}
-	return true
+	var set [256]bool
+	for b := range 128 {
+		set[b] = inClass(c.Rune, rune(b))
+	}
+	var digits [256]bool
+	for b := '0'; b <= '9'; b++ {
+		digits[b] = true
+	}
+	switch set {
+	case runClass[1]:
+		return 1
+	case digits:
+		return 2
+	case runClass[3]:
+		return 3
+	}
+	return 0
+}
+
+// flatten splices nested concatenations (inside captures too) into one
+// list: the prefixes read the same.
+func flatten(subs []*syntax.Regexp) []*syntax.Regexp {
+	var out []*syntax.Regexp
+	for _, s := range subs {
+		u := s
+		for u.Op == syntax.OpCapture {
+			u = u.Sub[0]
+		}
+		if u.Op == syntax.OpConcat {
+			out = append(out, flatten(u.Sub)...)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
