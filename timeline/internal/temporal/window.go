@@ -64,13 +64,80 @@ var triggerWords = func() map[string]Trigger {
 // maxTriggerLen is the longest token looked up as a trigger word.
 const maxTriggerLen = 16
 
+// FNV-1a over the lowercased bytes of a token, computed while the token
+// is read.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// trigTable is triggerWords as an open-addressing table keyed by the
+// FNV-1a hash of the lower-case word: a token is looked up without a
+// lowercased copy and without a map access.
+type trigTable struct {
+	mask  uint32
+	slots []trigSlot
+}
+
+type trigSlot struct {
+	h    uint32
+	word string
+	trig Trigger
+}
+
+var triggerTable = func() *trigTable {
+	n := 1
+	for n < 4*len(triggerWords) {
+		n *= 2
+	}
+	t := &trigTable{mask: uint32(n - 1), slots: make([]trigSlot, n)}
+	for w, trig := range triggerWords {
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		k := h & t.mask
+		for t.slots[k].word != "" {
+			k = (k + 1) & t.mask
+		}
+		t.slots[k] = trigSlot{h, w, trig}
+	}
+	return t
+}()
+
+// lookup returns the class of tok, whose lowercased FNV-1a hash is h.
+func (t *trigTable) lookup(h uint32, tok string) Trigger {
+	for k := h & t.mask; ; k = (k + 1) & t.mask {
+		sl := &t.slots[k]
+		if sl.word == "" {
+			return 0
+		}
+		if sl.h == h && len(sl.word) == len(tok) && equalLower(sl.word, tok) {
+			return sl.trig
+		}
+	}
+}
+
+// equalLower reports whether tok, lowercased (ASCII), is w.
+func equalLower(w, tok string) bool {
+	for i := 0; i < len(w); i++ {
+		c := tok[i]
+		if c < 0x80 {
+			c = lowerTable[c]
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Windows returns the candidate windows inside [from, to) of text. Tokens
 // are maximal runs of letters, digits and non-ASCII bytes; a window covers
 // its trigger tokens plus context tokens on each side, and windows closer
 // than context tokens merge. It reads the text once and allocates
 // nothing beyond out.
 func Windows(text string, from, to int, out []Window) []Window {
-	var buf [maxTriggerLen]byte
 	// starts of the last context+1 tokens, by token index mod context+1
 	var recent [context + 1]int
 	k := 0     // index of the current token
@@ -85,14 +152,20 @@ func Windows(text string, from, to int, out []Window) []Window {
 		}
 		j := i
 		var trig Trigger
+		h := uint32(fnvOffset)
 		for j < to && isWordByte(text[j]) {
-			if text[j] >= '0' && text[j] <= '9' {
+			c := text[j]
+			if c >= '0' && c <= '9' {
 				trig = TDigit
 			}
+			if c < 0x80 {
+				c = lowerTable[c]
+			}
+			h = (h ^ uint32(c)) * fnvPrime
 			j++
 		}
-		if trig == 0 && j-i <= len(buf) {
-			trig = triggerWords[string(lowerASCII(buf[:0], text[i:j]))]
+		if trig == 0 && j-i <= maxTriggerLen {
+			trig = triggerTable.lookup(h, text[i:j])
 		}
 		recent[k%(context+1)] = i
 		if last >= 0 && k <= last {
@@ -133,9 +206,15 @@ func hasWeekday(w []byte) bool {
 	return ok
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+var wordBytes = func() (t [256]bool) {
+	for i := range t {
+		c := byte(i)
+		t[i] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
 
 func lowerASCII(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
