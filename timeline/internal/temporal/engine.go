@@ -8,6 +8,24 @@
 // runs every rule over every candidate window, taking every match rather
 // than when.Parser's first cluster, and maps match offsets back to the
 // input.
+//
+// Speed. The results are exactly those of running each rule's
+// rules.F.Find over each window again after each match (see the tests),
+// but most of that work is skipped, in ways read from the rules' own
+// expressions at New, so they keep working as rules are added:
+//
+//   - a literal prefilter (prefilter.go): one Aho-Corasick pass over the
+//     window finds the literals each rule's matches must hold; a rule
+//     runs only where they all occur;
+//   - caseless expressions (fold.go): the window is lowercased once and
+//     the rules run without (?i), which Go's regexp handles rune by rune;
+//   - start positions (start.go): a rule is tried only where one of the
+//     prefixes of its matches occurs, at the start of a word when its
+//     matches start with \b, with an anchored copy of its expression,
+//     instead of an unanchored search that tries every byte;
+//   - a Scanner per document holds the scratch space (no locks, no
+//     allocation per window) and lets the dateline reader and the
+//     sentence scan share the windows of the head of the document.
 package temporal
 
 import (
