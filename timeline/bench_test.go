@@ -114,9 +114,10 @@ func loadSeed(tb testing.TB) string {
 
 // syntheticDoc builds a document of about size bytes from the seed
 // article: its head (with the dateline) and then its paragraphs over and
-// over. Each copy of a paragraph gets a distinct letters-only tag so that
-// it is not page furniture (a repeated line) and the work per paragraph
-// stays the same however long the document grows.
+// over. Each sentence of each copy gets a distinct letters-only tag ("…
+// stop bloodshed ref qzt.") so that no sentence is page furniture (a
+// repeated line) and the work per paragraph stays the same however long
+// the document grows.
 func syntheticDoc(tb testing.TB, size int) string {
 	seed := loadSeed(tb)
 	paras := strings.Split(seed, "\n\n")
@@ -124,16 +125,23 @@ func syntheticDoc(tb testing.TB, size int) string {
 	var b strings.Builder
 	b.Grow(size + 1024)
 	b.WriteString(head)
+	tag := 0
 	for n := 0; b.Len() < size; n++ {
 		p := strings.TrimSpace(body[n%len(body)])
 		if p == "" {
 			continue
 		}
 		b.WriteString("\n\n")
-		b.WriteString(p)
-		b.WriteString(" Ref ")
-		b.WriteString(letterTag(n))
-		b.WriteByte('.')
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			// a sentence-final dot after a word: tag the sentence
+			if c == '.' && i > 0 && (p[i-1] >= 'a' && p[i-1] <= 'z' || p[i-1] >= '0' && p[i-1] <= '9') && (i+1 == len(p) || p[i+1] == ' ' || p[i+1] == '"') {
+				b.WriteString(" ref ")
+				b.WriteString(letterTag(tag))
+				tag++
+			}
+			b.WriteByte(c)
+		}
 	}
 	s := b.String()
 	if len(s) > size {
@@ -382,7 +390,9 @@ func TestHeap10MB(t *testing.T) {
 	peakGrowth := float64(int64(peak.Load()) - int64(base))
 	t.Logf("input %.1f MB; allocated during Extract %.1f MB (%.2f× input); sampled peak heap growth %.1f MB (%.2f×); retained by the result %.1f MB (%.2f×); %d expressions, %d events",
 		in/1e6, allocated/1e6, allocated/in, peakGrowth/1e6, peakGrowth/in, retained/1e6, retained/in, len(tl.Expressions), len(tl.Events))
-	if peakGrowth > 10*in {
+	// the peak depends on the collector's pacing: assert it only under
+	// the default one
+	if peakGrowth > 10*in && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		t.Errorf("peak heap growth %.1f× the input, want at most 10×", peakGrowth/in)
 	}
 	runtime.KeepAlive(tl)
