@@ -1,9 +1,10 @@
 package timeline
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/eventline/eventline/timeline/internal/temporal"
 )
 
 // EventClass is the type of an event and the roles of its actors, as
@@ -124,7 +125,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|\s[-–—]\s`)
+var clauseBreaks = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|\s[-–—]\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {

@@ -2,13 +2,14 @@ package timeline
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/eventline/eventline/timeline/internal/temporal"
 )
 
 // clauseBreak finds the places where a sentence turns to another clause
 // that can carry its own date: "…on September 27, 2020, before Russia
 // brokered a ceasefire on November 9, 2020."
-var clauseBreak = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
+var clauseBreak = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
 
 // buildEvents turns the dated expressions of prose sentences into events.
 // Each distinct date in a sentence yields one event; the expressions that

@@ -1,8 +1,6 @@
 package timeline
 
-import (
-	"regexp"
-)
+import "github.com/eventline/eventline/timeline/internal/temporal"
 
 // tense is the grammatical time of a clause, as far as cheap cues tell.
 type tense int
@@ -14,7 +12,7 @@ const (
 
 // futureCue finds the markers of a future clause: modal "will" and
 // "shall", "going to", "is due to", "plans to", "next".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going to|is due to|are due to|is set to|are set to|plans? to|planning to|is expected to|are expected to|scheduled to|is to|are to)\b`)
+var futureCue = temporal.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going to|is due to|are due to|is set to|are set to|plans? to|planning to|is expected to|are expected to|scheduled to|is to|are to)\b`)
 
 // clauseTense reads the tense of the clause around an expression: the
 // stretch of the sentence up to the expression and a little past it.

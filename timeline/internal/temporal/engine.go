@@ -371,7 +371,7 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
 				continue
 			}
-			out = s.runRule(r, false, sub, w.Start, out)
+			out = s.runRule(r, runPlain, sub, w.Start, out)
 		}
 		return out
 	}
@@ -388,7 +388,11 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 				s.low, _ = lowerWindow(s.low[:0], sub)
 				lowered = true
 			}
-			out = s.runRule(r, r.fast != nil, sub, w.Start, out)
+			how := runOriginal
+			if r.fast != nil {
+				how = runCaseless
+			}
+			out = s.runRule(r, how, sub, w.Start, out)
 		}
 	}
 	return out
@@ -450,21 +454,37 @@ func (s *Scanner) satisfied(r *prepared) bool {
 	return true
 }
 
+// runMode says how runRule searches.
+type runMode int
+
+const (
+	// runCaseless: the caseless expression on the lowercased window
+	// (s.low), from the starts its matches can have
+	runCaseless runMode = iota
+	// runOriginal: the rule's expression on the original text, from the
+	// starts its matches can have (a window without ſ or the Kelvin
+	// sign, which the starts leave out)
+	runOriginal
+	// runPlain: the rule's expression on the original text, searched by
+	// regexp alone
+	runPlain
+)
+
 // runRule takes every match of r in sub, not only the first as
-// rules.F.Find does, by finding again after each match. With fast set it
-// matches r.fast on the lowercased window (s.low) and reads the captures
-// from the original text at the same offsets.
-func (s *Scanner) runRule(r *prepared, fast bool, sub string, base int, out []Mention) []Mention {
+// rules.F.Find does, by finding again after each match. With runCaseless
+// it matches r.fast on the lowercased window (s.low) and reads the
+// captures from the original text at the same offsets.
+func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []Mention) []Mention {
 	e := s.e
 	pos := 0
 	for pos < len(sub) {
 		var loc []int
 		switch {
-		case fast && r.start != nil:
+		case how == runCaseless && r.start != nil:
 			loc = r.start.find(s.low[:len(sub)], pos)
-		case fast:
+		case how == runCaseless:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
-		case r.startOrig != nil:
+		case how == runOriginal && r.startOrig != nil:
 			loc = r.startOrig.findString(sub, pos, true)
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])

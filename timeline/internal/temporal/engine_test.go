@@ -96,6 +96,7 @@ func testTexts(t *testing.T) []string {
 		"SINCE 1994 THE TALKS; LAST WEEK; NEXT MONDAY MORNING; a couple of years later.",
 		"x12 March12 2020-01-02T10:20:30Z 7am 7 a.m. 19:45 10.30pm every week, weekly.",
 		"ſince 1994 and the ſecond day; 5 \u212Am away on Sunday.",
+		"on Tueſday, a wee\u212A ago, la\u017Ft week, this \u212Aind of thing in thiſ year",
 		"Ten-year-old, two-week-long, the past, the future, nowadays, 25 December 2019.",
 		"He said... tomorrow? Yesterday! Tonight, 3 Jan. 2001 and Sept. 11 and 11 Sept 01.",
 		"a few decades ago, several months later, in the early 1980s, the end of 2003",

@@ -147,6 +147,19 @@ func shift(loc []int, d int) {
 	}
 }
 
+// isFoldOfASCII reports whether the ranges hold nothing but ſ (U+017F)
+// and the Kelvin sign (U+212A).
+func isFoldOfASCII(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r != 0x017F && r != 0x212A {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func hasBeginAnchor(t *syntax.Regexp) bool {
 	if t.Op == syntax.OpBeginLine || t.Op == syntax.OpBeginText {
 		return true
@@ -213,6 +226,11 @@ func firstBytes(t *syntax.Regexp, set *[256]bool) bool {
 		}
 		if t.Flags&syntax.FoldCase != 0 {
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if r < utf8.RuneSelf && f >= utf8.RuneSelf {
+					// ſ and the Kelvin sign: starters never run on
+					// text that holds them
+					continue
+				}
 				if !addRune(f) {
 					return false
 				}
@@ -222,6 +240,11 @@ func firstBytes(t *syntax.Regexp, set *[256]bool) bool {
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(t.Rune); i += 2 {
 			if t.Rune[i+1] >= utf8.RuneSelf {
+				if i > 0 && isFoldOfASCII(t.Rune[i:]) {
+					// only ſ and the Kelvin sign beyond ASCII, which a
+					// case-folded class of ASCII letters holds
+					break
+				}
 				return false
 			}
 			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
