@@ -38,11 +38,11 @@ func newActorIndex() *actorIndex {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 6 {
+		if len(f) < 7 {
 			continue
 		}
 		ci := len(ix.countries)
-		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0]})
+		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0], un: f[6] == "un"})
 		ix.byAlpha3[f[0]] = ci
 		ix.addCountry(ci, formName, f[1], f[2])
 		ix.addCountry(ci, formName, split(f[3])...)
@@ -107,7 +107,7 @@ func (ix *actorIndex) addCountry(ci int, f form, names ...string) {
 		if n == "" || strings.Contains(n, ",") {
 			continue
 		}
-		ix.gaz.add(n, gazEntry{kind: gazCountry, form: f, idx: ci})
+		ix.gaz.add(n, gazEntry{kind: gazCountry, form: f, idx: ci, minor: !ix.countries[ci].un})
 	}
 }
 
@@ -280,11 +280,38 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out = dropBridging(out)
 	for _, a := range out {
 		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
 			mem.lastCountry = ix.byAlpha3[a.Code]
 			break
 		}
+	}
+	return out
+}
+
+// dropBridging drops the state agents that the text ties to no one when
+// the sentence names a state or organization: "Iraqi aircraft attacked
+// ... soldiers", "a unit of nine soldiers" after "Danish troops" are that
+// state's, not a party of their own. Rebels and civilians stay: they are
+// seldom the named state's.
+func dropBridging(as []Actor) []Actor {
+	named := false
+	for _, a := range as {
+		if a.Code != "" {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return as
+	}
+	out := as[:0]
+	for _, a := range as {
+		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") {
+			continue
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -467,7 +494,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			}
 			return none
 		}
-		if !t.word || t.poss || t.up || stopWords[t.low] ||
+		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || stopWords[t.low] ||
 			(strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && t.low != "armed" && t.low != "ruling" {
 			break
 		}
@@ -495,6 +522,18 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 var sectorNames = map[string]string{
 	"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
 	"CVL": "civilians", "LEG": "legislature", "JUD": "judiciary",
+}
+
+// adjectiveLike reports capitalized adjectives that can stand between a
+// country and its agent: "Iraqi Parliamentary lawmakers", "Soviet Armed
+// Forces".
+func adjectiveLike(low string) bool {
+	for _, suf := range []string{"ary", "al", "ic", "ist"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return low == "armed" || low == "air" || low == "ground"
 }
 
 // adjectival agents also modify nouns that are no actors: "military
@@ -635,10 +674,59 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 			i = j
 			continue
 		}
+		if e.kind == gazCountry && isPlace(toks, i, j, e) {
+			i = j // where something happened, not who did it
+			continue
+		}
 		ms = append(ms, mention{e: e, i: i, j: j})
 		i = j
 	}
 	return ms
+}
+
+// locatives put the country name after them as a place: "in Egypt",
+// "across Iraq".
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
+	"throughout": true, "within": true, "outside": true}
+
+// placeNouns after a demonym make it a place: "the Iraqi city of
+// Samarra", "the South Korean capital".
+var placeNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true, "village": true,
+	"villages": true, "port": true, "capital": true, "province": true, "region": true, "border": true,
+	"coast": true, "soil": true, "island": true, "islands": true, "countryside": true, "mountains": true,
+	"airspace": true, "waters": true, "kurdistan": true, "side": true}
+
+// isPlace reports a country mention that names a place: a name after a
+// locative preposition ("in Egypt"), or a demonym before a place noun
+// after one ("in the Iraqi city of Samarra"). A target is no place
+// ("bombing against Iranian cities"), and compounds such as
+// "Armenian-populated" keep the country: they say whose the place is.
+func isPlace(toks []token, i, j int, e *gazEntry) bool {
+	if toks[j-1].poss {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 0 || !locatives[toks[k].low] {
+		return false
+	}
+	if e.form == formName || e.form == formCapital {
+		return k == i-1 || k == i-2 && toks[i-1].low == "the"
+	}
+	if j < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") {
+		return false
+	}
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if !toks[k].word {
+			return false
+		}
+		if placeNouns[toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // capsOK checks the capitals: country and organization names are proper
@@ -647,6 +735,9 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
 	if e.exact != nil || e.kind == gazAgent {
 		return true
+	}
+	if e.kind == gazOrg && ix.orgs[e.idx].name[0] >= 'a' {
+		return true // a common noun: "the coalition"
 	}
 	if !toks[i].up {
 		return false

@@ -124,7 +124,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|\s[-–—]\s`)
+var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {
@@ -161,7 +161,7 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
 	toks := tokenize(text, s)
-	cands := ix.candidates(toks)
+	cands := ix.candidates(toks, near)
 	cls := clauses(text, s)
 	best := -1
 	if len(cands) > 0 {
@@ -180,21 +180,77 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		Trigger: Span{toks[c.i].Start, toks[c.j-1].End},
 	}
 	cl := clauseOf(cls, toks[c.i].Start)
+	if ec.Type == "STATEMENT" && threatens(cands, toks, best) {
+		// A statement of force to come is a threat: "indicated that Iran
+		// would invade Iraq".
+		ec.Type, ec.Quad, ec.CAMEO = "THREATEN", categories["THREATEN"].quad, categories["THREATEN"].cameo
+	}
 	if ec.Type == "ASSAULT" {
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
 	ec.Actors, ec.Recipients = roles(toks, c, cl, actors)
+	if len(ec.Actors) == 0 && !c.t.noun {
+		// "ROK and UN forces were prepared ..., and then counterattacked":
+		// the subject stands in the clause before.
+		for k, x := range cls {
+			if x == cl && k > 0 {
+				for _, a := range actors {
+					if cls[k-1].Contains(a.Span) {
+						ec.Actors = dedupeActors([]Actor{a}, ec.Recipients)
+						break
+					}
+				}
+			}
+		}
+	}
+	if ec.Type == "ASSAULT" && captures[strings.ToLower(ec.Trigger.In(text))] {
+		for _, r := range ec.Recipients {
+			if r.Kind == "person" {
+				// Taking a person is an arrest, taking ground an assault.
+				ec.Type, ec.Quad, ec.CAMEO = "COERCE", categories["COERCE"].quad, categories["COERCE"].cameo
+				break
+			}
+		}
+	}
 	return ec
+}
+
+// captures are the triggers that are arrests when their object is a person.
+var captures = map[string]bool{"captured": true, "capture": true, "seized": true, "seize": true, "taken": true}
+
+// threatens reports whether the statement at k is followed by material
+// conflict marked as intended ("would invade", "to continue the war").
+func threatens(cands []candidate, toks []token, k int) bool {
+	for j := k + 1; j < len(cands); j++ {
+		switch cands[j].t.typ {
+		case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE":
+			if reportedLater(cands, toks, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // candidates finds the triggers of a sentence, longest first, dropping
 // negated ones ("did not attack"). A support verb takes the type of the
 // trigger noun that follows it: "launched what it called operations".
-func (ix *actorIndex) candidates(toks []token) []candidate {
+func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 	var cands []candidate
+	first := true // the first word of the sentence may be capitalized
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].word {
 			continue
+		}
+		wasFirst := first
+		first = false
+		// Capitalized words are names ("March", "United", "Operation
+		// Ripper"), and the date itself is no trigger.
+		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
+			continue
+		}
+		if i > 0 && toks[i-1].low == "in" && idiomAfterIn[toks[i].low] {
+			continue // "in charge of", "in force"
 		}
 		var hit *trigger
 		for _, t := range ix.triggers[toks[i].low] {
@@ -256,6 +312,10 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// idiomAfterIn are nouns that make no event after "in": "in charge of",
+// "in force", "in control".
+var idiomAfterIn = map[string]bool{"charge": true, "force": true, "control": true, "support": true, "exchange": true, "response": true}
+
 // negators before a trigger cancel it.
 var negators = map[string]bool{"not": true, "never": true, "no": true, "without": true, "t": true, "nor": true}
 
@@ -279,6 +339,7 @@ func negated(toks []token, i int) bool {
 // (or the whole sentence when that clause has none). Reported speech
 // gives way to the event it reports: "Russia said it was in contact".
 func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
+	quoted, aside := quoteDepth(toks), asideDepth(toks)
 	pick := func(in func(candidate) bool) int {
 		best, bestScore := -1, 0
 		for k, c := range cands {
@@ -298,6 +359,15 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 			if c.t.typ == "STATEMENT" {
 				d += 60
 			}
+			if quoted[c.i] {
+				d += 80 // quoted words are what someone said, not what happened
+			}
+			if aside[c.i] {
+				d += 40 // "the Iraqi army - backed by coalition support - launched"
+			}
+			if reportedLater(cands, toks, k) {
+				d += 80 // "said that he had ordered": not at the date of saying
+			}
 			if best < 0 || d < bestScore {
 				best, bestScore = k, d
 			}
@@ -311,6 +381,74 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 		}
 	}
 	return pick(func(candidate) bool { return true })
+}
+
+// quoteDepth marks the tokens inside quotation marks.
+func quoteDepth(toks []token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		switch t.raw {
+		case "\"":
+			open = !open
+		case "“", "`":
+			open = true
+		case "”":
+			open = false
+		case "'":
+			if i > 0 && toks[i-1].raw == "'" {
+				open = false
+			}
+		}
+		in[i] = open
+	}
+	return in
+}
+
+// asideDepth marks the tokens of an aside between dashes or parentheses.
+func asideDepth(toks []token) []bool {
+	in := make([]bool, len(toks))
+	dash, paren := false, 0
+	for i, t := range toks {
+		switch {
+		case t.raw == "(":
+			paren++
+		case t.raw == ")" && paren > 0:
+			paren--
+		case (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End:
+			dash = !dash // a spaced dash, not a hyphen
+		}
+		in[i] = dash || paren > 0
+	}
+	return in
+}
+
+// intentMarkers between a speech verb and an event make the event
+// reported, not dated by the speech: "said he would invade", "declared to
+// continue the war", "said he had ordered".
+var intentMarkers = map[string]bool{"would": true, "will": true, "may": true, "might": true, "could": true, "should": true, "had": true, "to": true, "shall": true}
+
+// reportedLater reports whether candidate k follows a speech verb of its
+// clause with an intent marker in between.
+func reportedLater(cands []candidate, toks []token, k int) bool {
+	c := cands[k]
+	if c.t.typ == "STATEMENT" {
+		return false
+	}
+	for _, o := range cands[:k] {
+		if o.t.typ != "STATEMENT" {
+			continue
+		}
+		for i := o.j; i < c.i; i++ {
+			if intentMarkers[toks[i].low] {
+				return true
+			}
+			if toks[i].raw == ";" {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // beForms make a following participle passive: "were killed".
