@@ -124,7 +124,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s`)
+var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {
@@ -203,7 +203,16 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 			}
 		}
 	}
-	if ec.Type == "ASSAULT" && captures[strings.ToLower(ec.Trigger.In(text))] {
+	trig := strings.ToLower(ec.Trigger.In(text))
+	if ec.Type == "ASSAULT" && strings.HasPrefix(trig, "raid") && allSector(ec.Actors, "COP") {
+		// A police raid is repression, not an armed assault.
+		ec.Type, ec.Quad, ec.CAMEO = "COERCE", categories["COERCE"].quad, categories["COERCE"].cameo
+	}
+	if ec.Type == "SANCTION" && strings.HasPrefix(trig, "expel") && anySector(ec.Recipients, "MIL") {
+		// Expelling troops from ground is fighting, not a diplomatic expulsion.
+		ec.Type, ec.Quad, ec.CAMEO = "ASSAULT", categories["ASSAULT"].quad, "19"
+	}
+	if ec.Type == "ASSAULT" && captures[trig] {
 		for _, r := range ec.Recipients {
 			if r.Kind == "person" {
 				// Taking a person is an arrest, taking ground an assault.
@@ -215,6 +224,24 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 	return ec
 }
 
+func allSector(as []Actor, sector string) bool {
+	for _, a := range as {
+		if a.Sector != sector {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+func anySector(as []Actor, sector string) bool {
+	for _, a := range as {
+		if a.Sector == sector {
+			return true
+		}
+	}
+	return false
+}
+
 // captures are the triggers that are arrests when their object is a person.
 var captures = map[string]bool{"captured": true, "capture": true, "seized": true, "seize": true, "taken": true}
 
@@ -224,7 +251,7 @@ func threatens(cands []candidate, toks []token, k int) bool {
 	for j := k + 1; j < len(cands); j++ {
 		switch cands[j].t.typ {
 		case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE":
-			if reportedLater(cands, toks, j) {
+			if contentOf(cands, toks, j, false) {
 				return true
 			}
 		}
@@ -268,7 +295,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 			}
 		}
 		if supportVerbs[toks[i].low] {
-			if c, ok := ix.supportedNoun(toks, i); ok && (hit == nil || hit.typ == "STATEMENT" || hit.typ == "AGREE") {
+			if c, ok := ix.supportedNoun(toks, i); ok && (hit == nil || hit.typ == "STATEMENT" || hit.typ == "AGREE" || hit.typ == "COOPERATE") {
 				if !negated(toks, i) {
 					cands = append(cands, c)
 				}
@@ -281,7 +308,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
-		if !negated(toks, i) && !(hit.noun && j < len(toks) && toks[j].low == "crimes") {
+		if !negated(toks, i) && !(hit.noun && j < len(toks) && nounModified[toks[j].low]) {
 			cands = append(cands, candidate{i, j, hit})
 		}
 		i = j - 1
@@ -312,6 +339,54 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// nounModified are nouns that a trigger noun only qualifies: "war
+// crimes", "bombing victims" name no event of their own.
+var nounModified = map[string]bool{"crimes": true, "victims": true, "suspect": true, "suspects": true,
+	"site": true, "sites": true, "zone": true, "plans": true, "plan": true, "survivors": true}
+
+// topicWords before a trigger noun make it the topic of another event:
+// "questioning about the bombing", "despite the sanctions".
+var topicWords = map[string]bool{"about": true, "over": true, "into": true, "regarding": true,
+	"concerning": true, "despite": true, "for": true, "amid": true}
+
+// subordinators open a clause that frames the main one: "after signing
+// an armistice with Japan, the Soviets launched".
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true,
+	"following": true, "during": true, "despite": true, "although": true, "though": true}
+
+// asTopic reports a trigger noun governed by a topic word.
+func asTopic(toks []token, c candidate) bool {
+	if !c.t.noun {
+		return false
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if topicWords[toks[k].low] {
+			return true
+		}
+		if !toks[k].word || stopWords[toks[k].low] && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
+			return false
+		}
+	}
+	return false
+}
+
+// subordinate marks the tokens of a framing clause, from a subordinator
+// at the start of a sentence or after a comma to the next comma.
+func subordinate(toks []token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		switch {
+		case t.raw == ",":
+			open = false
+		case subordinators[t.low] && (i == 0 || toks[i-1].raw == ","):
+			open = true
+		}
+		in[i] = open
+	}
+	return in
+}
+
 // idiomAfterIn are nouns that make no event after "in": "in charge of",
 // "in force", "in control".
 var idiomAfterIn = map[string]bool{"charge": true, "force": true, "control": true, "support": true, "exchange": true, "response": true}
@@ -339,7 +414,14 @@ func negated(toks []token, i int) bool {
 // (or the whole sentence when that clause has none). Reported speech
 // gives way to the event it reports: "Russia said it was in contact".
 func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
-	quoted, aside := quoteDepth(toks), asideDepth(toks)
+	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
+	nearTok := -1
+	for i, t := range toks {
+		if t.Overlaps(near) {
+			nearTok = i
+			break
+		}
+	}
 	pick := func(in func(candidate) bool) int {
 		best, bestScore := -1, 0
 		for k, c := range cands {
@@ -367,6 +449,12 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 			}
 			if reportedLater(cands, toks, k) {
 				d += 80 // "said that he had ordered": not at the date of saying
+			}
+			if asTopic(toks, c) {
+				d += 40
+			}
+			if sub[c.i] && (nearTok < 0 || !sub[nearTok]) {
+				d += 40 // a framing clause the date is not in
 			}
 			if best < 0 || d < bestScore {
 				best, bestScore = k, d
@@ -426,25 +514,34 @@ func asideDepth(toks []token) []bool {
 // intentMarkers between a speech verb and an event make the event
 // reported, not dated by the speech: "said he would invade", "declared to
 // continue the war", "said he had ordered".
-var intentMarkers = map[string]bool{"would": true, "will": true, "may": true, "might": true, "could": true, "should": true, "had": true, "to": true, "shall": true}
+var intentMarkers = map[string]bool{"would": true, "will": true, "may": true, "might": true, "could": true, "should": true, "shall": true}
 
-// reportedLater reports whether candidate k follows a speech verb of its
-// clause with an intent marker in between.
+// reportedLater reports whether candidate k is the content of a speech
+// act before it in its clause, not an event at the date of speaking: a
+// statement's with a modal or past perfect ("said he would invade",
+// "said he had ordered"), or anything a request, promise or threat asks
+// for or offers ("demanding that Iraq withdraw", "offered to provide").
 func reportedLater(cands []candidate, toks []token, k int) bool {
+	return contentOf(cands, toks, k, true)
+}
+
+func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 	c := cands[k]
 	if c.t.typ == "STATEMENT" {
 		return false
 	}
 	for _, o := range cands[:k] {
-		if o.t.typ != "STATEMENT" {
+		directive := !o.t.noun && (o.t.typ == "REQUEST" || o.t.typ == "AGREE" || o.t.typ == "THREATEN")
+		if o.t.typ != "STATEMENT" && !directive {
 			continue
 		}
 		for i := o.j; i < c.i; i++ {
-			if intentMarkers[toks[i].low] {
-				return true
-			}
 			if toks[i].raw == ";" {
 				break
+			}
+			if directive || intentMarkers[toks[i].low] || pastToo && toks[i].low == "had" ||
+				toks[i].low == "to" && i == c.i-1 {
+				return true
 			}
 		}
 	}

@@ -50,13 +50,14 @@ var lexicon = []lexiconRow{
 	{typ: "STATEMENT", verbs: "say:said:said, =states, =stated, announce, declare, tell:told:told, add, comment, remark, note, " +
 		"report, claim, insist, explain, write:wrote:written, describe, affirm, reiterate, confirm, predict, " +
 		"acknowledge, admit~, respond, reply, speak:spoke:spoken, inform, indicate",
-		nouns: "statement, remarks, announcement, declaration, comment, speech, address"},
-	{typ: "REQUEST", verbs: "urge, appeal, call on, call upon, call for, ask, request, demand, plead, seek:sought:sought, " +
+		nouns: "statement, remarks, announcement, declaration, comment, speech, address, news conference, " +
+			"press conference, news briefing"},
+	{typ: "REQUEST", verbs: "urge, appeal, call on, call upon, call for, ask, request, demand, plead, " +
 		"petition, press for, implore, recommend",
 		nouns: "appeal, request, demand, plea, call for, petition"},
 	{typ: "AGREE", verbs: "agree, accept, promise, pledge, vow, commit~, settle, reconcile, consent, approve, " +
 		"agree upon, agree on, offer, cease fire",
-		nouns: "agreement, ceasefire, cease-fire, truce, treaty, accord, pact, deal, armistice, peace deal, " +
+		nouns: "agreement, ceasefire, cease-fire, truce, treaty, accord, pact, deal, armistice, peace deal, charter, " +
 			"settlement, peace agreement, peace treaty, promise, pledge"},
 	{typ: "AGREE", cameo: "05", verbs: "sign, ratify, conclude",
 		nouns: "signing"},
@@ -66,12 +67,12 @@ var lexicon = []lexiconRow{
 			"peace talks, peace process, contacts"},
 	{typ: "CONSULT", mode: "mediate", verbs: "mediate, broker, facilitate",
 		nouns: "mediation"},
-	{typ: "SUPPORT", verbs: "support, praise, endorse, welcome, recognize, recognise, commend, applaud, ally, =backed, =backing, " +
+	{typ: "SUPPORT", verbs: "support, praise, endorse, welcome, recognize, recognise, commend, applaud, =backed, =backing, pay:paid:paid tribute, " +
 		"side with, defend verbally",
-		nouns: "support, alliance, recognition, endorsement, backing"},
+		nouns: "support, recognition, endorsement, backing, tribute"},
 	{typ: "COOPERATE", verbs: "cooperate, collaborate, join, coordinate, unite, cooperate with, share intelligence, " +
-		"exchange, trade",
-		nouns: "cooperation, collaboration, joint operation, partnership"},
+		"exchange, trade, ally",
+		nouns: "cooperation, collaboration, joint operation, partnership, alliance"},
 	{typ: "AID", verbs: "aid, assist, supply, provide, deliver, donate, rescue, evacuate, shelter, feed, airlift, " +
 		"send aid, give:gave:given, help",
 		nouns: "aid, assistance, humanitarian aid, relief, supplies, evacuation, airlift, rescue, lend-lease, loan"},
@@ -84,14 +85,14 @@ var lexicon = []lexiconRow{
 		nouns: "withdrawal, retreat, surrender, capitulation, release, disarmament, pullout, demobilization"},
 	{typ: "ACCUSE", verbs: "accuse, blame, condemn, criticize, criticise, denounce, allege, deplore, complain, " +
 		"charge, censure, decry, slam~",
-		nouns: "accusation, condemnation, criticism, allegation, complaint, loggerheads, dispute, feud, charges, " +
+		nouns: "accusation, condemnation, criticism, allegation, complaint, loggerheads, dispute, feud, charges, verbal attack, " +
 			"disagreement, tensions, tension"},
 	{typ: "REJECT", verbs: "reject, refuse, deny, veto, dismiss, rebuff, turn down, oppose, defy, " +
 		"repudiate, ignore, spurn",
 		nouns: "rejection, refusal, denial, veto, opposition, defiance"},
 	{typ: "THREATEN", verbs: "threaten, warn, menace, intimidate, vow to, declare war, issue an ultimatum",
 		nouns: "threat, warning, ultimatum"},
-	{typ: "PROTEST", verbs: "protest, demonstrate, picket, riot, boycott, strike against",
+	{typ: "PROTEST", verbs: "protest, demonstrate, picket, riot, boycott",
 		nouns: "protest, demonstration, rally, protest march, boycott, effigy, hunger strike, general strike, riot, sit-in, uprising, revolt, rebellion, mutiny"},
 	{typ: "SANCTION", verbs: "sanction, embargo, expel~, sever, suspend, cut off, break off, recall, freeze:froze:frozen, " +
 		"halt, ban~, blacklist, impose sanctions, downgrade, revoke",
@@ -103,15 +104,15 @@ var lexicon = []lexiconRow{
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
 		"intern, repress, persecute, expropriate, nationalize, annex, impose",
 		nouns: "arrest, detention, blockade, crackdown, curfew, martial law, deportation, repression, " +
-			"persecution, annexation, internment"},
+			"persecution, annexation, internment, quarantine, barricade"},
 	{typ: "ASSAULT", verbs: "attack, assault, bomb, bombard, shell, kill, wound, ambush, shoot:shot:shot, " +
 		"strike:struck:struck, raid, fire on, open fire, torpedo, sink:sank:sunk, destroy, hit:hit:hit, " +
-		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, target, " +
+		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, retaliate, " +
 		"injure, murder, torture, shoot down, massacre, launch an attack",
 		nouns: "attack, assault, bombing, bombardment, shelling, airstrike, air strike, air raid, raid, " +
 			"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
 			"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
-			"kidnapping, abduction, torture, atrocities, casualties"},
+			"kidnapping, abduction, torture, atrocities, casualties, retaliation"},
 	{typ: "ASSAULT", cameo: "19", verbs: "fight:fought:fought, battle, clash, invade, occupy, capture, seize, " +
 		"overrun:overran:overrun, conquer, besiege, defeat, repel~, repulse, advance on, push back, encircle, " +
 		"surround, annihilate, rout, liberate, recapture, retake:retook:retaken, counterattack, engage, " +
@@ -149,6 +150,7 @@ var supportVerbs = map[string]bool{
 	"announce": true, "announced": true, "announces": true,
 	"order": true, "ordered": true, "orders": true,
 	"lead": true, "led": true, "leads": true,
+	"join": true, "joined": true, "joins": true,
 }
 
 // modeCues name the means of an assault, most specific first (a "car
