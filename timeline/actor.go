@@ -23,12 +23,13 @@ type actorIndex struct {
 // so far, so that a later bare surname links back, and the last country
 // named as a subject, for "its" and "their". Not safe for concurrent use.
 type actorMemory struct {
-	persons     map[string]Actor // by surname and by full name
+	persons     map[string]Actor // by full name
+	partial     map[string]Actor // by surname or first name
 	lastCountry int              // index into countries, -1 when none
 }
 
 func newActorMemory() *actorMemory {
-	return &actorMemory{persons: map[string]Actor{}, lastCountry: -1}
+	return &actorMemory{persons: map[string]Actor{}, partial: map[string]Actor{}, lastCountry: -1}
 }
 
 func newActorIndex() *actorIndex {
@@ -162,10 +163,17 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 		title := ix.agents[m.e.idx]
 		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.name, Sector: title.sector}
-		if prev, ok := mem.lookup(p.Name); ok {
+		if prev, ok := mem.lookupTitled(p.Name, title.name); ok {
 			p = prev
 		}
 		start := ix.chainLeft(toks, ms, at, k, &p)
+		if end+1 < len(toks) && toks[end].low == "of" && at[end+1] != 0 && ms[at[end+1]-1].e.kind == gazCountry && p.Country == "" {
+			// "King Hussein of Jordan"
+			om := &ms[at[end+1]-1]
+			c := ix.countries[om.e.idx]
+			p.Country, p.Code = c.name, c.alpha3
+			om.used, end = true, om.j
+		}
 		ix.finishPerson(text, toks, start, end, &p, mem)
 		m.used = true
 		markName(inName, n, end)
@@ -177,11 +185,22 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			continue
 		}
 		end := nameEnd(toks, n, at)
-		if end-n < 2 {
+		if end == n {
 			continue
 		}
 		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		single := end-n == 1
 		switch {
+		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
+			continue
+		case single && !verbLike(toks, end) && !possessed(toks, ms, n):
+			// One capitalized word is a person only as the subject of a
+			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
+			continue
+		case single || possessed(toks, ms, n):
+			if prev, ok := mem.lookup(p.Name); ok {
+				p = prev
+			}
 		case end < len(toks) && toks[end].raw == ",":
 			k := ix.appositive(toks, ms, at, end+1)
 			if k < 0 {
@@ -191,14 +210,21 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case end < len(toks) && speechVerbs[toks[end].low]:
+		case verbLike(toks, end) || possessed(toks, ms, n):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
 		default:
 			continue
 		}
-		ix.finishPerson(text, toks, n, end, &p, mem)
+		start := n
+		if o := ownerEnding(ms, n-1); o >= 0 && toks[n-1].poss && ms[o].e.kind == gazCountry && p.Country == "" {
+			// "Iraq's Saddam Hussein"
+			c := ix.countries[ms[o].e.idx]
+			p.Country, p.Code = c.name, c.alpha3
+			ms[o].used, start = true, ms[o].i
+		}
+		ix.finishPerson(text, toks, start, end, &p, mem)
 		markName(inName, n, end)
 		out = append(out, p)
 		n = end
@@ -274,7 +300,11 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		if inName[n] || at[n] != 0 || !toks[n].word || !toks[n].up {
 			continue
 		}
-		if p, ok := mem.persons[toks[n].raw]; ok {
+		p, ok := mem.persons[toks[n].raw]
+		if !ok {
+			p, ok = mem.partial[toks[n].raw]
+		}
+		if ok {
 			p.Span, p.Text = toks[n].Span, toks[n].raw
 			out = append(out, p)
 		}
@@ -316,13 +346,58 @@ func dropBridging(as []Actor) []Actor {
 	return out
 }
 
+// pastForms are irregular past tenses that follow a person's name as
+// subject: "Hitler sent", "Stalin delayed" is caught by its -ed.
+var pastForms = map[string]bool{"sent": true, "took": true, "led": true, "met": true, "fought": true,
+	"struck": true, "won": true, "lost": true, "told": true, "gave": true, "made": true, "began": true,
+	"became": true, "fled": true, "held": true, "went": true, "said": true, "says": true, "sought": true,
+	"wrote": true, "spoke": true, "withdrew": true, "ordered": true, "tells": true, "adds": true}
+
+// verbLike reports whether token i reads as the verb after a subject:
+// a past tense, a speech verb, or an adverb before one ("Saddam
+// repeatedly called").
+func verbLike(toks []token, i int) bool {
+	if i < len(toks) && toks[i].word && !toks[i].up && strings.HasSuffix(toks[i].low, "ly") {
+		i++
+	}
+	if i >= len(toks) || !toks[i].word || toks[i].up {
+		return false
+	}
+	w := toks[i].low
+	return speechVerbs[w] || pastForms[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
+
+// possessed reports a name right after a country's possessive: "Iraq's
+// Saddam".
+func possessed(toks []token, ms []mention, n int) bool {
+	if n == 0 || !toks[n-1].poss {
+		return false
+	}
+	o := ownerEnding(ms, n-1)
+	return o >= 0 && ms[o].e.kind == gazCountry
+}
+
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
 	p, ok := mem.persons[name]
 	if !ok {
 		f := strings.Fields(name)
-		p, ok = mem.persons[f[len(f)-1]]
+		p, ok = mem.partial[f[len(f)-1]]
 	}
 	return p, ok
+}
+
+// lookupTitled finds a person named with a title ("King Hussein"): the
+// same full name, or the same surname with the same office, so that
+// "King Hussein" is not "Saddam Hussein".
+func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
+	if p, ok := mem.persons[name]; ok {
+		return p, true
+	}
+	f := strings.Fields(name)
+	if p, ok := mem.partial[f[len(f)-1]]; ok && p.Office == office {
+		return p, true
+	}
+	return Actor{}, false
 }
 
 func markName(in []bool, i, j int) {
@@ -339,9 +414,13 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
 	}
 	mem.persons[p.Name] = *p
+	// Later mentions use the surname ("Zakharova") or, in some styles,
+	// the first name ("Saddam"); an earlier person keeps a shared key.
 	f := strings.Fields(p.Name)
-	if len(f) > 1 {
-		mem.persons[f[len(f)-1]] = *p
+	for k, w := range f {
+		if _, taken := mem.partial[w]; !taken && len(f) > 1 && (k == 0 || k == len(f)-1) && len(w) > 2 {
+			mem.partial[w] = *p
+		}
 	}
 }
 

@@ -189,6 +189,9 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
 	ec.Actors, ec.Recipients = roles(toks, c, cl, actors)
+	if ec.Type == "STATEMENT" && !c.t.noun {
+		ec.Recipients = addressees(toks, c, ec.Recipients)
+	}
 	if len(ec.Actors) == 0 && !c.t.noun {
 		// "ROK and UN forces were prepared ..., and then counterattacked":
 		// the subject stands in the clause before.
@@ -539,13 +542,40 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 			if toks[i].raw == ";" {
 				break
 			}
-			if directive || intentMarkers[toks[i].low] || pastToo && toks[i].low == "had" ||
+			near := i >= c.i-4 // the marker governs the event: "would invade"
+			if directive || intentMarkers[toks[i].low] && (near || pastToo) || pastToo && toks[i].low == "had" ||
 				toks[i].low == "to" && i == c.i-1 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// addressees keeps, of the actors after a speech verb, those it is
+// addressed to ("informed the United Nations that", "told Iran"): what
+// is named in what was said is not a party to the saying.
+func addressees(toks []token, c candidate, rcp []Actor) []Actor {
+	end := len(toks)
+	for i := c.j; i < len(toks); i++ {
+		t := toks[i]
+		if t.low == "that" || t.raw == "," || t.raw == "\"" || t.raw == "“" || t.raw == "`" || t.raw == ":" ||
+			i > c.j+1 && t.word && !t.up && !stopWords[t.low] {
+			end = i
+			break
+		}
+	}
+	if end == len(toks) {
+		return rcp[:0]
+	}
+	limit := toks[end].Start
+	var out []Actor
+	for _, a := range rcp {
+		if a.End <= limit {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // beForms make a following participle passive: "were killed".
