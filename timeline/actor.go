@@ -181,7 +181,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
 	for n := 0; n < len(toks); n++ {
-		if inName[n] || at[n] != 0 || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) {
+		if inName[n] || at[n] != 0 || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -367,10 +367,14 @@ func verbLike(toks []token, i int) bool {
 	return speechVerbs[w] || pastForms[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
-// possessed reports a name right after a country's possessive: "Iraq's
-// Saddam".
+// possessed reports a name right after a country's possessive, ending
+// its phrase: "Iraq's Saddam," but not "Jordan's Red Sea port".
 func possessed(toks []token, ms []mention, n int) bool {
 	if n == 0 || !toks[n-1].poss {
+		return false
+	}
+	end := nameEnd(toks, n, make([]int, len(toks)))
+	if end < len(toks) && toks[end].raw != "," && toks[end].raw != "." && !verbLike(toks, end) {
 		return false
 	}
 	o := ownerEnding(ms, n-1)
@@ -579,9 +583,10 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 		}
 		i--
 	}
-	// "forces of Iraq", "the government of the Soviet Union".
+	// "forces of Iraq", "the government of the Soviet Union", "police in
+	// the Comoros".
 	j := m.j
-	if j < len(toks) && toks[j].low == "of" {
+	if j < len(toks) && (toks[j].low == "of" || toks[j].low == "in" && bodiesIn[toks[j-1].low]) {
 		j++
 		if j < len(toks) && toks[j].low == "the" {
 			j++
@@ -642,8 +647,7 @@ var speechVerbs = map[string]bool{
 // capitalVerbs follow a capital used for its government: "Baku said",
 // "Moscow has".
 var capitalVerbs = map[string]bool{
-	"said": true, "says": true, "has": true, "have": true, "had": true, "will": true, "would": true,
-	"is": true, "was": true, "accused": true, "warned": true, "urged": true, "announced": true,
+	"said": true, "says": true, "has": true, "have": true, "will": true, "would": true, "accused": true, "warned": true, "urged": true, "announced": true,
 	"denied": true, "rejected": true, "condemned": true, "demanded": true, "called": true,
 	"insisted": true, "agreed": true, "refused": true, "responded": true, "claimed": true,
 	"launched": true, "sent": true, "and": false,
@@ -672,6 +676,9 @@ var nonNameWords = map[string]bool{
 	"island": true, "mount": true, "city": true, "province": true, "region": true, "county": true,
 	"street": true, "forces": true, "corps": true, "party": true, "front": true, "division": true,
 	"national": true, "democratic": true, "communist": true, "allied": true, "allies": true,
+	"task": true, "force": true, "company": true, "group": true, "regiment": true, "brigade": true,
+	"battalion": true, "fleet": true, "command": true, "navy": true,
+	"air": true, "airborne": true, "cavalry": true, "infantry": true, "marines": true,
 	"union": true, "confederate": true, "imperial": true, "royal": true, "new": true, "old": true,
 }
 
@@ -743,6 +750,7 @@ func spanTextToks(toks []token) string {
 // matches that the context allows.
 func (ix *actorIndex) mentions(toks []token) []mention {
 	var ms []mention
+	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
 		if e == nil {
@@ -753,14 +761,58 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 			i = j
 			continue
 		}
-		if e.kind == gazCountry && isPlace(toks, i, j, e) {
-			i = j // where something happened, not who did it
+		if e.kind == gazCountry && (isPlace(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
+			placeEnd = j // where something happened, not who did it
+			i = j
 			continue
 		}
 		ms = append(ms, mention{e: e, i: i, j: j})
 		i = j
 	}
 	return ms
+}
+
+// bodiesIn are agents that "in" ties to a country: "police in the
+// Comoros", "officials in Kenya".
+var bodiesIn = map[string]bool{"police": true, "officials": true, "authorities": true, "government": true, "troops": true, "forces": true}
+
+// coordinated reports that tokens [from, to) only join two names: "and",
+// ",", "or".
+func coordinated(toks []token, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if l := toks[k].low; l != "and" && l != "," && l != "or" {
+			return false
+		}
+	}
+	return true
+}
+
+// cityOf reports a country named after a city: "Dar es Salaam,
+// Tanzania", "Atlanta, Georgia". The word before the comma is a proper
+// name that is no country.
+func cityOf(toks []token, i, j int, ms []mention) bool {
+	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || nonNameWords[toks[i-2].low] {
+		return false
+	}
+	if len(ms) > 0 && ms[len(ms)-1].j >= i-2 {
+		return false // "Syria, Jordan": a list of countries
+	}
+	// The places follow a locative: "in Dar es Salaam, Tanzania, and
+	// Nairobi, Kenya".
+	for k := i - 2; k >= 0 && k >= i-12; k-- {
+		t := toks[k]
+		switch {
+		case locatives[t.low] || t.low == "to" || t.low == "from":
+			return true
+		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !stopWords[t.low]:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // locatives put the country name after them as a place: "in Egypt",
@@ -790,6 +842,9 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 	}
 	if k < 0 || !locatives[toks[k].low] {
 		return false
+	}
+	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] {
+		return false // "police in the Comoros" are the Comoros' police
 	}
 	if e.form == formName || e.form == formCapital {
 		return k == i-1 || k == i-2 && toks[i-1].low == "the"
@@ -849,7 +904,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	for k+1 < len(toks) && (toks[k].raw == "-" || toks[k].raw == "–") && toks[k+1].up {
 		k += 2
 	}
-	if k < len(toks) && toks[k].up && notActorAfter[toks[k].low] && !toks[j-1].poss {
+	if k < len(toks) && (toks[k].up || toks[k].low == "war" || toks[k].low == "wars") && notActorAfter[toks[k].low] && !toks[j-1].poss {
 		return false
 	}
 	switch e.form {
@@ -870,7 +925,11 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 			return false
 		}
 		if i > 1 && toks[i-1].raw == "," && toks[i-2].up {
-			return false
+			if e2, _ := ix.gaz.match(toks, i-2, nil); e2 == nil || e2.kind != gazCountry {
+				if i < 3 || toks[i-3].word {
+					return false
+				}
+			}
 		}
 	}
 	return true

@@ -74,6 +74,7 @@ var notActorAfter = map[string]bool{
 	"war": true, "wars": true, "revolution": true, "revolutionary": true, "gulf": true,
 	"sea": true, "ocean": true, "peninsula": true, "civil": true, "channel": true,
 	"airlines": true, "empire": false, "times": true, "post": true, "language": true,
+	"air": true, "airways": true,
 }
 
 // orgInfo describes an organization.

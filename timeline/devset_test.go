@@ -76,15 +76,23 @@ func matchActors(gold []devActor, got []Actor) (n int, miss, extra []string) {
 		}
 	}
 	used := make([]bool, len(as))
-	for _, g := range gs {
-		hit := false
-		for j, a := range as {
-			if !used[j] && sameActor(g, a) {
-				used[j], hit = true, true
-				break
+	hit := make([]bool, len(gs))
+	// Exact names first, so that "Hussein" (the king) is not taken by
+	// "Saddam Hussein" before "Saddam" is matched.
+	for pass := 0; pass < 2; pass++ {
+		for i, g := range gs {
+			for j, a := range as {
+				if hit[i] || used[j] {
+					continue
+				}
+				if pass == 0 && strings.EqualFold(g.Name, a.Name) || pass == 1 && sameActor(g, a) {
+					used[j], hit[i] = true, true
+				}
 			}
 		}
-		if hit {
+	}
+	for i, g := range gs {
+		if hit[i] {
 			n++
 		} else {
 			miss = append(miss, actorKey(g.Name, g.Kind))

@@ -98,7 +98,7 @@ var lexicon = []lexiconRow{
 		"halt, ban~, blacklist, impose sanctions, downgrade, revoke",
 		nouns: "sanctions, embargo, expulsion, suspension, ban, blacklist, severance"},
 	{typ: "MOBILIZE", verbs: "mobilize, mobilise, deploy, reinforce, march, rally, conscript, dispatch, station, build up, " +
-		"send troops, put on alert, rearm, draft, recruit, redeploy",
+		"send troops, put on alert, rearm, draft, recruit, redeploy, send:sent:sent",
 		nouns: "mobilization, mobilisation, deployment, reinforcements, buildup, build-up, conscription, alert, " +
 			"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
