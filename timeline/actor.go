@@ -800,8 +800,12 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 	if len(ms) > 0 && ms[len(ms)-1].j >= i-2 {
 		return false // "Syria, Jordan": a list of countries
 	}
-	// The places follow a locative: "in Dar es Salaam, Tanzania, and
-	// Nairobi, Kenya".
+	// The country closes the place ("in Nairobi, Kenya, on Aug. 7"), and
+	// the places follow a locative ("in Dar es Salaam, Tanzania, and
+	// Nairobi, Kenya").
+	if j < len(toks) && toks[j].raw != "," && toks[j].raw != "." && toks[j].raw != ";" && toks[j].low != "and" && toks[j].low != "on" {
+		return false
+	}
 	for k := i - 2; k >= 0 && k >= i-12; k-- {
 		t := toks[k]
 		switch {

@@ -311,6 +311,12 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
+		if !hit.noun && strings.HasSuffix(toks[i].low, "ing") && i > 0 && (determiners[toks[i-1].low] || toks[i-1].poss) {
+			// "the bombing of two U.S. embassies": a gerund used as a noun.
+			n := *hit
+			n.noun = true
+			hit = &n
+		}
 		if !negated(toks, i) && !(hit.noun && j < len(toks) && nounModified[toks[j].low]) {
 			cands = append(cands, candidate{i, j, hit})
 		}
@@ -389,6 +395,9 @@ func subordinate(toks []token) []bool {
 	}
 	return in
 }
+
+// determiners before a gerund make it a noun.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true}
 
 // idiomAfterIn are nouns that make no event after "in": "in charge of",
 // "in force", "in control".
@@ -639,7 +648,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			for _, a := range actors {
 				// The reported clause's own subject: right after the verb
 				// ("said special ambassador Mikhail Sytenko left").
-				if a.Start >= speechEnd && a.End <= trig.Start && a.Start-speechEnd < 40 {
+				if a.Start >= speechEnd && a.End <= trig.Start && tokensBetween(toks, speechEnd, a.Start) <= 2 {
 					subject = true
 				}
 			}
@@ -649,7 +658,19 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
+	aside := participialAside(toks)
+	inAside := func(a Actor) bool {
+		for i, t := range toks {
+			if t.Start >= a.Start {
+				return aside[i] && !aside[c.i]
+			}
+		}
+		return false
+	}
 	for _, a := range actors {
+		if inAside(a) {
+			continue
+		}
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
 			continue
 		}
@@ -689,6 +710,32 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 	}
 	src = dedupeActors(src, nil)
 	return src, dedupeActors(rcp, src)
+}
+
+// tokensBetween counts the tokens between two offsets.
+func tokensBetween(toks []token, from, to int) int {
+	n := 0
+	for _, t := range toks {
+		if t.Start >= from && t.End <= to {
+			n++
+		}
+	}
+	return n
+}
+
+// participialAside marks the tokens of ", facing U.S. and Arab troops at
+// the Saudi border,": a comma, a present participle, and the next comma.
+func participialAside(toks []token) []bool {
+	in := make([]bool, len(toks))
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
+			continue
+		}
+		for k := i + 1; k < len(toks) && toks[k].raw != ","; k++ {
+			in[k] = true
+		}
+	}
+	return in
 }
 
 // nounPhrase returns the span of a trigger noun's own phrase when the
