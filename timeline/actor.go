@@ -141,8 +141,12 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	toks := tokenize(text, s)
 	ms := ix.mentions(toks)
 	at := make([]int, len(toks)) // token → 1+index of the mention starting there
+	inMention := make([]bool, len(toks))
 	for k, m := range ms {
 		at[m.i] = k + 1
+		for i := m.i; i < m.j; i++ {
+			inMention[i] = true
+		}
 	}
 	var out []Actor
 	inName := make([]bool, len(toks))
@@ -162,7 +166,10 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			continue
 		}
 		title := ix.agents[m.e.idx]
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.name, Sector: title.sector}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
+		if _, abbr := officeNames[title.name]; !abbr {
+			p.Office = title.name
+		}
 		if prev, ok := mem.lookupTitled(p.Name, title.name); ok {
 			p = prev
 		}
@@ -181,7 +188,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
 	for n := 0; n < len(toks); n++ {
-		if inName[n] || at[n] != 0 || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, n) {
+		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -193,6 +200,8 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
 			continue
+		case single && ix.commonWord(toks[n].low):
+			continue // "Fighting resumed": a word, capitalized to start the sentence
 		case single && !verbLike(toks, end) && !possessed(toks, ms, n):
 			// One capitalized word is a person only as the subject of a
 			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
@@ -237,7 +246,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 		ag := ix.agents[m.e.idx]
 		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
-			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") {
+			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
 			if at[next] != 0 && ms[at[next]-1].e.kind == gazAgent && (ag.sector == "MIL" || ag.sector == "REB") {
@@ -297,7 +306,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons met before, named again by surname.
 	for n := range toks {
-		if inName[n] || at[n] != 0 || !toks[n].word || !toks[n].up {
+		if inName[n] || inMention[n] || !toks[n].word || !toks[n].up {
 			continue
 		}
 		p, ok := mem.persons[toks[n].raw]
@@ -344,6 +353,26 @@ func dropBridging(as []Actor) []Actor {
 		out = append(out, a)
 	}
 	return out
+}
+
+// officeNames spell out abbreviated titles; courtesy titles name no
+// office.
+var officeNames = map[string]string{
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
+	"sgt": "sergeant", "sen": "senator", "mr": "", "mrs": "", "ms": "", "dr": "",
+}
+
+// commonWord reports a word the lexicons know as something else: a
+// trigger, an agent, a function word.
+func (ix *actorIndex) commonWord(low string) bool {
+	if stopWords[low] || nonNameWords[low] {
+		return true
+	}
+	if _, ok := ix.triggers[low]; ok {
+		return true
+	}
+	_, ok := ix.gaz[low]
+	return ok
 }
 
 // pastForms are irregular past tenses that follow a person's name as
