@@ -16,6 +16,7 @@ type actorIndex struct {
 	orgs      []orgInfo
 	agents    []agentInfo
 	triggers  triggerIndex
+	nounForms map[string]bool
 	modes     map[string][]modeCue
 }
 
@@ -97,7 +98,7 @@ func newActorIndex() *actorIndex {
 		}
 	}
 	ix.gaz.sort()
-	ix.triggers = buildTriggers()
+	ix.triggers, ix.nounForms = buildTriggers()
 	ix.modes = buildModes()
 	return ix
 }
@@ -219,7 +220,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case verbLike(toks, end) || possessed(toks, ms, n):
+		case verbLike(toks, end) || possessed(toks, ms, n) || end < len(toks) && auxiliaries[toks[end].low]:
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -374,6 +375,10 @@ func (ix *actorIndex) commonWord(low string) bool {
 	_, ok := ix.gaz[low]
 	return ok
 }
+
+// auxiliaries after a full name make it a subject: "Saddam Hussein was
+// captured".
+var auxiliaries = map[string]bool{"was": true, "is": true, "has": true, "had": true, "will": true, "would": true}
 
 // pastForms are irregular past tenses that follow a person's name as
 // subject: "Hitler sent", "Stalin delayed" is caught by its -ed.

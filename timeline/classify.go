@@ -38,8 +38,12 @@ type trigger struct {
 // longest first.
 type triggerIndex map[string][]*trigger
 
-func buildTriggers() triggerIndex {
+// buildTriggers indexes the lexicon. It also returns the forms the
+// lexicon lists as nouns, even where the same form is a verb's first
+// ("embargo"): a support verb takes them ("imposed an embargo").
+func buildTriggers() (triggerIndex, map[string]bool) {
 	ti := triggerIndex{}
+	nounForms := map[string]bool{}
 	seen := map[string]bool{}
 	add := func(form string, t trigger) {
 		if seen[form] {
@@ -63,12 +67,13 @@ func buildTriggers() triggerIndex {
 		for _, n := range splitList(row.nouns) {
 			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
 			add(plural(n), trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
+			nounForms[n], nounForms[plural(n)] = true, true
 		}
 	}
 	for _, ts := range ti {
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
 	}
-	return ti
+	return ti, nounForms
 }
 
 func splitList(s string) []string {
@@ -299,6 +304,9 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		}
 		if supportVerbs[toks[i].low] {
 			if c, ok := ix.supportedNoun(toks, i); ok && (hit == nil || hit.typ == "STATEMENT" || hit.typ == "AGREE" || hit.typ == "COOPERATE") {
+				if hit != nil && hit.typ == c.t.typ {
+					c.t = hit // "signed a treaty": the verb's CAMEO code (05) is the finer
+				}
 				if !negated(toks, i) {
 					cands = append(cands, c)
 				}
@@ -340,7 +348,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggers[t.low] {
-			if tr.noun && matchToks(toks, k, tr.toks) {
+			if (tr.noun || ix.nounForms[strings.Join(tr.toks, " ")]) && matchToks(toks, k, tr.toks) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}
@@ -831,7 +839,9 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 			} else if i < c.j {
 				d = 0
 			}
-			if mode == "" || d < bestD || d == bestD && mc.rank < bestRank {
+			// The most specific means named in the clause wins ("aircraft
+			// attacked with chemical weapons" is CBRN), then the nearest.
+			if mode == "" || mc.rank < bestRank || mc.rank == bestRank && d < bestD {
 				mode, bestD, bestRank = mc.mode, d, mc.rank
 			}
 			break

@@ -102,13 +102,13 @@ var lexicon = []lexiconRow{
 		nouns: "mobilization, mobilisation, deployment, reinforcements, buildup, build-up, conscription, alert, " +
 			"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
-		"intern, repress, persecute, expropriate, nationalize, annex, impose",
+		"intern, repress, persecute, expropriate, nationalize, annex",
 		nouns: "arrest, detention, blockade, crackdown, curfew, martial law, deportation, repression, " +
 			"persecution, annexation, internment, quarantine, barricade"},
 	{typ: "ASSAULT", verbs: "attack, assault, bomb, bombard, shell, kill, wound, ambush, shoot:shot:shot, " +
 		"strike:struck:struck, raid, fire on, open fire, torpedo, sink:sank:sunk, destroy, hit:hit:hit, " +
 		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, retaliate, " +
-		"injure, murder, torture, shoot down, massacre, launch an attack",
+		"injure, murder, torture, shoot down, launch an attack",
 		nouns: "attack, assault, bombing, bombardment, shelling, airstrike, air strike, air raid, raid, " +
 			"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
 			"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
@@ -122,7 +122,7 @@ var lexicon = []lexiconRow{
 			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
 			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
 			"occupation, victory, defeat, capture, conquest, resistance, engagement"},
-	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse",
+	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse, massacre",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
 }
 
