@@ -314,6 +314,9 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		if !ok {
 			p, ok = mem.partial[toks[n].raw]
 		}
+		if ok && toks[n].poss && n+1 < len(toks) && toks[n+1].word && !toks[n+1].up && at[n+1] == 0 {
+			continue // "Hussein's home town": a relation, not a party
+		}
 		if ok {
 			p.Span, p.Text = toks[n].Span, toks[n].raw
 			out = append(out, p)
@@ -888,6 +891,9 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false // "police in the Comoros" are the Comoros' police
 	}
 	if e.form == formName || e.form == formCapital {
+		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] {
+			return false // "at U.S. embassies": the name qualifies a noun
+		}
 		return k == i-1 || k == i-2 && toks[i-1].low == "the"
 	}
 	if j < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") {

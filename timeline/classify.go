@@ -666,7 +666,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
-	aside := participialAside(toks)
+	aside := participialAside(toks, c.i)
 	inAside := func(a Actor) bool {
 		for i, t := range toks {
 			if t.Start >= a.Start {
@@ -732,15 +732,23 @@ func tokensBetween(toks []token, from, to int) int {
 }
 
 // participialAside marks the tokens of ", facing U.S. and Arab troops at
-// the Saudi border,": a comma, a present participle, and the next comma.
-func participialAside(toks []token) []bool {
+// the Saudi border,": a comma, a present participle and the next comma,
+// all before the trigger at c (after it, the participle carries the
+// event on: "invaded, declaring war on France").
+func participialAside(toks []token, c int) []bool {
 	in := make([]bool, len(toks))
-	for i := 0; i+1 < len(toks); i++ {
+	for i := 0; i+1 < c; i++ {
 		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
 			continue
 		}
-		for k := i + 1; k < len(toks) && toks[k].raw != ","; k++ {
-			in[k] = true
+		k := i + 1
+		for k < c && toks[k].raw != "," {
+			k++
+		}
+		if k < c {
+			for m := i + 1; m < k; m++ {
+				in[m] = true
+			}
 		}
 	}
 	return in
