@@ -664,7 +664,7 @@ func adjectiveLike(low string) bool {
 // action", "government buildings".
 var adjectival = map[string]bool{
 	"military": true, "government": true, "police": true, "army": true, "rebel": true, "militia": true,
-	"civilian": true, "navy": true, "embassy": true, "court": true, "administration": true, "regime": true,
+	"navy": true, "embassy": true, "court": true, "administration": true, "regime": true,
 	"militant": true, "insurgent": true, "guerrilla": true, "soldier": true, "ministry": true,
 }
 

@@ -183,8 +183,9 @@ var agentTable = map[string]string{
 	"COP": "police, policemen, police officers, riot police",
 	"REB": "rebels|rebel, rebel forces, militants|militant, armed groups|armed group, separatists, insurgents|insurgent, " +
 		"guerrillas|guerrilla, militia|militias, militiamen, terrorists, gunmen, fighters, +rebel leader",
-	"CVL": "civilians|civilian, residents, villagers, refugees, citizens, population, protesters|demonstrators, " +
-		"!mr, !mrs, !ms, !dr",
+	"CVL": "civilians|civilian, residents, villagers, refugees, citizens, population, protesters|demonstrators, victims",
+	// Courtesy titles say nothing of the sector.
+	"": "!mr, !mrs, !ms, !dr",
 	"JUD": "court, +judge, prosecutors|+prosecutor",
 	"IGO": "+inspector|inspectors, monitors, observers",
 }

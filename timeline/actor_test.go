@@ -219,3 +219,11 @@ func TestFindActorsBadInput(t *testing.T) {
 	}
 	assert.Empty(t, ix.findActors("Iraq", Span{3, 2}, nil))
 }
+
+func TestFindActorsCourtesyTitle(t *testing.T) {
+	got := findAll(newActorIndex(), "Mr. Annan flew home.")
+	require.Len(t, got, 1)
+	checkActor(t, "", got[0], want{name: "Annan", kind: "person"})
+	assert.Empty(t, got[0].Sector, "a courtesy title says nothing of the sector")
+	assert.Empty(t, got[0].Office)
+}

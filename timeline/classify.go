@@ -129,7 +129,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s`)
+var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {
@@ -766,7 +766,7 @@ func nounPhrase(toks []token, c candidate) Span {
 	start := c.i
 	for k := c.i - 1; k >= 0 && k >= c.i-5; k-- {
 		t := toks[k]
-		if t.raw == "-" || t.raw == "–" || t.word && (!stopWords[t.low] && !nonNameWords[t.low] && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
+		if t.raw == "-" || t.raw == "–" || t.word && (!stopWords[t.low] && (!nonNameWords[t.low] || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
 			start = k
 			continue
 		}
@@ -806,6 +806,9 @@ func nounPhrase(toks []token, c candidate) Span {
 	}
 	return Span{toks[start].Start, toks[end].Start}
 }
+
+// compass words begin country names ("North Korean invasion").
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true}
 
 // nounObjects introduce the target of an event noun: "invasion of
 // Kuwait", "attacks on Iranian tankers", "bombings at U.S. embassies".
