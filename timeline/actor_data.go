@@ -185,7 +185,7 @@ var agentTable = map[string]string{
 		"guerrillas|guerrilla, militia|militias, militiamen, terrorists, gunmen, fighters, +rebel leader",
 	"CVL": "civilians|civilian, residents, villagers, refugees, citizens, population, protesters|demonstrators, victims",
 	// Courtesy titles say nothing of the sector.
-	"": "!mr, !mrs, !ms, !dr",
+	"":    "!mr, !mrs, !ms, !dr",
 	"JUD": "court, +judge, prosecutors|+prosecutor",
 	"IGO": "+inspector|inspectors, monitors, observers",
 }
