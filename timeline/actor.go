@@ -861,7 +861,7 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 
 // locatives put the country name after them as a place: "in Egypt",
 // "across Iraq".
-var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "off": true,
 	"throughout": true, "within": true, "outside": true}
 
 // placeNouns after a demonym make it a place: "the Iraqi city of
@@ -891,7 +891,7 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false // "police in the Comoros" are the Comoros' police
 	}
 	if e.form == formName || e.form == formCapital {
-		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] {
+		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
 			return false // "at U.S. embassies": the name qualifies a noun
 		}
 		return k == i-1 || k == i-2 && toks[i-1].low == "the"

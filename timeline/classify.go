@@ -366,6 +366,9 @@ var nounModified = map[string]bool{"crimes": true, "victims": true, "suspect": t
 var topicWords = map[string]bool{"about": true, "over": true, "into": true, "regarding": true,
 	"concerning": true, "despite": true, "for": true, "amid": true}
 
+// reactions name what an event answers: "in retaliation for".
+var reactions = map[string]bool{"response": true, "retaliation": true, "reaction": true, "reply": true}
+
 // subordinators open a clause that frames the main one: "after signing
 // an armistice with Japan, the Soviets launched".
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true,
@@ -379,6 +382,9 @@ func asTopic(toks []token, c candidate) bool {
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
 		if topicWords[toks[k].low] {
 			return true
+		}
+		if (toks[k].low == "to" || toks[k].low == "for") && k > 0 && reactions[toks[k-1].low] {
+			return true // "in response to U.S. missile attacks"
 		}
 		if !toks[k].word || stopWords[toks[k].low] && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
 			return false
@@ -477,7 +483,7 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 				d += 25 // "the war": a known event, referred to, seldom the news
 			}
 			if sub[c.i] && (nearTok < 0 || !sub[nearTok]) {
-				d += 40 // a framing clause the date is not in
+				d += 60 // a framing clause the date is not in
 			}
 			if best < 0 || d < bestScore {
 				best, bestScore = k, d
@@ -557,6 +563,18 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 		directive := !o.t.noun && (o.t.typ == "REQUEST" || o.t.typ == "AGREE" || o.t.typ == "THREATEN")
 		if o.t.typ != "STATEMENT" && !directive {
 			continue
+		}
+		// A noun subject with its modal after it: "the naval barricade now
+		// in force might be extended".
+		if c.t.noun && !directive {
+			for i := c.j; i < len(toks) && i <= c.j+5; i++ {
+				if intentMarkers[toks[i].low] {
+					return true
+				}
+				if !toks[i].word {
+					break
+				}
+			}
 		}
 		for i := o.j; i < c.i; i++ {
 			if toks[i].raw == ";" {
