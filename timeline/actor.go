@@ -189,7 +189,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
 	for n := 0; n < len(toks); n++ {
-		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, n) {
+		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -203,11 +203,11 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			continue
 		case single && ix.commonWord(toks[n].low):
 			continue // "Fighting resumed": a word, capitalized to start the sentence
-		case single && !verbLike(toks, end) && !possessed(toks, ms, n):
+		case single && !verbLike(toks, end) && !possessed(toks, ms, at, n):
 			// One capitalized word is a person only as the subject of a
 			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
 			continue
-		case single || possessed(toks, ms, n):
+		case single || possessed(toks, ms, at, n):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -220,7 +220,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case verbLike(toks, end) || possessed(toks, ms, n) || end < len(toks) && auxiliaries[toks[end].low]:
+		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low]:
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -406,11 +406,11 @@ func verbLike(toks []token, i int) bool {
 
 // possessed reports a name right after a country's possessive, ending
 // its phrase: "Iraq's Saddam," but not "Jordan's Red Sea port".
-func possessed(toks []token, ms []mention, n int) bool {
+func possessed(toks []token, ms []mention, at []int, n int) bool {
 	if n == 0 || !toks[n-1].poss {
 		return false
 	}
-	end := nameEnd(toks, n, make([]int, len(toks)))
+	end := nameEnd(toks, n, at)
 	if end < len(toks) && toks[end].raw != "," && toks[end].raw != "." && !verbLike(toks, end) {
 		return false
 	}
@@ -539,12 +539,12 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 	return start
 }
 
-// ownerEnding returns the mention that ends at token i, or -1.
+// ownerEnding returns the unused mention that ends at token i, or -1.
+// Mentions are sorted and do not overlap.
 func ownerEnding(ms []mention, i int) int {
-	for k := range ms {
-		if ms[k].j-1 == i && !ms[k].used {
-			return k
-		}
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].j-1 >= i })
+	if k < len(ms) && ms[k].j-1 == i && !ms[k].used {
+		return k
 	}
 	return -1
 }

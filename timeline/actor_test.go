@@ -227,3 +227,35 @@ func TestFindActorsCourtesyTitle(t *testing.T) {
 	assert.Empty(t, got[0].Sector, "a courtesy title says nothing of the sector")
 	assert.Empty(t, got[0].Office)
 }
+
+// FuzzActors checks that any text gives actors and an event class whose
+// spans index the text, without a panic.
+func FuzzActors(f *testing.F) {
+	for _, s := range []string{
+		"Later on Tuesday, Armenia's Foreign Ministry condemned Azerbaijan's military action.",
+		"Russian Foreign ministry spokesperson Maria Zakharova said Moscow's peacekeepers stay.",
+		"Mr. U.S.A. 's ’ - — \"\" ``'' (Iraq's) in the Iraqi city of, Nairobi, Kenya,",
+		"\xff\xfeGen. \u00a0King Hussein of Jordan",
+	} {
+		f.Add(s, 0, len(s))
+	}
+	ix := newActorIndex()
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		if a < 0 || b > len(text) || a > b {
+			a, b = 0, len(text)
+		}
+		s := Span{a, b}
+		mem := newActorMemory()
+		actors := ix.findActors(text, s, mem)
+		for _, x := range actors {
+			if !s.Contains(x.Span) || x.Text != x.Span.In(text) {
+				t.Fatalf("actor %+v outside %v", x, s)
+			}
+		}
+		ec := ix.classifyEvent(text, s, Span{a, a}, actors)
+		if ec.Trigger.End > 0 && !s.Contains(ec.Trigger) {
+			t.Fatalf("trigger %v outside %v", ec.Trigger, s)
+		}
+		ix.findActors(text, s, mem) // memory from the first pass
+	})
+}

@@ -256,7 +256,7 @@ var captures = map[string]bool{"captured": true, "capture": true, "seized": true
 // threatens reports whether the statement at k is followed by material
 // conflict marked as intended ("would invade", "to continue the war").
 func threatens(cands []candidate, toks []token, k int) bool {
-	for j := k + 1; j < len(cands); j++ {
+	for j := k + 1; j < len(cands) && cands[j].i <= cands[k].j+contentWindow; j++ {
 		switch cands[j].t.typ {
 		case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE":
 			if contentOf(cands, toks, j, false) {
@@ -554,12 +554,19 @@ func reportedLater(cands []candidate, toks []token, k int) bool {
 	return contentOf(cands, toks, k, true)
 }
 
+// contentWindow bounds how many tokens a speech act reaches forward.
+const contentWindow = 40
+
 func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 	c := cands[k]
 	if c.t.typ == "STATEMENT" {
 		return false
 	}
-	for _, o := range cands[:k] {
+	for m := k - 1; m >= 0; m-- {
+		o := cands[m]
+		if o.j < c.i-contentWindow {
+			break // too far to govern it; and it keeps long input linear
+		}
 		directive := !o.t.noun && (o.t.typ == "REQUEST" || o.t.typ == "AGREE" || o.t.typ == "THREATEN")
 		if o.t.typ != "STATEMENT" && !directive {
 			continue
@@ -647,13 +654,10 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	quoted := quoteDepth(toks)
+	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	inQuote := func(a Actor) bool {
-		for i, t := range toks {
-			if t.Start >= a.Start {
-				return quoted[i] && !quoted[c.i]
-			}
-		}
-		return false
+		i := tokenAt(a.Start)
+		return i < len(toks) && quoted[i] && !quoted[c.i]
 	}
 	var reporters []Span // "according to X": X reports, it does not act
 	for k := 1; k+1 < len(toks); k++ {
@@ -674,7 +678,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			for _, a := range actors {
 				// The reported clause's own subject: right after the verb
 				// ("said special ambassador Mikhail Sytenko left").
-				if a.Start >= speechEnd && a.End <= trig.Start && tokensBetween(toks, speechEnd, a.Start) <= 2 {
+				if a.Start >= speechEnd && a.End <= trig.Start && tokenAt(a.Start)-tokenAt(speechEnd) <= 2 {
 					subject = true
 				}
 			}
@@ -686,12 +690,8 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 	np := nounPhrase(toks, c)
 	aside := participialAside(toks, c.i)
 	inAside := func(a Actor) bool {
-		for i, t := range toks {
-			if t.Start >= a.Start {
-				return aside[i] && !aside[c.i]
-			}
-		}
-		return false
+		i := tokenAt(a.Start)
+		return i < len(toks) && aside[i] && !aside[c.i]
 	}
 	for _, a := range actors {
 		if inAside(a) {
@@ -736,17 +736,6 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 	}
 	src = dedupeActors(src, nil)
 	return src, dedupeActors(rcp, src)
-}
-
-// tokensBetween counts the tokens between two offsets.
-func tokensBetween(toks []token, from, to int) int {
-	n := 0
-	for _, t := range toks {
-		if t.Start >= from && t.End <= to {
-			n++
-		}
-	}
-	return n
 }
 
 // participialAside marks the tokens of ", facing U.S. and Arab troops at

@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -140,5 +141,37 @@ func TestClassifyEventChoice(t *testing.T) {
 		t.Run(tt.reason, func(t *testing.T) {
 			assert.Equal(t, tt.typ, classify(t, ix, tt.text, tt.date).Type)
 		})
+	}
+}
+
+// TestClassifyEventLongInput guards against work that grows faster than
+// the input: a 370 KB run-on "sentence" full of actors and triggers.
+func TestClassifyEventLongInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	ix := newActorIndex()
+	text := strings.Repeat("Iraq's army attacked Iran, and Russian peacekeepers said, ", 6400)
+	s := Span{0, len(text)}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ix.classifyEvent(text, s, Span{10, 12}, ix.findActors(text, s, newActorMemory()))
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("findActors and classifyEvent took over 20s on 370 KB")
+	}
+}
+
+func BenchmarkFindActorsAndClassify(b *testing.B) {
+	ix := newActorIndex()
+	text := "Later on Tuesday, Armenia's Foreign Ministry condemned Azerbaijan's military action and appealed to " +
+		"international partners, members of the UN security council and Russian peacekeeping troops in the region " +
+		"to take steps to stop Baku's \"full-scale aggression\" against the local population."
+	s := Span{0, len(text)}
+	for b.Loop() {
+		ix.classifyEvent(text, s, Span{0, 16}, ix.findActors(text, s, newActorMemory()))
 	}
 }
