@@ -220,7 +220,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low]:
+		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low] || hasInitial(toks[n:end]):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -377,6 +377,17 @@ func (ix *actorIndex) commonWord(low string) bool {
 	}
 	_, ok := ix.gaz[low]
 	return ok
+}
+
+// hasInitial reports a name with a middle initial, "George W. Bush": a
+// person wherever it stands.
+func hasInitial(name []token) bool {
+	for k := 1; k+2 < len(name); k++ {
+		if len(name[k].raw) == 1 && name[k].up && name[k+1].raw == "." && name[k+2].up {
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliaries after a full name make it a subject: "Saddam Hussein was

@@ -259,3 +259,10 @@ func FuzzActors(f *testing.F) {
 		ix.findActors(text, s, mem) // memory from the first pass
 	})
 }
+
+func TestFindActorsMiddleInitial(t *testing.T) {
+	text := "Protesters burned an effigy of George W. Bush."
+	got := findAll(newActorIndex(), text)
+	require.NotEmpty(t, got)
+	checkActor(t, text, got[len(got)-1], want{text: "George W. Bush", name: "George W. Bush", kind: "person"})
+}
