@@ -701,7 +701,7 @@ var capitalVerbs = map[string]bool{
 	"said": true, "says": true, "has": true, "have": true, "will": true, "would": true, "accused": true, "warned": true, "urged": true, "announced": true,
 	"denied": true, "rejected": true, "condemned": true, "demanded": true, "called": true,
 	"insisted": true, "agreed": true, "refused": true, "responded": true, "claimed": true,
-	"launched": true, "sent": true, "and": false,
+	"launched": true, "sent": true,
 }
 
 // nonNameWords are capitalized words that start no person's name.
@@ -979,7 +979,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	}
 	if ambiguousNames[e.toks[0]] && len(e.toks) == 1 {
 		// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia".
-		if prevUp || nextUp && !toks[j-1].poss && at0(toks, j) {
+		if prevUp || nextUp && !toks[j-1].poss && startsName(toks, j) {
 			return false
 		}
 		if i > 1 && toks[i-1].raw == "," && toks[i-2].up {
@@ -993,6 +993,6 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	return true
 }
 
-// at0 reports whether token j is a capitalized word that is not the start
-// of a sentence-internal function word.
-func at0(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+// startsName reports whether token j can begin a person's name ("Chad
+// Johnson"): it is no function word, month or other non-name word.
+func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }

@@ -73,7 +73,7 @@ var ambiguousNames = map[string]bool{"chad": true, "georgia": true, "jordan": tr
 var notActorAfter = map[string]bool{
 	"war": true, "wars": true, "revolution": true, "revolutionary": true, "gulf": true,
 	"sea": true, "ocean": true, "peninsula": true, "civil": true, "channel": true,
-	"airlines": true, "empire": false, "times": true, "post": true, "language": true,
+	"airlines": true, "times": true, "post": true, "language": true,
 	"air": true, "airways": true,
 }
 
