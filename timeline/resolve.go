@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -20,6 +21,10 @@ type resolver struct {
 	ref     time.Time
 	refGran Granularity
 	hasRef  bool
+	// lastQ is the quarter last mentioned, ending at byte lastQAt.
+	lastQ   time.Time
+	lastQAt int
+	hasQ    bool
 }
 
 // anchorFor returns the time relative expressions are measured from:
@@ -48,27 +53,69 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	case temporal.Vague:
 		return Timex{Value: m.Value, Type: Date, Mod: m.Mod, Anchor: Explicit}
 	}
+	if m.BC {
+		return r.bc(m)
+	}
 	t := r.point(m, sent)
-	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week {
+	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open {
 		r.ref, r.refGran, r.hasRef = t.Interval.Begin, t.Granularity, true
+	}
+	if t.Resolved() && t.Granularity == Quarter {
+		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
 }
 
+// bc writes a year, decade or century before the common era: "499 BC"
+// is BC0499, "the 470s BC" BC047, "the 4th century BC" BC03. The story
+// reference moves to the year, counted astronomically (1 BC is year 0).
+func (r *resolver) bc(m *temporal.Mention) Timex {
+	if m.Year == nil {
+		return unresolvedTimex(m, Year, Date)
+	}
+	y := *m.Year
+	g := fieldGranularity(m)
+	tx := Timex{Type: Date, Granularity: g, Mod: m.Mod, Anchor: Explicit}
+	switch g {
+	case Century:
+		tx.Value = "BC" + pad2(y/100-1)
+	case Decade:
+		tx.Value = "BC" + fmt.Sprintf("%03d", y/10)
+	default:
+		tx.Value = "BC" + fmt.Sprintf("%04d", y)
+		mo := 1
+		if m.Month != nil {
+			mo = *m.Month
+			tx.Value += "-" + pad2(mo)
+		}
+		if m.Day != nil {
+			tx.Value += "-" + pad2(*m.Day)
+		}
+		if m.Season != "" {
+			tx.Value += "-" + m.Season
+		}
+		begin := time.Date(1-y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		r.ref, r.refGran, r.hasRef = begin, Year, true
+		if m.Month != nil {
+			r.refGran = Month
+		}
+		tx.Interval = Interval{Begin: begin, End: advance(begin, r.refGran, 1)}
+	}
+	return tx
+}
+
+// quarterNear is how close (in bytes) a quarter must have been mentioned
+// for "a year ago" to mean the same quarter a year before.
+const quarterNear = 1500
+
 func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	gran := fieldGranularity(m)
 	typ := Date
-	if gran > PartOfDay {
+	if gran >= PartOfDay {
 		typ = TimeType
 	}
-	switch {
-	case m.Rel != nil:
-		return r.relative(m, sent)
-	case m.Year != nil:
+	if m.Year != nil {
 		y := *m.Year
-		if m.BC {
-			y = 1 - y
-		}
 		mo, d := 1, 1
 		if m.Month != nil {
 			mo = *m.Month
@@ -78,81 +125,174 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 		return r.finish(m, t, gran, typ, Explicit)
+	}
+	anchor, how, ok := r.anchorFor(m.Story)
+	if !ok {
+		return unresolvedTimex(m, gran, typ)
+	}
+	if m.Latest {
+		// the quarter under discussion, or else the last one completed
+		base := advance(truncate(r.dct, Quarter), Quarter, -1)
+		if !r.hasDCT {
+			base = truncate(anchor, Quarter)
+		}
+		if r.hasQ {
+			base = r.lastQ
+		}
+		if m.Rel != nil {
+			base = advance(base, Granularity(m.Rel.Unit), m.Rel.N)
+		}
+		return r.finish(m, base, Quarter, Date, how)
+	}
+	base := anchor
+	if m.Rel != nil {
+		u := Granularity(m.Rel.Unit)
+		if u == Year && (m.Rel.N == -1 || m.Rel.N == 1) && m.Month == nil && m.Quarter == 0 && m.Season == "" &&
+			m.Half == 0 && m.Mod == "" && r.hasQ && m.Start-r.lastQAt < quarterNear && m.Rule == "units-ago" {
+			// "a year ago" next to quarterly figures: the same quarter a
+			// year before
+			return r.finish(m, advance(r.lastQ, Year, m.Rel.N), Quarter, Date, how)
+		}
+		base = advance(truncate(anchor, u), u, m.Rel.N)
+	}
+	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
+	var t time.Time
+	switch {
 	case m.Month != nil:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
+		y := base.Year()
+		if m.Rel == nil {
+			y = r.monthYear(m, anchor, how, tn)
 		}
 		d := 1
 		if m.Day != nil {
 			d = *m.Day
 		}
-		t := time.Date(anchor.Year(), time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		t = time.Date(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
 		if t.Day() != d { // February 29 in a common year
 			return unresolvedTimex(m, gran, typ)
 		}
-		if m.Tensed && how == AnchorDCT && m.Day == nil {
-			// a bare month in news: the latest one on or before the DCT
-			// in a past clause, the next one in a future clause
-			if clauseTense(r.text, sent, Span{m.Start, m.End}) == futureTense {
-				if t.Before(truncate(anchor, Month)) {
-					t = t.AddDate(1, 0, 0)
-				}
-			} else if t.After(anchor) {
-				t = t.AddDate(-1, 0, 0)
-			}
-		}
-		return r.finish(m, t, gran, typ, how)
-	case m.Weekday != nil:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
+	case m.Day != nil:
+		// "the 29th": a day of the month under discussion
+		if how == AnchorDCT || r.refGran < Month {
 			return unresolvedTimex(m, gran, typ)
 		}
+		t = time.Date(base.Year(), base.Month(), *m.Day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != *m.Day {
+			return unresolvedTimex(m, gran, typ)
+		}
+	case m.Quarter > 0:
+		y := base.Year()
+		if m.Rel == nil {
+			start := time.Date(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+			if tn() == futureTense {
+				if !advance(start, Quarter, 1).After(anchor) {
+					y++
+				}
+			} else if start.After(anchor) {
+				y--
+			}
+		}
+		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Half > 0:
+		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Season != "":
+		y := base.Year()
+		if m.Rel == nil {
+			start, end := seasonBounds(y, m.Season)
+			switch m.Dir {
+			case -1:
+				if !end.Before(anchor) {
+					y--
+				}
+			case 1:
+				if !start.After(anchor) {
+					y++
+				}
+			}
+		}
+		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Weekday != nil:
 		dir := m.Dir
 		if dir == 0 {
 			dir = -1
-			if clauseTense(r.text, sent, Span{m.Start, m.End}) == futureTense {
+			if how == AnchorDCT && tn() == futureTense {
+				dir = 1
+			}
+			if how == Narrative {
 				dir = 1
 			}
 		}
-		t := nearestWeekday(truncate(anchor, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
+		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
-		return r.finish(m, t, gran, typ, how)
 	case m.Hour != nil:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
-		}
-		t := time.Date(anchor.Year(), anchor.Month(), anchor.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
-		return r.finish(m, t, gran, typ, how)
+		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+	case m.Rel != nil:
+		t = base
 	case m.Offset != 0:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
-		}
-		return r.finish(m, anchor.Add(m.Offset), gran, typ, how)
+		t = anchor.Add(m.Offset)
+	default:
+		return unresolvedTimex(m, gran, typ)
 	}
-	return unresolvedTimex(m, gran, typ)
-}
-
-// relative resolves a shift in calendar units ("yesterday", "last week",
-// "two years ago", "the following day").
-func (r *resolver) relative(m *temporal.Mention, sent Span) Timex {
-	u := Granularity(m.Rel.Unit)
-	anchor, how, ok := r.anchorFor(m.Story)
-	if !ok {
-		return unresolvedTimex(m, u, Date)
+	if m.Hour != nil && m.Month == nil && m.Weekday == nil {
+		t = time.Date(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 	}
-	t := advance(truncate(anchor, u), u, m.Rel.N)
-	g := u
-	if m.PartOfDay != "" {
-		g = PartOfDay
-	}
-	tx := r.finish(m, t, g, Date, how)
+	tx := r.finish(m, t, gran, typ, how)
 	if m.Value == "WE" {
 		tx.Value += "-WE"
 	}
 	return tx
+}
+
+// monthYear chooses the year of a month named without one. "last May"
+// is the latest May before the anchor's month, "next May" the first
+// after. Otherwise, in news, a past clause takes the latest such month on
+// or before the DCT, a future clause the next one, and a clause of
+// unknown tense the nearest; in a narrative, the month follows the story
+// (a January after a December is the next year's).
+func (r *resolver) monthYear(m *temporal.Mention, anchor time.Time, how Anchor, tn func() tense) int {
+	y := anchor.Year()
+	am := int(anchor.Month())
+	mo := *m.Month
+	switch {
+	case m.Dir < 0:
+		if mo >= am {
+			y--
+		}
+		return y
+	case m.Dir > 0:
+		if mo <= am {
+			y++
+		}
+		return y
+	case how == Narrative:
+		if mo-am <= -7 {
+			y++
+		}
+		return y
+	}
+	d := 15
+	if m.Day != nil {
+		d = *m.Day
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	a := truncate(anchor, Day)
+	switch tn() {
+	case pastTense:
+		if m.Day == nil && mo > am || m.Day != nil && t.After(a) {
+			y--
+		}
+	case futureTense:
+		if m.Day == nil && mo < am || m.Day != nil && t.Before(a) {
+			y++
+		}
+	default:
+		if diff := t.Sub(a); diff > 183*24*time.Hour {
+			y--
+		} else if diff < -183*24*time.Hour {
+			y++
+		}
+	}
+	return y
 }
 
 // finish builds the Timex of a point of granularity g starting at t.
@@ -205,6 +345,8 @@ func fieldGranularity(m *temporal.Mention) Granularity {
 		return Minute
 	case m.Hour != nil:
 		return Hour
+	case m.PartOfDay != "":
+		return PartOfDay
 	case m.Day != nil || m.Weekday != nil:
 		return Day
 	case m.Month != nil:
@@ -216,6 +358,8 @@ func fieldGranularity(m *temporal.Mention) Granularity {
 			return Hour
 		}
 		return Minute
+	case m.Rel != nil:
+		return Granularity(m.Rel.Unit)
 	}
 	return Day
 }

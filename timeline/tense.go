@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"strings"
 )
 
 // tense is the grammatical time of a clause, as far as cheap cues tell.
@@ -10,20 +11,56 @@ type tense int
 const (
 	pastTense tense = iota
 	futureTense
+	// unknownTense: no cue either way (a present-tense or verbless
+	// clause).
+	unknownTense
 )
 
 // futureCue finds the markers of a future clause: modal "will" and
-// "shall", "going to", "is due to", "plans to", "next".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going to|is due to|are due to|is set to|are set to|plans? to|planning to|is expected to|are expected to|scheduled to|is to|are to)\b`)
+// "shall", "going to", "is due to", "plans to", "scheduled".
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would)\b|'ll\b`)
+
+// pastCue finds the markers of a past clause: the past tense of "be",
+// "have" and "do", common irregular pasts, and regular "-ed" forms.
+var pastCue = regexp.MustCompile(`(?i)\b(?:was|were|had|did|said|told|met|went|came|took|gave|made|began|left|saw|fell|rose|won|lost|sold|bought|held|led|fought|ran|struck|spoke|wrote|became|sent|brought|paid|kept|set\s+off|broke|ago|earlier|last|[a-z]{2,}ed)\b`)
+
+// notPast are "-ed" words that are not verbs in the past tense.
+var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true, "feed": true, "seed": true, "bred": true, "red": true, "bed": true, "shed": true, "wed": true, "hundred": true, "united": true, "limited": true, "expected": true, "scheduled": true, "proposed": true, "planned": true, "related": true, "based": true}
 
 // clauseTense reads the tense of the clause around an expression: the
-// stretch of the sentence up to the expression and a little past it.
-// News reports in the past by default, so only a future cue changes it.
+// cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
-	from := sent.Start
-	to := min(sent.End, at.End+60)
-	if futureCue.MatchString(text[from:to]) {
-		return futureTense
+	from := max(sent.Start, at.Start-120)
+	to := min(sent.End, at.End+80)
+	if from >= to {
+		return unknownTense
 	}
-	return pastTense
+	seg := text[from:to]
+	best, bestDist := unknownTense, 1<<30
+	dist := func(s, e int) int {
+		s += from
+		e += from
+		switch {
+		case e <= at.Start:
+			return at.Start - e
+		case s >= at.End:
+			return s - at.End
+		}
+		return 1 << 30 // inside the expression itself
+	}
+	for _, loc := range futureCue.FindAllStringIndex(seg, -1) {
+		if d := dist(loc[0], loc[1]); d < bestDist {
+			best, bestDist = futureTense, d
+		}
+	}
+	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
+		w := strings.ToLower(seg[loc[0]:loc[1]])
+		if notPast[w] {
+			continue
+		}
+		if d := dist(loc[0], loc[1]); d < bestDist {
+			best, bestDist = pastTense, d
+		}
+	}
+	return best
 }

@@ -112,6 +112,10 @@ type Extra struct {
 	Story bool
 	// TwoDigitYear marks a year written with two digits ('94).
 	TwoDigitYear bool
+	// Latest marks "the quarter", "the latest period": the period of
+	// its granularity last under discussion, or else the last one
+	// completed before the anchor.
+	Latest bool
 }
 
 // Mention is one match of a rule, in input offsets.
