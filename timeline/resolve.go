@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -60,7 +61,7 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open {
 		r.ref, r.refGran, r.hasRef = t.Interval.Begin, t.Granularity, true
 	}
-	if t.Resolved() && t.Granularity == Quarter {
+	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest && m.Rel == nil) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
@@ -104,6 +105,10 @@ func (r *resolver) bc(m *temporal.Mention) Timex {
 	return tx
 }
 
+// latestWord marks "the latest quarter", "the most recent period": the
+// last one completed, whatever was discussed before.
+var latestWord = regexp.MustCompile(`(?i)\b(?:latest|most\s+recent)\b`)
+
 // quarterNear is how close (in bytes) a quarter must have been mentioned
 // for "a year ago" to mean the same quarter a year before.
 const quarterNear = 1500
@@ -136,7 +141,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if !r.hasDCT {
 			base = truncate(anchor, Quarter)
 		}
-		if r.hasQ {
+		if r.hasQ && !latestWord.MatchString(r.text[m.Start:m.End]) {
 			base = r.lastQ
 		}
 		if m.Rel != nil {
@@ -148,7 +153,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	if m.Rel != nil {
 		u := Granularity(m.Rel.Unit)
 		if u == Year && (m.Rel.N == -1 || m.Rel.N == 1) && m.Month == nil && m.Quarter == 0 && m.Season == "" &&
-			m.Half == 0 && m.Mod == "" && r.hasQ && m.Start-r.lastQAt < quarterNear && m.Rule == "units-ago" {
+			m.Half == 0 && m.Mod == "" && r.hasQ && m.Start-r.lastQAt < quarterNear && m.YearAgo {
 			// "a year ago" next to quarterly figures: the same quarter a
 			// year before
 			return r.finish(m, advance(r.lastQ, Year, m.Rel.N), Quarter, Date, how)

@@ -116,6 +116,9 @@ type Extra struct {
 	// its granularity last under discussion, or else the last one
 	// completed before the anchor.
 	Latest bool
+	// YearAgo marks "a year ago", "year-earlier": next to quarterly
+	// figures, the same quarter a year before.
+	YearAgo bool
 }
 
 // Mention is one match of a rule, in input offsets.

@@ -95,7 +95,7 @@ func English() []*Rule {
 const (
 	// modPat is a written modifier before a date: "early", "mid-", "the
 	// end of".
-	modPat = `(?P<mod>early|earlier|mid|middle|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+latter\s+part\s+of|the\s+early\s+part\s+of|the\s+latter\s+half\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+close\s+of|the\s+dawn\s+of|the\s+turn\s+of|(?:early|late|later|earlier)\s+in)`
+	modPat    = `(?P<mod>early|earlier|mid|middle|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+latter\s+part\s+of|the\s+early\s+part\s+of|the\s+latter\s+half\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+close\s+of|the\s+dawn\s+of|the\s+turn\s+of|(?:early|late|later|earlier)\s+in)`
 	ordSuffix = `(?:st|nd|rd|th)?`
 	bcPat     = `(?P<bc>B\.\s?C\.?(?:E\.?)?|BCE|BC)`
 	// podPre reads "the night of", "the early morning hours of", "early

@@ -18,7 +18,7 @@ const (
 func durationRules() []*Rule {
 	return []*Rule{
 		rule("duration", 21, TWord,
-			`(?P<freq>\b(?:twice|once|times)\s+)?\b`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?[\s-]+(?P<u>`+unitPat+`|night)s?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b)?\b`,
+			`(?P<freq>\b(?:twice|once|times)\s+)?\b`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?[\s-]+(?P<u>`+unitPat+`|night)s?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				if c.g("old") != "" || c.g("freq") != "" {
 					return false

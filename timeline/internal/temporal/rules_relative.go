@@ -30,14 +30,14 @@ func relativeRules() []*Rule {
 		// "the following week", "the previous day", "that year", "the end
 		// of next month".
 		rule("relative-unit", 24, TWord,
-			`\b(?:(?P<mod>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|the\s+rest\s+of|the\s+remainder\s+of|(?:earlier|later|early|late)\s+in)[\s-]+)?(?P<rel>last|this|next|coming|previous|following|current|this\s+past|this\s+coming|the\s+(?:next|previous|following|current|coming|same|preceding|prior)|that|the)\s+(?P<u>day|week|weekend|month|year|decade|century|quarter)\b`,
+			`\b(?:(?P<mod>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|the\s+rest\s+of|the\s+remainder\s+of|(?:earlier|later|early|late)\s+in)[\s-]+)?(?P<rel>last|this|next|coming|previous|following|current|this\s+past|this\s+coming|the\s+(?:next|previous|following|current|coming|same|preceding|prior|past)|that|the)\s+(?P<u>day|week|weekend|month|year|decade|century|quarter)\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				u := unitGran(c.g("u"))
 				rel := c.l("rel")
 				mod := c.l("mod")
 				n := 0
 				switch rel {
-				case "last", "previous", "this past", "the previous", "the preceding", "the prior":
+				case "last", "previous", "this past", "the previous", "the preceding", "the prior", "the past":
 					n = -1
 				case "next", "coming", "following", "this coming", "the next", "the following", "the coming":
 					n = 1
@@ -73,7 +73,7 @@ func relativeRules() []*Rule {
 			}),
 		// "two days ago", "a year earlier", "three weeks later".
 		rule("units-ago", 26, TWord,
-			`\b(?:(?P<q>about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|over|just|only|at\s+least|a\s+mere|barely|fully)\s+)?(?P<n>`+numberPat+`)(?:\s+and\s+a\s+half)?[\s-]+(?P<u>`+unitPat+`)s?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from\s+now|on)\b`,
+			`\b(?:(?P<q>about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|over|just|only|at\s+least|a\s+mere|barely|fully)\s+)?(?P<n>`+numberPat+`)(?:\s+and\s+a\s+half)?[\s-]+(?P<u>`+unitPat+`)s?\s+(?P<dir>ago|earlier|later|previously|hence|from\s+now)\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				n, ok := number(c.g("n"))
 				u := unitGran(c.g("u"))
@@ -103,9 +103,19 @@ func relativeRules() []*Rule {
 					e.Rel = &Rel{u, sign * int(n)}
 				}
 				e.Story = dir != "ago" && dir != "from now" && dir != "hence"
+				e.YearAgo = u == GYear && n == 1 && sign < 0
 				if q := approxMods[c.l("q")]; q != "" {
 					e.Mod = q
 				}
+				return true
+			}),
+		// "year-ago results", "year-earlier profit": the period under
+		// discussion a year before.
+		rule("year-ago", 15, TWord,
+			`\b(?:the\s+)?(?:year-ago|year-earlier|year\s+earlier)\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				e.Rel = &Rel{GYear, -1}
+				e.YearAgo = true
 				return true
 			}),
 		// Weekdays: "Tuesday", "last Tuesday", "late Thursday", "the
