@@ -18,7 +18,7 @@ const (
 
 // futureCue finds the markers of a future clause: modal "will" and
 // "shall", "going to", "is due to", "plans to", "scheduled".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would)\b|'ll\b`)
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
 // pastCue finds the markers of a past clause: the past tense of "be",
 // "have" and "do", common irregular pasts, and regular "-ed" forms.
@@ -55,7 +55,7 @@ func clauseTense(text string, sent Span, at Span) tense {
 	}
 	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
 		w := strings.ToLower(seg[loc[0]:loc[1]])
-		if notPast[w] {
+		if notPast[w] || strings.HasSuffix(w, "ed") && afterAux(seg[:loc[0]]) {
 			continue
 		}
 		if d := dist(loc[0], loc[1]); d < bestDist {
@@ -63,4 +63,14 @@ func clauseTense(text string, sent Span, at Span) tense {
 		}
 	}
 	return best
+}
+
+// auxBefore matches a passive or infinitive auxiliary at the end of the
+// text before a participle: "must be returned", "to be held".
+var auxBefore = regexp.MustCompile(`(?i)\b(?:be|been|being|is|are|am|get|gets|to)\s+(?:\w+ly\s+)?$`)
+
+// afterAux reports whether an "-ed" word follows a present or future
+// auxiliary, so that it is a participle, not a past tense.
+func afterAux(before string) bool {
+	return auxBefore.MatchString(before)
 }

@@ -54,7 +54,7 @@ func durationRules() []*Rule {
 		// Plural units with no number: "for years", "in recent months",
 		// "the coming weeks", "decades".
 		rule("vague-duration", 16, TWord,
-			`\b(?:(?:for|within|over|after|in)\s+⟨|(?P<det>recent|the\s+past\s+(?:few|several)|the\s+last\s+(?:few|several)|the\s+next\s+(?:few|several)|the\s+coming|coming|the\s+following|the\s+ensuing|the\s+intervening|the)\s+)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)⟩\b`,
+			`\b(?:(?:for|within|over|after|in)\s+⟨|(?P<det>recent|the\s+past\s+(?:few|several)|the\s+last\s+(?:few|several)|the\s+next\s+(?:few|several)|the\s+coming|coming|the\s+following|the\s+ensuing|the\s+intervening)\s+)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)⟩\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				if c.l("det") == "the" && c.l("u") == "minutes" {
 					return false
