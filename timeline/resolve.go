@@ -57,14 +57,42 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	if m.BC {
 		return r.bc(m)
 	}
+	if r.mode == History && m.Rel != nil && m.Rel.N == 0 && m.Rel.Unit == temporal.GDay && !m.Story && m.PartOfDay == "" && m.Hour == nil {
+		// "today" in a history is the writer's present, not a day of
+		// the story
+		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
+	}
 	t := r.point(m, sent)
-	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open {
-		r.ref, r.refGran, r.hasRef = t.Interval.Begin, t.Granularity, true
+	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !r.boundary(m) {
+		r.setRef(t)
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest && m.Rel == nil) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
+}
+
+// setRef makes t the date last mentioned in the story. A coarser date
+// that holds the current reference ("1941" after "December 7, 1941")
+// leaves it as it is.
+func (r *resolver) setRef(t Timex) {
+	b := t.Interval.Begin
+	if r.hasRef && t.Granularity < r.refGran && !t.Interval.End.IsZero() &&
+		!r.ref.Before(b) && r.ref.Before(t.Interval.End) {
+		return
+	}
+	r.ref, r.refGran, r.hasRef = b, t.Granularity, true
+}
+
+// boundaryWord ends the text before a date that bounds a stretch of the
+// story rather than placing it: "until 1945", "by 1976", "since 1939".
+var boundaryWord = regexp.MustCompile(`(?i)\b(?:until|till|by|through|to|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+
+// boundary reports whether a mention bounds the story rather than
+// advancing it, so that it leaves the narrative reference alone.
+func (r *resolver) boundary(m *temporal.Mention) bool {
+	from := max(0, m.Start-24)
+	return boundaryWord.MatchString(r.text[from:m.Start])
 }
 
 // bc writes a year, decade or century before the common era: "499 BC"
