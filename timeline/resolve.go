@@ -63,7 +63,8 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
 	}
 	t := r.point(m, sent)
-	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !r.boundary(m) {
+	flashback := m.Story && m.Rel != nil && m.Rel.N < 0 && m.Rule == "relative-unit"
+	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) {
 		r.setRef(t)
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest && m.Rel == nil) {
@@ -86,7 +87,7 @@ func (r *resolver) setRef(t Timex) {
 
 // boundaryWord ends the text before a date that bounds a stretch of the
 // story rather than placing it: "until 1945", "by 1976", "since 1939".
-var boundaryWord = regexp.MustCompile(`(?i)\b(?:until|till|by|through|to|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+var boundaryWord = regexp.MustCompile(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
 
 // boundary reports whether a mention bounds the story rather than
 // advancing it, so that it leaves the narrative reference alone.
