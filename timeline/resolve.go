@@ -311,10 +311,6 @@ func (r *resolver) monthYear(m *temporal.Mention, anchor time.Time, how Anchor, 
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	a := truncate(anchor, Day)
 	switch tn() {
-	case pastTense:
-		if m.Day == nil && mo > am || m.Day != nil && t.After(a) {
-			y--
-		}
 	case futureTense:
 		if m.Day == nil && mo < am || m.Day != nil && t.Before(a) {
 			y++
