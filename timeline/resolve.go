@@ -178,6 +178,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		return r.finish(m, base, Quarter, Date, how)
 	}
+	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
 	base := anchor
 	if m.Rel != nil {
 		u := Granularity(m.Rel.Unit)
@@ -188,8 +189,19 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			return r.finish(m, advance(r.lastQ, Year, m.Rel.N), Quarter, Date, how)
 		}
 		base = advance(truncate(anchor, u), u, m.Rel.N)
+		if m.Value == "WE" && m.Tensed && how == AnchorDCT {
+			// "the weekend": the last one before the DCT on a weekday,
+			// or the next one in a future clause
+			wd := anchor.Weekday()
+			if tn() == futureTense {
+				if wd == time.Sunday {
+					base = advance(base, Week, 1)
+				}
+			} else if wd != time.Saturday && wd != time.Sunday {
+				base = advance(base, Week, -1)
+			}
+		}
 	}
-	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
 	var t time.Time
 	switch {
 	case m.Month != nil:

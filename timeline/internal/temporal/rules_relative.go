@@ -71,6 +71,14 @@ func relativeRules() []*Rule {
 				}
 				return true
 			}),
+		// "the weekend", "over the weekend": the latest weekend, or the
+		// coming one in a future clause.
+		rule("the-weekend", 23, TWord,
+			`\bthe\s+weekend\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				e.Rel, e.Value, e.Tensed = &Rel{GWeek, 0}, "WE", true
+				return true
+			}),
 		// "two days ago", "a year earlier", "three weeks later".
 		rule("units-ago", 26, TWord,
 			`\b(?:(?P<q>about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|over|just|only|at\s+least|a\s+mere|barely|fully)\s+)?(?P<n>`+numberPat+`)(?:\s+and\s+a\s+half)?[\s-]+(?P<u>`+unitPat+`)s?\s+(?P<dir>ago|earlier|later|previously|hence|from\s+now)\b`,
