@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"regexp"
+	"unicode/utf8"
 )
 
 // clauseBreak finds the places where a sentence turns to another clause
@@ -28,7 +29,7 @@ func (x *Extractor) buildEvents(st *docState) {
 			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
 				st.diag(e, ReasonNotADate, "a "+string(e.Type)+" names no point in time")
 			case e.Anchor == Unresolved:
-				st.diag(e, ReasonUnresolved, "no DCT and no earlier date to anchor it")
+				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
 			default:
 				dated = append(dated, ei)
 			}
@@ -61,6 +62,9 @@ func (x *Extractor) buildEvents(st *docState) {
 				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
 				Type:       class.Type,
+				Quad:       class.Quad,
+				CAMEO:      class.CAMEO,
+				Mode:       class.Mode,
 				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
 				Actors:     nonNil(class.Actors),
 				Recipients: class.Recipients,
@@ -92,6 +96,9 @@ func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
 		}
 		if cut < 0 {
 			cut = (prev.End + next.Start) / 2
+			for cut > prev.End && !utf8.RuneStart(text[cut]) {
+				cut-- // never inside a multi-byte character
+			}
 		}
 		cuts = append(cuts, cut)
 	}

@@ -18,6 +18,12 @@ var newsCue = regexp.MustCompile(`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|
 // old years, but it keeps saying "yesterday" and "last week".
 func chooseMode(text string, ms []temporal.Mention, hasDCT bool, dctYear int) Mode {
 	if !hasDCT {
+		// A document that speaks in deictic terms is news even without a
+		// DCT (its deictic expressions then stay unresolved); otherwise
+		// only the story can anchor its relative expressions.
+		if newsCue.MatchString(text) {
+			return News
+		}
 		return History
 	}
 	years, far := 0, 0

@@ -28,18 +28,19 @@ type resolver struct {
 	hasQ    bool
 }
 
-// anchorFor returns the time relative expressions are measured from:
-// the DCT in news (except offsets from the story, "two days later"),
-// the last mentioned date in narratives.
+// anchorFor returns the time relative expressions are measured from.
+// story marks offsets from the story ("two days later") and calendar
+// names without a year ("July 28") in a document without a DCT: they
+// take the date last mentioned in a narrative. Deictic expressions
+// ("yesterday", "on Tuesday") take the DCT in news, and stay unresolved
+// without one: never the wall clock, never a date that is not the time of
+// writing.
 func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
 	if (r.mode == History || story) && r.hasRef {
 		return r.ref, Narrative, true
 	}
 	if r.hasDCT {
 		return r.dct, AnchorDCT, true
-	}
-	if r.hasRef {
-		return r.ref, Narrative, true
 	}
 	return time.Time{}, Unresolved, false
 }
@@ -61,6 +62,11 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		// "today" in a history is the writer's present, not a day of
 		// the story
 		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
+	}
+	if sinceBefore.MatchString(r.text[max(0, m.Start-12):m.Start]) {
+		// "since 1994": an open interval that starts in 1994 ("since" is a
+		// signal, not part of the expression)
+		m.Open = true
 	}
 	t := r.point(m, sent)
 	flashback := m.Story && m.Rel != nil && m.Rel.N < 0 && m.Rule == "relative-unit"
@@ -84,6 +90,9 @@ func (r *resolver) setRef(t Timex) {
 	}
 	r.ref, r.refGran, r.hasRef = b, t.Granularity, true
 }
+
+// sinceBefore ends the text before the start of an open interval.
+var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
 
 // boundaryWord ends the text before a date that bounds a stretch of the
 // story rather than placing it: "until 1945", "by 1976", "since 1939".
@@ -160,7 +169,10 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 		return r.finish(m, t, gran, typ, Explicit)
 	}
-	anchor, how, ok := r.anchorFor(m.Story)
+	// a calendar name without a year ("July 28", "May") takes the story
+	// when there is no DCT
+	story := m.Story || !r.hasDCT && (m.Month != nil || m.Season != "" || m.Quarter > 0)
+	anchor, how, ok := r.anchorFor(story)
 	if !ok {
 		return unresolvedTimex(m, gran, typ)
 	}

@@ -90,6 +90,19 @@ func dateRules() []*Rule {
 				}
 				return setYMD(x, y, a, b)
 			}),
+		rule("day-mon-year", 38, TMonth,
+			`\b(?P<d>\d{1,2})[-/](?P<mon>`+monthPat+`)\.?[-/](?P<y>\d{4}|\d{2})\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				d, _ := atoi(c.g("d"))
+				y, _ := atoi(c.g("y"))
+				if len(c.g("y")) == 2 {
+					y += 1900
+					if y < 1950 {
+						y += 100
+					}
+				}
+				return setYMD(x, y, monthNum(c.g("mon")), d)
+			}),
 		rule("month-day-year", 38, TMonth,
 			`\b`+podPre+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`(?:,\s*|\s+)(?:of\s+)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?P<y>\d{4})\b)`,
 			func(c caps, x *rules.Context, e *Extra) bool {

@@ -11,6 +11,7 @@ const (
 	// EST", "5.30 pm", "0530 hrs", "noon", "midnight".
 	clockPat = `(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b))?(?:\s*hrs\b\.?)?` +
 		`|(?P<H>\d{1,2})(?:\.(?P<M>\d{2}))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)` +
+		`|(?P<H>\d{1,2})\.(?P<M>\d{2})\s*(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|MSK)` +
 		`|(?P<noon>noon|midnight|midday))(?:,?\s*` + zonePat + `\b)?`
 	// dayAfterClock is the day named after a clock time: "10 p.m.
 	// Wednesday", "noon Thursday", "5 p.m. EST Nov. 9", "9:34 p.m., March 19".
