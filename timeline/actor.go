@@ -334,6 +334,9 @@ func (ix *actorIndex) setOwner(a *Actor, e *gazEntry) {
 		a.Name, a.Code, a.Country = c.name, c.alpha3, c.name
 		return
 	}
+	if e.kind != gazOrg {
+		return
+	}
 	o := ix.orgs[e.idx]
 	a.Name, a.Code = o.name, o.code
 	if o.country != "" {
@@ -365,7 +368,7 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 			ms[o].used = true
 			start, i = ms[o].i, ms[o].i-1
 			continue
-		case o >= 0:
+		case o >= 0 && ms[o].e.kind != gazAgent:
 			if p.Country == "" && p.Code == "" {
 				var a Actor
 				ix.setOwner(&a, ms[o].e)

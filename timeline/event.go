@@ -3,7 +3,6 @@ package timeline
 import (
 	"fmt"
 	"regexp"
-	"unicode/utf8"
 )
 
 // clauseBreak finds the places where a sentence turns to another clause
@@ -95,10 +94,7 @@ func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
 			break
 		}
 		if cut < 0 {
-			cut = (prev.End + next.Start) / 2
-			for cut > prev.End && !utf8.RuneStart(text[cut]) {
-				cut-- // never inside a multi-byte character
-			}
+			cut = wordBoundary(text, prev.End, next.Start)
 		}
 		cuts = append(cuts, cut)
 	}
@@ -114,4 +110,24 @@ func nonNil(a []Actor) []Actor {
 		return []Actor{}
 	}
 	return a
+}
+
+// wordBoundary returns the white space nearest the middle of [from, to),
+// or from when there is none, so a cut never splits a word or a rune.
+func wordBoundary(text string, from, to int) int {
+	mid := (from + to) / 2
+	best := from
+	for i := from; i < to; i++ {
+		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') && abs(i-mid) < abs(best-mid) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -30,14 +30,14 @@ func tokenize(text string, s Span) []token {
 	var toks []token
 	i := s.Start
 	for i < s.End {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := utf8.DecodeRuneInString(text[i:s.End])
 		switch {
 		case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
 			i += n
 		case isWordRune(r):
 			j := i
 			for j < s.End {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
 				if !isWordRune(r2) {
 					break
 				}
