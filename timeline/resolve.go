@@ -219,7 +219,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	case m.Month != nil:
 		y := base.Year()
 		if m.Rel == nil {
-			y = r.monthYear(m, anchor, how, tn)
+			y = r.monthYear(m, sent, anchor, how, tn)
 		}
 		d := 1
 		if m.Day != nil {
@@ -307,7 +307,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 // or before the DCT, a future clause the next one, and a clause of
 // unknown tense the nearest; in a narrative, the month follows the story
 // (a January after a December is the next year's).
-func (r *resolver) monthYear(m *temporal.Mention, anchor time.Time, how Anchor, tn func() tense) int {
+func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, how Anchor, tn func() tense) int {
 	y := anchor.Year()
 	am := int(anchor.Month())
 	mo := *m.Month
@@ -335,16 +335,20 @@ func (r *resolver) monthYear(m *temporal.Mention, anchor time.Time, how Anchor, 
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	a := truncate(anchor, Day)
 	switch tn() {
+	case pastTense:
+		if t.After(a) && clearlyPast(r.text, sent, Span{m.Start, m.End}) {
+			return y - 1
+		}
 	case futureTense:
 		if m.Day == nil && mo < am || m.Day != nil && t.Before(a) {
 			y++
 		}
-	default:
-		if diff := t.Sub(a); diff > 183*24*time.Hour {
-			y--
-		} else if diff < -183*24*time.Hour {
-			y++
-		}
+		return y
+	}
+	if diff := t.Sub(a); diff > 183*24*time.Hour {
+		y--
+	} else if diff < -183*24*time.Hour {
+		y++
 	}
 	return y
 }

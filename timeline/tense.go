@@ -74,3 +74,32 @@ var auxBefore = regexp.MustCompile(`(?i)\b(?:be|been|being|is|are|am|get|gets|to
 func afterAux(before string) bool {
 	return auxBefore.MatchString(before)
 }
+
+// clearlyPast reports whether the clause of an expression is in the past
+// beyond doubt: a past cue close to it and no future cue anywhere in its
+// sentence. A date named without its year is taken from the last year
+// only then; otherwise the nearest such date is meant.
+func clearlyPast(text string, sent Span, at Span) bool {
+	if futureCue.MatchString(text[sent.Start:sent.End]) || deadlineBefore.MatchString(text[max(sent.Start, at.Start-30):at.Start]) {
+		return false
+	}
+	from := max(sent.Start, at.Start-40)
+	for _, loc := range pastCue.FindAllStringIndex(text[from:at.Start], -1) {
+		w := strings.ToLower(text[from+loc[0] : from+loc[1]])
+		before := text[from : from+loc[0]]
+		if notPast[w] || strings.HasSuffix(w, "ed") && (afterAux(before) || adjectiveBefore.MatchString(before)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// deadlineBefore ends the text before a date that is a deadline or a
+// term ("extended to Nov. 20", "respond by Oct. 31", "payable Dec. 15"),
+// which the past tense of the clause does not put in the past.
+var deadlineBefore = regexp.MustCompile(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`)
+
+// adjectiveBefore ends the text before an "-ed" word used as an
+// adjective: "in preferred shares", "the planned merger".
+var adjectiveBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|in|of|for|with|and)\s+$`)
