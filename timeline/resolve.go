@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,6 +94,26 @@ func (r *resolver) setRef(t Timex) {
 
 // sinceBefore ends the text before the start of an open interval.
 var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
+
+// rangeEnd follows the first date of a range whose second date carries
+// the year: "September 27 and November 9, 2020", "27 September to 9
+// November 2020", "June - August 1944".
+var rangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|thru|until|till|or|-|–|—)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?)\s+(\d{4})\b`)
+
+// rangeYear returns the year written at the end of a range that a date
+// without a year begins.
+func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
+	if m.Year != nil || m.Month == nil {
+		return 0, false
+	}
+	rest := r.text[m.End:min(len(r.text), m.End+40)]
+	sm := rangeEnd.FindStringSubmatch(rest)
+	if sm == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(sm[1])
+	return y, err == nil && y > 0
+}
 
 // boundaryWord ends the text before a date that bounds a stretch of the
 // story rather than placing it: "until 1945", "by 1976", "since 1939".
@@ -218,7 +239,11 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	switch {
 	case m.Month != nil:
 		y := base.Year()
-		if m.Rel == nil {
+		if ry, ok := r.rangeYear(m); ok && m.Rel == nil {
+			// "between September 27 and November 9, 2020": the year
+			// of the range's end
+			y, how = ry, Explicit
+		} else if m.Rel == nil {
 			y = r.monthYear(m, sent, anchor, how, tn)
 		}
 		d := 1
