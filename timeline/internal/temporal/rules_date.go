@@ -149,10 +149,10 @@ func dateRules() []*Rule {
 			}),
 		// "the 29th": a day of the month last mentioned.
 		rule("ordinal-day", 14, TDigit,
-			`\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b`,
+			`\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?P<noun>\s+(?-i:[A-Z])|\s+(?:anniversary|century|centuries|amendment|floor|time|times|birthday|place|round|day|week|month|year|person|district|division|army|corps|fleet|regiment|brigade|battalion|infantry|street|minute|hour|annual|largest|biggest|straight|consecutive|most|of\s+(?:the|its|their|his|her))\b)?`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, _ := atoi(c.g("d"))
-				if d < 1 || d > 31 {
+				if d < 1 || d > 31 || c.g("noun") != "" {
 					return false
 				}
 				x.Day = ptr(d)
@@ -173,7 +173,7 @@ func dateRules() []*Rule {
 		// A month alone, or with "last", "this", "next", "of that year",
 		// "last year".
 		rule("month", 20, TMonth,
-			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same)\s+)?(?:`+modPat+`[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.|feb\.|apr\.|aug\.|oct\.|nov\.|dec\.)(?:\s+(?P<ry>last|this|next)\s+year|\s+(?:of\s+)?(?P<ry2>that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+year)?(?P<modal>\s+(?:I|we|you|be|have|not|also|well)\b)?`,
+			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same)\s+)?(?:`+modPat+`[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.|feb\.|apr\.|aug\.|oct\.|nov\.|dec\.)(?:\s+(?P<ry>last|this|next)\s+year|\s+(?:of\s+)?(?P<ry2>that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+year)?(?P<modal>\s+(?:I|we|you|be|have|not|also|well)\b|\s+(?:of\s+the|for)\s+(?-i:[A-Z]))?`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				mon := c.g("mon")
 				if !capitalized(mon) || c.g("modal") != "" {
@@ -245,12 +245,16 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("decade", 24, TDigit|TWord,
-			`\b(?:the\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<dc>1\d\d|20\d|\d{1,2})0'?s|'(?P<d2>\d)0'?s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?:\s*`+bcPat+`)?\b`,
+			`\b(?P<the>the\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<dc>1\d\d|20\d|\d{1,2})0'?s|'(?P<d2>\d)0'?s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?:\s*`+bcPat+`)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				var d int
 				switch {
 				case c.g("dc") != "":
 					d, _ = atoi(c.g("dc"))
+					if d < 10 && c.g("bc") == "" && c.g("the") == "" {
+						// "in his 30s": an age
+						return false
+					}
 					if d < 10 && c.g("bc") == "" {
 						// "the 80s": the twentieth century's
 						d += 190
@@ -290,12 +294,12 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("season", 26, TWord,
-			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same|the)\s+)?(?:`+modPat+`[\s-]+(?:the\s+)?)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?P<y>\d{4})\b|(?P<sy>`+spelledYearPat+`)\b))?\b`,
+			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same|the)\s+)?(?:`+modPat+`[\s-]+(?:the\s+)?)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?P<y>\d{4})\b|(?P<sy>`+spelledYearPat+`)\b)|(?P<bad>\s+of\s+(?-i:[A-Z][a-z])|\s+(?-i:[A-Z][a-z])))?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				s := strings.ToLower(c.g("s"))
 				rel := c.l("rel")
 				hasYear := c.g("y") != "" || c.g("sy") != ""
-				if s == "fall" && !hasYear && (rel == "" || rel == "the") {
+				if c.g("bad") != "" || s == "fall" && !hasYear && (rel == "" || rel == "the") {
 					return false
 				}
 				e.Season = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s]

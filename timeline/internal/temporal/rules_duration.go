@@ -29,6 +29,10 @@ func durationRules() []*Rule {
 					return false
 				}
 				nl := c.l("n")
+				if nl == "a" && u == GSecond {
+					// "a second attack": an ordinal
+					return false
+				}
 				if (nl == "some" || nl == "many") && c.g("det") == "" {
 					return false
 				}
