@@ -49,6 +49,9 @@ var exprCases = []exprCase{
 	{name: "numeric US date", text: "The rebels struck on 11/09/2020.", want: "11/09/2020", typ: Date, value: "2020-11-09"},
 	{name: "weekday with date", text: "On Saturday, June 24, 1950, Acheson telephoned.", want: "Saturday, June 24, 1950", typ: Date, value: "1950-06-24"},
 	{name: "spelled year", text: "Keating was convicted in nineteen ninety-one.", want: "nineteen ninety-one", typ: Date, value: "1991"},
+	{name: "holiday with year", text: "The offensive began at Christmas 1963.", want: "Christmas 1963", typ: Date, value: "1963-12-25"},
+	{name: "moving holiday", text: "The boy was rescued last Thanksgiving.", want: "last Thanksgiving", typ: Date, value: "2022-11-24"},
+	{name: "Easter", text: "The rising began on Easter 2024.", want: "Easter 2024", typ: Date, value: "2024-03-31"},
 	{name: "ordinal day", text: "The siege began on September 12, 1683. The relief army arrived on the 29th.", want: "the 29th", typ: Date, value: "1683-09-29"},
 
 	// Times

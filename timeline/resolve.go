@@ -186,6 +186,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		if m.Day != nil {
 			d = *m.Day
+		} else if m.Holiday != "" {
+			d = holidayDay(m.Holiday, y)
 		}
 		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 		return r.finish(m, t, gran, typ, Explicit)
@@ -249,9 +251,11 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		d := 1
 		if m.Day != nil {
 			d = *m.Day
+		} else if m.Holiday != "" {
+			d = holidayDay(m.Holiday, y)
 		}
 		t = time.Date(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
-		if t.Day() != d { // February 29 in a common year
+		if t.Day() != d && m.Holiday == "" { // February 29 in a common year
 			return unresolvedTimex(m, gran, typ)
 		}
 	case m.Day != nil:

@@ -119,6 +119,9 @@ type Extra struct {
 	// YearAgo marks "a year ago", "year-earlier": next to quarterly
 	// figures, the same quarter a year before.
 	YearAgo bool
+	// Holiday names a holiday whose day moves with the year
+	// ("thanksgiving", "easter"); Month holds its month.
+	Holiday string
 }
 
 // Mention is one match of a rule, in input offsets.

@@ -217,6 +217,43 @@ func dateRules() []*Rule {
 				}
 				return true
 			}),
+		// Holidays: "Christmas 1963", "last Thanksgiving", "Easter".
+		rule("holiday", 26, TWord,
+			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|easter\s+sunday|easter|halloween|valentine's\s+day|election\s+day|labor\s+day|memorial\s+day|boxing\s+day)(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b)?`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				h := c.l("h")
+				if !capitalized(c.g("h")) {
+					return false
+				}
+				h = strings.TrimSuffix(strings.TrimSuffix(h, " day"), " sunday")
+				fixed := map[string][2]int{"christmas eve": {12, 24}, "christmas": {12, 25}, "new year's eve": {12, 31},
+					"new year's": {1, 1}, "halloween": {10, 31}, "valentine's": {2, 14}, "boxing": {12, 26}}
+				moving := map[string]int{"thanksgiving": 11, "easter": 4, "election": 11, "labor": 9, "memorial": 5}
+				if md, ok := fixed[h]; ok {
+					x.Month, x.Day = ptr(md[0]), ptr(md[1])
+				} else if mo, ok := moving[h]; ok {
+					x.Month = ptr(mo)
+					e.Holiday = h
+				} else {
+					return false
+				}
+				e.Gran = GDay
+				if y, ok := atoi(c.g("y")); ok {
+					x.Year = ptr(y)
+					return true
+				}
+				switch c.l("rel") {
+				case "last", "this past":
+					e.Dir = -1
+				case "next", "this coming":
+					e.Dir = 1
+				case "this":
+					e.Rel = &Rel{GYear, 0}
+				default:
+					e.Tensed = true
+				}
+				return true
+			}),
 		rule("year", 18, TDigit,
 			`(?P<cur>[$€£]\s*)?\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY|model\s+year)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<ca>ca\.|c\.|circa)\s*)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?:AD|A\.D\.)\s*(?P<y>\d{1,4})\b|(?P<y>\d{1,4})\s*(?:AD|A\.D\.|CE)\b|(?P<y>1\d{3}|20\d{2})\b(?P<post>\s*(?:%|percent|per\s*cent|[.,]\d|-\d|feet|ft|foot|metres|meters|miles|km|kilometers|tons|tonnes|troops|people|men|soldiers|yards|points|votes|acres|pounds|dollars|hours)\b)?)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
