@@ -272,7 +272,9 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if m.Rel == nil {
 			start := time.Date(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
 			if tn() == futureTense {
-				if !advance(start, Quarter, 1).After(anchor) {
+				// the last completed quarter may still be reported on;
+				// any earlier one is next year's
+				if advance(start, Quarter, 2).Before(anchor) {
 					y++
 				}
 			} else if start.After(anchor) {
@@ -365,6 +367,13 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	a := truncate(anchor, Day)
 	switch tn() {
 	case pastTense:
+		if m.Day == nil && !deadlineBefore.MatchString(r.text[max(sent.Start, m.Start-30):m.Start]) {
+			// a month alone in a past clause: the latest one
+			if mo > am {
+				return y - 1
+			}
+			return y
+		}
 		if t.After(a) && clearlyPast(r.text, sent, Span{m.Start, m.End}) {
 			return y - 1
 		}
