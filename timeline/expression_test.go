@@ -109,7 +109,8 @@ var exprCases = []exprCase{
 	{name: "mid month", text: "Talks stalled in mid-September.", want: "mid-September", typ: Date, value: "2023-09", mod: "MID"},
 	{name: "early year", text: "The plan was drafted in early 2020.", want: "early 2020", typ: Date, value: "2020", mod: "START"},
 	{name: "late decade", text: "Inflation surged in the late 1990s.", want: "the late 1990s", typ: Date, value: "199", mod: "END"},
-	{name: "about", text: "The march took about two weeks.", want: "about two weeks", typ: Duration, value: "P2W", mod: "APPROX"},
+	// TimeBank leaves "about" outside the TIMEX3; the mod still says it
+	{name: "about", text: "The march took about two weeks.", want: "two weeks", typ: Duration, value: "P2W", mod: "APPROX"},
 	{name: "more than", text: "The blockade lasted more than a decade.", want: "more than a decade", typ: Duration, value: "P1DE", mod: "MORE_THAN"},
 
 	// Intervals

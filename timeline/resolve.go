@@ -50,7 +50,11 @@ func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
 func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	switch m.Kind {
 	case temporal.Length:
-		return Timex{Value: m.Value, Type: Duration, Mod: m.Mod, Anchor: Explicit}
+		mod := m.Mod
+		if mod == "" {
+			mod = quantityMod(r.text[max(0, m.Start-16):m.Start])
+		}
+		return Timex{Value: m.Value, Type: Duration, Mod: mod, Anchor: Explicit}
 	case temporal.Repeat:
 		return Timex{Value: m.Value, Type: Set, Mod: m.Mod, Anchor: Explicit}
 	case temporal.Vague:
@@ -90,6 +94,25 @@ func (r *resolver) setRef(t Timex) {
 		return
 	}
 	r.ref, r.refGran, r.hasRef = b, t.Granularity, true
+}
+
+// quantBefore ends the text before a duration with a quantity word that
+// TimeBank leaves outside the TIMEX3 but that still gives its mod.
+var quantBefore = regexp.MustCompile(`(?i)\b(about|around|over|within)\s+$`)
+
+// quantityMod reads the mod of a duration from the word before it.
+func quantityMod(before string) string {
+	sm := quantBefore.FindStringSubmatch(before)
+	if sm == nil {
+		return ""
+	}
+	switch strings.ToLower(sm[1]) {
+	case "about", "around":
+		return "APPROX"
+	case "over":
+		return "MORE_THAN"
+	}
+	return "EQUAL_OR_LESS"
 }
 
 // sinceBefore ends the text before the start of an open interval.
@@ -177,6 +200,15 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	typ := Date
 	if gran >= PartOfDay {
 		typ = TimeType
+	}
+	if m.Year != nil && m.Latest {
+		// "the 1988 period": the quarter under discussion, in that year
+		q := advance(truncate(r.dct, Quarter), Quarter, -1)
+		if r.hasQ {
+			q = r.lastQ
+		}
+		t := time.Date(*m.Year, q.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return r.finish(m, t, Quarter, Date, Explicit)
 	}
 	if m.Year != nil {
 		y := *m.Year

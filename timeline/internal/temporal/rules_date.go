@@ -375,7 +375,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("quarter", 28, TWord,
-			`\b(?:(?:the|a|an|its|their|this|that)\s+)?(?:(?P<yrel>this\s+year's|last\s+year's|next\s+year's|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|(?:the\s+)?(?P<y>\d{4})|flat|strong|weak|disappointing|sluggish|solid|record)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<qrel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+year))?\b`,
+			`\b(?:(?:the|a|an|this|that)\s+)?(?:(?P<yrel>this\s+year's|last\s+year's|next\s+year's|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|(?:the\s+)?(?P<y>\d{4})|flat|strong|weak|disappointing|sluggish|solid|record)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<qrel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+year))?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[strings.ToLower(c.g("q"))]
 				e.Quarter, e.Gran = q, GQuarter
@@ -428,10 +428,15 @@ func dateRules() []*Rule {
 		// "the quarter", "the latest quarter", "the year-ago period": the
 		// quarter under discussion.
 		rule("the-quarter", 22, TWord,
-			`\b(?P<det>the\s+(?:latest|most\s+recent|recent|same|comparable|year-ago|year-earlier|(?:comparable|corresponding|same)\s+year-(?:ago|earlier))(?:\s+fiscal)?\s+(?:quarter|period)|the\s+(?:fiscal\s+)?quarter|year-ago\s+(?:quarter|period)|year-earlier\s+(?:quarter|period)|that\s+quarter|this\s+quarter|the\s+(?:current|present)\s+quarter)\b`,
+			`\b(?P<det>the\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:quarter|period)|the\s+(?:latest|most\s+recent|recent|same|comparable|year-ago|year-earlier|(?:comparable|corresponding|same)\s+year-(?:ago|earlier))(?:\s+fiscal)?\s+(?:quarter|period)|the\s+(?:fiscal\s+)?quarter|year-ago\s+(?:quarter|period)|year-earlier\s+(?:quarter|period)|that\s+quarter|this\s+quarter|the\s+(?:current|present)\s+quarter)\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d := c.l("det")
 				e.Gran, e.Latest = GQuarter, true
+				if y, ok := atoi(c.g("y")); ok {
+					// "the 1988 period": the quarter under discussion, in 1988
+					x.Year = ptr(y)
+					return true
+				}
 				switch {
 				case strings.Contains(d, "year-ago") || strings.Contains(d, "year-earlier"):
 					e.Rel = &Rel{GYear, -1}

@@ -9,18 +9,22 @@ import (
 
 const (
 	// quantMod is a quantity modifier kept in a duration's extent.
-	quantMod = `(?:(?P<q>about|around|approximately|roughly|some|almost|nearly|more\s+than|over|less\s+than|under|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|only|just|a\s+mere|fewer\s+than|within|ca\.|circa)\s+)?`
+	quantMod = `(?:(?P<q>approximately|roughly|some|almost|nearly|more\s+than|less\s+than|under|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|a\s+mere|fewer\s+than|ca\.|circa)\s+)?`
+	// quantOut is a quantity word that TimeBank leaves outside the
+	// TIMEX3 ("about two weeks", "over the past 20 years", "within a
+	// week"); the resolver reads the mod it gives from the text.
+	quantOut = `(?:(?:about|around|over|within|only|just|for)\s+)?`
 	// durDet is a determiner kept in a duration's extent: "the past two
 	// months", "the first nine months", "another three years".
-	durDet = `(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|same|entire|whole|full|remaining|initial|ensuing|intervening|year-earlier|year-ago)|the|past|last|next|first|another|an\s+additional|additional|a\s+further|further|a\s+full|a\s+single)\s+)?`
+	durDet = `(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|same|entire|whole|full|remaining|initial|ensuing|intervening|year-earlier|year-ago)|past|last|next|first|another|an\s+additional|additional|a\s+further|further|a\s+full|a\s+single)\s+)?`
 )
 
 func durationRules() []*Rule {
 	return []*Rule{
 		rule("duration", 21, TWord,
-			`(?P<freq>\b(?:twice|once|times)\s+)?\b`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?[\s-]+(?P<u>`+unitPat+`|night)s?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
+			`\b`+quantOut+`⟨`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?[\s-]+(?P<u>`+unitPat+`|night)s?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
-				if c.g("old") != "" || c.g("freq") != "" {
+				if c.g("old") != "" {
 					return false
 				}
 				n, ok := number(c.g("n"))

@@ -120,7 +120,7 @@ func relativeRules() []*Rule {
 		// "year-ago results", "year-earlier profit": the period under
 		// discussion a year before.
 		rule("year-ago", 15, TWord,
-			`\b(?:the\s+)?(?:year-ago|year-earlier|year\s+earlier)\b`,
+			`\b(?:year-ago|year-earlier)\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				e.Rel = &Rel{GYear, -1}
 				e.YearAgo = true
