@@ -115,7 +115,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("day-month-year", 38, TMonth,
-			`\b`+podPre+wdPre+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\.?,?\s+(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?P<y>\d{4})\b)`,
+			`\b`+podPre+wdPre+`(?:the\s+)?`+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\.?,?\s+(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?P<y>\d{4})\b)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
 				y, ok2 := readYear(c, e)
@@ -282,7 +282,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("decade", 24, TDigit|TWord,
-			`\b(?P<the>the\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<dc>1\d\d|20\d|\d{1,2})0'?s|'(?P<d2>\d)0'?s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?:\s*`+bcPat+`)?\b`,
+			`\b(?P<the>the\s+)?(?:`+modPat+`[\s-]+(?P<the>the\s+)?)?(?:(?P<dc>1\d\d|20\d|\d{1,2})0'?s|'(?P<d2>\d)0'?s|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?:\s*`+bcPat+`)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				var d int
 				switch {
@@ -311,7 +311,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("century", 24, TWord,
-			`\b(?:the\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<nw>`+ordinalPat+`))[\s-]+century(?:\s*`+bcPat+`)?\b`,
+			`\b(?:the\s+)?(?:`+modPat+`[\s-]+(?:the\s+)?)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<nw>`+ordinalPat+`))[\s-]+century(?:\s*`+bcPat+`)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				n, ok := atoi(c.g("n"))
 				if !ok {
