@@ -71,6 +71,9 @@ func advance(t time.Time, g Granularity, n int) time.Time {
 // starts at t.
 func formatValue(t time.Time, g Granularity) string {
 	y := t.Year()
+	if y <= 0 {
+		return formatBC(t, g)
+	}
 	switch g {
 	case Millennium:
 		return yearDigits(floorDiv(y, 1000), 1)
@@ -169,4 +172,27 @@ func holidayDay(h string, y int) int {
 		return day
 	}
 	return 1
+}
+
+// formatBC writes a value before the common era as TIMEX3 does: the
+// count of years before year 1 ("BC0480", "BC0480-08", "BC047" for the
+// 470s BC, "BC04" for the fifth century BC). t counts years
+// astronomically (year 0 is 1 BC).
+func formatBC(t time.Time, g Granularity) string {
+	bc := 1 - t.Year()
+	switch g {
+	case Millennium:
+		return fmt.Sprintf("BC%d", bc/1000)
+	case Century:
+		return fmt.Sprintf("BC%02d", bc/100)
+	case Decade:
+		return fmt.Sprintf("BC%03d", bc/10)
+	case Year, Half, Quarter, Season:
+		return fmt.Sprintf("BC%04d", bc)
+	case Month, Week:
+		return fmt.Sprintf("BC%04d-%02d", bc, t.Month())
+	case Day, PartOfDay:
+		return fmt.Sprintf("BC%04d-%02d-%02d", bc, t.Month(), t.Day())
+	}
+	return fmt.Sprintf("BC%04d-%02d-%02dT%02d:%02d", bc, t.Month(), t.Day(), t.Hour(), t.Minute())
 }

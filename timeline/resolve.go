@@ -74,7 +74,7 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		m.Open = true
 	}
 	t := r.point(m, sent)
-	flashback := m.Story && m.Rel != nil && m.Rel.N < 0 && m.Rule == "relative-unit"
+	flashback := m.Story && m.Rel != nil && m.Rel.N < 0
 	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) {
 		r.setRef(t)
 	}

@@ -104,10 +104,13 @@ func relativeRules() []*Rule {
 					}
 					return true
 				}
-				if u < GDay {
-					// hours and minutes: a time of day
-					e.Rel = &Rel{u, sign * int(n)}
-				} else {
+				switch u {
+				case GDecade:
+					// "a decade ago" names a year, ten years back
+					e.Rel = &Rel{GYear, sign * 10 * int(n)}
+				case GCentury:
+					e.Rel = &Rel{GYear, sign * 100 * int(n)}
+				default:
 					e.Rel = &Rel{u, sign * int(n)}
 				}
 				e.Story = dir != "ago" && dir != "from now" && dir != "hence"
