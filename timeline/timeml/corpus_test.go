@@ -18,6 +18,9 @@ import (
 func corpusDir(t *testing.T) string {
 	t.Helper()
 	if d := os.Getenv("EVENTLINE_DATA"); d != "" {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			return ""
+		}
 		return d
 	}
 	dir, err := os.Getwd()

@@ -66,3 +66,49 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWrite checks that whatever annotations Write is given, on whatever
+// document the reader accepts, its output parses to the same raw text with
+// non-overlapping TIMEX3.
+func FuzzWrite(f *testing.F) {
+	for _, path := range testdataFiles(f) {
+		f.Add(readFile(f, path), 3, 9, 5, 20)
+	}
+	f.Add([]byte("<TEXT>a <EVENT>b c</EVENT><SIGNAL>d</SIGNAL> &amp; e</TEXT>"), 0, 3, 4, 4)
+	f.Fuzz(func(t *testing.T, src []byte, s1, e1, s2, e2 int) {
+		d, err := Parse(src)
+		if err != nil {
+			return
+		}
+		anns := []Annotation{
+			{Span: Span{s1, e1}, TID: "t1", Type: "DATE", Value: "a\"<&"},
+			{Span: Span{s2, e2}, TID: "t2", Type: "TIME", Value: "b"},
+		}
+		if n := len(d.Text) + 1; n > 1 {
+			// Mostly valid spans, some out of range.
+			for i := range anns {
+				a := &anns[i]
+				if a.Start >= 0 && a.End >= 0 {
+					a.Start %= n
+					a.End %= n
+				}
+			}
+		}
+		out, _, err := Write(src, anns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d2, err := Parse(out)
+		if err != nil {
+			t.Fatalf("output does not parse: %v\n%q", err, out)
+		}
+		if d2.Text != d.Text {
+			t.Fatalf("raw text changed:\n%q\n%q", d.Text, d2.Text)
+		}
+		for i := 1; i < len(d2.Timexes); i++ {
+			if d2.Timexes[i].Start < d2.Timexes[i-1].End {
+				t.Fatalf("TIMEX3 overlap: %v %v", d2.Timexes[i-1].Span, d2.Timexes[i].Span)
+			}
+		}
+	})
+}

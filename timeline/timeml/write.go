@@ -384,11 +384,16 @@ func (p *parsed) emit(items []*item) []byte {
 }
 
 // insert returns the tags of run, the source markup at raw position pos,
-// with the new tags for pos put where they nest: the close of an
-// annotation ending at pos after the end tags of elements it contains,
-// the open of one starting at pos after every end tag and inside the
-// elements that contain it, empty ones after every end tag and before any
-// start tag.
+// with the new tags for pos put where they nest. Elements of the run with
+// an empty extent (<X/> or <X></X>) may sit anywhere among the others;
+// the places chosen are never inside one:
+//   - the close of an annotation [s,pos) goes after the end tags of the
+//     elements it contains (those that started after s), so before those
+//     of the elements that contain it;
+//   - an empty annotation goes after every end tag of a non-empty element;
+//   - the open of an annotation [pos,e) goes there too, or after the
+//     start tag of the last element that contains it (ends at e or later)
+//     if that comes later.
 func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) []byte {
 	if open == nil && close == nil && len(points) == 0 {
 		var b bytes.Buffer
@@ -397,24 +402,22 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 		}
 		return b.Bytes()
 	}
-	ci := 0
-	if close != nil {
-		for i, m := range run {
-			if m.kind == pEnd && m.span.Start > close.span.Start {
-				ci = i + 1
-			}
-		}
-	}
-	oi := 0
+	ci, pi, oi := 0, 0, 0
 	for i, m := range run {
-		if m.kind == pEnd {
-			oi = i + 1
+		if m.kind != pEnd || m.span.Start >= pos {
+			continue
+		}
+		pi = i + 1
+		if close != nil && m.span.Start > close.span.Start {
+			ci = i + 1
 		}
 	}
-	pi := oi // empty ones between the elements that end and those that start
+	oi = pi
 	if open != nil {
-		for oi < len(run) && (run[oi].kind != pStart || run[oi].span.End >= open.span.End) {
-			oi++
+		for i, m := range run {
+			if m.kind == pStart && m.span.End >= open.span.End && i+1 > oi {
+				oi = i + 1
+			}
 		}
 	}
 	var b bytes.Buffer

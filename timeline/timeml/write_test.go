@@ -302,3 +302,36 @@ func TestWriteRandom(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteEmptyElements(t *testing.T) {
+	// Elements with an empty extent among the tags where a new one goes.
+	const T = `<TIMEX3 tid="t1" type="DATE" value="X"`
+	tests := []struct {
+		name, src string
+		span      Span
+		want      string
+	}{
+		{"close before an empty element", `<EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT>`, Span{0, 2},
+			`<EVENT>` + T + `>ab</TIMEX3></EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT>`},
+		{"open after an empty element", `<EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT>`, Span{2, 4},
+			`<EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>` + T + `>cd</TIMEX3></EVENT>`},
+		{"around an empty element", `<EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT>`, Span{0, 4},
+			T + `><EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT></TIMEX3>`},
+		{"empty annotation", `<EVENT>ab</EVENT><SIGNAL></SIGNAL><EVENT>cd</EVENT>`, Span{2, 2},
+			`<EVENT>ab</EVENT>` + T + `/><SIGNAL></SIGNAL><EVENT>cd</EVENT>`},
+		{"containers around an empty element", `q<A><Z></Z><B>yy</B></A>`, Span{1, 2},
+			`q<A><Z></Z><B>` + T + `>y</TIMEX3>y</B></A>`},
+		{"same extent as the element after an empty one", `q<A><Z/><B>yy</B>z</A>`, Span{1, 3},
+			`q<A><Z/><B>` + T + `>yy</TIMEX3></B>z</A>`},
+		{"containing the element after an empty one", `q<A><Z/><B>yy</B>z</A>`, Span{1, 4},
+			`q<A>` + T + `><Z/><B>yy</B>z</TIMEX3></A>`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "<TimeML><TEXT>" + tc.src + "</TEXT></TimeML>"
+			out, _, adj := rewrite(t, []byte(src), []Annotation{{Span: tc.span, TID: "t1", Type: "DATE", Value: "X"}})
+			assert.Empty(t, adj)
+			assert.Equal(t, "<TimeML><TEXT>"+tc.want+"</TEXT></TimeML>", out)
+		})
+	}
+}
