@@ -78,7 +78,7 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) {
 		r.setRef(t)
 	}
-	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest && m.Rel == nil) {
+	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
