@@ -22,9 +22,10 @@ const (
 func durationRules() []*Rule {
 	return []*Rule{
 		rule("duration", 21, TWord,
-			`\b`+quantOut+`⟨`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?[\s-]+(?P<u>`+unitPat+`|night)s?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
+			`\b`+quantOut+`⟨`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?(?P<sep>[\s-]+)(?P<u>`+unitPat+`|night)(?P<pl>s)?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
-				if c.g("old") != "" {
+				if c.g("old") != "" || strings.TrimSpace(c.g("sep")) == "-" && c.g("pl") != "" && unitGran(c.g("u")) == GQuarter {
+					// "three-quarters of": a fraction
 					return false
 				}
 				n, ok := number(c.g("n"))

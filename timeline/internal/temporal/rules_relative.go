@@ -71,6 +71,22 @@ func relativeRules() []*Rule {
 				}
 				return true
 			}),
+		// "the year ended Sept. 30": a twelve-month period.
+		rule("the-year-ended", 25, TWord,
+			`\bthe\s+(?:fiscal\s+)?year⟩\s+end(?:ed|ing)\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				e.Kind, e.Value = Length, "P1Y"
+				return true
+			}),
+		// "for the year.", "the full year,", "the current fiscal year":
+		// the year under discussion.
+		rule("the-year", 13, TWord,
+			`\bthe\s+(?:(?P<q>full|current|calendar|fiscal|present)\s+)?(?:fiscal\s+)?year⟩(?:\s*[.,;:]|\s+(?:as\s+a\s+whole|so\s+far|to\s+date))`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				e.Rel = &Rel{GYear, 0}
+				e.Story = c.g("q") == ""
+				return true
+			}),
 		// "the weekend", "over the weekend": the latest weekend, or the
 		// coming one in a future clause.
 		rule("the-weekend", 23, TWord,
