@@ -406,8 +406,11 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 			}
 			return y
 		}
-		if t.After(a) && clearlyPast(r.text, sent, Span{m.Start, m.End}) {
-			return y - 1
+		if clearlyPast(r.text, sent, Span{m.Start, m.End}) {
+			if t.After(a) {
+				return y - 1
+			}
+			return y
 		}
 	case futureTense:
 		if m.Day == nil && mo < am || m.Day != nil && t.Before(a) {

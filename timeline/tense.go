@@ -18,7 +18,7 @@ const (
 
 // futureCue finds the markers of a future clause: modal "will" and
 // "shall", "going to", "is due to", "plans to", "scheduled".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|going\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|going\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
 // pastCue finds the markers of a past clause: the past tense of "be",
 // "have" and "do", common irregular pasts, and regular "-ed" forms.
@@ -80,6 +80,10 @@ func afterAux(before string) bool {
 // sentence. A date named without its year is taken from the last year
 // only then; otherwise the nearest such date is meant.
 func clearlyPast(text string, sent Span, at Span) bool {
+	if endedBefore.MatchString(text[max(sent.Start, at.Start-12):at.Start]) {
+		// "the year ended March 31": a period that has ended
+		return true
+	}
 	if futureCue.MatchString(text[sent.Start:sent.End]) || deadlineBefore.MatchString(text[max(sent.Start, at.Start-30):at.Start]) {
 		return false
 	}
@@ -103,3 +107,7 @@ var deadlineBefore = regexp.MustCompile(`(?i)\b(?:to|by|until|till|through|payab
 // adjectiveBefore ends the text before an "-ed" word used as an
 // adjective: "in preferred shares", "the planned merger".
 var adjectiveBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|in|of|for|with|and)\s+$`)
+
+// endedBefore ends the text before the last day of a period that has
+// ended.
+var endedBefore = regexp.MustCompile(`(?i)\bended\s+$`)
