@@ -364,12 +364,18 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	return tx
 }
 
-// monthYear chooses the year of a month named without one. "last May"
-// is the latest May before the anchor's month, "next May" the first
-// after. Otherwise, in news, a past clause takes the latest such month on
-// or before the DCT, a future clause the next one, and a clause of
-// unknown tense the nearest; in a narrative, the month follows the story
-// (a January after a December is the next year's).
+// monthYear chooses the year of a month (or a month and day) named
+// without one. "last May" is the latest May before the anchor's month,
+// "next May" the first after. In a narrative the month follows the story
+// (a January after a December is the next year's). In news:
+//   - a month alone in a past clause is the latest on or before the DCT;
+//   - a date in a clearly past clause (a past verb just before it, no
+//     future cue, not a deadline such as "by Oct. 31") is the latest on
+//     or before the DCT;
+//   - a future clause takes the next one;
+//   - otherwise the nearest one to the DCT: news dates without a year are
+//     seldom more than half a year away, and financial copy names coming
+//     dates ("payable Dec. 15") in the present tense.
 func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, how Anchor, tn func() tense) int {
 	y := anchor.Year()
 	am := int(anchor.Month())
