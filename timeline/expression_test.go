@@ -126,6 +126,11 @@ var exprCases = []exprCase{
 	{name: "each weekday", text: "Protesters gather each Friday.", want: "each Friday", typ: Set, value: "XXXX-WXX-5"},
 	{name: "twice a year", text: "The board meets twice a year.", want: "twice a year", typ: Set, value: "P1Y"},
 
+	// Financial copy: the quarter under discussion
+	{name: "year ended", text: "Revenue was $76 million for the year ended March 31.", want: "the year", typ: Duration, value: "P1Y"},
+	{name: "latest quarter", text: "Profit fell 5% in the latest quarter.", want: "the latest quarter", typ: Date, value: "2023-Q2"},
+	{name: "a year ago next to a quarter", text: "Net income in the third quarter of 2023 rose to $5 million from $4 million a year ago.", want: "a year ago", typ: Date, value: "2022-Q3"},
+
 	// Never the wall clock
 	{name: "no anchor", noDCT: true, text: "He left yesterday.", want: "yesterday", typ: Date, value: "XXXX-XX-XX"},
 }
@@ -207,4 +212,23 @@ func TestModeChoice(t *testing.T) {
 	news := "Russia said on Tuesday it was in contact with Azerbaijan. Talks resume today."
 	tl = extractExpr(t, news, Auto, false)
 	assert.Equal(t, News, tl.Documents[0].Mode)
+}
+
+// TestNotTimex checks words that look temporal but name no time.
+func TestNotTimex(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"The case went to the 11th Circuit Court of Appeals.", "the 11th"},
+		{"He married when he was in his 30s.", "30s"},
+		{"Protesters joined the annual March for Life in Washington.", "March"},
+		{"About three-quarters of the voters agreed.", "three-quarters"},
+		{"The 6-year-old boy was found on a raft.", "6-year"},
+		{"The company paid $1990 in fees.", "1990"},
+		{"Prices fell 1.20 points to 17.50.", "1.20"},
+		{"It would be a second betrayal.", "a second"},
+	} {
+		tl := extractExpr(t, c.text, Auto, false)
+		for _, e := range tl.Expressions {
+			assert.NotContains(t, e.Text, c.not, "%q: %q=%s (rule %s)", c.text, e.Text, e.Value, e.Rule)
+		}
+	}
 }
