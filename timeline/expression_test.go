@@ -118,6 +118,7 @@ var exprCases = []exprCase{
 	{name: "to year", text: "He ruled from 1988 to 1994.", want: "1994", typ: Date, value: "1994"},
 	{name: "between first", text: "Fighting raged between September 27 and November 9, 2020.", want: "September 27", typ: Date, value: "2020-09-27"},
 	{name: "between second", text: "Fighting raged between September 27 and November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "day list", mode: History, text: "The Chinese attacked on February 15, 1951, and again on February 15 and 22.", want: "22", typ: Date, value: "1951-02-22"},
 	{name: "since", text: "Talks have been held since 1994.", want: "1994", typ: Date, value: "1994"},
 
 	// Sets

@@ -147,6 +147,19 @@ func dateRules() []*Rule {
 				e.Tensed = true
 				return true
 			}),
+		// "February 15 and 22": the second day of a list takes the month
+		// of the first, which the resolver has just read.
+		rule("day-list", 14, TMonth,
+			`\b(?-i:[A-Z])(?:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ep|ept|ct|ov|ec)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:and|or|to|through|until|till|-|–)\s+⟨(?P<d>\d{1,2})(?:st|nd|rd|th)?\b⟩(?:\s*,?\s*\d{4})?`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				d, _ := atoi(c.g("d"))
+				if d < 1 || d > 31 {
+					return false
+				}
+				x.Day = ptr(d)
+				e.Story = true
+				return true
+			}),
 		// "the 29th": a day of the month last mentioned.
 		rule("ordinal-day", 14, TDigit,
 			`\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?P<noun>\s+(?-i:[A-Z])|\s+(?:anniversary|century|centuries|amendment|floor|time|times|birthday|place|round|day|week|month|year|person|district|division|army|corps|fleet|regiment|brigade|battalion|infantry|street|minute|hour|annual|largest|biggest|straight|consecutive|most|of\s+(?:the|its|their|his|her))\b)?`,
