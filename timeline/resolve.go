@@ -75,7 +75,8 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	}
 	t := r.point(m, sent)
 	flashback := m.Story && m.Rel != nil && m.Rel.N < 0
-	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) {
+	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) &&
+		!r.aside(m, t, sent) {
 		r.setRef(t)
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
@@ -136,6 +137,17 @@ func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
 	}
 	y, err := strconv.Atoi(sm[1])
 	return y, err == nil && y > 0
+}
+
+// aside reports whether a date coarser than the narrative reference,
+// named in the middle of a sentence, is an aside ("a campaign planned
+// for 1976") rather than the story moving on ("In 1976, …" opens its
+// sentence). Asides leave the reference alone.
+func (r *resolver) aside(m *temporal.Mention, t Timex, sent Span) bool {
+	if r.mode != History || !r.hasRef || t.Granularity >= r.refGran {
+		return false
+	}
+	return m.Start-sent.Start > 30
 }
 
 // boundaryWord ends the text before a date that bounds a stretch of the
