@@ -186,10 +186,12 @@ func dateRules() []*Rule {
 		// A month alone, or with "last", "this", "next", "of that year",
 		// "last year".
 		rule("month", 20, TMonth,
-			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same)\s+)?(?:`+modPat+`[\s-]+)?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|sept\.?|jan\.|feb\.|apr\.|aug\.|oct\.|nov\.|dec\.)(?:\s+(?P<ry>last|this|next)\s+year|\s+(?:of\s+)?(?P<ry2>that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+year)?(?P<modal>\s+(?:I|we|you|be|have|not|also|well)\b|\s+(?:of\s+the|for)\s+(?-i:[A-Z]))?`,
+			`\b(?:(?P<pre>the\s+march\b)|(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|that|the\s+same)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<pre>long|ice|women's|great|salt)\s+)?(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|sept\b\.?|jan\.|feb\.|apr\.|aug\.|oct\.|nov\.|dec\.)(?:\s+(?P<ry>last|this|next)\s+year|\s+(?:of\s+)?(?P<ry2>that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+year)?(?P<modal>\s+(?:I|we|you|be|have|not|also|well)\b|\s+(?:of\s+the|for)\s+(?-i:[A-Z])|\s+(?:to|on|against)\s+the\s+(?-i:[A-Z]))?)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				mon := c.g("mon")
-				if !capitalized(mon) || c.g("modal") != "" {
+				// "the Long March", "Ayano-Maysky", "the March to the Sea":
+				// not months
+				if !capitalized(mon) || c.g("modal") != "" || c.g("pre") != "" {
 					return false
 				}
 				x.Month = ptr(monthNum(mon))
@@ -268,7 +270,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("year", 18, TDigit,
-			`(?P<cur>[$€£]\s*)?\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY|model\s+year)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<ca>ca\.|c\.|circa)\s*)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?:AD|A\.D\.)\s*(?P<y>\d{1,4})\b|(?P<y>\d{1,4})\s*(?:AD|A\.D\.|CE)\b|(?P<y>1\d{3}|20\d{2})\b(?P<post>\s*(?:%|percent|per\s*cent|[.,]\d|-\d|feet|ft|foot|metres|meters|miles|km|kilometers|tons|tonnes|troops|people|men|soldiers|yards|points|votes|acres|pounds|dollars|hours)\b)?)`,
+			`(?:(?P<cur>[$€£]\s*)|\b(?P<cur>resolution|no\.|number|flight|route|highway|article|section|room|apollo|model|boeing|airbus|interstate)\s+)?\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY|model\s+year)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<ca>ca\.|c\.|circa)\s*)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?:AD|A\.D\.)\s*(?P<y>\d{1,4})\b|(?P<y>\d{1,4})\s*(?:AD|A\.D\.|CE)\b|(?P<y>1\d{3}|20\d{2})\b(?P<post>\s*(?:%|percent|per\s*cent|[.,]\d|-\d|feet|ft|foot|metres|meters|miles|km|kilometers|tons|tonnes|troops|people|men|women|soldiers|victims|prisoners|civilians|dead|casualties|killed|wounded|refugees|deaths|cases|units|yards|points|votes|acres|pounds|dollars|hours)\b)?)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				if c.g("cur") != "" || c.g("post") != "" {
 					return false
