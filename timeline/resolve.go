@@ -50,6 +50,11 @@ func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
 func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	switch m.Kind {
 	case temporal.Length:
+		if m.Value == "P9M" || m.Value == "P6M" || m.Value == "P1Y" {
+			// "the first nine months": figures for a longer period
+			// than the quarter are now under discussion
+			r.lastQAt = -quarterNear
+		}
 		mod := m.Mod
 		if mod == "" {
 			mod = quantityMod(r.text[max(0, m.Start-16):m.Start])
@@ -72,6 +77,9 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		// "since 1994": an open interval that starts in 1994 ("since" is a
 		// signal, not part of the expression)
 		m.Open = true
+	}
+	if m.Rule == "the-year" {
+		r.lastQAt = -quarterNear // "for the year": annual figures now
 	}
 	t := r.point(m, sent)
 	flashback := m.Story && m.Rel != nil && m.Rel.N < 0
