@@ -257,10 +257,13 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if !r.hasDCT {
 			base = truncate(anchor, Quarter)
 		}
+		if m.Rel != nil && m.Rel.Unit == temporal.GQuarter && m.Rel.N == 0 && r.hasDCT {
+			base = truncate(r.dct, Quarter) // "this quarter"
+		}
 		if r.hasQ && !latestWord.MatchString(r.text[m.Start:m.End]) {
 			base = r.lastQ
 		}
-		if m.Rel != nil {
+		if m.Rel != nil && m.Rel.N != 0 {
 			base = advance(base, Granularity(m.Rel.Unit), m.Rel.N)
 		}
 		return r.finish(m, base, Quarter, Date, how)

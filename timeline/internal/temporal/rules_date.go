@@ -442,7 +442,7 @@ func dateRules() []*Rule {
 			}),
 		// "the quarter", "the latest quarter", "the year-ago period": the
 		// quarter under discussion.
-		rule("the-quarter", 22, TWord,
+		rule("the-quarter", 25, TWord,
 			`\b(?P<det>the\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:quarter|period)|the\s+(?:latest|most\s+recent|recent|same|comparable|year-ago|year-earlier|(?:comparable|corresponding|same)\s+year-(?:ago|earlier))(?:\s+fiscal)?\s+(?:quarter|period)|the\s+(?:fiscal\s+)?quarter|year-ago\s+(?:quarter|period)|year-earlier\s+(?:quarter|period)|that\s+quarter|this\s+quarter|the\s+(?:current|present)\s+quarter)\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d := c.l("det")
@@ -455,7 +455,11 @@ func dateRules() []*Rule {
 				switch {
 				case strings.Contains(d, "year-ago") || strings.Contains(d, "year-earlier"):
 					e.Rel = &Rel{GYear, -1}
-				case strings.HasPrefix(d, "this") || strings.Contains(d, "current") || strings.Contains(d, "present"):
+				case strings.HasPrefix(d, "this"):
+					// the quarter under discussion, or else the DCT's
+					e.Rel = &Rel{GQuarter, 0}
+				case strings.Contains(d, "current") || strings.Contains(d, "present"):
+					// the DCT's quarter
 					e.Latest = false
 					e.Rel = &Rel{GQuarter, 0}
 				}
