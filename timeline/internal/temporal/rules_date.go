@@ -270,7 +270,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("year", 18, TDigit,
-			`(?:(?P<cur>[$€£]\s*)|\b(?P<cur>resolution|no\.|number|flight|route|highway|article|section|room|apollo|model|boeing|airbus|interstate)\s+)?\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY|model\s+year)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<ca>ca\.|c\.|circa)\s*)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?:AD|A\.D\.)\s*(?P<y>\d{1,4})\b|(?P<y>\d{1,4})\s*(?:AD|A\.D\.|CE)\b|(?P<y>1\d{3}|20\d{2})\b(?P<post>\s*(?:%|percent|per\s*cent|[.,]\d|-\d|feet|ft|foot|metres|meters|miles|km|kilometers|tons|tonnes|troops|people|men|women|soldiers|victims|prisoners|civilians|dead|casualties|killed|wounded|refugees|deaths|cases|units|yards|points|votes|acres|pounds|dollars|hours)\b)?)`,
+			`(?:(?P<cur>[$€£]\s*)|\b(?P<cur>resolution|no\.|number|flight|route|highway|article|section|room|apollo|model|boeing|airbus|interstate)\s+)?\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar(?:\s+year)?|FY|model\s+year)\s+)?(?:`+modPat+`[\s-]+)?(?:(?P<ca>ca\.|c\.|circa)\s*)?(?:(?P<y>\d{1,4})\s*`+bcPat+`|(?:AD|A\.D\.)\s*(?P<y>\d{1,4})\b|(?P<y>\d{1,4})\s*(?:AD|A\.D\.|CE)\b|(?P<y>1\d{3}|20\d{2})\b(?P<post>\s*(?:%|percent|per\s*cent|[.,]\d+|-\d|feet|ft|foot|metres|meters|miles|km|kilometers|tons|tonnes|troops|people|men|women|soldiers|victims|prisoners|civilians|dead|casualties|killed|wounded|refugees|deaths|cases|units|yards|points|votes|acres|pounds|dollars|hours)\b)?)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				if c.g("cur") != "" || c.g("post") != "" {
 					return false

@@ -22,9 +22,11 @@ const (
 func durationRules() []*Rule {
 	return []*Rule{
 		rule("duration", 21, TWord,
-			`\b`+quantOut+`⟨`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?(?P<sep>[\s-]+)(?P<u>`+unitPat+`|night)(?P<pl>s)?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b`,
+			// a rate ("$1.76 a year", "four flights a week") is not a
+			// duration: the first branch reads it only to refuse it
+			`(?:(?:\d[\d,.]*%?|million|billion|thousand|hundred|flights|seats|shares|points|cents|dollars|percent|units|barrels|tons|times)\s+(?P<rate>a|an|per)\s+(?:`+unitPat+`|night)\b|\b`+quantOut+`⟨`+quantMod+durDet+`(?P<n>`+numberPat+`)(?:\s+(?:to|or|-|and)\s+(?P<n2>`+numberPat+`))?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:more|additional|full|long|straight|consecutive|trading|business|working|calendar|bloody|brutal|hard|short|long))?(?P<sep>[\s-]+)(?P<u>`+unitPat+`|night)(?P<pl>s)?(?P<half2>[\s-]and[\s-]a[\s-]half)?(?P<old>[\s-]+old\b|-(?:earlier|ago|end|old)\b)?\b)`,
 			func(c caps, x *rules.Context, e *Extra) bool {
-				if c.g("old") != "" || strings.TrimSpace(c.g("sep")) == "-" && c.g("pl") != "" && unitGran(c.g("u")) == GQuarter {
+				if c.g("rate") != "" || c.g("old") != "" || strings.TrimSpace(c.g("sep")) == "-" && c.g("pl") != "" && unitGran(c.g("u")) == GQuarter {
 					// "three-quarters of": a fraction
 					return false
 				}
