@@ -1,7 +1,6 @@
 package temporal
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -242,6 +241,3 @@ func unitGran(s string) Gran {
 	}
 	return GUnknown
 }
-
-// ensure regexp stays imported for rx in engine.go
-var _ = regexp.MustCompile
