@@ -132,9 +132,13 @@ func TestScanMatchesReference(t *testing.T) {
 	e := Default()
 	sc := e.NewScanner()
 	n := 0
-	for _, text := range testTexts(t) {
-		// by paragraph, as sentences would be, and whole
-		spans := [][2]int{{0, len(text)}}
+	for k, text := range testTexts(t) {
+		// by paragraph, as sentences would be, and (the first texts)
+		// whole
+		var spans [][2]int
+		if k < 40 {
+			spans = append(spans, [2]int{0, len(text)})
+		}
 		start := 0
 		for i := 0; i+1 < len(text); i++ {
 			if text[i] == '\n' && text[i+1] == '\n' {
