@@ -215,8 +215,10 @@ func (e *Engine) prepare() {
 		p := prepared{Rule: r, fast: caseless(r.When.RegExp)}
 		if p.fast != nil {
 			p.start = newStarter(p.fast)
+		} else {
+			// a case-sensitive rule runs on the original text
+			p.startOrig = newStarter(r.When.RegExp)
 		}
-		p.startOrig = newStarter(r.When.RegExp)
 		cs := ruleClauses(r.When.RegExp)
 		best := bestClause(cs)
 		var prim []int32

@@ -230,13 +230,16 @@ func TestScanEdgeRules(t *testing.T) {
 		raw("ws3", `(?i)(a)\s{2,}(b)`),
 		raw("ws4", `(?i)(a)(?:\s+| )(?: |c)`),
 		raw("ws5", `(?i)(q)\s+`),
+		raw("cur", `(?i)(?:([$€£])\s*)?\b(\d{4})\b`),
+		raw("any-nonascii", `([^a-z ]{2})x`),
+		raw("dash", `(\s[-–—]\s)(\w+)`),
 	}
 	rs = append(rs, English()...)
 	e := New(rs)
 	sc := e.NewScanner()
 	texts := testTexts(t)
 	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n",
-		"a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a b a  b a \t b, a  c a c a c, q q\n", "a\x01b \x01 ")
+		"a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a b a  b a \t b, a  c a c a c, q q\n", "a\x01b \x01 ", "€2020 £ 1999 $2001 x€1999 é€ \x80x \xe2\x82x ab—x – cd — ef")
 	for _, text := range texts {
 		wins := []Window{{Start: 0, End: len(text), Triggers: TDigit | TMonth | TWeekday | TWord}}
 		want := referenceScan(e, text, wins)

@@ -35,7 +35,7 @@ type starter struct {
 
 // newStarter returns a starter for re, or nil when re must be searched
 // the ordinary way: it can match the empty string, looks at the start
-// of the text or of a line, or its first bytes include non-ASCII ones.
+// of the text or of a line, or can start with any character or U+FFFD.
 func newStarter(re *regexp.Regexp) *starter {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil || hasBeginAnchor(t) {
@@ -76,8 +76,8 @@ func isASCIIWord(c byte) bool {
 
 // find returns what re.FindSubmatchIndex(s[from:]) returns (offsets
 // relative to from), trying only the positions where a match can start.
-// Every candidate p is an ASCII byte, hence a rune boundary however
-// s[from:] decodes. At p == from the anchored copy sees the start of the
+// Every candidate p is an ASCII or a UTF-8 lead byte, hence a rune
+// boundary however s[from:] decodes. At p == from the anchored copy sees the start of the
 // text, as the search on s[from:] does; after a byte that is not an
 // ASCII word character, \b and \B see a non-word character before p in
 // both (and re has no ^ or \A, which would tell them apart); after an
@@ -206,13 +206,20 @@ func nullable(t *syntax.Regexp) bool {
 }
 
 // firstBytes adds to set the bytes a non-empty match of t can start
-// with, and reports false when one of them is not ASCII.
+// with (ASCII or UTF-8 lead bytes), and reports false when that is not
+// known (any character, U+FFFD).
 func firstBytes(t *syntax.Regexp, set *[256]bool) bool {
 	addRune := func(r rune) bool {
-		if r >= utf8.RuneSelf {
+		// a rune's first byte: ASCII or a lead byte, which Go's decoding
+		// never takes as the middle of a rune, so a candidate start is
+		// always a rune boundary. U+FFFD also stands for any invalid
+		// byte, continuation bytes included: no starter then.
+		if r == utf8.RuneError || r > unicode.MaxRune || r >= 0xD800 && r <= 0xDFFF {
 			return false
 		}
-		set[r] = true
+		var buf [utf8.UTFMax]byte
+		utf8.EncodeRune(buf[:], r)
+		set[buf[0]] = true
 		return true
 	}
 	switch t.Op {
@@ -239,16 +246,35 @@ func firstBytes(t *syntax.Regexp, set *[256]bool) bool {
 		return true
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(t.Rune); i += 2 {
-			if t.Rune[i+1] >= utf8.RuneSelf {
-				if i > 0 && isFoldOfASCII(t.Rune[i:]) {
-					// only ſ and the Kelvin sign beyond ASCII, which a
-					// case-folded class of ASCII letters holds
-					break
-				}
+			lo, hi := t.Rune[i], t.Rune[i+1]
+			if lo >= utf8.RuneSelf && i > 0 && isFoldOfASCII(t.Rune[i:]) {
+				// only ſ and the Kelvin sign beyond ASCII, which a
+				// case-folded class of ASCII letters holds: starters
+				// never run on text that holds them
+				break
+			}
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				set[r] = true
+			}
+			if lo <= utf8.RuneError && utf8.RuneError <= hi {
 				return false
 			}
-			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
-				set[r] = true
+			if hi >= utf8.RuneSelf {
+				// the lead bytes of the non-ASCII runes, in order (a
+				// superset when the range spans the surrogates)
+				lo, hi := max(lo, utf8.RuneSelf), min(hi, unicode.MaxRune)
+				if lo >= 0xD800 && lo <= 0xDFFF {
+					lo = 0xE000
+				}
+				if hi >= 0xD800 && hi <= 0xDFFF {
+					hi = 0xD7FF
+				}
+				var a, b [utf8.UTFMax]byte
+				utf8.EncodeRune(a[:], lo)
+				utf8.EncodeRune(b[:], hi)
+				for c := int(a[0]); c <= int(b[0]); c++ {
+					set[c] = true
+				}
 			}
 		}
 		return true
@@ -323,7 +349,7 @@ func isAssertion(t *syntax.Regexp) bool {
 }
 
 // maxPrefixes bounds the prefix sets read from an expression.
-const maxPrefixes = 1024
+const maxPrefixes = 256
 
 // prefixSet is a set of strings (normalized as the prefilter's literals)
 // one of which starts every non-empty match; known false says nothing.
