@@ -447,7 +447,12 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 					all = append(all, p.ss...)
 				}
 				if len(acc)*len(all) > 4*maxPrefixes {
-					return capPrefixes(append(result, acc...))
+					// too many: shorten the branches' prefixes first
+					c := capPrefixes(all)
+					if !c.known || len(acc)*len(c.ss) > 4*maxPrefixes {
+						return capPrefixes(append(result, acc...))
+					}
+					all = c.ss
 				}
 				return capPrefixes(append(result, cross(acc, all)...))
 			}
@@ -461,7 +466,11 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 				return capPrefixes(result)
 			}
 			if len(result) > 4*maxPrefixes {
-				return unknownPrefix
+				c := capPrefixes(result)
+				if !c.known {
+					return unknownPrefix
+				}
+				result = c.ss
 			}
 		}
 		return capPrefixes(append(result, acc...))
