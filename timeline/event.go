@@ -28,7 +28,7 @@ func (x *Extractor) buildEvents(st *docState) {
 			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
 				st.diag(e, ReasonNotADate, "a "+string(e.Type)+" names no point in time")
 			case e.Anchor == Unresolved:
-				st.diag(e, ReasonUnresolved, "no DCT and no earlier date to anchor it")
+				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
 			default:
 				dated = append(dated, ei)
 			}
