@@ -887,3 +887,79 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// Concat joins the timelines of documents without merging their events:
+// documents are numbered by the same stable key as Merger uses, so the
+// result does not depend on the order of tls, and every document keeps
+// its events, expressions and diagnostics.
+func Concat(tls ...*Timeline) *Timeline {
+	m := NewMerger(MergeOptions{})
+	type part struct {
+		tl  *Timeline
+		doc int // index in tl.Documents
+	}
+	var parts []part
+	for _, tl := range tls {
+		if tl == nil {
+			continue
+		}
+		m.Add(&Timeline{Documents: tl.Documents, Events: tl.Events})
+		for i := range tl.Documents {
+			parts = append(parts, part{tl, i})
+		}
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, m.docCmp)
+	out := &Timeline{Documents: []DocumentInfo{}, Events: []Event{}, Expressions: []Expression{}}
+	for f, a := range order {
+		p := parts[a]
+		out.Documents = append(out.Documents, p.tl.Documents[p.doc])
+		for _, e := range p.tl.Events {
+			if e.Doc != p.doc {
+				continue
+			}
+			e.Doc = f
+			e.ID = fmt.Sprintf("d%d-%s", f, idSuffix(e.ID))
+			e.Sources = slices.Clone(e.Sources)
+			for i := range e.Sources {
+				e.Sources[i].Doc = f
+			}
+			out.Events = append(out.Events, e)
+		}
+		for _, x := range p.tl.Expressions {
+			if x.Doc == p.doc {
+				x.Doc = f
+				out.Expressions = append(out.Expressions, x)
+			}
+		}
+		for _, d := range p.tl.Diagnostics {
+			if d.Doc == p.doc {
+				d.Doc = f
+				out.Diagnostics = append(out.Diagnostics, d)
+			}
+		}
+	}
+	orderEvents(out.Events)
+	return out
+}
+
+// mergeNote is what the text format adds to a merged event: how many
+// sources reported it and the dates it conflicts with.
+func mergeNote(e *Event) string {
+	var b strings.Builder
+	if len(e.Sources) > 1 {
+		fmt.Fprintf(&b, "  [%d sources]", len(e.Sources))
+	}
+	if len(e.Conflicts) > 0 {
+		dates := make([]string, 0, len(e.Conflicts))
+		for _, c := range e.Conflicts {
+			dates = append(dates, c.Date)
+		}
+		slices.Sort(dates)
+		fmt.Fprintf(&b, "  [conflicts: %s]", strings.Join(slices.Compact(dates), ", "))
+	}
+	return b.String()
+}

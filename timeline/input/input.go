@@ -11,6 +11,8 @@
 //     named *.jsonl or *.ndjson are read so; standard input is when its
 //     first non-blank byte is '{'.
 //   - Plain text: any other file is one document, its text the whole file.
+//     Its ID is the file's base name when the file is named among the
+//     paths, its path when found in a directory; its Source is its path.
 //
 // Directories are walked recursively in lexical order; entries whose name
 // starts with a dot are skipped. A document's DCT comes from "published"
@@ -111,7 +113,7 @@ func Read(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 			continue
 		}
 		if !st.IsDir() {
-			if err := readFile(ctx, p, opt, fn); err != nil {
+			if err := readFile(ctx, p, filepath.Base(p), opt, fn); err != nil {
 				return err
 			}
 			continue
@@ -129,7 +131,7 @@ func Read(ctx context.Context, paths []string, stdin io.Reader, opt Options, fn 
 			if !d.Type().IsRegular() {
 				return nil
 			}
-			return readFile(ctx, path, opt, fn)
+			return readFile(ctx, path, path, opt, fn)
 		})
 		if err != nil {
 			return err
@@ -186,7 +188,7 @@ func formatOf(path string, f Format) Format {
 	return Text
 }
 
-func readFile(ctx context.Context, path string, opt Options, fn Handler) error {
+func readFile(ctx context.Context, path, id string, opt Options, fn Handler) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return opt.fail(err)
@@ -199,7 +201,7 @@ func readFile(ctx context.Context, path string, opt Options, fn Handler) error {
 	if err != nil {
 		return opt.fail(fmt.Errorf("%s: %w", path, err))
 	}
-	return fn(textDoc(path, path, b, opt), int64(len(b)))
+	return fn(textDoc(id, path, b, opt), int64(len(b)))
 }
 
 func textDoc(id, source string, b []byte, opt Options) timeline.Document {
