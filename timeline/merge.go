@@ -628,7 +628,7 @@ func (m *Merger) flagConflicts(tl *Timeline, groups []*mergeGroup, uf *unionFind
 		}
 		k := rp{a, b}
 		if s, ok := best[k]; ok {
-			if p.sim > s {
+			if s >= 0 && p.sim > s {
 				best[k] = p.sim
 			}
 			continue

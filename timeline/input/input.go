@@ -243,12 +243,14 @@ func readJSONL(ctx context.Context, name string, r io.Reader, opt Options, fn Ha
 	if !ok {
 		br = bufio.NewReaderSize(r, 1<<16)
 	}
+	var pending int64 // bytes of blank or skipped lines, counted with the next document
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		b, rerr := br.ReadBytes('\n')
-		size := int64(len(b))
+		size := pending + int64(len(b))
+		pending = size
 		if t := bytes.TrimSpace(b); len(t) > 0 {
 			doc, err := ParseArticle(t)
 			if err != nil {
@@ -265,6 +267,7 @@ func readJSONL(ctx context.Context, name string, r io.Reader, opt Options, fn Ha
 				if doc.DCT.IsZero() {
 					doc.DCT, doc.DCTGranularity = opt.DCT, opt.DCTGranularity
 				}
+				pending = 0
 				if err := fn(doc, size); err != nil {
 					return err
 				}
