@@ -62,9 +62,9 @@ func main() {
 
 type config struct {
 	format, mode, dct, inputFormat, out, progress string
-	workers                                      int
-	merge                                        bool
-	similarity, conflictSimilarity               float64
+	workers                                       int
+	merge                                         bool
+	similarity, conflictSimilarity                float64
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
