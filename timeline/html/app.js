@@ -9,7 +9,7 @@
   var events = data.events.map(function (e, i) {
     var b = Date.parse(e.begin);
     var end = e.end ? Date.parse(e.end) : NaN;
-    if (isNaN(end)) end = b + DAY;
+    if (isNaN(end)) end = stepEnd(b, e.gran); // an open interval ("since 1988") is drawn as its own period
     return Object.assign({ idx: i, t0: b, t1: end, year: new Date(b).getUTCFullYear(), people: e.actors.concat(e.recipients || []) }, e);
   });
   var byID = {};
@@ -99,7 +99,7 @@
     $("count").textContent = "(" + evs.length + " of " + events.length + ")";
     fillTable(evs);
     var width = Math.max(600, svg.parentNode.clientWidth - 24);
-    var left = 150, right = 20, top = 30, rowH = 12;
+    var left = 150, right = 20, top = 30, rowH = 10;
     if (!evs.length) {
       svg.setAttribute("width", width); svg.setAttribute("height", 80);
       text(svg, width / 2, 40, "No event matches the filters.", "empty", "middle");
@@ -194,6 +194,7 @@
 
   function select(e) {
     selected = e;
+    if (history.replaceState) history.replaceState(null, "", "#event=" + encodeURIComponent(e.id));
     Array.prototype.forEach.call(document.querySelectorAll(".selected"), function (n) { n.classList.remove("selected"); });
     Array.prototype.forEach.call(document.querySelectorAll('[data-id="' + cssEscape(e.id) + '"]'), function (n) { n.classList.add("selected"); });
     details.textContent = "";
@@ -284,6 +285,20 @@
     return out;
   }
 
+  function stepEnd(t, gran) {
+    var d = new Date(t), y = d.getUTCFullYear(), m = d.getUTCMonth();
+    switch (gran) {
+      case "millennium": return Date.UTC(y + 1000, 0, 1);
+      case "century": return Date.UTC(y + 100, 0, 1);
+      case "decade": return Date.UTC(y + 10, 0, 1);
+      case "year": return Date.UTC(y + 1, 0, 1);
+      case "half": return Date.UTC(y, m + 6, 1);
+      case "season": case "quarter": return Date.UTC(y, m + 3, 1);
+      case "month": return Date.UTC(y, m + 1, 1);
+      case "week": return t + 7 * DAY;
+    }
+    return t + DAY;
+  }
   function count(list, keys) {
     var m = {};
     list.forEach(function (e) { keys(e).forEach(function (k) { m[k] = (m[k] || 0) + 1; }); });
@@ -314,4 +329,6 @@
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&"); }
 
   draw();
+  var fromHash = /^#event=(.+)$/.exec(location.hash);
+  if (fromHash && byID[decodeURIComponent(fromHash[1])]) select(byID[decodeURIComponent(fromHash[1])]);
 })();
