@@ -746,57 +746,73 @@ func (u *unionFind) unionIfCompatible(a, b int) bool {
 }
 
 // similarPairs calls fn for every pair i <= j of sets whose Jaccard is at
-// least theta (each set with itself too), using prefix filtering: sets
-// ordered rarest token first can only reach theta if their prefixes
-// share a token. Each set must be sorted and free of repeats.
+// least theta (each set with itself too), using prefix filtering: with
+// tokens ordered rarest first, two sets can only reach theta if their
+// prefixes share a token. Each set must be free of repeats.
 func similarPairs(sets [][]string, theta float64, fn func(i, j int, sim float64)) {
+	// number tokens by rarity, so that a set sorted by number is sorted
+	// rarest first
 	df := map[string]int{}
 	for _, s := range sets {
 		for _, t := range s {
 			df[t]++
 		}
 	}
-	byRarity := make([][]string, len(sets))
+	vocab := make([]string, 0, len(df))
+	for t := range df {
+		vocab = append(vocab, t)
+	}
+	slices.SortFunc(vocab, func(a, b string) int {
+		if df[a] != df[b] {
+			return cmp.Compare(df[a], df[b])
+		}
+		return cmp.Compare(a, b)
+	})
+	id := make(map[string]int32, len(vocab))
+	for i, t := range vocab {
+		id[t] = int32(i)
+	}
+	ids := make([][]int32, len(sets))
 	for i, s := range sets {
-		r := slices.Clone(s)
-		slices.SortFunc(r, func(a, b string) int {
-			if df[a] != df[b] {
-				return cmp.Compare(df[a], df[b])
-			}
-			return cmp.Compare(a, b)
-		})
-		byRarity[i] = r
+		r := make([]int32, len(s))
+		for k, t := range s {
+			r[k] = id[t]
+		}
+		slices.Sort(r)
+		ids[i] = r
 	}
 	order := make([]int, len(sets))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(sets[a]), len(sets[b])) })
-	index := map[string][]int{}
+	index := make([][]int32, len(vocab))
 	seen := make([]int, len(sets))
 	for i := range seen {
 		seen[i] = -1
 	}
+	var cands []int32
 	for _, x := range order {
-		n := len(sets[x])
+		n := len(ids[x])
 		if n == 0 {
 			continue
 		}
 		fn(x, x, 1)
 		p := n - int(math.Ceil(theta*float64(n)-1e-9)) + 1
 		p = min(max(p, 1), n)
-		minLen := theta * float64(n)
-		var cands []int
-		for _, t := range byRarity[x][:p] {
+		minLen := theta*float64(n) - 1e-9
+		cands = cands[:0]
+		for _, t := range ids[x][:p] {
 			for _, y := range index[t] {
-				if seen[y] != x && float64(len(sets[y])) >= minLen-1e-9 {
+				if seen[y] != x && float64(len(ids[y])) >= minLen {
 					seen[y] = x
 					cands = append(cands, y)
 				}
 			}
 		}
-		for _, y := range cands {
-			if s := jaccard(sets[x], sets[y]); s >= theta-1e-9 {
+		for _, y32 := range cands {
+			y := int(y32)
+			if s := jaccardIDs(ids[x], ids[y]); s >= theta-1e-9 {
 				if x < y {
 					fn(x, y, s)
 				} else {
@@ -804,10 +820,31 @@ func similarPairs(sets [][]string, theta float64, fn func(i, j int, sim float64)
 				}
 			}
 		}
-		for _, t := range byRarity[x][:p] {
-			index[t] = append(index[t], x)
+		for _, t := range ids[x][:p] {
+			index[t] = append(index[t], int32(x))
 		}
 	}
+}
+
+func jaccardIDs(a, b []int32) float64 {
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
 }
 
 func jaccard(a, b []string) float64 {

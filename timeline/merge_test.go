@@ -368,3 +368,63 @@ func TestContentTokens(t *testing.T) {
 	e := mkTimeline(t, "a", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"}).Events[0]
 	assert.Equal(t, []string{"armenian", "azerbaijan", "karabakh", "launched", "military", "nagorno", "offensive", "officials", "positions"}, contentTokens(&e))
 }
+
+// synthCorpus makes n one-document timelines: stories of 20 sentences
+// retold by many outlets on a few dates, as in a news corpus.
+func synthCorpus(n int) []*Timeline {
+	r := rand.New(rand.NewPCG(3, 4))
+	vocab := make([]string, 3000)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%x", r.Uint32())
+	}
+	const stories = 1000
+	sents := make([][]string, stories)
+	for s := range sents {
+		for range 20 {
+			words := make([]string, 14)
+			for k := range words {
+				words[k] = vocab[r.IntN(len(vocab))]
+			}
+			sents[s] = append(sents[s], strings.Join(words, " ")+" on DATE.")
+		}
+	}
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]*Timeline, n)
+	for i := range out {
+		s := i % stories
+		shift := (i / stories) % 8
+		tl := &Timeline{Documents: []DocumentInfo{{ID: fmt.Sprintf("doc-%07d", i), URL: fmt.Sprintf("https://o%d.example/%d", i%50, i)}}}
+		off := 0
+		for k, text := range sents[s] {
+			day := base.AddDate(0, 0, s+k%3+shift*(k%2))
+			text = strings.Replace(text, "DATE", "today", 1)
+			ds := strings.Index(text, "today")
+			tl.Events = append(tl.Events, Event{
+				ID:       fmt.Sprintf("d0-s%d-%d", k, off+ds),
+				Date:     EventDate{Span: Span{off + ds, off + ds + 5}, Text: "today", Timex: Timex{Value: day.Format("2006-01-02"), Type: Date, Granularity: Day, Interval: Interval{day, day.AddDate(0, 0, 1)}}},
+				Type:     "OTHER",
+				Sentence: Sentence{Span: Span{off, off + len(text)}, Text: text},
+				Actors:   []Actor{},
+			})
+			off += len(text) + 1
+		}
+		out[i] = tl
+	}
+	return out
+}
+
+// BenchmarkMerger100k merges 100,000 documents of 20 events each.
+func BenchmarkMerger100k(b *testing.B) {
+	docs := synthCorpus(benchDocs)
+	b.ResetTimer()
+	for range b.N {
+		m := NewMerger(MergeOptions{})
+		for _, d := range docs {
+			m.Add(d)
+		}
+		tl := m.Timeline()
+		b.ReportMetric(float64(len(tl.Events)), "events")
+	}
+}
+
+var benchDocs = 100000 // BenchmarkMerger100k
