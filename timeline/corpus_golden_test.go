@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventline/eventline/timeline"
 	"github.com/eventline/eventline/timeline/input"
+	"github.com/eventline/eventline/timeline/timeml"
 )
 
 // corpusTimeline merges the articles of testdata/corpus.
@@ -39,11 +40,11 @@ func corpusTimeline(t *testing.T) *timeline.Timeline {
 func TestCorpusGolden(t *testing.T) {
 	tl := corpusTimeline(t)
 	update := flag.Lookup("update") != nil && flag.Lookup("update").Value.String() == "true"
-	for _, format := range []string{"text", "json", "jsonl", "csv", "html"} {
+	for _, format := range []string{"text", "json", "jsonl", "csv", "html", "timeml", "plover", "acled"} {
 		t.Run(format, func(t *testing.T) {
 			var got bytes.Buffer
 			require.NoError(t, timeline.Write(&got, tl, format))
-			ext := map[string]string{"text": "txt"}[format]
+			ext := map[string]string{"text": "txt", "timeml": "tml", "plover": "plover.jsonl", "acled": "acled.csv"}[format]
 			if ext == "" {
 				ext = format
 			}
@@ -56,6 +57,22 @@ func TestCorpusGolden(t *testing.T) {
 			require.NoError(t, err, "run go test ./timeline -run TestCorpusGolden -update")
 			require.Equal(t, string(want), got.String())
 		})
+	}
+}
+
+// TestTimeMLRoundTrip reads the timeml output back with the TimeML
+// reader: one TIMEX3 per event, on its date expression.
+func TestTimeMLRoundTrip(t *testing.T) {
+	tl := corpusTimeline(t)
+	var b bytes.Buffer
+	require.NoError(t, timeline.Write(&b, tl, "timeml"))
+	doc, err := timeml.Parse(b.Bytes())
+	require.NoError(t, err)
+	anns := doc.Annotations()
+	require.Len(t, anns, len(tl.Events))
+	for i, e := range tl.Events {
+		require.Equal(t, e.Date.Value, anns[i].Value)
+		require.Equal(t, e.Date.Text, anns[i].Span.In(doc.Text))
 	}
 }
 

@@ -890,7 +890,7 @@ func contentTokens(e *Event) []string {
 			return
 		}
 		w = strings.ToLower(w)
-		if stopWords[w] {
+		if mergeStopWords[w] {
 			return
 		}
 		out = append(out, w)
@@ -909,7 +909,7 @@ func contentTokens(e *Event) []string {
 	return slices.Compact(out)
 }
 
-var stopWords = func() map[string]bool {
+var mergeStopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with without about
 	as against into onto over under after before during since until than then that this these those there here

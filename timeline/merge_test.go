@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// mention describes one event of a hand-made document.
-type mention struct {
+// mspec describes one event of a hand-made document.
+type mspec struct {
 	sentence string
 	date     string // as written in sentence
 	value    string // "2020", "2020-09" or "2020-09-27"
@@ -24,7 +24,7 @@ type mention struct {
 
 // mkTimeline builds the timeline of one document from mentions, as
 // Extract would.
-func mkTimeline(t *testing.T, id, url string, ms ...mention) *Timeline {
+func mkTimeline(t *testing.T, id, url string, ms ...mspec) *Timeline {
 	t.Helper()
 	tl := &Timeline{Documents: []DocumentInfo{{ID: id, URL: url}}, Events: []Event{}, Expressions: []Expression{}}
 	off := 0
@@ -85,8 +85,8 @@ func TestMerge(t *testing.T) {
 			name: "same event from two sources merges",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "reuters-1", "https://reuters.example/1", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
-					mkTimeline(t, "ap-7", "https://ap.example/7", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"}),
+					mkTimeline(t, "reuters-1", "https://reuters.example/1", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
+					mkTimeline(t, "ap-7", "https://ap.example/7", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"}),
 				}
 			},
 			events: 1,
@@ -106,7 +106,7 @@ func TestMerge(t *testing.T) {
 			docs: func(t *testing.T) []*Timeline {
 				var out []*Timeline
 				for i := range 5 {
-					out = append(out, mkTimeline(t, fmt.Sprintf("wire-%d", i), "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}))
+					out = append(out, mkTimeline(t, fmt.Sprintf("wire-%d", i), "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}))
 				}
 				return out
 			},
@@ -120,8 +120,8 @@ func TestMerge(t *testing.T) {
 			name: "different types do not merge",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", typ: "ASSAULT"}),
-					mkTimeline(t, "b", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", typ: "STATEMENT"}),
+					mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", typ: "ASSAULT"}),
+					mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", typ: "STATEMENT"}),
 				}
 			},
 			events: 2,
@@ -130,8 +130,8 @@ func TestMerge(t *testing.T) {
 			name: "disjoint actors do not merge",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan"}}),
-					mkTimeline(t, "b", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Armenia"}}),
+					mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan"}}),
+					mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Armenia"}}),
 				}
 			},
 			events: 2,
@@ -140,8 +140,8 @@ func TestMerge(t *testing.T) {
 			name: "overlapping actors merge and are united",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan"}}),
-					mkTimeline(t, "b", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan", "Armenia"}}),
+					mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan"}}),
+					mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19", actors: []string{"Azerbaijan", "Armenia"}}),
 				}
 			},
 			events: 1,
@@ -157,8 +157,8 @@ func TestMerge(t *testing.T) {
 			name: "different wording on the same day does not merge",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
-					mkTimeline(t, "b", "", mention{sentence: "The central bank raised interest rates by half a point on September 19, 2023.", date: "September 19, 2023", value: "2023-09-19"}),
+					mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
+					mkTimeline(t, "b", "", mspec{sentence: "The central bank raised interest rates by half a point on September 19, 2023.", date: "September 19, 2023", value: "2023-09-19"}),
 				}
 			},
 			events: 2,
@@ -172,8 +172,8 @@ func TestMerge(t *testing.T) {
 			name: "conflicting dates are flagged, not resolved",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
-					mkTimeline(t, "b", "", mention{sentence: strings.Replace(offensive1, "19", "20", 1), date: "September 20, 2023", value: "2023-09-20"}),
+					mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"}),
+					mkTimeline(t, "b", "", mspec{sentence: strings.Replace(offensive1, "19", "20", 1), date: "September 20, 2023", value: "2023-09-20"}),
 				}
 			},
 			events: 2,
@@ -193,7 +193,7 @@ func TestMerge(t *testing.T) {
 				s := "A new round of fighting broke out on September 27, 2020, before Russia brokered a ceasefire on November 9, 2020."
 				var out []*Timeline
 				for _, id := range []string{"a", "b"} {
-					tl := mkTimeline(t, id, "", mention{sentence: s, date: "September 27, 2020", value: "2020-09-27"}, mention{sentence: s, date: "November 9, 2020", value: "2020-11-09"})
+					tl := mkTimeline(t, id, "", mspec{sentence: s, date: "September 27, 2020", value: "2020-09-27"}, mspec{sentence: s, date: "November 9, 2020", value: "2020-11-09"})
 					tl.Events[1].Sentence = tl.Events[0].Sentence
 					tl.Events[1].Date.Span = Span{strings.Index(s, "November"), strings.Index(s, "November") + len("November 9, 2020")}
 					out = append(out, tl)
@@ -212,9 +212,9 @@ func TestMerge(t *testing.T) {
 			name: "coarse joins fine when unambiguous",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh in September 2020.", date: "September 2020", value: "2020-09"}),
-					mkTimeline(t, "b", "", mention{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh on September 27, 2020.", date: "September 27, 2020", value: "2020-09-27"}),
-					mkTimeline(t, "c", "", mention{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh in 2020.", date: "2020", value: "2020"}),
+					mkTimeline(t, "a", "", mspec{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh in September 2020.", date: "September 2020", value: "2020-09"}),
+					mkTimeline(t, "b", "", mspec{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh on September 27, 2020.", date: "September 27, 2020", value: "2020-09-27"}),
+					mkTimeline(t, "c", "", mspec{sentence: "Heavy fighting broke out along the contact line in Nagorno-Karabakh in 2020.", date: "2020", value: "2020"}),
 				}
 			},
 			events: 1,
@@ -230,9 +230,9 @@ func TestMerge(t *testing.T) {
 			name: "coarse stays apart when ambiguous",
 			docs: func(t *testing.T) []*Timeline {
 				return []*Timeline{
-					mkTimeline(t, "a", "", mention{sentence: "Protesters rallied outside parliament in Yerevan in September 2020.", date: "September 2020", value: "2020-09"}),
-					mkTimeline(t, "b", "", mention{sentence: "Protesters rallied outside parliament in Yerevan on September 3, 2020.", date: "September 3, 2020", value: "2020-09-03"}),
-					mkTimeline(t, "c", "", mention{sentence: "Protesters rallied outside parliament in Yerevan on September 21, 2020.", date: "September 21, 2020", value: "2020-09-21"}),
+					mkTimeline(t, "a", "", mspec{sentence: "Protesters rallied outside parliament in Yerevan in September 2020.", date: "September 2020", value: "2020-09"}),
+					mkTimeline(t, "b", "", mspec{sentence: "Protesters rallied outside parliament in Yerevan on September 3, 2020.", date: "September 3, 2020", value: "2020-09-03"}),
+					mkTimeline(t, "c", "", mspec{sentence: "Protesters rallied outside parliament in Yerevan on September 21, 2020.", date: "September 21, 2020", value: "2020-09-21"}),
 				}
 			},
 			events: 3,
@@ -254,10 +254,10 @@ func TestMerge(t *testing.T) {
 		{
 			name: "times of day on one day merge",
 			docs: func(t *testing.T) []*Timeline {
-				a := mkTimeline(t, "a", "", mention{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"})
+				a := mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"})
 				a.Events[0].Date.Value = "2023-09-19T13:00"
 				a.Events[0].Date.Granularity = Hour
-				return []*Timeline{a, mkTimeline(t, "b", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"})}
+				return []*Timeline{a, mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"})}
 			},
 			events: 1,
 			check: func(t *testing.T, tl *Timeline) {
@@ -365,7 +365,7 @@ func sortedUnique(s []string) []string {
 }
 
 func TestContentTokens(t *testing.T) {
-	e := mkTimeline(t, "a", "", mention{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"}).Events[0]
+	e := mkTimeline(t, "a", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"}).Events[0]
 	assert.Equal(t, []string{"armenian", "azerbaijan", "karabakh", "launched", "military", "nagorno", "offensive", "officials", "positions"}, contentTokens(&e))
 }
 

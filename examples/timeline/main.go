@@ -12,7 +12,7 @@
 //
 // Flags:
 //
-//	-format F     text (default), json, jsonl, csv, html (see -help for all)
+//	-format F     text (default), json, jsonl, csv, html, timeml, plover, acled
 //	-dct T        creation time of documents without one: 2023-09-19T20:07 or 2023-09-19
 //	-mode M       auto, news or narrative
 //	-workers N    extraction workers (default: one per core)
