@@ -3,8 +3,8 @@
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var SVGNS = "http://www.w3.org/2000/svg";
   var DAY = 86400000;
-  var palette = ["#2459c7", "#e07a10", "#1e9e6a", "#8e44ad", "#c0392b", "#0f8fa8", "#b7950b", "#d35486", "#5d6d7e", "#6b8e23", "#a0522d", "#3b3b98"];
-  var MAX_LANES = 14, MAX_ROWS = 300;
+  var palette = ["#2459c7", "#e07a10", "#1e9e6a", "#8e44ad", "#c0392b", "#0f8fa8", "#b7950b", "#d35486", "#5d6d7e", "#6b8e23", "#a0522d", "#3b3b98", "#17becf", "#ff7f0e", "#7f7f7f", "#bcbd22", "#9edae5", "#e377c2", "#393b79", "#8c6d31"];
+  var MAX_LANES = 14, MAX_ROWS = 6; // rows per lane before marks overlap
 
   var events = data.events.map(function (e, i) {
     var b = Date.parse(e.begin);
@@ -77,9 +77,10 @@
       lanes = count(evs, keyOf).map(function (c) { return c.key; });
     } else {
       keyOf = function (e) { return e.people.length ? e.people : ["(no actor)"]; };
-      var cs = count(evs, keyOf).map(function (c) { return c.key; });
+      var cs = count(evs, keyOf).map(function (c) { return c.key; }).filter(function (k) { return k !== "(no actor)"; });
       lanes = cs.slice(0, MAX_LANES);
       if (cs.length > MAX_LANES) lanes.push("(other actors)");
+      if (evs.some(function (e) { return !e.people.length; })) lanes.push("(no actor)");
     }
     var index = {}; lanes.forEach(function (l, i) { index[l] = i; });
     return { lanes: lanes, of: function (e) {
@@ -132,7 +133,10 @@
       L.of(e).forEach(function (li) {
         var rows = laneRows[li], row = 0;
         while (row < rows.length && rows[row] > a - 2) row++;
-        if (row >= MAX_ROWS) row = MAX_ROWS - 1;
+        if (row >= MAX_ROWS) { // full: overlap in the row that frees first
+          row = 0;
+          for (var k = 1; k < rows.length; k++) if (rows[k] < rows[row]) row = k;
+        }
         rows[row] = b;
         marks.push({ e: e, lane: li, row: row, x0: x0, x1: x1, r: r, coarse: coarse });
       });
