@@ -145,6 +145,7 @@ func (m *Merger) Add(tl *Timeline) {
 	base := len(m.docs)
 	for i, d := range tl.Documents {
 		d.Sentences = nil
+		d.DCT.Text = strings.Clone(d.DCT.Text) // may be the dateline, a slice of the text
 		h := fnv.New64a()
 		for k := range tl.Events {
 			e := &tl.Events[k]
@@ -179,9 +180,28 @@ func (m *Merger) Add(tl *Timeline) {
 	}
 }
 
+// trimEvent readies an event for the index: its strings are copied, for
+// they may be slices of the document's text, which must not stay alive.
 func trimEvent(e Event) Event {
 	e.Sources, e.Conflicts = nil, nil
+	e.Sentence.Text = strings.Clone(e.Sentence.Text)
+	e.Date.Text = strings.Clone(e.Date.Text)
+	e.Trigger.Text = strings.Clone(e.Trigger.Text)
+	e.Actors = cloneActors(e.Actors)
+	e.Recipients = cloneActors(e.Recipients)
 	return e
+}
+
+func cloneActors(as []Actor) []Actor {
+	if as == nil {
+		return nil
+	}
+	out := make([]Actor, len(as))
+	for i, a := range as {
+		a.Text, a.Agent, a.Office = strings.Clone(a.Text), strings.Clone(a.Agent), strings.Clone(a.Office)
+		out[i] = a
+	}
+	return out
 }
 
 // idSuffix drops the "d<doc>-" prefix of an event ID.
