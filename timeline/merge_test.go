@@ -428,3 +428,28 @@ func BenchmarkMerger100k(b *testing.B) {
 }
 
 var benchDocs = 100000 // BenchmarkMerger100k
+
+// TestMergerIncremental: a snapshot does not disturb the index; adding
+// more documents afterwards gives what adding them all at once gives.
+func TestMergerIncremental(t *testing.T) {
+	a := mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"})
+	b := mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"})
+	m := NewMerger(MergeOptions{})
+	m.Add(a)
+	first := m.Timeline()
+	require.Len(t, first.Events, 1)
+	assert.Len(t, first.Events[0].Sources, 1)
+	m.Add(b)
+	assert.Equal(t, mustJSON(t, Merge(b, a)), mustJSON(t, m.Timeline()))
+	assert.Equal(t, 2, m.Documents())
+	assert.Equal(t, 2, m.Mentions())
+}
+
+func TestConcatOrderIndependent(t *testing.T) {
+	a := mkTimeline(t, "a", "", mspec{sentence: offensive1, date: "September 19, 2023", value: "2023-09-19"})
+	b := mkTimeline(t, "b", "", mspec{sentence: offensive2, date: "September 19, 2023", value: "2023-09-19"})
+	ab, ba := Concat(a, b), Concat(b, a)
+	assert.Equal(t, mustJSON(t, ab), mustJSON(t, ba))
+	require.Len(t, ab.Events, 2, "Concat does not merge")
+	assert.Equal(t, "b", ab.Documents[ab.Events[1].Doc].ID)
+}
