@@ -314,7 +314,7 @@ func (m *Merger) Timeline() *Timeline {
 	}
 
 	// coarse into fine, finest coarse level first, only when unambiguous
-	diags := m.joinCoarse(groups, uf, coarse, final)
+	ambiguous := m.joinCoarse(groups, uf, coarse)
 
 	// build the events
 	members := map[int][]int{}
@@ -388,6 +388,21 @@ func (m *Merger) Timeline() *Timeline {
 	}
 
 	m.flagConflicts(tl, groups, uf, conflicts, evOf, final)
+	var diags []Diagnostic
+	for _, a := range ambiguous {
+		g := groups[a.coarse]
+		var ids []string
+		for _, f := range a.fines {
+			e := &tl.Events[evOf[uf.find(f)]]
+			ids = append(ids, e.ID+" ("+e.Date.Value+")")
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		diags = append(diags, Diagnostic{
+			Span: g.ev.Date.Span, Doc: final[g.rep], Text: g.ev.Date.Text, Reason: ReasonAmbiguous,
+			Message: fmt.Sprintf("%s could be any of %d events: %s", g.ev.Date.Value, len(ids), strings.Join(ids, ", ")),
+		})
+	}
 	orderEvents(tl.Events)
 	slices.SortFunc(diags, func(a, b Diagnostic) int {
 		if a.Doc != b.Doc {
@@ -559,10 +574,16 @@ func (m *Merger) candidatePairs(groups []*mergeGroup) (merges []pair, coarse []c
 	return merges, coarse, conflicts
 }
 
+// ambiguity is a coarse mention that fits several finer events.
+type ambiguity struct {
+	coarse int   // a coarse group
+	fines  []int // a group of each finer event it fits
+}
+
 // joinCoarse merges coarse mentions into the one finer event they fit,
-// and reports those that fit several.
-func (m *Merger) joinCoarse(groups []*mergeGroup, uf *unionFind, coarse []coarsePair, final []int) []Diagnostic {
-	var diags []Diagnostic
+// finest coarse level first, and returns those that fit several.
+func (m *Merger) joinCoarse(groups []*mergeGroup, uf *unionFind, coarse []coarsePair) []ambiguity {
+	var out []ambiguity
 	levels := map[Granularity][]coarsePair{}
 	var gs []Granularity
 	for _, p := range coarse {
@@ -577,10 +598,14 @@ func (m *Merger) joinCoarse(groups []*mergeGroup, uf *unionFind, coarse []coarse
 	for _, lv := range gs {
 		// candidates per component, computed before any join at this level
 		cands := map[int][]int{}
+		first := map[int]int{} // the smallest coarse group of each component
 		for _, p := range levels[lv] {
 			rc, rf := uf.find(p.coarse), uf.find(p.fine)
 			if rc == rf {
 				continue
+			}
+			if f, ok := first[rc]; !ok || p.coarse < f {
+				first[rc] = p.coarse
 			}
 			if !slices.Contains(cands[rc], rf) {
 				cands[rc] = append(cands[rc], rf)
@@ -600,22 +625,13 @@ func (m *Merger) joinCoarse(groups []*mergeGroup, uf *unionFind, coarse []coarse
 				continue
 			}
 			slices.Sort(c)
-			g := groups[r]
-			ids := make([]string, len(c))
-			for i, f := range c {
-				fg := groups[f]
-				ids[i] = fmt.Sprintf("d%d-%s (%s)", final[fg.rep], fg.evID, fg.ev.Date.Value)
-			}
-			diags = append(diags, Diagnostic{
-				Span: g.ev.Date.Span, Doc: final[g.rep], Text: g.ev.Date.Text, Reason: ReasonAmbiguous,
-				Message: fmt.Sprintf("%s could be any of %d events: %s", g.ev.Date.Value, len(c), strings.Join(ids, ", ")),
-			})
+			out = append(out, ambiguity{coarse: first[r], fines: c})
 		}
 		for _, j := range joins {
 			uf.unionIfCompatible(j.a, j.b)
 		}
 	}
-	return diags
+	return out
 }
 
 // flagConflicts records, on both events, pairs that read alike but are
