@@ -40,6 +40,7 @@ type htmlEvent struct {
 	DateAt      [2]int         `json:"dateAt"` // the date's span within the sentence
 	DateText    string         `json:"dateText"`
 	Sources     []htmlSource   `json:"sources"`
+	MoreSources int            `json:"moreSources,omitempty"` // beyond htmlMaxSources
 	Conflicts   []htmlConflict `json:"conflicts,omitempty"`
 }
 
@@ -86,6 +87,10 @@ func WriteHTML(w io.Writer, tl *Timeline) error {
 		if len(srcs) == 0 {
 			srcs = []Source{{Doc: e.Doc, Sentence: e.Sentence.Span}}
 		}
+		if len(srcs) > htmlMaxSources {
+			he.MoreSources = len(srcs) - htmlMaxSources
+			srcs = srcs[:htmlMaxSources]
+		}
 		for _, s := range srcs {
 			hs := htmlSource{DocID: s.DocID, URL: s.URL}
 			if s.Doc >= 0 && s.Doc < len(tl.Documents) {
@@ -130,6 +135,10 @@ func WriteHTML(w io.Writer, tl *Timeline) error {
 	_, err = w.Write(b.Bytes())
 	return err
 }
+
+// htmlMaxSources is how many sources of an event the page lists; the
+// rest are counted (the json, jsonl and csv formats have them all).
+const htmlMaxSources = 50
 
 func htmlTime(t time.Time) string {
 	if t.IsZero() {

@@ -10,7 +10,7 @@
     var b = Date.parse(e.begin);
     var end = e.end ? Date.parse(e.end) : NaN;
     if (isNaN(end)) end = stepEnd(b, e.gran); // an open interval ("since 1988") is drawn as its own period
-    return Object.assign({ idx: i, t0: b, t1: end, year: new Date(b).getUTCFullYear(), people: e.actors.concat(e.recipients || []) }, e);
+    return Object.assign({ idx: i, t0: b, t1: end, year: new Date(b).getUTCFullYear(), people: e.actors.concat(e.recipients || []), nsrc: e.sources.length + (e.moreSources || 0) }, e);
   });
   var byID = {};
   events.forEach(function (e) { byID[e.id] = e; });
@@ -27,7 +27,7 @@
 
   // summary and controls
   var nSources = 0, nConflicts = 0;
-  events.forEach(function (e) { nSources += e.sources.length; if (e.conflicts) nConflicts++; });
+  events.forEach(function (e) { nSources += e.nsrc; if (e.conflicts) nConflicts++; });
   var span = events.length ? (events[0].value + " – " + events[events.length - 1].value) : "no events";
   $("summary").textContent = plural(events.length, "event") + " from " + plural(data.documents, "document") + " · " +
     plural(nSources, "report") + " · " + plural(nConflicts, "event") + " with conflicting dates · " + span;
@@ -128,7 +128,7 @@
     evs.forEach(function (e) {
       var x0 = x(e.t0, e), x1 = x(Math.min(e.t1, mode === "year" ? Date.UTC(e.year + 1, 0, 1) : e.t1), e);
       var coarse = ["day", "partofday", "hour", "minute", "second"].indexOf(e.gran) < 0;
-      var r = Math.min(9, 4 + Math.log2(e.sources.length));
+      var r = Math.min(9, 4 + Math.log2(e.nsrc));
       var a = coarse ? x0 : x0 - r, b = coarse ? Math.max(x1, x0 + 4) : x0 + r;
       L.of(e).forEach(function (li) {
         var rows = laneRows[li], row = 0;
@@ -187,7 +187,7 @@
     tip.appendChild(document.createTextNode(clip(e.sentence, 260)));
     var s = document.createElement("div");
     s.style.opacity = ".75"; s.style.marginTop = "4px";
-    s.textContent = plural(e.sources.length, "source") + (e.conflicts ? " · conflicting dates: " + e.conflicts.map(function (c) { return c.date; }).join(", ") : "");
+    s.textContent = plural(e.nsrc, "source") + (e.conflicts ? " · conflicting dates: " + e.conflicts.map(function (c) { return c.date; }).join(", ") : "");
     tip.appendChild(s);
     tip.hidden = false;
     var x = ev.clientX + 14, y = ev.clientY + 14;
@@ -217,7 +217,7 @@
       q.textContent = s;
     }
     if (e.trigger) add(details, "p", "Trigger: " + e.trigger, "meta");
-    add(details, "h2", plural(e.sources.length, "source"));
+    add(details, "h2", plural(e.nsrc, "source"));
     var ul = add(details, "ul", "");
     e.sources.forEach(function (src) {
       var li = add(ul, "li", "");
@@ -229,6 +229,7 @@
       }
       if (src.dct) li.appendChild(document.createTextNode(" (" + src.dct + ")"));
     });
+    if (e.moreSources) add(ul, "li", "… and " + e.moreSources + " more (see the json, jsonl or csv output)", "meta");
     if (e.conflicts) {
       add(details, "h2", "Conflicting dates", "conflict");
       var cl = add(details, "ul", "");
@@ -253,7 +254,7 @@
       add(tr, "td", e.type);
       add(tr, "td", e.people.join(", "));
       add(tr, "td", clip(e.sentence, 180));
-      add(tr, "td", String(e.sources.length) + (e.conflicts ? " ⚠" : ""));
+      add(tr, "td", String(e.nsrc) + (e.conflicts ? " ⚠" : ""));
       tr.addEventListener("click", function () { select(e); });
       tb.appendChild(tr);
     });
