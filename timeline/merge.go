@@ -161,7 +161,7 @@ func (m *Merger) Add(tl *Timeline) {
 			continue
 		}
 		doc := base + e.Doc
-		names := actorNames(&e)
+		names := mergeActorNames(&e)
 		key := groupKey(&e, names)
 		src := mergeSrc{doc: doc, sent: e.Sentence.Span}
 		if g, ok := m.groups[key]; ok {
@@ -223,7 +223,7 @@ func groupKey(e *Event, names []string) [16]byte {
 	return k
 }
 
-func actorNames(e *Event) []string {
+func mergeActorNames(e *Event) []string {
 	var out []string
 	for _, a := range e.Actors {
 		out = append(out, actorName(a))
