@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/olebedev/when v1.1.0
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/term v0.48.0
 )
 
 require (
@@ -12,5 +13,4 @@ require (
 	github.com/pkg/errors v0.8.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/term v0.48.0 // indirect
 )
