@@ -76,7 +76,7 @@ func WriteHTML(w io.Writer, tl *Timeline) error {
 		he := htmlEvent{
 			ID: e.ID, Value: e.Date.Value, Granularity: e.Date.Granularity.String(), Mod: e.Date.Mod,
 			Begin: htmlTime(e.Date.Interval.Begin), End: htmlTime(e.Date.Interval.End),
-			Type: e.Type, Actors: actorList(e.Actors), Trigger: e.Trigger.Text,
+			Type: e.Type, Actors: actorList(sourceActors(e)), Trigger: e.Trigger.Text,
 			Sentence: e.Sentence.Text, DateText: e.Date.Text,
 			DateAt: [2]int{e.Date.Start - e.Sentence.Start, e.Date.End - e.Sentence.Start},
 		}
@@ -134,6 +134,21 @@ func WriteHTML(w io.Writer, tl *Timeline) error {
 	}
 	_, err = w.Write(b.Bytes())
 	return err
+}
+
+// sourceActors are the actors that acted: the targets, listed in Actors
+// too, are shown as recipients.
+func sourceActors(e *Event) []Actor {
+	if len(e.Recipients) == 0 {
+		return e.Actors
+	}
+	var out []Actor
+	for _, a := range e.Actors {
+		if a.Role != RoleTarget {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // htmlMaxSources is how many sources of an event the page lists; the

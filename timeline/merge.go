@@ -342,25 +342,26 @@ func (m *Merger) Timeline() *Timeline {
 		ev.ID = fmt.Sprintf("d%d-%s", ev.Doc, g.evID)
 		ev.Actors = slices.Clone(ev.Actors)
 		ev.Recipients = slices.Clone(ev.Recipients)
-		seenA := map[string]bool{}
+		// actors and recipients of every report, each once by name and role
+		seenA, seenR := map[string]bool{}, map[string]bool{}
 		for _, a := range ev.Actors {
-			seenA[actorName(a)] = true
+			seenA[actorName(a)+"\x00"+a.Role] = true
 		}
 		for _, a := range ev.Recipients {
-			seenA[actorName(a)] = true
+			seenR[actorName(a)+"\x00"+a.Role] = true
 		}
 		type srcKey struct{ doc, start, end int }
 		seen := map[srcKey]bool{}
 		for _, i := range ms {
 			for _, a := range groups[i].ev.Actors {
-				if !seenA[actorName(a)] {
-					seenA[actorName(a)] = true
+				if k := actorName(a) + "\x00" + a.Role; !seenA[k] {
+					seenA[k] = true
 					ev.Actors = append(ev.Actors, a)
 				}
 			}
 			for _, a := range groups[i].ev.Recipients {
-				if !seenA[actorName(a)] {
-					seenA[actorName(a)] = true
+				if k := actorName(a) + "\x00" + a.Role; !seenR[k] {
+					seenR[k] = true
 					ev.Recipients = append(ev.Recipients, a)
 				}
 			}

@@ -45,7 +45,7 @@ func mkTimeline(t *testing.T, id, url string, ms ...mspec) *Timeline {
 			ID:       fmt.Sprintf("d0-s%d-%d", si, ds.Start),
 			Date:     EventDate{Span: ds, Text: m.date, Timex: timexOf(t, m.value)},
 			Type:     typ,
-			Actors:   nonNil(actors),
+			Actors:   append([]Actor{}, actors...),
 			Sentence: Sentence{Span: sent, Text: m.sentence},
 			Sources:  []Source{{DocID: id, URL: url, Sentence: sent}},
 		})

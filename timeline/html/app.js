@@ -10,7 +10,7 @@
     var b = Date.parse(e.begin);
     var end = e.end ? Date.parse(e.end) : NaN;
     if (isNaN(end)) end = stepEnd(b, e.gran); // an open interval ("since 1988") is drawn as its own period
-    return Object.assign({ idx: i, t0: b, t1: end, year: new Date(b).getUTCFullYear(), people: e.actors.concat(e.recipients || []), nsrc: e.sources.length + (e.moreSources || 0) }, e);
+    return Object.assign({ idx: i, t0: b, t1: end, year: new Date(b).getUTCFullYear(), people: e.actors.concat(e.recipients || []).filter(function (a, k, all) { return all.indexOf(a) === k; }), nsrc: e.sources.length + (e.moreSources || 0) }, e);
   });
   var byID = {};
   events.forEach(function (e) { byID[e.id] = e; });
