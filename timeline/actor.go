@@ -239,6 +239,9 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		out = append(out, p)
 		n = end
 	}
+	// Military units named by number or codename: "the Eighth Army",
+	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
+	out = append(out, ix.namedUnits(text, toks, ms, at, inName)...)
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -351,7 +354,7 @@ func dropBridging(as []Actor) []Actor {
 	}
 	out := as[:0]
 	for _, a := range as {
-		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") {
+		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") && !properUnit(a.Agent) {
 			continue
 		}
 		out = append(out, a)
@@ -996,3 +999,109 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 // startsName reports whether token j can begin a person's name ("Chad
 // Johnson"): it is no function word, month or other non-name word.
 func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+
+// unitNouns head the names of military units.
+var unitNouns = map[string]bool{"army": true, "corps": true, "division": true, "regiment": true, "battalion": true,
+	"brigade": true, "fleet": true, "company": true, "squadron": true, "legion": true, "flotilla": true}
+
+// ordinalWords number units: "the Eighth Army", "First Fleet".
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true, "eleventh": true, "twelfth": true,
+	"thirteenth": true, "fourteenth": true, "fifteenth": true, "sixteenth": true, "seventeenth": true,
+	"eighteenth": true, "nineteenth": true, "twentieth": true}
+
+// ordinal reports a token that numbers a unit: "7th", "101st", "Eighth",
+// "IX" (a Roman numeral).
+func ordinal(t token) bool {
+	if ordinalWords[t.low] {
+		return true
+	}
+	if isDigitStart(t.raw) {
+		for _, suf := range []string{"st", "nd", "rd", "th"} {
+			if strings.HasSuffix(t.low, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	if !t.up || len(t.raw) > 5 {
+		return false
+	}
+	return strings.Trim(t.raw, "IVXL") == ""
+}
+
+// properUnit reports an agent named as a proper name of more than one
+// word ("Eighth Army", "Task Force Smith"): a body of its own, not a
+// mention of a state's forces in passing.
+func properUnit(agent string) bool {
+	f := strings.Fields(agent)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		if !(w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedUnits finds military units named by a number or codename: a
+// capitalized unit noun after an ordinal and the capitalized words
+// between ("the 7th Cavalry Regiment", "IX Corps", "the Eighth Army"), a
+// unit noun after a one-word code name ("Charlie Company"), and "Task
+// Force" with its name. A country named just before ("the US 101st
+// Airborne Division") is the unit's. The unit is a MIL agent; the agent
+// mention of its head noun is used up.
+func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []int, inName []bool) []Actor {
+	var out []Actor
+	add := func(i, j int) {
+		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
+		start := i
+		if i > 0 {
+			if o := ownerEnding(ms, i-1); o >= 0 && ms[o].e.kind == gazCountry && !ms[o].used {
+				ix.setOwner(&a, ms[o].e)
+				ms[o].used, start = true, ms[o].i
+			}
+		}
+		for k := i; k < j; k++ {
+			if at[k] != 0 {
+				ms[at[k]-1].used = true
+			}
+		}
+		markName(inName, start, j)
+		a.Span = Span{toks[start].Start, toks[j-1].End}
+		a.Text = text[a.Start:a.End]
+		out = append(out, a)
+	}
+	for j := 0; j < len(toks); j++ {
+		t := toks[j]
+		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
+			add(j, j+3)
+			j += 2
+			continue
+		}
+		if !t.word || !t.up || !unitNouns[t.low] || inName[j] {
+			continue
+		}
+		i, numbered := j, false
+		for k := j - 1; k >= 0 && k >= j-4; k-- {
+			if toks[k].word && ordinal(toks[k]) {
+				i, numbered = k, true
+				break
+			}
+			if !toks[k].word || !toks[k].up || toks[k].poss || at[k] != 0 && ms[at[k]-1].e.kind == gazCountry {
+				break
+			}
+			i = k
+		}
+		switch {
+		case numbered:
+		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low] && i > 0 && !(toks[i-1].raw == "." || toks[i-1].raw == "\""):
+		default:
+			continue
+		}
+		add(i, j+1)
+	}
+	return out
+}
