@@ -878,6 +878,21 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "off": true,
 	"throughout": true, "within": true, "outside": true}
 
+// regionWords before a country's name make it part of the country, a
+// place: "in northern Iraq", "from northeast North Korea".
+var regionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// directions put a place noun after them as where a move starts or
+// ends: "expelled from the South Korean capital", "advanced towards the
+// Iraqi port". Unlike locatives they do so only with a place noun: "sent
+// troops to Iraqi Kurdistan" is a place, "handed control to the Iraqi
+// government" is not.
+var directions = map[string]bool{"from": true, "to": true, "toward": true, "towards": true, "into": true,
+	"through": true, "beyond": true, "past": true}
+
 // placeNouns after a demonym make it a place: "the Iraqi city of
 // Samarra", "the South Korean capital".
 var placeNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true, "village": true,
@@ -895,10 +910,11 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false
 	}
 	k := i - 1
-	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !directions[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
 		k--
 	}
-	if k < 0 || !locatives[toks[k].low] {
+	region := k == i-2 && regionWords[toks[i-1].low] && (e.form == formName || e.form == formCapital)
+	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {
 		return false
 	}
 	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] {
@@ -908,7 +924,7 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
 			return false // "at U.S. embassies": the name qualifies a noun
 		}
-		return k == i-1 || k == i-2 && toks[i-1].low == "the"
+		return k == i-1 || k == i-2 && (toks[i-1].low == "the" || region)
 	}
 	if j < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") {
 		return false
