@@ -688,13 +688,18 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
+	adjunct := purposeAdjunct(toks, c)
+	inAdjunct := func(a Actor) bool {
+		i := tokenAt(a.Start)
+		return i < len(toks) && adjunct[i]
+	}
 	aside := participialAside(toks, c.i)
 	inAside := func(a Actor) bool {
 		i := tokenAt(a.Start)
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
 	for _, a := range actors {
-		if inAside(a) {
+		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
 			continue
 		}
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
@@ -866,4 +871,79 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 		}
 	}
 	return mode
+}
+
+// describers after a country in a hyphenated compound make it say what a
+// place or thing is like, not who took part: "the Armenian-populated
+// region", "a Britain-based group", "U.S.-flagged tankers".
+var describers = map[string]bool{"populated": true, "inhabited": true, "based": true, "flagged": true,
+	"registered": true, "speaking": true, "born": true, "owned": true, "majority": true}
+
+// describes reports an actor ending before token j that is the first
+// half of such a compound.
+func describes(toks []token, j int) bool {
+	return j+1 < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") && toks[j].End == toks[j+1].Start && describers[toks[j+1].low]
+}
+
+// reasonOpeners open an adjunct that gives the reason or aim of the
+// event after it: what is named there is what the event answers or aims
+// at, not one of its parties ("ordered an embargo on trade with Iraq as
+// punishment for seizing Kuwait", "attacked ... in retaliation for an
+// Iranian attack on the U.S.-flagged Kuwaiti tanker").
+var reasonOpeners = [][]string{
+	{"in", "order", "to"}, {"so", "as", "to"}, {"as", "punishment", "for"}, {"as", "a", "punishment", "for"},
+	{"in", "retaliation", "for"}, {"in", "reprisal", "for"}, {"in", "revenge", "for"}, {"as", "retaliation", "for"},
+	{"as", "a", "reprisal", "for"},
+}
+
+// mentalParticiples after a comma open an aside on what the actor had in
+// mind: "adopted a policy of submarine warfare, realizing the Americans
+// would enter the war".
+var mentalParticiples = map[string]bool{"realizing": true, "realising": true, "hoping": true, "fearing": true,
+	"believing": true, "knowing": true, "expecting": true, "thinking": true, "assuming": true, "anticipating": true}
+
+// purposeObjects are words after "to" that are no verbs: "sent troops to
+// the front".
+var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
+	"her": true, "this": true, "that": true, "these": true, "those": true, "all": true, "some": true, "power": true,
+	"safety": true, "death": true, "date": true, "war": true, "sea": true, "shore": true, "ground": true}
+
+// purposeAdjunct marks the tokens of an adjunct after the trigger at c
+// that says why or to what end the event happened, up to the end of the
+// clause: a reason phrase ("as punishment for", "in retaliation for"),
+// a purpose infinitive after the object of an act of force ("invaded
+// Denmark and Norway to secure shipments of iron ore from Sweden"), or a
+// participle of thought after a comma. A purpose right after the trigger
+// is its complement, not an adjunct ("agreed to charter", "offered to
+// provide"), and speech keeps its content to the addressee rules.
+func purposeAdjunct(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks))
+	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
+	for k := c.j; k < len(toks); k++ {
+		start := -1
+		for _, o := range reasonOpeners {
+			if k+len(o) <= len(toks) && matchToks(toks, k, o) {
+				start = k
+				break
+			}
+		}
+		if start < 0 && force && k > c.j+1 && toks[k].low == "to" && k+1 < len(toks) {
+			n := toks[k+1]
+			if n.word && !n.up && !isDigitStart(n.raw) && !stopWords[n.low] && !purposeObjects[n.low] &&
+				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
+				start = k
+			}
+		}
+		if start < 0 && k > c.j && toks[k-1].raw == "," && mentalParticiples[toks[k].low] {
+			start = k
+		}
+		if start < 0 {
+			continue
+		}
+		for m := start; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "."; m++ {
+			in[m] = true
+		}
+		break
+	}
+	return in
 }
