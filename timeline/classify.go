@@ -167,7 +167,7 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 	}
 	toks := tokenize(text, s)
 	cands := ix.candidates(toks, near)
-	cls := clauses(text, s)
+	cls := splitCoordinated(clauses(text, s), toks, actors, cands)
 	best := -1
 	if len(cands) > 0 {
 		best = pickTrigger(cands, toks, cls, near)
@@ -583,6 +583,13 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 				}
 			}
 		}
+		crosses := false
+		for i := o.j; i < c.i && !crosses; i++ {
+			crosses = newSubject(toks, i)
+		}
+		if crosses {
+			continue
+		}
 		for i := o.j; i < c.i; i++ {
 			if toks[i].raw == ";" {
 				break
@@ -946,4 +953,83 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 		break
 	}
 	return in
+}
+
+// splitCoordinated cuts a clause where ", and" brings in a new subject
+// with its own verb: "The Soviet Union agreed to charter tankers starting
+// in 1987, and the United States offered to provide protection ... on 7
+// March 1987" holds two events, each with its own actor. A list of
+// objects ("invaded France, Belgium, and the Netherlands") has no verb
+// after the name and stays whole.
+func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
+	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
+	verbAt := func(i int) bool {
+		if verbLike(toks, i) {
+			return true
+		}
+		for _, c := range cands {
+			if c.i == i && !c.t.noun {
+				return true
+			}
+		}
+		return false
+	}
+	var cuts []int
+	for _, a := range actors {
+		i := tokenAt(a.Start)
+		k := i - 1
+		if k >= 0 && toks[k].low == "the" {
+			k--
+		}
+		if k < 1 || toks[k].low != "and" || toks[k-1].raw != "," {
+			continue
+		}
+		if listed(actors, toks[k-1].Start) {
+			continue // "Hungary, Slovakia, and Romania joined": one subject
+		}
+		if e := tokenAt(a.End); e < len(toks) && verbAt(e) {
+			cuts = append(cuts, toks[k-1].Start)
+		}
+	}
+	if len(cuts) == 0 {
+		return cls
+	}
+	var out []Span
+	for _, c := range cls {
+		start := c.Start
+		for _, cut := range cuts {
+			if cut > start && cut < c.End {
+				out = append(out, Span{start, cut})
+				start = cut
+			}
+		}
+		out = append(out, Span{start, c.End})
+	}
+	return out
+}
+
+// listed reports an actor ending right before offset off (a comma): the
+// name before ", and" is part of a list.
+func listed(actors []Actor, off int) bool {
+	for _, a := range actors {
+		if a.End == off {
+			return true
+		}
+	}
+	return false
+}
+
+// newSubject reports ", and" at token i before a capitalized name: a
+// coordinated clause with a subject of its own ("agreed to charter
+// tankers, and the United States offered"), which what was said or
+// agreed before does not reach.
+func newSubject(toks []token, i int) bool {
+	if toks[i].raw != "," || i+2 >= len(toks) || toks[i+1].low != "and" {
+		return false
+	}
+	n := i + 2
+	if toks[n].low == "the" && n+1 < len(toks) {
+		n++
+	}
+	return toks[n].word && toks[n].up
 }
