@@ -705,6 +705,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		i := tokenAt(a.Start)
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
+	var after []Actor // after a noun trigger's own phrase
 	for _, a := range actors {
 		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
 			continue
@@ -730,6 +731,8 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 				src = append(src, a)
 			case a.Start >= trig.End && a.End <= np.End:
 				rcp = append(rcp, a)
+			case a.Start >= np.End:
+				after = append(after, a)
 			}
 			continue
 		}
@@ -744,6 +747,14 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			src = append(src, a)
 		default:
 			rcp = append(rcp, a)
+		}
+	}
+	if np.End > np.Start {
+		// A noun that is the subject of a verb acts on what that verb
+		// acts on: "an Iranian counter-offensive had recovered the areas
+		// lost to Iraq".
+		if e := tokenAt(np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
+			rcp = after
 		}
 	}
 	src = dedupeActors(src, nil)
