@@ -202,12 +202,19 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		// the subject stands in the clause before.
 		for k, x := range cls {
 			if x == cl && k > 0 {
+				var subj []Actor
 				for _, a := range actors {
-					if cls[k-1].Contains(a.Span) {
-						ec.Actors = dedupeActors([]Actor{a}, ec.Recipients)
+					if !cls[k-1].Contains(a.Span) {
+						continue
+					}
+					// The subject and the names joined to it: "ROK Army
+					// and UN Command forces were prepared".
+					if len(subj) > 0 && !joined(text, subj[len(subj)-1].End, a.Start) {
 						break
 					}
+					subj = append(subj, a)
 				}
+				ec.Actors = dedupeActors(subj, ec.Recipients)
 			}
 		}
 	}
@@ -706,8 +713,17 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
 	var after []Actor // after a noun trigger's own phrase
+	with := withParticiple(toks, c)
+	rel := relativeAside(toks, c.i)
 	for _, a := range actors {
 		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && rel[i] {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && with[i] {
+			src = append(src, a) // "with the United Kingdom and Australia contributing troops"
 			continue
 		}
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
@@ -1043,4 +1059,68 @@ func newSubject(toks []token, i int) bool {
 		n++
 	}
 	return toks[n].word && toks[n].up
+}
+
+// joined reports that text[from:to] only joins two names: "and", a
+// comma, "the".
+func joined(text string, from, to int) bool {
+	if from > to {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(text[from:to], func(r rune) bool { return r == ' ' || r == ',' }) {
+		if w != "and" && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// withParticiple marks the names of ", with X, Y and Z <verb>ing" after
+// the trigger at c: an absolute clause that adds parties to the event
+// ("The 2003 invasion of Iraq ... began ..., with the United Kingdom,
+// Australia and Poland contributing troops").
+func withParticiple(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks))
+	for k := c.j; k+1 < len(toks); k++ {
+		if toks[k].raw != "," || toks[k+1].low != "with" {
+			continue
+		}
+		m := k + 2
+		for m < len(toks) && m < k+14 && (toks[m].up || toks[m].raw == "," || toks[m].raw == "." && m > 0 && toks[m-1].up ||
+			toks[m].low == "and" || toks[m].low == "the") {
+			m++
+		}
+		if m < len(toks) && m > k+2 && strings.HasSuffix(toks[m].low, "ing") && !toks[m].up {
+			for x := k + 2; x < m; x++ {
+				in[x] = true
+			}
+		}
+		break
+	}
+	return in
+}
+
+// relativeAside marks a relative clause set off by commas, ", who ... ,"
+// or ", whose ... ,", that does not hold the trigger at c: it says who
+// someone is ("James Dubik, who is in charge of training Iraqi security
+// forces, praised Iran"), not who took part.
+func relativeAside(toks []token, c int) []bool {
+	in := make([]bool, len(toks))
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].raw != "," || toks[i+1].low != "who" && toks[i+1].low != "whose" {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && toks[k].raw != "," && toks[k].raw != ";" && toks[k].raw != "." {
+			k++
+		}
+		if c > i && c < k {
+			continue
+		}
+		for m := i + 1; m < k; m++ {
+			in[m] = true
+		}
+		i = k - 1
+	}
+	return in
 }
