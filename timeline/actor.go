@@ -815,7 +815,7 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 			i = j
 			continue
 		}
-		if e.kind == gazCountry && (isPlace(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
+		if e.kind == gazCountry && (isPlace(toks, i, j, e) || ix.colony(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
 			placeEnd = j // where something happened, not who did it
 			i = j
 			continue
@@ -917,8 +917,8 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {
 		return false
 	}
-	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] {
-		return false // "police in the Comoros" are the Comoros' police
+	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] && !(k > 1 && toks[k-2].up) {
+		return false // "police in the Comoros" are the Comoros' police, "Italian forces in Egypt" Italy's
 	}
 	if e.form == formName || e.form == formCapital {
 		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
@@ -1120,4 +1120,28 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		add(i, j+1)
 	}
 	return out
+}
+
+// colonyWords after a demonym make a colony's or region's name: "the
+// Dutch East Indies", "French Indochina", "Italian East Africa".
+var colonyWords = map[string]bool{"africa": true, "asia": true, "indies": true, "indochina": true, "guinea": true,
+	"somaliland": true, "sahara": true, "guiana": true, "congo": true, "india": true, "morocco": true,
+	"borneo": true, "timor": true,
+	"east": true, "west": true, "north": true, "south": true, "new": true, "central": true}
+
+// colony reports a demonym that starts the name of a place: a colony or
+// region named for the power that held it ("French Indochina", "the
+// Dutch East Indies"), where something happened, not a party.
+func (ix *actorIndex) colony(toks []token, i, j int, e *gazEntry) bool {
+	if e.form != formDemonym || j >= len(toks) || toks[j-1].poss || !toks[j].word || !toks[j].up {
+		return false
+	}
+	if colonyWords[toks[j].low] {
+		if k := j + 1; (toks[j].low == "east" || toks[j].low == "west" || toks[j].low == "north" || toks[j].low == "south" ||
+			toks[j].low == "new" || toks[j].low == "central") && !(k < len(toks) && toks[k].up && colonyWords[toks[k].low]) {
+			return false // "the Chinese Winter Offensive", "South Korean" are no places
+		}
+		return true
+	}
+	return false
 }
