@@ -239,6 +239,11 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		out = append(out, p)
 		n = end
 	}
+	// Persons named once without a title where the context says a
+	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
+	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
+	// cables to Stalin".
+	out = append(out, ix.contextPersons(text, toks, ms, at, inName, inMention, mem)...)
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
 	out = append(out, ix.namedUnits(text, toks, ms, at, inName)...)
@@ -1142,6 +1147,89 @@ func (ix *actorIndex) colony(toks []token, i, j int, e *gazEntry) bool {
 			return false // "the Chinese Winter Offensive", "South Korean" are no places
 		}
 		return true
+	}
+	return false
+}
+
+// messageNouns are messages a person sends: "Mao's cables to Stalin".
+var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true, "letters": true, "message": true,
+	"messages": true, "telegram": true, "telegrams": true, "note": true, "memo": true, "ultimatum": true,
+	"orders": true, "offer": true, "proposal": true, "reply": true}
+
+// contextPersons finds persons that the words around a capitalized name
+// mark as one, where no title or verb does: a full name after "by" or
+// "identified as"; names listed in parentheses after a common noun
+// ("his sons (Uday and Qusay)"); a one-word name that sends a message or
+// receives one ("Mao's cables to Stalin").
+func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at []int, inName, inMention []bool, mem *actorMemory) []Actor {
+	var out []Actor
+	free := func(n int) bool { return n < len(toks) && !inName[n] && !inMention[n] && nameStart(toks, n, at) }
+	add := func(n, end int) {
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		if prev, ok := mem.lookup(p.Name); ok {
+			p = prev
+		}
+		ix.finishPerson(text, toks, n, end, &p, mem)
+		markName(inName, n, end)
+		out = append(out, p)
+	}
+	for n := 1; n < len(toks); n++ {
+		if !free(n) {
+			continue
+		}
+		end := nameEnd(toks, n, at)
+		if end == n {
+			continue
+		}
+		prev := toks[n-1].low
+		full := end-n >= 2 && !toks[end-1].poss
+		switch {
+		case full && (prev == "by" || prev == "as" && n > 1 && toks[n-2].low == "identified"):
+			// "by Winston Churchill", "identified as Abdallah Mohammed Fadhul"
+			if end < len(toks) && toks[end].word && toks[end].up {
+				continue
+			}
+		case prev == "(" || prev == "and" && inParenList(toks, n):
+			if prev == "(" && (n < 2 || !toks[n-2].word || toks[n-2].up || !parenNames(toks, n, at)) {
+				continue
+			}
+		case end-n == 1 && toks[n].poss && end < len(toks) && messageNouns[toks[end].low] && !ix.commonWord(toks[n].low):
+		case end-n == 1 && prev == "to" && n > 1 && messageNouns[toks[n-2].low] && !ix.commonWord(toks[n].low):
+		default:
+			continue
+		}
+		add(n, end)
+		n = end - 1
+	}
+	return out
+}
+
+// parenNames reports a parenthesis opened before token n that holds only
+// names joined by "and" or commas: "(Uday and Qusay)".
+func parenNames(toks []token, n int, at []int) bool {
+	for k := n; k < len(toks); k++ {
+		switch t := toks[k]; {
+		case t.raw == ")":
+			return k > n
+		case t.word && t.up && at[k] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw) && !isDigitStart(t.raw),
+			t.low == "and", t.raw == ",":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// inParenList reports a name after "and" inside such a parenthesis.
+func inParenList(toks []token, n int) bool {
+	for k := n - 1; k >= 0; k-- {
+		switch {
+		case toks[k].raw == "(":
+			return k > 0 && toks[k-1].word && !toks[k-1].up
+		case toks[k].word && toks[k].up, toks[k].low == "and", toks[k].raw == ",":
+		default:
+			return false
+		}
 	}
 	return false
 }
