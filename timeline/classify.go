@@ -1018,9 +1018,27 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 			cuts = append(cuts, toks[k-1].Start)
 		}
 	}
+	// ", and protracted armistice negotiations began": a subject noun
+	// phrase and its verb.
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].raw != "," || toks[k+1].low != "and" || adverbs[toks[k+2].low] || verbAt(k+2) && !nounAfter(toks, k+2) || listed(actors, toks[k].Start) {
+			continue
+		}
+		for v := k + 3; v < len(toks) && v <= k+6; v++ {
+			t := toks[v]
+			if !t.word || stopWords[t.low] && t.low != "the" {
+				break
+			}
+			if verbAt(v) && !strings.HasSuffix(toks[v-1].low, "ly") && !strings.HasSuffix(toks[v-1].low, "ed") {
+				cuts = append(cuts, toks[k].Start)
+				break
+			}
+		}
+	}
 	if len(cuts) == 0 {
 		return cls
 	}
+	sort.Ints(cuts)
 	var out []Span
 	for _, c := range cls {
 		start := c.Start
@@ -1123,4 +1141,15 @@ func relativeAside(toks []token, c int) []bool {
 		i = k - 1
 	}
 	return in
+}
+
+// adverbs after ", and" keep the subject before: "and then counterattacked".
+var adverbs = map[string]bool{"then": true, "later": true, "also": true, "subsequently": true, "finally": true,
+	"eventually": true, "soon": true, "thus": true, "so": true, "still": true}
+
+// nounAfter reports a word at i that reads as a modifier of the noun
+// after it ("protracted armistice negotiations"): a lowercase word
+// follows.
+func nounAfter(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !stopWords[toks[i+1].low] && !verbLike(toks, i+1)
 }
