@@ -714,12 +714,20 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 	}
 	var after []Actor // after a noun trigger's own phrase
 	with := withParticiple(toks, c)
+	frame := withFrame(toks, c, actors, tokenAt)
 	rel := relativeAside(toks, c.i)
+	dashAside := dashes(toks)
 	for _, a := range actors {
 		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && rel[i] {
+		if i := tokenAt(a.Start); i < len(toks) && (rel[i] || frame[i]) {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && dashAside[i] && !dashAside[c.i] {
+			continue // "the Iraqi army - backed by coalition support - launched"
+		}
+		if possession(toks, a, tokenAt) {
 			continue
 		}
 		if i := tokenAt(a.Start); i < len(toks) && with[i] {
@@ -927,7 +935,7 @@ func describes(toks []token, j int) bool {
 var reasonOpeners = [][]string{
 	{"in", "order", "to"}, {"so", "as", "to"}, {"as", "punishment", "for"}, {"as", "a", "punishment", "for"},
 	{"in", "retaliation", "for"}, {"in", "reprisal", "for"}, {"in", "revenge", "for"}, {"as", "retaliation", "for"},
-	{"as", "a", "reprisal", "for"},
+	{"as", "a", "reprisal", "for"}, {"if"}, {"unless"},
 }
 
 // mentalParticiples after a comma open an aside on what the actor had in
@@ -1152,4 +1160,97 @@ var adverbs = map[string]bool{"then": true, "later": true, "also": true, "subseq
 // follows.
 func nounAfter(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !stopWords[toks[i+1].low] && !verbLike(toks, i+1)
+}
+
+// withFrame marks a sentence-initial absolute phrase, "With X doing Y,",
+// when the main clause names its own subject before the trigger at c:
+// the phrase gives the circumstances ("With his armed forces benefiting
+// from support from Saudi Arabia, Kuwait ... and France, Saddam went on
+// the offensive"). When the subject is only referred to ("With the
+// Soviets wary ... and the Japanese planning ..., the two powers
+// signed"), the phrase names the parties and stays.
+func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+	in := make([]bool, len(toks))
+	if len(toks) == 0 || toks[0].low != "with" {
+		return in
+	}
+	inActor := make([]bool, len(toks))
+	for _, a := range actors {
+		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+			inActor[i] = true
+		}
+	}
+	// The phrase ends at the comma before the main clause's subject: the
+	// earliest comma after which only names, "and", "the" and at most
+	// three more words (the verb) come before the trigger.
+	cut, named := -1, false
+	for k := c.i - 1; k > 0; k-- {
+		if toks[k].raw != "," {
+			continue
+		}
+		other, names := 0, false
+		for m := k + 1; m < c.i; m++ {
+			switch {
+			case inActor[m]:
+				names = true
+			case toks[m].raw == ",", toks[m].low == "and", toks[m].low == "the":
+			default:
+				other++
+			}
+		}
+		if other > 3 || !names {
+			break
+		}
+		cut, named = k, true
+	}
+	if named {
+		for m := 0; m < cut; m++ {
+			in[m] = true
+		}
+	}
+	return in
+}
+
+// dashes marks the tokens between spaced dashes: an aside.
+func dashes(toks []token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
+			open = !open
+			continue
+		}
+		in[i] = open
+	}
+	return in
+}
+
+// possessions after a person's possessive name a relation or a thing of
+// theirs, not a part they play: "Saddam Hussein's presidential palace",
+// "Hussein's sons".
+var possessions = map[string]bool{"palace": true, "palaces": true, "home": true, "house": true, "hometown": true,
+	"town": true, "village": true, "residence": true, "birthplace": true, "tomb": true, "statue": true,
+	"statues": true, "portrait": true, "compound": true, "farm": true, "family": true, "son": true, "sons": true,
+	"daughter": true, "daughters": true, "wife": true, "brother": true, "brothers": true, "grandson": true,
+	"grandsons": true, "widow": true, "mother": true, "father": true}
+
+// possession reports a person in the possessive before such a noun,
+// perhaps after one adjective.
+func possession(toks []token, a Actor, tokenAt func(int) int) bool {
+	if a.Kind != "person" {
+		return false
+	}
+	j := tokenAt(a.End) // the token after the name
+	if j == 0 || j > len(toks) || !toks[j-1].poss {
+		return false
+	}
+	for k := j; k < len(toks) && k <= j+1; k++ {
+		if possessions[toks[k].low] {
+			return true
+		}
+		if !toks[k].word || toks[k].up {
+			return false
+		}
+	}
+	return false
 }
