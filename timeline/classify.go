@@ -1241,6 +1241,9 @@ func possession(toks []token, a Actor, tokenAt func(int) int) bool {
 		return false
 	}
 	j := tokenAt(a.End) // the token after the name
+	for j < len(toks) && j > 0 && !toks[j-1].poss && toks[j].word && toks[j].up {
+		j++ // "Saddam" of "Saddam Hussein's palace", met before by first name
+	}
 	if j == 0 || j > len(toks) || !toks[j-1].poss {
 		return false
 	}
