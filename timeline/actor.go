@@ -331,6 +331,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
 	for _, a := range out {
 		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
@@ -1232,4 +1233,29 @@ func inParenList(toks []token, n int) bool {
 		}
 	}
 	return false
+}
+
+// ownedByPerson gives an agent after "his" or "her" the country of the
+// person named last before it: "Saddam ordered his forces" are Iraq's.
+func (ix *actorIndex) ownedByPerson(text string, out []Actor) {
+	for k := range out {
+		a := &out[k]
+		if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
+			continue
+		}
+		pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
+		if !strings.HasSuffix(pre, "his") && !strings.HasSuffix(pre, "her") {
+			continue
+		}
+		for x := k - 1; x >= 0; x-- {
+			p := out[x]
+			if p.Kind != "person" {
+				continue
+			}
+			if ci, ok := ix.byAlpha3[p.Code]; ok && p.Code != "" {
+				ix.setOwner(a, &gazEntry{kind: gazCountry, idx: ci})
+			}
+			break
+		}
+	}
 }

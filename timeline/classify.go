@@ -129,7 +129,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
+var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|\s+and\s+(?:on|in|by)\s+(?-i:[A-Z0-9])|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {
@@ -717,6 +717,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 	frame := withFrame(toks, c, actors, tokenAt)
 	rel := relativeAside(toks, c.i)
 	dashAside := dashes(toks)
+	topic := consultTopic(toks, c)
 	for _, a := range actors {
 		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
 			continue
@@ -727,7 +728,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		if i := tokenAt(a.Start); i < len(toks) && dashAside[i] && !dashAside[c.i] {
 			continue // "the Iraqi army - backed by coalition support - launched"
 		}
-		if possession(toks, a, tokenAt) {
+		if possession(toks, a, tokenAt) || topic[tokenAt(a.Start)] {
 			continue
 		}
 		if i := tokenAt(a.Start); i < len(toks) && with[i] {
@@ -1126,14 +1127,20 @@ func withParticiple(toks []token, c candidate) []bool {
 	return in
 }
 
-// relativeAside marks a relative clause set off by commas, ", who ... ,"
-// or ", whose ... ,", that does not hold the trigger at c: it says who
+// relPreps open a relative clause with "which" or "whom": ", under which".
+var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through": true, "during": true, "after": true, "for": true}
+
+// relativeAside marks a relative clause set off by commas (", who ... ,",
+// ", whose ... ,", ", under which ... ,", ", pursuant to which ..."), that does not hold the trigger at c: it says who
 // someone is ("James Dubik, who is in charge of training Iraqi security
 // forces, praised Iran"), not who took part.
 func relativeAside(toks []token, c int) []bool {
 	in := make([]bool, len(toks))
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].raw != "," || toks[i+1].low != "who" && toks[i+1].low != "whose" {
+		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
+			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
+			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
+		if toks[i].raw != "," || !rel {
 			continue
 		}
 		k := i + 1
@@ -1171,7 +1178,20 @@ func nounAfter(toks []token, i int) bool {
 // signed"), the phrase names the parties and stays.
 func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
 	in := make([]bool, len(toks))
-	if len(toks) == 0 || toks[0].low != "with" {
+	open := -1 // the opener of a framing phrase at the start or after the first comma
+	for k := 0; k < len(toks) && k < c.i; k++ {
+		if (k == 0 || toks[k-1].raw == ",") && frameOpeners[toks[k].low] {
+			open = k
+			break
+		}
+		if k > 0 && toks[k].raw == "," {
+			// only a phrase opening the sentence or after its date
+			if !(k < 8) {
+				break
+			}
+		}
+	}
+	if open < 0 {
 		return in
 	}
 	inActor := make([]bool, len(toks))
@@ -1203,13 +1223,19 @@ func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int)
 		}
 		cut, named = k, true
 	}
-	if named {
-		for m := 0; m < cut; m++ {
+	if named && cut > open {
+		for m := open; m < cut; m++ {
 			in[m] = true
 		}
 	}
 	return in
 }
+
+// frameOpeners open a phrase that frames the main clause: "With his armed
+// forces ...,", "Under the guise of counter-attacking a South Korean
+// raid,", "after signing an armistice with Japan,".
+var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true, "after": true, "following": true,
+	"amid": true, "given": true}
 
 // dashes marks the tokens between spaced dashes: an aside.
 func dashes(toks []token) []bool {
@@ -1256,4 +1282,32 @@ func possession(toks []token, a Actor, tokenAt func(int) int) bool {
 		}
 	}
 	return false
+}
+
+// topicPreps after a consultation verb open what the talks were about:
+// "conferred in Washington on putting an anti-Iraq naval blockade under a
+// United Nations umbrella". The parties are its subject and those it is
+// "with".
+var topicPreps = map[string]bool{"on": true, "about": true, "over": true, "regarding": true, "concerning": true}
+
+// consultTopic marks the topic phrase of a consultation verb at c, from
+// "on"/"about" after it to the end of the clause or a "with".
+func consultTopic(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks)+1)
+	if c.t.typ != "CONSULT" || c.t.noun {
+		return in
+	}
+	for k := c.j; k < len(toks) && k <= c.j+4; k++ {
+		if !topicPreps[toks[k].low] {
+			continue
+		}
+		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || nonNameWords[toks[k+1].low] && toks[k+1].up) {
+			continue // "on Monday", "on 3 May": a date
+		}
+		for m := k; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "." && toks[m].low != "with"; m++ {
+			in[m] = true
+		}
+		break
+	}
+	return in
 }
