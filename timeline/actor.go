@@ -906,6 +906,9 @@ var placeNouns = map[string]bool{"city": true, "cities": true, "town": true, "to
 	"coast": true, "soil": true, "island": true, "islands": true, "countryside": true, "mountains": true,
 	"airspace": true, "waters": true, "kurdistan": true, "side": true}
 
+// media are what a thing is read or shown on: "on Iraqi television".
+var media = map[string]bool{"television": true, "radio": true, "tv": true}
+
 // isPlace reports a country mention that names a place: a name after a
 // locative preposition ("in Egypt"), or a demonym before a place noun
 // after one ("in the Iraqi city of Samarra"). A target is no place
@@ -918,6 +921,9 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 	k := i - 1
 	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !directions[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
 		k--
+	}
+	if k >= 0 && (toks[k].low == "on" || toks[k].low == "over") && e.form == formDemonym && j < len(toks) && media[toks[j].low] {
+		return true // "read on Iraqi television": the medium, not who spoke
 	}
 	region := k == i-2 && regionWords[toks[i-1].low] && (e.form == formName || e.form == formCapital)
 	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {

@@ -1180,7 +1180,7 @@ func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int)
 	in := make([]bool, len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
-		if (k == 0 || toks[k-1].raw == ",") && frameOpeners[toks[k].low] {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && frameOpeners[toks[k].low] {
 			open = k
 			break
 		}
@@ -1233,7 +1233,8 @@ func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int)
 
 // frameOpeners open a phrase that frames the main clause: "With his armed
 // forces ...,", "Under the guise of counter-attacking a South Korean
-// raid,", "after signing an armistice with Japan,".
+// raid,", "after signing an armistice with Japan,", "In 1982 with Iranian
+// success on the battlefield,".
 var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true, "after": true, "following": true,
 	"amid": true, "given": true}
 
