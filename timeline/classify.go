@@ -167,6 +167,25 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 	}
 	toks := tokenize(text, s)
 	cands := ix.candidates(toks, near)
+	if ap := dateApposition(toks, near); ap.End > ap.Start {
+		// "On 8 October 1950, the day after the US's crossing into North
+		// Korea, Mao Zedong ordered": the apposition says which day; its
+		// event and its names are not the dated event's.
+		kept := cands[:0:0]
+		for _, c := range cands {
+			if !ap.Contains(Span{toks[c.i].Start, toks[c.j-1].End}) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+		var as []Actor
+		for _, a := range actors {
+			if !ap.Contains(a.Span) {
+				as = append(as, a)
+			}
+		}
+		actors = as
+	}
 	cls := splitCoordinated(clauses(text, s), toks, actors, cands)
 	best := -1
 	if len(cands) > 0 {
@@ -1312,3 +1331,42 @@ func consultTopic(toks []token, c candidate) []bool {
 	}
 	return in
 }
+
+// appositionUnits count the distance of a day from another event: "two
+// days after", "the day before".
+var appositionUnits = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true,
+	"months": true, "year": true, "years": true}
+
+// dateApposition returns the span of ", the day after <event>," or ", two
+// days after <event> and three months before <event>," right after the
+// date near: a phrase that places the date by other events.
+func dateApposition(toks []token, near Span) Span {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= near.End })
+	if k+3 >= len(toks) || toks[k].raw != "," {
+		return Span{}
+	}
+	m := k + 1
+	if toks[m].low == "the" || isDigitStart(toks[m].raw) || numberWords[toks[m].low] {
+		m++
+	}
+	if m >= len(toks) || !appositionUnits[toks[m].low] {
+		return Span{}
+	}
+	m++
+	if m >= len(toks) || toks[m].low != "after" && toks[m].low != "before" {
+		return Span{}
+	}
+	for e := m + 1; e < len(toks); e++ {
+		if toks[e].raw == "," {
+			return Span{toks[k].Start, toks[e].End}
+		}
+		if toks[e].raw == ";" || toks[e].raw == "." {
+			break
+		}
+	}
+	return Span{}
+}
+
+// numberWords count days: "two days after".
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "a": true, "several": true, "some": true, "few": true}
