@@ -129,7 +129,7 @@ type candidate struct {
 
 // clauseBreaks are where a sentence turns to another clause that can
 // carry its own date or its own actors.
-var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|\s+and\s+(?:on|in|by)\s+(?-i:[A-Z0-9])|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
+var clauseBreaks = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
 
 // clauses returns the clause spans of s.
 func clauses(text string, s Span) []Span {
@@ -1018,17 +1018,13 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 // after the name and stays whole.
 func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	verbAt := func(i int) bool {
-		if verbLike(toks, i) {
-			return true
+	verbStart := make([]bool, len(toks))
+	for _, c := range cands {
+		if !c.t.noun {
+			verbStart[c.i] = true
 		}
-		for _, c := range cands {
-			if c.i == i && !c.t.noun {
-				return true
-			}
-		}
-		return false
 	}
+	verbAt := func(i int) bool { return verbLike(toks, i) || i < len(toks) && verbStart[i] }
 	var cuts []int
 	for _, a := range actors {
 		i := tokenAt(a.Start)
@@ -1061,6 +1057,15 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 				cuts = append(cuts, toks[k].Start)
 				break
 			}
+		}
+	}
+	// "Khorramshahr was captured and by November Saddam ordered": a new
+	// date opens a new event.
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && nonNameWords[toks[k+2].low] || toks[k].low == "and" && k+2 < len(toks) &&
+			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
+			cuts = append(cuts, toks[k].Start)
 		}
 	}
 	if len(cuts) == 0 {
