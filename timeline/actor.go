@@ -1125,7 +1125,7 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		}
 		switch {
 		case numbered:
-		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low] && i > 0 && !(toks[i-1].raw == "." || toks[i-1].raw == "\""):
+		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low]:
 		default:
 			continue
 		}

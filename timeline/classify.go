@@ -989,7 +989,7 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 				break
 			}
 		}
-		if start < 0 && force && k > c.j+1 && toks[k].low == "to" && k+1 < len(toks) {
+		if start < 0 && force && k > c.j && toks[k].low == "to" && k+1 < len(toks) {
 			n := toks[k+1]
 			if n.word && !n.up && !isDigitStart(n.raw) && !stopWords[n.low] && !purposeObjects[n.low] &&
 				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
