@@ -177,7 +177,7 @@ func newBenchExtractor(b *testing.B) *Extractor {
 	return x
 }
 
-func benchDocs(b *testing.B, x *Extractor, texts []string) {
+func benchExtract(b *testing.B, x *Extractor, texts []string) {
 	total := 0
 	for _, t := range texts {
 		total += len(t)
@@ -223,7 +223,7 @@ func (m cpuMeter) report(b *testing.B, bytes int) {
 // BenchmarkExtractSeed: the full pipeline on the seed article.
 func BenchmarkExtractSeed(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchDocs(b, x, []string{loadSeed(b)})
+	benchExtract(b, x, []string{loadSeed(b)})
 }
 
 // BenchmarkExtractTBAQ: the full pipeline over the 256 TBAQ news texts,
@@ -231,7 +231,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 func BenchmarkExtractTBAQ(b *testing.B) {
 	texts := loadTBAQ(b)
 	x := newBenchExtractor(b)
-	benchDocs(b, x, texts)
+	benchExtract(b, x, texts)
 }
 
 // BenchmarkNaiveWhenTBAQ: the baseline, olebedev/when's English and
@@ -281,12 +281,12 @@ func BenchmarkNaiveWhenTBAQ(b *testing.B) {
 // per-MB time should be at most 1.5 times the 10 KB one).
 func BenchmarkExtract10KB(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchDocs(b, x, []string{syntheticDoc(b, 10<<10)})
+	benchExtract(b, x, []string{syntheticDoc(b, 10<<10)})
 }
 
 func BenchmarkExtract10MB(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchDocs(b, x, []string{syntheticDoc(b, 10<<20)})
+	benchExtract(b, x, []string{syntheticDoc(b, 10<<20)})
 }
 
 // BenchmarkExtractParallel: one Extractor shared by 1 and 2 goroutines
