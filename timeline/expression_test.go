@@ -81,6 +81,11 @@ var exprCases = []exprCase{
 	{name: "the following week", text: "Troops crossed the border on September 12, 2023. The following week, they withdrew.", want: "The following week", typ: Date, value: "2023-W38"},
 	{name: "the weekend", text: "Fighting flared over the weekend.", want: "the weekend", typ: Date, value: "2023-W37-WE"},
 
+	// a date named with its weekday: the year in which that day is that
+	// weekday (Friday 22 September 2023), even in a past clause
+	{name: "weekday fixes the year", text: "The Times said in an editorial on Friday, Sept. 22: the talks failed.", want: "Friday, Sept. 22", typ: Date, value: "2023-09-22"},
+	{name: "weekday fixes the past year", text: "He said on Thursday, Sept. 22 that he would resign.", want: "Thursday, Sept. 22", typ: Date, value: "2022-09-22"},
+
 	// Weekdays by tense
 	{name: "weekday past", text: "Russia said on Monday it was in contact with Azerbaijan.", want: "Monday", typ: Date, value: "2023-09-18"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},

@@ -302,6 +302,9 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			y, how = ry, Explicit
 		} else if m.Rel == nil {
 			y = r.monthYear(m, sent, anchor, how, tn)
+			if m.Weekday != nil && m.Day != nil {
+				y = weekdayYear(y, time.Month(*m.Month), *m.Day, time.Weekday(*m.Weekday))
+			}
 		}
 		d := 1
 		if m.Day != nil {
@@ -591,4 +594,18 @@ func intOr(p *int) int {
 		return 0
 	}
 	return *p
+}
+
+// weekdayYear checks a date named with its weekday and without its year
+// ("Monday, Oct. 26"): when the weekday does not fall on that date in
+// year y, the year before or after where it does is meant (the writer
+// named the weekday of the date itself). Otherwise y stands.
+func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
+	for _, c := range []int{y, y + 1, y - 1} {
+		t := time.Date(c, mo, d, 0, 0, 0, 0, time.UTC)
+		if t.Day() == d && t.Weekday() == wd {
+			return c
+		}
+	}
+	return y
 }

@@ -132,6 +132,10 @@ func dateRules() []*Rule {
 				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
 				}
+				if wd := c.g("wd"); wd != "" {
+					// "Monday, Oct. 26": the weekday fixes the year
+					x.Weekday = ptr(weekdayNum(wd))
+				}
 				pod(c, e)
 				e.Tensed = true
 				return true
@@ -142,6 +146,10 @@ func dateRules() []*Rule {
 				d, ok := day(c)
 				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
+				}
+				if wd := c.g("wd"); wd != "" {
+					// "Monday, Oct. 26": the weekday fixes the year
+					x.Weekday = ptr(weekdayNum(wd))
 				}
 				pod(c, e)
 				e.Tensed = true
