@@ -88,6 +88,10 @@ var exprCases = []exprCase{
 
 	// Weekdays by tense
 	{name: "weekday past", text: "Russia said on Monday it was in contact with Azerbaijan.", want: "Monday", typ: Date, value: "2023-09-18"},
+	// a speech tag after the quotation ("…,'' he said") is the time of
+	// the report, not the tense of the quoted clause
+	{name: "weekday in a quoted future", text: "``The envoy will land in the capital and meet the president on Friday,'' the minister said.", want: "Friday", typ: Date, value: "2023-09-22"},
+	{name: "weekday before a speech tag", text: "The envoy will land in the capital and meet the president on Friday, officials said.", want: "Friday", typ: Date, value: "2023-09-22"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

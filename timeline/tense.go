@@ -27,6 +27,26 @@ var pastCue = regexp.MustCompile(`(?i)\b(?:was|were|had|did|said|told|met|went|c
 // notPast are "-ed" words that are not verbs in the past tense.
 var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true, "feed": true, "seed": true, "bred": true, "red": true, "bed": true, "shed": true, "wed": true, "hundred": true, "united": true, "limited": true, "expected": true, "scheduled": true, "proposed": true, "planned": true, "related": true, "based": true}
 
+// reportingVerb are the past verbs of reporting that follow a reported
+// clause after a comma or a quotation mark.
+var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "announced": true, "reported": true, "stated": true, "declared": true, "predicted": true, "warned": true}
+
+// reportTag reports whether a reporting verb closes the clause of an
+// expression as a speech tag: a quotation mark comes between them
+// (``… Thursday,'' Castro said), or a comma does and the verb ends its
+// own clause ("… on Friday, officials said."), unlike a main verb with
+// an object ("In September, it announced plans").
+func reportTag(between, after string) bool {
+	if strings.ContainsAny(between, "'`\"") {
+		return true
+	}
+	if !strings.Contains(between, ",") {
+		return false
+	}
+	after = strings.TrimLeft(after, " ")
+	return after == "" || strings.ContainsRune(".,;", rune(after[0]))
+}
+
 // clauseTense reads the tense of the clause around an expression: the
 // cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
@@ -56,6 +76,11 @@ func clauseTense(text string, sent Span, at Span) tense {
 	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
 		w := strings.ToLower(seg[loc[0]:loc[1]])
 		if notPast[w] || strings.HasSuffix(w, "ed") && afterAux(seg[:loc[0]]) {
+			continue
+		}
+		if reportingVerb[w] && from+loc[0] >= at.End && reportTag(seg[at.End-from:loc[0]], seg[loc[1]:]) {
+			// "… leave on Thursday,'' Castro said": the time of the
+			// report, not of the clause that holds the expression
 			continue
 		}
 		if d := dist(loc[0], loc[1]); d < bestDist {
