@@ -128,6 +128,9 @@ var exprCases = []exprCase{
 	{name: "between first", text: "Fighting raged between September 27 and November 9, 2020.", want: "September 27", typ: Date, value: "2020-09-27"},
 	{name: "between second", text: "Fighting raged between September 27 and November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
 	{name: "day list", mode: History, text: "The Chinese attacked on February 15, 1951, and again on February 15 and 22.", want: "22", typ: Date, value: "1951-02-22"},
+	// "since" a date without its year: a state that began before the DCT
+	{name: "since month", text: "The carrier has been on patrol since March and is scheduled to return in October.", want: "March", typ: Date, value: "2023-03"},
+	{name: "since a dated event", text: "Police will keep searching, as they have since shortly after the Oct. 23 killing.", want: "Oct. 23", typ: Date, value: "2022-10-23"},
 	{name: "since", text: "Talks have been held since 1994.", want: "1994", typ: Date, value: "1994"},
 
 	// Sets

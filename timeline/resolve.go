@@ -127,6 +127,10 @@ func quantityMod(before string) string {
 // sinceBefore ends the text before the start of an open interval.
 var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
 
+// sinceSignal ends the text before a date that starts a state lasting to
+// the present: "since", "since shortly after the".
+var sinceSignal = regexp.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`)
+
 // rangeEnd follows the first date of a range whose second date carries
 // the year: "September 27 and November 9, 2020", "27 September to 9
 // November 2020", "June - August 1944".
@@ -429,6 +433,14 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	a := truncate(anchor, Day)
+	if m.Open || sinceSignal.MatchString(r.text[max(sent.Start, m.Start-40):m.Start]) {
+		// "on patrol since March", "since shortly after the Oct. 23
+		// slaying": what has gone on since a date began before the DCT
+		if m.Day == nil && mo > am || m.Day != nil && t.After(a) {
+			return y - 1
+		}
+		return y
+	}
 	switch tn() {
 	case pastTense:
 		if m.Day == nil && !deadlineBefore.MatchString(r.text[max(sent.Start, m.Start-30):m.Start]) {
