@@ -411,6 +411,17 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	am := int(anchor.Month())
 	mo := *m.Month
 	switch {
+	case m.Dir != 0 && m.Day != nil:
+		// "last Oct. 23": the latest such day before the anchor's day;
+		// "next March 3" the first after it
+		t := time.Date(y, time.Month(mo), *m.Day, 0, 0, 0, 0, time.UTC)
+		a := truncate(anchor, Day)
+		if m.Dir < 0 && !t.Before(a) {
+			y--
+		} else if m.Dir > 0 && !t.After(a) {
+			y++
+		}
+		return y
 	case m.Dir < 0:
 		if mo >= am {
 			y--

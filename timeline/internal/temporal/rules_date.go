@@ -126,11 +126,18 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("month-day", 30, TMonth,
-			`\b`+podPre+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
+			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
 				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
+				}
+				switch c.l("rel") {
+				case "last", "this past":
+					// "last Oct. 23": the latest one before the anchor
+					e.Dir = -1
+				case "next", "this coming":
+					e.Dir = 1
 				}
 				if wd := c.g("wd"); wd != "" {
 					// "Monday, Oct. 26": the weekday fixes the year
