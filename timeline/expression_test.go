@@ -95,6 +95,8 @@ var exprCases = []exprCase{
 	// the report, not the tense of the quoted clause
 	{name: "weekday in a quoted future", text: "``The envoy will land in the capital and meet the president on Friday,'' the minister said.", want: "Friday", typ: Date, value: "2023-09-22"},
 	{name: "weekday before a speech tag", text: "The envoy will land in the capital and meet the president on Friday, officials said.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// "were planning to": the past auxiliary belongs to a future cue
+	{name: "weekday before a planned act", text: "Protesters planned a large demonstration on Saturday and were planning to drive around the airport.", want: "Saturday", typ: Date, value: "2023-09-23"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring
