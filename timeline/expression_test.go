@@ -97,6 +97,8 @@ var exprCases = []exprCase{
 	{name: "weekday before a speech tag", text: "The envoy will land in the capital and meet the president on Friday, officials said.", want: "Friday", typ: Date, value: "2023-09-22"},
 	// "were planning to": the past auxiliary belongs to a future cue
 	{name: "weekday before a planned act", text: "Protesters planned a large demonstration on Saturday and were planning to drive around the airport.", want: "Saturday", typ: Date, value: "2023-09-23"},
+	// a fronted adverbial takes the tense of the main verb, however far
+	{name: "fronted month", text: "In January, a week after the fiftieth anniversary of the landmark court decision on the matter, a clinic bombing in the city killed a guard.", want: "January", typ: Date, value: "2023-01"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

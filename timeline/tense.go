@@ -50,8 +50,21 @@ func reportTag(between, after string) bool {
 // clauseTense reads the tense of the clause around an expression: the
 // cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
-	from := max(sent.Start, at.Start-120)
-	to := min(sent.End, at.End+80)
+	t := clauseTenseIn(text, sent, at, 120, 80)
+	if t == unknownTense && at.Start-sent.Start <= 12 {
+		// a fronted adverbial with no cue nearby: the main verb may lie
+		// past a long phrase ("In January, a week after the anniversary
+		// of …, a bombing killed …")
+		t = clauseTenseIn(text, sent, at, 0, 1<<20)
+	}
+	return t
+}
+
+// clauseTenseIn is clauseTense with a window of before and after bytes
+// around the expression.
+func clauseTenseIn(text string, sent Span, at Span, before, after int) tense {
+	from := max(sent.Start, at.Start-before)
+	to := min(sent.End, at.End+after)
 	if from >= to {
 		return unknownTense
 	}
