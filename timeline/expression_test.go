@@ -82,6 +82,9 @@ var exprCases = []exprCase{
 	{name: "next month day", text: "The trial opens next Sept. 12.", want: "next Sept. 12", typ: Date, value: "2024-09-12"},
 	{name: "the previous day", text: "Troops crossed the border on September 12, 2023. The previous day, talks had failed.", want: "The previous day", typ: Date, value: "2023-09-11"},
 	{name: "the following week", text: "Troops crossed the border on September 12, 2023. The following week, they withdrew.", want: "The following week", typ: Date, value: "2023-W38"},
+	// "the week of <date>": the ISO week that holds the day
+	{name: "the week of a date", text: "A hearing is expected the week of October 2.", want: "the week of October 2", typ: Date, value: "2023-W40"},
+	{name: "the week of a dated day", text: "Talks were held the week of Jan. 3, 1999.", want: "the week of Jan. 3, 1999", typ: Date, value: "1998-W53"},
 	{name: "the weekend", text: "Fighting flared over the weekend.", want: "the weekend", typ: Date, value: "2023-W37-WE"},
 
 	// a date named with its weekday: the year in which that day is that
@@ -99,6 +102,8 @@ var exprCases = []exprCase{
 	{name: "weekday before a planned act", text: "Protesters planned a large demonstration on Saturday and were planning to drive around the airport.", want: "Saturday", typ: Date, value: "2023-09-23"},
 	// a fronted adverbial takes the tense of the main verb, however far
 	{name: "fronted month", text: "In January, a week after the fiftieth anniversary of the landmark court decision on the matter, a clinic bombing in the city killed a guard.", want: "January", typ: Date, value: "2023-01"},
+	// a modal "may"/"might" points ahead like "will"
+	{name: "date after may", text: "The dispute that has divided the family may finally be resolved on April 30.", want: "April 30", typ: Date, value: "2024-04-30"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

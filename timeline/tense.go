@@ -18,7 +18,7 @@ const (
 
 // futureCue finds the markers of a future clause: modal "will" and
 // "shall", "going to", "is due to", "plans to", "scheduled".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|(?:(?:is|are|was|were|am)\s+)?(?:going|planning|preparing)\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|(?:(?:is|are|was|were|am)\s+)?(?:going|planning|preparing)\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|(?-i:may|might)|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
 // pastCue finds the markers of a past clause: the past tense of "be",
 // "have" and "do", common irregular pasts, and regular "-ed" forms.

@@ -125,6 +125,26 @@ func dateRules() []*Rule {
 				pod(c, e)
 				return true
 			}),
+		// "the week of March 6": the calendar week that holds the day
+		rule("week-of", 40, TMonth,
+			`\bthe\s+week\s+of\s+(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`(?:,\s*(?P<y>\d{4}))?\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				d, ok := day(c)
+				if !ok || !capitalized(c.g("mon")) {
+					return false
+				}
+				if y, ok := atoi(c.g("y")); ok {
+					if !setYMD(x, y, monthNum(c.g("mon")), d) {
+						return false
+					}
+				} else if !setMD(x, monthNum(c.g("mon")), d) {
+					return false
+				} else {
+					e.Tensed = true
+				}
+				e.Gran = GWeek
+				return true
+			}),
 		rule("month-day", 30, TMonth,
 			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
