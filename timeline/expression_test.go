@@ -104,6 +104,10 @@ var exprCases = []exprCase{
 	{name: "fronted month", text: "In January, a week after the fiftieth anniversary of the landmark court decision on the matter, a clinic bombing in the city killed a guard.", want: "January", typ: Date, value: "2023-01"},
 	// a modal "may"/"might" points ahead like "will"
 	{name: "date after may", text: "The dispute that has divided the family may finally be resolved on April 30.", want: "April 30", typ: Date, value: "2024-04-30"},
+	// a month alone in a past clause: the latest, or the coming month
+	{name: "past month", text: "The company said output fell in July.", want: "July", typ: Date, value: "2023-07"},
+	{name: "past month of last year", text: "The company said output fell in November.", want: "November", typ: Date, value: "2022-11"},
+	{name: "next month in a past clause", text: "The kingdom told its customers of a cutback in its oil supply in October.", want: "October", typ: Date, value: "2023-10"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

@@ -398,7 +398,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 // without one. "last May" is the latest May before the anchor's month,
 // "next May" the first after. In a narrative the month follows the story
 // (a January after a December is the next year's). In news:
-//   - a month alone in a past clause is the latest on or before the DCT;
+//   - a month alone in a past clause is the latest on or before the DCT,
+//     or the month after the DCT's;
 //   - a date in a clearly past clause (a past verb just before it, no
 //     future cue, not a deadline such as "by Oct. 31") is the latest on
 //     or before the DCT;
@@ -455,8 +456,11 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	switch tn() {
 	case pastTense:
 		if m.Day == nil && !deadlineBefore.MatchString(r.text[max(sent.Start, m.Start-30):m.Start]) {
-			// a month alone in a past clause: the latest one
-			if mo > am {
+			// a month alone in a past clause: the latest one, save the
+			// month right after the DCT's, which news names when it
+			// reports plans ("told its customers of a cutback in
+			// September", written in August)
+			if mo > am+1 {
 				return y - 1
 			}
 			return y
