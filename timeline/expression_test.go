@@ -116,6 +116,10 @@ var exprCases = []exprCase{
 	{name: "narrative month", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "March", typ: Date, value: "1919-03"},
 	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
 
+	// "N units later" in news: a duration linked to an event by the
+	// signal "later" (TimeBank, AQUAINT); a history dates it instead
+	{name: "later in news", text: "The company cut its prices on Monday. Three days later, its rival did the same.", want: "Three days later", typ: Duration, value: "P3D"},
+
 	// Durations
 	{name: "years", text: "The war lasted five years.", want: "five years", typ: Duration, value: "P5Y"},
 	{name: "hours", text: "The ceasefire held for 48 hours.", want: "48 hours", typ: Duration, value: "PT48H"},

@@ -73,6 +73,12 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		// the story
 		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
 	}
+	if m.Story && m.Value != "" && m.Rel != nil && m.Rel.N > 0 && r.mode != History {
+		// "three days later" in news: TimeBank and AQUAINT mark the
+		// span, "later" being the signal that links it to an event;
+		// a history dates it from the story instead
+		return Timex{Value: m.Value, Type: Duration, Mod: m.Mod, Anchor: Explicit}
+	}
 	if sinceBefore.MatchString(r.text[max(0, m.Start-12):m.Start]) {
 		// "since 1994": an open interval that starts in 1994 ("since" is a
 		// signal, not part of the expression)

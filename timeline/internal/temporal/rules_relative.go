@@ -130,6 +130,11 @@ func relativeRules() []*Rule {
 					e.Rel = &Rel{u, sign * int(n)}
 				}
 				e.Story = dir != "ago" && dir != "from now" && dir != "hence"
+				if dir == "later" {
+					// news measures "three days later" as a duration
+					// (the resolver decides)
+					e.Value = durationValue(n, u)
+				}
 				e.YearAgo = u == GYear && n == 1 && sign < 0
 				if q := approxMods[c.l("q")]; q != "" {
 					e.Mod = q
