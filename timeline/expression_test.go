@@ -108,6 +108,9 @@ var exprCases = []exprCase{
 	{name: "past month", text: "The company said output fell in July.", want: "July", typ: Date, value: "2023-07"},
 	{name: "past month of last year", text: "The company said output fell in November.", want: "November", typ: Date, value: "2022-11"},
 	{name: "next month in a past clause", text: "The kingdom told its customers of a cutback in its oil supply in October.", want: "October", typ: Date, value: "2023-10"},
+	// a plan in the past perfect ("had been due to") was for a time
+	// now past
+	{name: "weekday of a superseded plan", text: "The offer was extended to Oct. 6. It had been due to expire Friday evening.", want: "Friday evening", typ: TimeType, value: "2023-09-15TEV"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

@@ -47,6 +47,9 @@ func reportTag(between, after string) bool {
 	return after == "" || strings.ContainsRune(".,;", rune(after[0]))
 }
 
+// hadBefore ends the text before a future cue in the past perfect.
+var hadBefore = regexp.MustCompile(`(?i)\bhad\s+(?:been\s+|already\s+been\s+)?(?:(?:due|set|scheduled|expected|slated|supposed|planned|going)\s+to\s+)?$`)
+
 // clauseTense reads the tense of the clause around an expression: the
 // cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
@@ -84,6 +87,11 @@ func clauseTenseIn(text string, sent Span, at Span, before, after int) tense {
 	for _, loc := range futureCue.FindAllStringIndex(seg, -1) {
 		if d := dist(loc[0], loc[1]); d < bestDist {
 			best, bestDist = futureTense, d
+			if hadBefore.MatchString(seg[:loc[0]]) {
+				// "had been due to expire Friday": a plan made in the
+				// past for a time now past
+				best = pastTense
+			}
 		}
 	}
 	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
