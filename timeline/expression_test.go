@@ -111,6 +111,9 @@ var exprCases = []exprCase{
 	// a plan in the past perfect ("had been due to") was for a time
 	// now past
 	{name: "weekday of a superseded plan", text: "The offer was extended to Oct. 6. It had been due to expire Friday evening.", want: "Friday evening", typ: TimeType, value: "2023-09-15TEV"},
+	// participles after "be" and adjectives after a determiner are not
+	// past verbs
+	{name: "month after a passive", text: "The split would be paid on a still unspecified date in January.", want: "January", typ: Date, value: "2024-01"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring

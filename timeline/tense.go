@@ -96,7 +96,7 @@ func clauseTenseIn(text string, sent Span, at Span, before, after int) tense {
 	}
 	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
 		w := strings.ToLower(seg[loc[0]:loc[1]])
-		if notPast[w] || strings.HasSuffix(w, "ed") && afterAux(seg[:loc[0]]) {
+		if notPast[w] || afterAux(seg[:loc[0]]) || strings.HasSuffix(w, "ed") && determinerBefore.MatchString(seg[:loc[0]]) {
 			continue
 		}
 		if reportingVerb[w] && from+loc[0] >= at.End && reportTag(seg[at.End-from:loc[0]], seg[loc[1]:]) {
@@ -149,6 +149,10 @@ func clearlyPast(text string, sent Span, at Span) bool {
 // term ("extended to Nov. 20", "respond by Oct. 31", "payable Dec. 15"),
 // which the past tense of the clause does not put in the past.
 var deadlineBefore = regexp.MustCompile(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`)
+
+// determinerBefore ends the text before an "-ed" word that a determiner
+// makes an adjective: "on a still unspecified date", "the revised plan".
+var determinerBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:(?:still|yet|as\s+yet|newly|recently|\w+ly)\s+)?$`)
 
 // adjectiveBefore ends the text before an "-ed" word used as an
 // adjective: "in preferred shares", "the planned merger".
