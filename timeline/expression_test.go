@@ -52,6 +52,8 @@ var exprCases = []exprCase{
 	{name: "holiday with year", text: "The offensive began at Christmas 1963.", want: "Christmas 1963", typ: Date, value: "1963-12-25"},
 	{name: "moving holiday", text: "The boy was rescued last Thanksgiving.", want: "last Thanksgiving", typ: Date, value: "2022-11-24"},
 	{name: "Easter", text: "The rising began on Easter 2024.", want: "Easter 2024", typ: Date, value: "2024-03-31"},
+	{name: "holiday week", text: "Pilgrims arrived in Easter week 2024.", want: "Easter week 2024", typ: Date, value: "2024-W13"},
+	{name: "holiday week by tense", text: "Protesters prayed as Easter week began.", want: "Easter week", typ: Date, value: "2023-W14"},
 	{name: "ordinal day", text: "The siege began on September 12, 1683. The relief army arrived on the 29th.", want: "the 29th", typ: Date, value: "1683-09-29"},
 
 	// Times

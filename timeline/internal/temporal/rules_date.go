@@ -269,7 +269,7 @@ func dateRules() []*Rule {
 			}),
 		// Holidays: "Christmas 1963", "last Thanksgiving", "Easter".
 		rule("holiday", 26, TWord,
-			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|easter\s+sunday|easter|halloween|valentine's\s+day|election\s+day|labor\s+day|memorial\s+day|boxing\s+day)(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b)?`,
+			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|easter\s+sunday|easter|halloween|valentine's\s+day|election\s+day|labor\s+day|memorial\s+day|boxing\s+day)(?P<wk>\s+week\b)?(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b)?`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				h := c.l("h")
 				if !capitalized(c.g("h")) {
@@ -288,6 +288,11 @@ func dateRules() []*Rule {
 					return false
 				}
 				e.Gran = GDay
+				if c.g("wk") != "" {
+					// "Easter week", "Christmas week": the calendar week
+					// that holds the day
+					e.Gran = GWeek
+				}
 				if y, ok := atoi(c.g("y")); ok {
 					x.Year = ptr(y)
 					return true
