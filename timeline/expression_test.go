@@ -128,6 +128,8 @@ var exprCases = []exprCase{
 	// signal "later" (TimeBank, AQUAINT); a history dates it instead
 	{name: "later in news", text: "The company cut its prices on Monday. Three days later, its rival did the same.", want: "Three days later", typ: Duration, value: "P3D"},
 
+	{name: "vague later in news", text: "The company cut its prices on Monday. A few days later, its rival did the same.", want: "A few days later", typ: Duration, value: "PXD"},
+
 	// Durations
 	{name: "years", text: "The war lasted five years.", want: "five years", typ: Duration, value: "P5Y"},
 	{name: "hours", text: "The ceasefire held for 48 hours.", want: "48 hours", typ: Duration, value: "PT48H"},

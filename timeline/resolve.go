@@ -63,6 +63,11 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	case temporal.Repeat:
 		return Timex{Value: m.Value, Type: Set, Mod: m.Mod, Anchor: Explicit}
 	case temporal.Vague:
+		if m.Story && m.Rel != nil && vagueSpan[m.Rel.Unit] != "" && r.mode != History {
+			// "a few days later" in news: a vague duration, as "three
+			// days later" is a duration
+			return Timex{Value: vagueSpan[m.Rel.Unit], Type: Duration, Mod: m.Mod, Anchor: Explicit}
+		}
 		return Timex{Value: m.Value, Type: Date, Mod: m.Mod, Anchor: Explicit}
 	}
 	if m.BC {
@@ -98,6 +103,10 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	}
 	return t
 }
+
+// vagueSpan is the value of a span of an unknown number of units.
+var vagueSpan = map[temporal.Gran]string{temporal.GSecond: "PTXS", temporal.GMinute: "PTXM", temporal.GHour: "PTXH",
+	temporal.GDay: "PXD", temporal.GWeek: "PXW", temporal.GMonth: "PXM", temporal.GYear: "PXY", temporal.GDecade: "PXDE", temporal.GCentury: "PXCE"}
 
 // setRef makes t the date last mentioned in the story. A coarser date
 // that holds the current reference ("1941" after "December 7, 1941")

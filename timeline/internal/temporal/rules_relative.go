@@ -118,6 +118,11 @@ func relativeRules() []*Rule {
 					if sign > 0 {
 						e.Value = "FUTURE_REF"
 					}
+					if dir == "later" {
+						// news measures "a few days later" as a vague
+						// duration (the resolver decides)
+						e.Rel, e.Story = &Rel{u, 1}, true
+					}
 					return true
 				}
 				switch u {
