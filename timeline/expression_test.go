@@ -157,6 +157,7 @@ var exprCases = []exprCase{
 	{name: "to year", text: "He ruled from 1988 to 1994.", want: "1994", typ: Date, value: "1994"},
 	{name: "between first", text: "Fighting raged between September 27 and November 9, 2020.", want: "September 27", typ: Date, value: "2020-09-27"},
 	{name: "between second", text: "Fighting raged between September 27 and November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "season pair", mode: History, text: "In 1942 the front was quiet. Both armies spent the spring and early summer of 1943 preparing.", want: "the spring", typ: Date, value: "1943-SP"},
 	{name: "day list", mode: History, text: "The Chinese attacked on February 15, 1951, and again on February 15 and 22.", want: "22", typ: Date, value: "1951-02-22"},
 	// "since" a date without its year: a state that began before the DCT
 	{name: "since month", text: "The carrier has been on patrol since March and is scheduled to return in October.", want: "March", typ: Date, value: "2023-03"},

@@ -151,18 +151,27 @@ var sinceSignal = regexp.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|righ
 // November 2020", "June - August 1944".
 var rangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|thru|until|till|or|-|–|—)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?)\s+(\d{4})\b`)
 
+// seasonRangeEnd follows the first season of a pair whose second season
+// carries the year: "the spring and early summer of 1943", "winter to
+// spring 1945".
+var seasonRangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|into|until|or|-|–|—)\s*(?:the\s+)?(?:early\s+|late\s+|mid-?)?(spring|summer|autumn|fall|winter),?\s+(?:of\s+)?(\d{4})\b`)
+
 // rangeYear returns the year written at the end of a range that a date
 // without a year begins.
 func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
-	if m.Year != nil || m.Month == nil {
+	if m.Year != nil || m.Month == nil && m.Season == "" {
 		return 0, false
 	}
 	rest := r.text[m.End:min(len(r.text), m.End+40)]
-	sm := rangeEnd.FindStringSubmatch(rest)
+	re := rangeEnd
+	if m.Month == nil {
+		re = seasonRangeEnd
+	}
+	sm := re.FindStringSubmatch(rest)
 	if sm == nil {
 		return 0, false
 	}
-	y, err := strconv.Atoi(sm[1])
+	y, err := strconv.Atoi(sm[len(sm)-1])
 	return y, err == nil && y > 0
 }
 
@@ -363,7 +372,10 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	case m.Season != "":
 		y := base.Year()
-		if m.Rel == nil {
+		if ry, ok := r.rangeYear(m); ok && (m.Rel == nil || m.Story && m.Rel.N == 0) {
+			// "the spring and early summer of 1943"
+			y, how = ry, Explicit
+		} else if m.Rel == nil {
 			start, end := seasonBounds(y, m.Season)
 			switch m.Dir {
 			case -1:
