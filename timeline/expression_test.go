@@ -168,6 +168,7 @@ var exprCases = []exprCase{
 	{name: "every year", text: "The festival is held every year.", want: "every year", typ: Set, value: "P1Y"},
 	{name: "weekly", text: "The council meets weekly.", want: "weekly", typ: Set, value: "P1W"},
 	{name: "each weekday", text: "Protesters gather each Friday.", want: "each Friday", typ: Set, value: "XXXX-WXX-5"},
+	{name: "each month name", text: "Orangemen march each July from their church.", want: "each July", typ: Set, value: "XXXX-07"},
 	{name: "twice a year", text: "The board meets twice a year.", want: "twice a year", typ: Set, value: "P1Y"},
 
 	// Financial copy: the quarter under discussion

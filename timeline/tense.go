@@ -33,7 +33,7 @@ var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "
 
 // reportTag reports whether a reporting verb closes the clause of an
 // expression as a speech tag: a quotation mark comes between them
-// (``… Thursday,'' Castro said), or a comma does and the verb ends its
+// (“… Thursday,” Castro said), or a comma does and the verb ends its
 // own clause ("… on Friday, officials said."), unlike a main verb with
 // an object ("In September, it announced plans").
 func reportTag(between, after string) bool {

@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/olebedev/when/rules"
@@ -185,6 +186,17 @@ func relativeRules() []*Rule {
 				if p := c.g("pod"); p != "" {
 					e.Value += "T" + partOfDay(p)
 				}
+				return true
+			}),
+		// "each July", "every September": the month of every year
+		rule("month-set", 24, TMonth,
+			`\b(?:every|each)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				if !capitalized(c.g("mon")) {
+					return false
+				}
+				e.Kind = Repeat
+				e.Value = fmt.Sprintf("XXXX-%02d", monthNum(c.g("mon")))
 				return true
 			}),
 	}
