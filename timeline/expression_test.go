@@ -64,6 +64,8 @@ var exprCases = []exprCase{
 	{name: "clock with weekday", text: "The deadline passed at 10 p.m. Tuesday.", want: "10 p.m. Tuesday", typ: TimeType, value: "2023-09-19T22:00"},
 	{name: "weekday night", text: "Shelling was heard Tuesday night.", want: "Tuesday night", typ: TimeType, value: "2023-09-19TNI"},
 	{name: "part of a dated day", text: "It began in the early morning hours of November 1, 1954.", want: "the early morning hours of November 1, 1954", typ: TimeType, value: "1954-11-01TMO"},
+	{name: "hour in the morning", text: "The father will leave at 4 in the morning.", want: "4 in the morning", typ: TimeType, value: "2023-09-20T04:00"},
+	{name: "hour in the evening", text: "The talks began at eight in the evening.", want: "eight in the evening", typ: TimeType, value: "2023-09-20T20:00"},
 	{name: "this morning", text: "Officials met this morning.", want: "this morning", typ: TimeType, value: "2023-09-20TMO"},
 	{name: "last night", text: "Rockets fell last night.", want: "last night", typ: TimeType, value: "2023-09-19TNI"},
 
