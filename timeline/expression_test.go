@@ -52,6 +52,8 @@ var exprCases = []exprCase{
 	{name: "holiday with year", text: "The offensive began at Christmas 1963.", want: "Christmas 1963", typ: Date, value: "1963-12-25"},
 	{name: "moving holiday", text: "The boy was rescued last Thanksgiving.", want: "last Thanksgiving", typ: Date, value: "2022-11-24"},
 	{name: "Easter", text: "The rising began on Easter 2024.", want: "Easter 2024", typ: Date, value: "2024-03-31"},
+	{name: "holiday week", text: "Pilgrims arrived in Easter week 2024.", want: "Easter week 2024", typ: Date, value: "2024-W13"},
+	{name: "holiday week by tense", text: "Protesters prayed as Easter week began.", want: "Easter week", typ: Date, value: "2023-W14"},
 	{name: "ordinal day", text: "The siege began on September 12, 1683. The relief army arrived on the 29th.", want: "the 29th", typ: Date, value: "1683-09-29"},
 
 	// Times
@@ -62,6 +64,8 @@ var exprCases = []exprCase{
 	{name: "clock with weekday", text: "The deadline passed at 10 p.m. Tuesday.", want: "10 p.m. Tuesday", typ: TimeType, value: "2023-09-19T22:00"},
 	{name: "weekday night", text: "Shelling was heard Tuesday night.", want: "Tuesday night", typ: TimeType, value: "2023-09-19TNI"},
 	{name: "part of a dated day", text: "It began in the early morning hours of November 1, 1954.", want: "the early morning hours of November 1, 1954", typ: TimeType, value: "1954-11-01TMO"},
+	{name: "hour in the morning", text: "The father will leave at 4 in the morning.", want: "4 in the morning", typ: TimeType, value: "2023-09-20T04:00"},
+	{name: "hour in the evening", text: "The talks began at eight in the evening.", want: "eight in the evening", typ: TimeType, value: "2023-09-20T20:00"},
 	{name: "this morning", text: "Officials met this morning.", want: "this morning", typ: TimeType, value: "2023-09-20TMO"},
 	{name: "last night", text: "Rockets fell last night.", want: "last night", typ: TimeType, value: "2023-09-19TNI"},
 
@@ -77,12 +81,43 @@ var exprCases = []exprCase{
 	{name: "last weekday", text: "He resigned last Tuesday.", want: "last Tuesday", typ: Date, value: "2023-09-19"},
 	{name: "late weekday", text: "Troops withdrew late Thursday.", want: "late Thursday", typ: Date, value: "2023-09-14", mod: "END"},
 	{name: "last month name", text: "The treaty was signed last May.", want: "last May", typ: Date, value: "2023-05"},
+	{name: "last month day", text: "He was shot to death last Oct. 23 at his home.", want: "last Oct. 23", typ: Date, value: "2022-10-23"},
+	{name: "last month day this year", text: "The blockade began last Sept. 12.", want: "last Sept. 12", typ: Date, value: "2023-09-12"},
+	{name: "next month day", text: "The trial opens next Sept. 12.", want: "next Sept. 12", typ: Date, value: "2024-09-12"},
 	{name: "the previous day", text: "Troops crossed the border on September 12, 2023. The previous day, talks had failed.", want: "The previous day", typ: Date, value: "2023-09-11"},
 	{name: "the following week", text: "Troops crossed the border on September 12, 2023. The following week, they withdrew.", want: "The following week", typ: Date, value: "2023-W38"},
+	// "the week of <date>": the ISO week that holds the day
+	{name: "the week of a date", text: "A hearing is expected the week of October 2.", want: "the week of October 2", typ: Date, value: "2023-W40"},
+	{name: "the week of a dated day", text: "Talks were held the week of Jan. 3, 1999.", want: "the week of Jan. 3, 1999", typ: Date, value: "1998-W53"},
 	{name: "the weekend", text: "Fighting flared over the weekend.", want: "the weekend", typ: Date, value: "2023-W37-WE"},
+
+	// a date named with its weekday: the year in which that day is that
+	// weekday (Friday 22 September 2023), even in a past clause
+	{name: "weekday fixes the year", text: "The Times said in an editorial on Friday, Sept. 22: the talks failed.", want: "Friday, Sept. 22", typ: Date, value: "2023-09-22"},
+	{name: "weekday fixes the past year", text: "He said on Thursday, Sept. 22 that he would resign.", want: "Thursday, Sept. 22", typ: Date, value: "2022-09-22"},
 
 	// Weekdays by tense
 	{name: "weekday past", text: "Russia said on Monday it was in contact with Azerbaijan.", want: "Monday", typ: Date, value: "2023-09-18"},
+	// a speech tag after the quotation ("…,'' he said") is the time of
+	// the report, not the tense of the quoted clause
+	{name: "weekday in a quoted future", text: "``The envoy will land in the capital and meet the president on Friday,'' the minister said.", want: "Friday", typ: Date, value: "2023-09-22"},
+	{name: "weekday before a speech tag", text: "The envoy will land in the capital and meet the president on Friday, officials said.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// "were planning to": the past auxiliary belongs to a future cue
+	{name: "weekday before a planned act", text: "Protesters planned a large demonstration on Saturday and were planning to drive around the airport.", want: "Saturday", typ: Date, value: "2023-09-23"},
+	// a fronted adverbial takes the tense of the main verb, however far
+	{name: "fronted month", text: "In January, a week after the fiftieth anniversary of the landmark court decision on the matter, a clinic bombing in the city killed a guard.", want: "January", typ: Date, value: "2023-01"},
+	// a modal "may"/"might" points ahead like "will"
+	{name: "date after may", text: "The dispute that has divided the family may finally be resolved on April 30.", want: "April 30", typ: Date, value: "2024-04-30"},
+	// a month alone in a past clause: the latest, or the coming month
+	{name: "past month", text: "The company said output fell in July.", want: "July", typ: Date, value: "2023-07"},
+	{name: "past month of last year", text: "The company said output fell in November.", want: "November", typ: Date, value: "2022-11"},
+	{name: "next month in a past clause", text: "The kingdom told its customers of a cutback in its oil supply in October.", want: "October", typ: Date, value: "2023-10"},
+	// a plan in the past perfect ("had been due to") was for a time
+	// now past
+	{name: "weekday of a superseded plan", text: "The offer was extended to Oct. 6. It had been due to expire Friday evening.", want: "Friday evening", typ: TimeType, value: "2023-09-15TEV"},
+	// participles after "be" and adjectives after a determiner are not
+	// past verbs
+	{name: "month after a passive", text: "The split would be paid on a still unspecified date in January.", want: "January", typ: Date, value: "2024-01"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
 
 	// Narrative anchoring
@@ -90,6 +125,12 @@ var exprCases = []exprCase{
 	{name: "narrative offset", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "Two days later", typ: Date, value: "1918-11-14"},
 	{name: "narrative month", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "March", typ: Date, value: "1919-03"},
 	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
+
+	// "N units later" in news: a duration linked to an event by the
+	// signal "later" (TimeBank, AQUAINT); a history dates it instead
+	{name: "later in news", text: "The company cut its prices on Monday. Three days later, its rival did the same.", want: "Three days later", typ: Duration, value: "P3D"},
+
+	{name: "vague later in news", text: "The company cut its prices on Monday. A few days later, its rival did the same.", want: "A few days later", typ: Duration, value: "PXD"},
 
 	// Durations
 	{name: "years", text: "The war lasted five years.", want: "five years", typ: Duration, value: "P5Y"},
@@ -118,13 +159,18 @@ var exprCases = []exprCase{
 	{name: "to year", text: "He ruled from 1988 to 1994.", want: "1994", typ: Date, value: "1994"},
 	{name: "between first", text: "Fighting raged between September 27 and November 9, 2020.", want: "September 27", typ: Date, value: "2020-09-27"},
 	{name: "between second", text: "Fighting raged between September 27 and November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "season pair", mode: History, text: "In 1942 the front was quiet. Both armies spent the spring and early summer of 1943 preparing.", want: "the spring", typ: Date, value: "1943-SP"},
 	{name: "day list", mode: History, text: "The Chinese attacked on February 15, 1951, and again on February 15 and 22.", want: "22", typ: Date, value: "1951-02-22"},
+	// "since" a date without its year: a state that began before the DCT
+	{name: "since month", text: "The carrier has been on patrol since March and is scheduled to return in October.", want: "March", typ: Date, value: "2023-03"},
+	{name: "since a dated event", text: "Police will keep searching, as they have since shortly after the Oct. 23 killing.", want: "Oct. 23", typ: Date, value: "2022-10-23"},
 	{name: "since", text: "Talks have been held since 1994.", want: "1994", typ: Date, value: "1994"},
 
 	// Sets
 	{name: "every year", text: "The festival is held every year.", want: "every year", typ: Set, value: "P1Y"},
 	{name: "weekly", text: "The council meets weekly.", want: "weekly", typ: Set, value: "P1W"},
 	{name: "each weekday", text: "Protesters gather each Friday.", want: "each Friday", typ: Set, value: "XXXX-WXX-5"},
+	{name: "each month name", text: "Orangemen march each July from their church.", want: "each July", typ: Set, value: "XXXX-07"},
 	{name: "twice a year", text: "The board meets twice a year.", want: "twice a year", typ: Set, value: "P1Y"},
 
 	// Financial copy: the quarter under discussion

@@ -63,6 +63,11 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	case temporal.Repeat:
 		return Timex{Value: m.Value, Type: Set, Mod: m.Mod, Anchor: Explicit}
 	case temporal.Vague:
+		if m.Story && m.Rel != nil && vagueSpan[m.Rel.Unit] != "" && r.mode != History {
+			// "a few days later" in news: a vague duration, as "three
+			// days later" is a duration
+			return Timex{Value: vagueSpan[m.Rel.Unit], Type: Duration, Mod: m.Mod, Anchor: Explicit}
+		}
 		return Timex{Value: m.Value, Type: Date, Mod: m.Mod, Anchor: Explicit}
 	}
 	if m.BC {
@@ -72,6 +77,12 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		// "today" in a history is the writer's present, not a day of
 		// the story
 		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
+	}
+	if m.Story && m.Value != "" && m.Rel != nil && m.Rel.N > 0 && r.mode != History {
+		// "three days later" in news: TimeBank and AQUAINT mark the
+		// span, "later" being the signal that links it to an event;
+		// a history dates it from the story instead
+		return Timex{Value: m.Value, Type: Duration, Mod: m.Mod, Anchor: Explicit}
 	}
 	if sinceBefore.MatchString(r.text[max(0, m.Start-12):m.Start]) {
 		// "since 1994": an open interval that starts in 1994 ("since" is a
@@ -92,6 +103,10 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	}
 	return t
 }
+
+// vagueSpan is the value of a span of an unknown number of units.
+var vagueSpan = map[temporal.Gran]string{temporal.GSecond: "PTXS", temporal.GMinute: "PTXM", temporal.GHour: "PTXH",
+	temporal.GDay: "PXD", temporal.GWeek: "PXW", temporal.GMonth: "PXM", temporal.GYear: "PXY", temporal.GDecade: "PXDE", temporal.GCentury: "PXCE"}
 
 // setRef makes t the date last mentioned in the story. A coarser date
 // that holds the current reference ("1941" after "December 7, 1941")
@@ -127,23 +142,36 @@ func quantityMod(before string) string {
 // sinceBefore ends the text before the start of an open interval.
 var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
 
+// sinceSignal ends the text before a date that starts a state lasting to
+// the present: "since", "since shortly after the".
+var sinceSignal = regexp.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`)
+
 // rangeEnd follows the first date of a range whose second date carries
 // the year: "September 27 and November 9, 2020", "27 September to 9
 // November 2020", "June - August 1944".
 var rangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|thru|until|till|or|-|–|—)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?)\s+(\d{4})\b`)
 
+// seasonRangeEnd follows the first season of a pair whose second season
+// carries the year: "the spring and early summer of 1943", "winter to
+// spring 1945".
+var seasonRangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|into|until|or|-|–|—)\s*(?:the\s+)?(?:early\s+|late\s+|mid-?)?(spring|summer|autumn|fall|winter),?\s+(?:of\s+)?(\d{4})\b`)
+
 // rangeYear returns the year written at the end of a range that a date
 // without a year begins.
 func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
-	if m.Year != nil || m.Month == nil {
+	if m.Year != nil || m.Month == nil && m.Season == "" {
 		return 0, false
 	}
 	rest := r.text[m.End:min(len(r.text), m.End+40)]
-	sm := rangeEnd.FindStringSubmatch(rest)
+	re := rangeEnd
+	if m.Month == nil {
+		re = seasonRangeEnd
+	}
+	sm := re.FindStringSubmatch(rest)
 	if sm == nil {
 		return 0, false
 	}
-	y, err := strconv.Atoi(sm[1])
+	y, err := strconv.Atoi(sm[len(sm)-1])
 	return y, err == nil && y > 0
 }
 
@@ -302,6 +330,9 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			y, how = ry, Explicit
 		} else if m.Rel == nil {
 			y = r.monthYear(m, sent, anchor, how, tn)
+			if m.Weekday != nil && m.Day != nil {
+				y = weekdayYear(y, time.Month(*m.Month), *m.Day, time.Weekday(*m.Weekday))
+			}
 		}
 		d := 1
 		if m.Day != nil {
@@ -341,7 +372,10 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	case m.Season != "":
 		y := base.Year()
-		if m.Rel == nil {
+		if ry, ok := r.rangeYear(m); ok && (m.Rel == nil || m.Story && m.Rel.N == 0) {
+			// "the spring and early summer of 1943"
+			y, how = ry, Explicit
+		} else if m.Rel == nil {
 			start, end := seasonBounds(y, m.Season)
 			switch m.Dir {
 			case -1:
@@ -391,7 +425,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 // without one. "last May" is the latest May before the anchor's month,
 // "next May" the first after. In a narrative the month follows the story
 // (a January after a December is the next year's). In news:
-//   - a month alone in a past clause is the latest on or before the DCT;
+//   - a month alone in a past clause is the latest on or before the DCT,
+//     or the month after the DCT's;
 //   - a date in a clearly past clause (a past verb just before it, no
 //     future cue, not a deadline such as "by Oct. 31") is the latest on
 //     or before the DCT;
@@ -404,6 +439,17 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	am := int(anchor.Month())
 	mo := *m.Month
 	switch {
+	case m.Dir != 0 && m.Day != nil:
+		// "last Oct. 23": the latest such day before the anchor's day;
+		// "next March 3" the first after it
+		t := time.Date(y, time.Month(mo), *m.Day, 0, 0, 0, 0, time.UTC)
+		a := truncate(anchor, Day)
+		if m.Dir < 0 && !t.Before(a) {
+			y--
+		} else if m.Dir > 0 && !t.After(a) {
+			y++
+		}
+		return y
 	case m.Dir < 0:
 		if mo >= am {
 			y--
@@ -426,11 +472,22 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	a := truncate(anchor, Day)
+	if m.Open || sinceSignal.MatchString(r.text[max(sent.Start, m.Start-40):m.Start]) {
+		// "on patrol since March", "since shortly after the Oct. 23
+		// slaying": what has gone on since a date began before the DCT
+		if m.Day == nil && mo > am || m.Day != nil && t.After(a) {
+			return y - 1
+		}
+		return y
+	}
 	switch tn() {
 	case pastTense:
 		if m.Day == nil && !deadlineBefore.MatchString(r.text[max(sent.Start, m.Start-30):m.Start]) {
-			// a month alone in a past clause: the latest one
-			if mo > am {
+			// a month alone in a past clause: the latest one, save the
+			// month right after the DCT's, which news names when it
+			// reports plans ("told its customers of a cutback in
+			// September", written in August)
+			if mo > am+1 {
 				return y - 1
 			}
 			return y
@@ -591,4 +648,18 @@ func intOr(p *int) int {
 		return 0
 	}
 	return *p
+}
+
+// weekdayYear checks a date named with its weekday and without its year
+// ("Monday, Oct. 26"): when the weekday does not fall on that date in
+// year y, the year before or after where it does is meant (the writer
+// named the weekday of the date itself). Otherwise y stands.
+func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
+	for _, c := range []int{y, y + 1, y - 1} {
+		t := time.Date(c, mo, d, 0, 0, 0, 0, time.UTC)
+		if t.Day() == d && t.Weekday() == wd {
+			return c
+		}
+	}
+	return y
 }

@@ -18,7 +18,7 @@ const (
 
 // futureCue finds the markers of a future clause: modal "will" and
 // "shall", "going to", "is due to", "plans to", "scheduled".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|going\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|(?:(?:is|are|was|were|am)\s+)?(?:going|planning|preparing)\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|(?-i:may|might)|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
 // pastCue finds the markers of a past clause: the past tense of "be",
 // "have" and "do", common irregular pasts, and regular "-ed" forms.
@@ -27,11 +27,47 @@ var pastCue = regexp.MustCompile(`(?i)\b(?:was|were|had|did|said|told|met|went|c
 // notPast are "-ed" words that are not verbs in the past tense.
 var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true, "feed": true, "seed": true, "bred": true, "red": true, "bed": true, "shed": true, "wed": true, "hundred": true, "united": true, "limited": true, "expected": true, "scheduled": true, "proposed": true, "planned": true, "related": true, "based": true}
 
+// reportingVerb are the past verbs of reporting that follow a reported
+// clause after a comma or a quotation mark.
+var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "announced": true, "reported": true, "stated": true, "declared": true, "predicted": true, "warned": true}
+
+// reportTag reports whether a reporting verb closes the clause of an
+// expression as a speech tag: a quotation mark comes between them
+// (“… Thursday,” Castro said), or a comma does and the verb ends its
+// own clause ("… on Friday, officials said."), unlike a main verb with
+// an object ("In September, it announced plans").
+func reportTag(between, after string) bool {
+	if strings.ContainsAny(between, "'`\"") {
+		return true
+	}
+	if !strings.Contains(between, ",") {
+		return false
+	}
+	after = strings.TrimLeft(after, " ")
+	return after == "" || strings.ContainsRune(".,;", rune(after[0]))
+}
+
+// hadBefore ends the text before a future cue in the past perfect.
+var hadBefore = regexp.MustCompile(`(?i)\bhad\s+(?:been\s+|already\s+been\s+)?(?:(?:due|set|scheduled|expected|slated|supposed|planned|going)\s+to\s+)?$`)
+
 // clauseTense reads the tense of the clause around an expression: the
 // cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
-	from := max(sent.Start, at.Start-120)
-	to := min(sent.End, at.End+80)
+	t := clauseTenseIn(text, sent, at, 120, 80)
+	if t == unknownTense && at.Start-sent.Start <= 12 {
+		// a fronted adverbial with no cue nearby: the main verb may lie
+		// past a long phrase ("In January, a week after the anniversary
+		// of …, a bombing killed …")
+		t = clauseTenseIn(text, sent, at, 0, 1<<20)
+	}
+	return t
+}
+
+// clauseTenseIn is clauseTense with a window of before and after bytes
+// around the expression.
+func clauseTenseIn(text string, sent Span, at Span, before, after int) tense {
+	from := max(sent.Start, at.Start-before)
+	to := min(sent.End, at.End+after)
 	if from >= to {
 		return unknownTense
 	}
@@ -51,11 +87,21 @@ func clauseTense(text string, sent Span, at Span) tense {
 	for _, loc := range futureCue.FindAllStringIndex(seg, -1) {
 		if d := dist(loc[0], loc[1]); d < bestDist {
 			best, bestDist = futureTense, d
+			if hadBefore.MatchString(seg[:loc[0]]) {
+				// "had been due to expire Friday": a plan made in the
+				// past for a time now past
+				best = pastTense
+			}
 		}
 	}
 	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
 		w := strings.ToLower(seg[loc[0]:loc[1]])
-		if notPast[w] || strings.HasSuffix(w, "ed") && afterAux(seg[:loc[0]]) {
+		if notPast[w] || afterAux(seg[:loc[0]]) || strings.HasSuffix(w, "ed") && determinerBefore.MatchString(seg[:loc[0]]) {
+			continue
+		}
+		if reportingVerb[w] && from+loc[0] >= at.End && reportTag(seg[at.End-from:loc[0]], seg[loc[1]:]) {
+			// "… leave on Thursday,'' Castro said": the time of the
+			// report, not of the clause that holds the expression
 			continue
 		}
 		if d := dist(loc[0], loc[1]); d < bestDist {
@@ -103,6 +149,10 @@ func clearlyPast(text string, sent Span, at Span) bool {
 // term ("extended to Nov. 20", "respond by Oct. 31", "payable Dec. 15"),
 // which the past tense of the clause does not put in the past.
 var deadlineBefore = regexp.MustCompile(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`)
+
+// determinerBefore ends the text before an "-ed" word that a determiner
+// makes an adjective: "on a still unspecified date", "the revised plan".
+var determinerBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:(?:still|yet|as\s+yet|newly|recently|\w+ly)\s+)?$`)
 
 // adjectiveBefore ends the text before an "-ed" word used as an
 // adjective: "in preferred shares", "the planned merger".

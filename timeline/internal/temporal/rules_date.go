@@ -125,12 +125,43 @@ func dateRules() []*Rule {
 				pod(c, e)
 				return true
 			}),
+		// "the week of March 6": the calendar week that holds the day
+		rule("week-of", 40, TMonth,
+			`\bthe\s+week\s+of\s+(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`(?:,\s*(?P<y>\d{4}))?\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				d, ok := day(c)
+				if !ok || !capitalized(c.g("mon")) {
+					return false
+				}
+				if y, ok := atoi(c.g("y")); ok {
+					if !setYMD(x, y, monthNum(c.g("mon")), d) {
+						return false
+					}
+				} else if !setMD(x, monthNum(c.g("mon")), d) {
+					return false
+				} else {
+					e.Tensed = true
+				}
+				e.Gran = GWeek
+				return true
+			}),
 		rule("month-day", 30, TMonth,
-			`\b`+podPre+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
+			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
 				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
+				}
+				switch c.l("rel") {
+				case "last", "this past":
+					// "last Oct. 23": the latest one before the anchor
+					e.Dir = -1
+				case "next", "this coming":
+					e.Dir = 1
+				}
+				if wd := c.g("wd"); wd != "" {
+					// "Monday, Oct. 26": the weekday fixes the year
+					x.Weekday = ptr(weekdayNum(wd))
 				}
 				pod(c, e)
 				e.Tensed = true
@@ -142,6 +173,10 @@ func dateRules() []*Rule {
 				d, ok := day(c)
 				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
+				}
+				if wd := c.g("wd"); wd != "" {
+					// "Monday, Oct. 26": the weekday fixes the year
+					x.Weekday = ptr(weekdayNum(wd))
 				}
 				pod(c, e)
 				e.Tensed = true
@@ -234,7 +269,7 @@ func dateRules() []*Rule {
 			}),
 		// Holidays: "Christmas 1963", "last Thanksgiving", "Easter".
 		rule("holiday", 26, TWord,
-			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|easter\s+sunday|easter|halloween|valentine's\s+day|election\s+day|labor\s+day|memorial\s+day|boxing\s+day)(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b)?`,
+			`\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|new\s+year's\s+eve|new\s+year's\s+day|thanksgiving(?:\s+day)?|easter\s+sunday|easter|halloween|valentine's\s+day|election\s+day|labor\s+day|memorial\s+day|boxing\s+day)(?P<wk>\s+week\b)?(?:,?\s+(?:of\s+)?(?P<y>\d{4})\b)?`,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				h := c.l("h")
 				if !capitalized(c.g("h")) {
@@ -253,6 +288,11 @@ func dateRules() []*Rule {
 					return false
 				}
 				e.Gran = GDay
+				if c.g("wk") != "" {
+					// "Easter week", "Christmas week": the calendar week
+					// that holds the day
+					e.Gran = GWeek
+				}
 				if y, ok := atoi(c.g("y")); ok {
 					x.Year = ptr(y)
 					return true

@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/olebedev/when/rules"
@@ -118,6 +119,11 @@ func relativeRules() []*Rule {
 					if sign > 0 {
 						e.Value = "FUTURE_REF"
 					}
+					if dir == "later" {
+						// news measures "a few days later" as a vague
+						// duration (the resolver decides)
+						e.Rel, e.Story = &Rel{u, 1}, true
+					}
 					return true
 				}
 				switch u {
@@ -130,6 +136,11 @@ func relativeRules() []*Rule {
 					e.Rel = &Rel{u, sign * int(n)}
 				}
 				e.Story = dir != "ago" && dir != "from now" && dir != "hence"
+				if dir == "later" {
+					// news measures "three days later" as a duration
+					// (the resolver decides)
+					e.Value = durationValue(n, u)
+				}
 				e.YearAgo = u == GYear && n == 1 && sign < 0
 				if q := approxMods[c.l("q")]; q != "" {
 					e.Mod = q
@@ -175,6 +186,17 @@ func relativeRules() []*Rule {
 				if p := c.g("pod"); p != "" {
 					e.Value += "T" + partOfDay(p)
 				}
+				return true
+			}),
+		// "each July", "every September": the month of every year
+		rule("month-set", 24, TMonth,
+			`\b(?:every|each)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				if !capitalized(c.g("mon")) {
+					return false
+				}
+				e.Kind = Repeat
+				e.Value = fmt.Sprintf("XXXX-%02d", monthNum(c.g("mon")))
 				return true
 			}),
 	}

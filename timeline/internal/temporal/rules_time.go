@@ -56,6 +56,37 @@ func dayNamed(c caps, x *rules.Context, e *Extra) bool {
 
 func timeRules() []*Rule {
 	return []*Rule{
+		// "4 in the morning", "eight in the evening", "two at night"
+		rule("hour-in-part", 33, TDigit|TWord,
+			`\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<p>morning|afternoon|evening)|at\s+(?P<p>night))\b(?P<bad>\s+(?:papers?|newspapers?|editions?|news|shows?|shift|session)\b)?`,
+			func(c caps, x *rules.Context, e *Extra) bool {
+				if c.g("bad") != "" {
+					return false // "four in the morning papers"
+				}
+				n, ok := number(c.g("n"))
+				h := int(n)
+				if !ok || h < 1 || h > 12 {
+					return false
+				}
+				switch strings.ToLower(c.g("p")) {
+				case "morning":
+					if h == 12 {
+						h = 0
+					}
+				case "afternoon", "evening":
+					if h < 12 {
+						h += 12
+					}
+				case "night":
+					if h >= 6 && h < 12 {
+						h += 12
+					} else if h == 12 {
+						h = 0
+					}
+				}
+				x.Hour, x.Minute = ptr(h), ptr(0)
+				return true
+			}),
 		rule("clock", 32, TDigit|TWord,
 			`\b(?:(?P<ca>about|around|approximately|shortly\s+(?:after|before))\s+)?`+clockPat+dayAfterClock+`\b`,
 			func(c caps, x *rules.Context, e *Extra) bool {
