@@ -101,12 +101,13 @@ func addSources(dst, add []timeline.Source) []timeline.Source {
 	return dst
 }
 
-// addActors appends the actors of add whose canonical name (or text, when
-// they have none) dst does not have yet.
+// addActors appends the actors of add that dst does not have yet in the
+// same role, an actor being known by its canonical name (or its text,
+// when it has none).
 func addActors(dst, add []timeline.Actor) []timeline.Actor {
 	name := func(a timeline.Actor) string { return cmp.Or(a.Name, a.Text) }
 	for _, a := range add {
-		if !slices.ContainsFunc(dst, func(d timeline.Actor) bool { return name(d) == name(a) }) {
+		if !slices.ContainsFunc(dst, func(d timeline.Actor) bool { return name(d) == name(a) && d.Role == a.Role }) {
 			dst = append(dst, a)
 		}
 	}

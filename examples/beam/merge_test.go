@@ -149,3 +149,16 @@ func TestArticleDocument(t *testing.T) {
 		t.Error("an article with no text parsed")
 	}
 }
+
+func TestAddActors(t *testing.T) {
+	dst := []timeline.Actor{{Name: "Russia", Role: timeline.RoleSource}}
+	got := addActors(dst, []timeline.Actor{
+		{Name: "Russia", Text: "Moscow", Role: timeline.RoleSource}, // already there
+		{Name: "Russia", Role: timeline.RoleTarget},                 // same actor, other role
+		{Text: "the rebels"}, // no canonical name
+		{Text: "the rebels"},
+	})
+	if len(got) != 3 {
+		t.Errorf("got %d actors, want 3: %+v", len(got), got)
+	}
+}
