@@ -16,7 +16,8 @@ import (
 )
 
 // TestMain runs the pipeline tests on Beam's local runner, prism, in
-// process; --runner=direct picks the older direct runner instead.
+// process; `go test ./... -args -runner=direct` runs them on the older
+// direct runner instead.
 func TestMain(m *testing.M) {
 	ptest.Main(m)
 }
