@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,48 +67,47 @@ func TestParseWindow(t *testing.T) {
 }
 
 func TestMergeWindow(t *testing.T) {
-	events := []timeline.Event{
-		event("b", "2020-11-09", timeline.Day, day("2020-11-09"), "AGREE", 40),
-		event("a", "2020-11-09", timeline.Day, day("2020-11-09"), "AGREE", 100),
-		event("c", "2020-11-09", timeline.Day, day("2020-11-09"), "AGREE", 5),
-		event("c", "2020-11-09", timeline.Day, day("2020-11-09"), "FIGHT", 70),
-		event("a", "2020-11-01", timeline.Day, day("2020-11-01"), "AGREE", 10),
-		event("a", "2020-11", timeline.Month, day("2020-11-01"), "AGREE", 200),
+	x, err := timeline.New()
+	if err != nil {
+		t.Fatal(err)
 	}
-	got := mergeWindow(slices.Clone(events))
-	type row struct {
-		value, typ, id string
-		docs           []string
-		actors         int
-	}
-	want := []row{
-		{"2020-11", "AGREE", "a/d0-s0-2020-11", []string{"a"}, 1},
-		{"2020-11-01", "AGREE", "a/d0-s0-2020-11-01", []string{"a"}, 1},
-		// Same date and type: one event, with the first document's
-		// sentence and all three sources.
-		{"2020-11-09", "AGREE", "a/d0-s0-2020-11-09", []string{"a", "b", "c"}, 3},
-		// Same date, another type: another event.
-		{"2020-11-09", "FIGHT", "c/d0-s0-2020-11-09", []string{"c"}, 1},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d events, want %d", len(got), len(want))
-	}
-	for i, w := range want {
-		g := got[i]
-		if g.Date.Value != w.value || g.Type != w.typ || g.ID != w.id || !slices.Equal(docIDs(Record{Event: g}), w.docs) || len(g.Actors) != w.actors {
-			t.Errorf("event %d: got %s %s %s %v with %d actors, want %v", i, g.Date.Value, g.Type, g.ID, docIDs(Record{Event: g}), len(g.Actors), w)
+	var ms []mention
+	for _, a := range readArticles(t, filepath.Join("testdata", "articles.jsonl")) {
+		doc, err := a.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range tl.Events {
+			if Month.Key(ev) == "2020-11" {
+				ms = append(ms, mention{Doc: tl.Documents[0], Event: ev})
+			}
 		}
 	}
+	got, _ := mergeWindow(slices.Clone(ms))
+	// November 2020: the ceasefire of the 9th (wire-1 and daily-7) and
+	// the deployment of the 10th (daily-7).
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2: %+v", len(got), got)
+	}
+	if ev := got[0]; ev.Date.Value != "2020-11-09" || !slices.Equal(docIDs(Record{Event: ev}), []string{"daily-7", "wire-1"}) || !strings.HasPrefix(ev.ID, "daily-7/") {
+		t.Errorf("first event: %s %s from %v, want 2020-11-09 from daily-7 and wire-1", ev.ID, ev.Date.Value, docIDs(Record{Event: ev}))
+	}
+	if ev := got[1]; ev.Date.Value != "2020-11-10" || !slices.Equal(docIDs(Record{Event: ev}), []string{"daily-7"}) {
+		t.Errorf("second event: %s %s from %v, want 2020-11-10 from daily-7", ev.ID, ev.Date.Value, docIDs(Record{Event: ev}))
+	}
 
-	// The same input in any order, and with an event repeated (a
-	// runner may retry a bundle), merges to the same bytes.
+	// The same mentions in any order merge to the same bytes.
 	ref, _ := json.Marshal(got)
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20 {
-		shuffled := append(slices.Clone(events), events[1])
+		shuffled := slices.Clone(ms)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		b, _ := json.Marshal(mergeWindow(shuffled))
-		if string(b) != string(ref) {
+		evs, _ := mergeWindow(shuffled)
+		if b, _ := json.Marshal(evs); string(b) != string(ref) {
 			t.Fatalf("merge depends on input order:\n%s\n%s", b, ref)
 		}
 	}
@@ -147,18 +149,5 @@ func TestArticleDocument(t *testing.T) {
 	}
 	if _, err := parseArticle(`{"id":"x","text":""}`); err == nil {
 		t.Error("an article with no text parsed")
-	}
-}
-
-func TestAddActors(t *testing.T) {
-	dst := []timeline.Actor{{Name: "Russia", Role: timeline.RoleSource}}
-	got := addActors(dst, []timeline.Actor{
-		{Name: "Russia", Text: "Moscow", Role: timeline.RoleSource}, // already there
-		{Name: "Russia", Role: timeline.RoleTarget},                 // same actor, other role
-		{Text: "the rebels"}, // no canonical name
-		{Text: "the rebels"},
-	})
-	if len(got) != 3 {
-		t.Errorf("got %d actors, want 3: %+v", len(got), got)
 	}
 }

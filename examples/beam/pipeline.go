@@ -33,6 +33,8 @@ var (
 	badLines      = beam.NewCounter("eventline", "bad_lines")
 	badPublished  = beam.NewCounter("eventline", "bad_published")
 	skippedTooBig = beam.NewCounter("eventline", "documents_too_large")
+	ambiguous     = beam.NewCounter("eventline", "ambiguous_merges")
+	conflicting   = beam.NewCounter("eventline", "events_with_conflicts")
 )
 
 // Options configure the pipeline.
@@ -124,11 +126,10 @@ func (f *extractFn) ProcessElement(ctx context.Context, line string, emit func(s
 		return fmt.Errorf("%s: %w", doc.ID, err)
 	}
 	docsRead.Inc(ctx, 1)
+	info := tl.Documents[0]
+	info.Sentences = nil
 	for _, ev := range tl.Events {
-		// Event IDs are unique within one call to the extractor; the
-		// document ID makes them unique across the corpus.
-		ev.ID = doc.ID + "/" + ev.ID
-		b, err := json.Marshal(ev)
+		b, err := json.Marshal(mention{Doc: info, Event: ev})
 		if err != nil {
 			return err
 		}
@@ -143,16 +144,26 @@ type mergeFn struct{}
 
 // ProcessElement merges the events of window key.
 func (f *mergeFn) ProcessElement(ctx context.Context, key string, values func(*string) bool, emit func(string)) error {
-	var events []timeline.Event
+	var ms []mention
 	var v string
 	for values(&v) {
-		var ev timeline.Event
-		if err := json.Unmarshal([]byte(v), &ev); err != nil {
+		var m mention
+		if err := json.Unmarshal([]byte(v), &m); err != nil {
 			return fmt.Errorf("window %s: decoding event: %w", key, err)
 		}
-		events = append(events, ev)
+		ms = append(ms, m)
 	}
-	for _, ev := range mergeWindow(events) {
+	events, diags := mergeWindow(ms)
+	for _, d := range diags {
+		if d.Reason == timeline.ReasonAmbiguous {
+			ambiguous.Inc(ctx, 1)
+		}
+		log.Infof(ctx, "eventline: window %s: %s: %s", key, d.Reason, d.Message)
+	}
+	for _, ev := range events {
+		if len(ev.Conflicts) > 0 {
+			conflicting.Inc(ctx, 1)
+		}
 		b, err := json.Marshal(Record{Window: key, Event: ev})
 		if err != nil {
 			return err
