@@ -151,3 +151,40 @@ func TestArticleDocument(t *testing.T) {
 		t.Error("an article with no text parsed")
 	}
 }
+
+// TestMergeWindowConflicts checks that two reports that read alike but
+// give different days stay apart, each naming the other by its
+// corpus-wide ID.
+func TestMergeWindowConflicts(t *testing.T) {
+	x, err := timeline.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []mention
+	for _, a := range []Article{
+		{ID: "a", Published: "2020-10-01", Text: "Offensive\n\nAzerbaijan launched an offensive in Nagorno-Karabakh on September 27, 2020.\n"},
+		{ID: "b", Published: "2020-10-01", Text: "Offensive\n\nAzerbaijan launched an offensive in Nagorno-Karabakh on September 26, 2020.\n"},
+	} {
+		doc, _ := a.Document()
+		tl, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range tl.Events {
+			ms = append(ms, mention{Doc: tl.Documents[0], Event: ev})
+		}
+	}
+	got, _ := mergeWindow(ms)
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2", len(got))
+	}
+	for i, ev := range got {
+		other := got[1-i]
+		if len(ev.Conflicts) != 1 || ev.Conflicts[0].Event != other.ID || ev.Conflicts[0].Date != other.Date.Value {
+			t.Errorf("%s (%s): conflicts %+v, want one naming %s (%s)", ev.ID, ev.Date.Value, ev.Conflicts, other.ID, other.Date.Value)
+		}
+	}
+	if !strings.HasPrefix(got[0].ID, "b/") || !strings.HasPrefix(got[1].ID, "a/") {
+		t.Errorf("IDs %s, %s; want b/… (September 26) then a/…", got[0].ID, got[1].ID)
+	}
+}
