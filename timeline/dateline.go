@@ -11,8 +11,11 @@ import (
 // The dateline is read from the head of the document: the first lines,
 // where scraped pages and wire copy put the publication time.
 const (
-	datelineLines = 12
-	datelineBytes = 2048
+	// maxDatelineLen is the longest line taken for a dateline, a wire
+	// dateline's prefix aside.
+	maxDatelineLen = 160
+	datelineLines  = 12
+	datelineBytes  = 2048
 )
 
 var (
@@ -54,6 +57,14 @@ func readDateline(sc *temporal.Scanner, text string) (DCT, bool) {
 
 func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
 	line := text[from:to]
+	wire := false
+	if loc := agencyLine.FindStringIndex(line); loc != nil {
+		// a wire dateline opens the story's first paragraph: read only it
+		to, wire = from+loc[1], true
+	} else if len(trimSpace(line)) > maxDatelineLen {
+		// a long line is prose, whatever dates and words it holds
+		return DCT{}, false
+	}
 	ms := sc.Scan(text, temporal.Windows(text, from, to, nil), nil)
 	var date, clock *temporal.Mention
 	for i := range ms {
@@ -74,7 +85,6 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
 	}
 	rest := len(trimSpace(line)) - span.Len()
 	cue := datelineCue.MatchString(line)
-	wire := agencyLine.MatchString(line)
 	if !cue && !wire && rest > 24 {
 		return DCT{}, false
 	}

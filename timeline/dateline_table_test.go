@@ -26,6 +26,7 @@ func TestParseDateline(t *testing.T) {
 		{"date only line", "19 September 2023\n\nThe talks resumed.", true, "2023-09-19", Day, "19 September 2023"},
 		{"no dateline in prose", "The war began on September 27, 2020, when Azerbaijani forces attacked along the whole line of contact.", false, "", 0, ""},
 		{"empty", "", false, "", 0, ""},
+		{"prose that mentions publication", "The report, which the ministry published on September 19, 2023 after months of delay, blamed both armies for the shelling of civilian areas along the line of contact.", false, "", 0, ""},
 		{"nonsense date", "Updated 20:07, 30-Feb-2023\nBody.", false, "", 0, ""},
 	}
 	for _, tt := range tests {
