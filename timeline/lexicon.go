@@ -122,7 +122,7 @@ var lexicon = []lexiconRow{
 			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
 			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
 			"occupation, victory, defeat, capture, conquest, resistance, engagement, " +
-			"uprising, revolt, rebellion, insurrection, insurgency, mutiny"},
+			"uprising, revolt, rebellion, insurrection, insurgency, mutiny, advance, offense"},
 	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse, massacre",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
 }
