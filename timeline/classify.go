@@ -342,14 +342,16 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 				continue
 			}
 		}
-		if hit == nil {
-			continue
+		if hit == nil || i+1 < len(toks) && idiomFollowers[strings.Join(hit.toks, " ")][toks[i+1].low] {
+			continue // "fell ill", "a falling out"
 		}
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
-		if !hit.noun && strings.HasSuffix(toks[i].low, "ing") && i > 0 && (determiners[toks[i-1].low] || toks[i-1].poss) {
-			// "the bombing of two U.S. embassies": a gerund used as a noun.
+		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && determiners[toks[i-1].low] ||
+			articles[toks[i-1].low] || toks[i-1].poss) {
+			// "the bombing of two U.S. embassies": a gerund used as a
+			// noun; "with the help of": a verb's form after an article.
 			n := *hit
 			n.noun = true
 			hit = &n
@@ -438,6 +440,21 @@ func subordinate(toks []token) []bool {
 	}
 	return in
 }
+
+// idiomFollowers are the words after a trigger that make an idiom of
+// it, and no event: "fell ill", "had a falling out", "fell short".
+var idiomFollowers = func() map[string]map[string]bool {
+	fall := map[string]bool{"ill": true, "out": true, "short": true, "silent": true, "asleep": true,
+		"apart": true, "behind": true, "sick": true}
+	m := map[string]map[string]bool{}
+	for _, f := range []string{"fall", "falls", "fell", "fallen", "falling"} {
+		m[f] = fall
+	}
+	return m
+}()
+
+// articles before a verb's form make it a noun: "the help", "a raid".
+var articles = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true}
 
 // determiners before a gerund make it a noun.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true}
