@@ -503,6 +503,8 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 		speech = -1
 	}
 	dated := datedNoun(toks, nearEnd)
+	closesConjunct := nearEnd >= 0 && nearEnd+1 < len(toks) && toks[nearEnd+1].low == "and" ||
+		nearEnd >= 0 && nearEnd+2 < len(toks) && toks[nearEnd+1].raw == "," && toks[nearEnd+2].low == "and"
 	pick := func(in func(candidate) bool) int {
 		best, bestScore := -1, 0
 		for k, c := range cands {
@@ -527,6 +529,9 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 			}
 			if c.t.noun && c.i == dated {
 				d -= 100 // "last Friday's bombings": the date names this event
+			}
+			if closesConjunct && c.i > nearEnd && nearTok > 0 && cands[0].i < nearTok {
+				d += 80 // "condemned the attack on Tuesday and appealed": the date closes its conjunct
 			}
 			if adjunct(toks, c) && !datesPhrase(cands, toks, k, nearTok) {
 				d += 70 // "with the help of", "during the uprising": context
