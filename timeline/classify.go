@@ -213,6 +213,9 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
 	ec.Actors, ec.Recipients = roles(toks, c, cl, actors, cands)
+	if verbal[ec.Type] && !c.t.noun {
+		ec.Recipients = outsideEmbedded(toks, c, cands, ec.Recipients)
+	}
 	if ec.Type == "STATEMENT" && !c.t.noun {
 		ec.Recipients = addressees(toks, c, ec.Recipients)
 	}
@@ -256,6 +259,49 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		}
 	}
 	return ec
+}
+
+// verbal are the categories of saying: their object may be another event.
+var verbal = map[string]bool{"STATEMENT": true, "ACCUSE": true, "SUPPORT": true, "REJECT": true}
+
+// outsideEmbedded drops the recipients named after an event noun that
+// is the verb's object: in "condemned terrorist bomb attacks at U.S.
+// embassies in Kenya", the embassies are the attacks' targets, not the
+// condemnation's. A name before the noun ("condemned Azerbaijan's
+// military action") is the agent of the act condemned, and stays.
+func outsideEmbedded(toks []token, c candidate, cands []candidate, rcp []Actor) []Actor {
+	for _, o := range cands {
+		if !o.t.noun || o.i < c.j || o.i > c.j+6 {
+			continue
+		}
+		stop := false
+		for i := c.j; i < o.i; i++ {
+			if !toks[i].word && !toks[i].poss && toks[i].raw != "'" && toks[i].raw != "-" {
+				stop = true
+			}
+		}
+		if stop {
+			continue
+		}
+		// The noun's phrase runs to a comma or to a conjunction that
+		// starts a new predicate ("... and vowed", "... and appealed").
+		end := len(toks)
+		for i := o.j; i < len(toks); i++ {
+			if !toks[i].word && toks[i].raw != "." && toks[i].raw != "-" && toks[i].raw != "'" ||
+				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !articles[toks[i+1].low] {
+				end = i
+				break
+			}
+		}
+		var kept []Actor
+		for _, a := range rcp {
+			if a.Start < toks[o.j-1].End || end < len(toks) && a.Start >= toks[end].Start {
+				kept = append(kept, a)
+			}
+		}
+		return kept
+	}
+	return rcp
 }
 
 func allSector(as []Actor, sector string) bool {
