@@ -391,6 +391,29 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		if hit == nil || i+1 < len(toks) && idiomFollowers[strings.Join(hit.toks, " ")][toks[i+1].low] {
 			continue // "fell ill", "a falling out"
 		}
+		if !hit.noun && len(hit.toks) == 1 && objectSense[hit.toks[0]] != "" {
+			// Verbs whose sense turns on their complement: "concluded a
+			// treaty" agrees, "concluded (that) he had been killed" says;
+			// "demonstrated in the capital" protests, "demonstrated
+			// support" only shows.
+			next := ""
+			if i+1 < len(toks) && toks[i+1].word {
+				next = toks[i+1].low
+			}
+			switch sense := objectSense[hit.toks[0]]; {
+			case next == "that" || selfPronouns[next]:
+				if sense != "clause" {
+					continue
+				}
+				n := *hit
+				n.typ, n.cameo = "STATEMENT", categories["STATEMENT"].cameo
+				hit = &n
+			case sense == "clause" && (next == "" || prepositions[next]):
+				continue // "talks that are supposed to conclude by May"
+			case sense == "intransitive" && next != "" && !prepositions[next]:
+				continue
+			}
+		}
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
@@ -486,6 +509,26 @@ func subordinate(toks []token) []bool {
 	}
 	return in
 }
+
+// objectSense says, for verbs whose event depends on what follows, which
+// reading is the trigger's: "clause" (conclude a treaty; a clause after
+// it is a finding, STATEMENT; nothing after it, an ending), or "intransitive" (demonstrate, protest
+// in the streets; with an object it means "show").
+var objectSense = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range []string{"conclude", "concludes", "concluded", "concluding"} {
+		m[f] = "clause"
+	}
+	for _, f := range []string{"demonstrate", "demonstrates", "demonstrated", "demonstrating"} {
+		m[f] = "intransitive"
+	}
+	return m
+}()
+
+// prepositions that may follow an intransitive verb.
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "against": true, "outside": true,
+	"for": true, "near": true, "by": true, "before": true, "after": true, "until": true, "with": true,
+	"across": true, "through": true, "throughout": true, "to": true, "over": true, "around": true, "and": true}
 
 // idiomFollowers are the words after a trigger that make an idiom of
 // it, and no event: "fell ill", "had a falling out", "fell short".
