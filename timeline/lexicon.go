@@ -121,7 +121,7 @@ var lexicon = []lexiconRow{
 		nouns: "war, battle, fighting, clash, clashes, invasion, offensive, counteroffensive, counter-offensive, " +
 			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
 			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
-			"occupation, victory, defeat, capture, conquest, resistance, engagement, " +
+			"occupation, defeat, capture, conquest, resistance, engagement, " +
 			"uprising, revolt, rebellion, insurrection, insurgency, mutiny, advance, offense"},
 	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse, massacre",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
