@@ -687,6 +687,19 @@ func speechAtDate(cands []candidate, toks []token, first, last int) int {
 				return k
 			}
 		}
+		// The date after the verb's addressee and before its clause:
+		// "told his Cabinet on Sunday that".
+		if first > c.j && first <= c.j+6 && last+1 < len(toks) && toks[last+1].low == "that" {
+			ok := true
+			for i := c.j; i < first; i++ {
+				if !toks[i].word || toks[i].low == "that" {
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
 		// The date right before it: "Bush on Tuesday said".
 		if last < c.i && last >= c.i-2 {
 			ok := true

@@ -149,6 +149,7 @@ func TestClassifyEventChoice(t *testing.T) {
 		{"an idiom is no event", "OTHER", "The commander fell ill in June 1916.", "June 1916"},
 		{"a finding is a statement", "STATEMENT", "In March, investigators concluded that the pilot had been shot down.", "In March"},
 		{"showing support is no protest", "CONSULT", "The envoy visited Kabul on Tuesday to demonstrate support for the talks.", "on Tuesday"},
+		{"a date between addressee and clause dates the telling", "STATEMENT", "The minister told parliament on Monday that the army would withdraw.", "on Monday"},
 		{"a date closes its conjunct", "ACCUSE", "The council condemned the shelling of the city on Friday and called on both sides to stop.", "on Friday"},
 	}
 	for _, tt := range tests {
