@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -333,6 +334,20 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return out
+	}
+	if m := creditLine.FindStringIndex(text[s.Start:s.End]); m != nil {
+		// "WASHINGTON, August 13 (Xinhua) --", "UNITED NATIONS (AP) _":
+		// the place and agency a wire story is filed from name no party.
+		kept := out[:0]
+		for _, a := range out {
+			if a.Start >= s.Start+m[1] {
+				kept = append(kept, a)
+			}
+		}
+		out = kept
+	}
 	for _, a := range out {
 		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
 			mem.lastCountry = ix.byAlpha3[a.Code]
@@ -341,6 +356,10 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	return out
 }
+
+// creditLine is a wire story's opening credit: a place in capitals, an
+// optional date, and the agency in parentheses before a dash.
+var creditLine = regexp.MustCompile(`^\s*[A-Z][A-Z.' -]{1,40}(?:,[^()]{1,60})?\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*(?:--|[-–—_:])`)
 
 // dropBridging drops the state agents that the text ties to no one when
 // the sentence names a state or organization: "Iraqi aircraft attacked

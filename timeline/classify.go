@@ -214,6 +214,9 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
 	ec.Actors, ec.Recipients = roles(toks, c, cl, actors, cands)
+	if verbal[ec.Type] && !c.t.noun {
+		ec.Recipients = outsideEmbedded(toks, c, cands, ec.Recipients)
+	}
 	if ec.Type == "STATEMENT" && !c.t.noun {
 		ec.Recipients = addressees(toks, c, ec.Recipients)
 	}
@@ -259,6 +262,49 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 	return ec
 }
 
+// verbal are the categories of saying: their object may be another event.
+var verbal = map[string]bool{"STATEMENT": true, "ACCUSE": true, "SUPPORT": true, "REJECT": true}
+
+// outsideEmbedded drops the recipients named after an event noun that
+// is the verb's object: in "condemned terrorist bomb attacks at U.S.
+// embassies in Kenya", the embassies are the attacks' targets, not the
+// condemnation's. A name before the noun ("condemned Azerbaijan's
+// military action") is the agent of the act condemned, and stays.
+func outsideEmbedded(toks []token, c candidate, cands []candidate, rcp []Actor) []Actor {
+	for _, o := range cands {
+		if !o.t.noun || o.i < c.j || o.i > c.j+6 {
+			continue
+		}
+		stop := false
+		for i := c.j; i < o.i; i++ {
+			if !toks[i].word && !toks[i].poss && toks[i].raw != "'" && toks[i].raw != "-" {
+				stop = true
+			}
+		}
+		if stop {
+			continue
+		}
+		// The noun's phrase runs to a comma or to a conjunction that
+		// starts a new predicate ("... and vowed", "... and appealed").
+		end := len(toks)
+		for i := o.j; i < len(toks); i++ {
+			if !toks[i].word && toks[i].raw != "." && toks[i].raw != "-" && toks[i].raw != "'" ||
+				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !articles[toks[i+1].low] {
+				end = i
+				break
+			}
+		}
+		var kept []Actor
+		for _, a := range rcp {
+			if a.Start < toks[o.j-1].End || end < len(toks) && a.Start >= toks[end].Start {
+				kept = append(kept, a)
+			}
+		}
+		return kept
+	}
+	return rcp
+}
+
 func allSector(as []Actor, sector string) bool {
 	for _, a := range as {
 		if a.Sector != sector {
@@ -284,6 +330,9 @@ var captures = map[string]bool{"captured": true, "capture": true, "seized": true
 // conflict marked as intended ("would invade", "to continue the war").
 func threatens(cands []candidate, toks []token, k int) bool {
 	for j := k + 1; j < len(cands) && cands[j].i <= cands[k].j+contentWindow; j++ {
+		if !cands[j].t.noun && (cands[j].t.typ == "REQUEST" || cands[j].t.typ == "AGREE") {
+			return false // what a request or promise after it asks for is not the statement's
+		}
 		switch cands[j].t.typ {
 		case "ASSAULT", "COERCE", "SANCTION", "MOBILIZE":
 			if contentOf(cands, toks, j, false) {
@@ -340,14 +389,39 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 				continue
 			}
 		}
-		if hit == nil {
-			continue
+		if hit == nil || i+1 < len(toks) && idiomFollowers[strings.Join(hit.toks, " ")][toks[i+1].low] {
+			continue // "fell ill", "a falling out"
+		}
+		if !hit.noun && len(hit.toks) == 1 && objectSense[hit.toks[0]] != "" {
+			// Verbs whose sense turns on their complement: "concluded a
+			// treaty" agrees, "concluded (that) he had been killed" says;
+			// "demonstrated in the capital" protests, "demonstrated
+			// support" only shows.
+			next := ""
+			if i+1 < len(toks) && toks[i+1].word {
+				next = toks[i+1].low
+			}
+			switch sense := objectSense[hit.toks[0]]; {
+			case next == "that" || selfPronouns[next]:
+				if sense != "clause" {
+					continue
+				}
+				n := *hit
+				n.typ, n.cameo = "STATEMENT", categories["STATEMENT"].cameo
+				hit = &n
+			case sense == "clause" && (next == "" || prepositions[next]):
+				continue // "talks that are supposed to conclude by May"
+			case sense == "intransitive" && next != "" && !prepositions[next]:
+				continue
+			}
 		}
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
-		if !hit.noun && strings.HasSuffix(toks[i].low, "ing") && i > 0 && (determiners[toks[i-1].low] || toks[i-1].poss) {
-			// "the bombing of two U.S. embassies": a gerund used as a noun.
+		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && determiners[toks[i-1].low] ||
+			articles[toks[i-1].low] || toks[i-1].poss) {
+			// "the bombing of two U.S. embassies": a gerund used as a
+			// noun; "with the help of": a verb's form after an article.
 			n := *hit
 			n.noun = true
 			hit = &n
@@ -437,6 +511,41 @@ func subordinate(toks []token) []bool {
 	return in
 }
 
+// objectSense says, for verbs whose event depends on what follows, which
+// reading is the trigger's: "clause" (conclude a treaty; a clause after
+// it is a finding, STATEMENT; nothing after it, an ending), or "intransitive" (demonstrate, protest
+// in the streets; with an object it means "show").
+var objectSense = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range []string{"conclude", "concludes", "concluded", "concluding"} {
+		m[f] = "clause"
+	}
+	for _, f := range []string{"demonstrate", "demonstrates", "demonstrated", "demonstrating"} {
+		m[f] = "intransitive"
+	}
+	return m
+}()
+
+// prepositions that may follow an intransitive verb.
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "against": true, "outside": true,
+	"for": true, "near": true, "by": true, "before": true, "after": true, "until": true, "with": true,
+	"across": true, "through": true, "throughout": true, "to": true, "over": true, "around": true, "and": true}
+
+// idiomFollowers are the words after a trigger that make an idiom of
+// it, and no event: "fell ill", "had a falling out", "fell short".
+var idiomFollowers = func() map[string]map[string]bool {
+	fall := map[string]bool{"ill": true, "out": true, "short": true, "silent": true, "asleep": true,
+		"apart": true, "behind": true, "sick": true}
+	m := map[string]map[string]bool{}
+	for _, f := range []string{"fall", "falls", "fell", "fallen", "falling"} {
+		m[f] = fall
+	}
+	return m
+}()
+
+// articles before a verb's form make it a noun: "the help", "a raid".
+var articles = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true}
+
 // determiners before a gerund make it a noun.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true}
 
@@ -468,13 +577,24 @@ func negated(toks []token, i int) bool {
 // gives way to the event it reports: "Russia said it was in contact".
 func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
-	nearTok := -1
+	nearTok, nearEnd := -1, -1
 	for i, t := range toks {
 		if t.Overlaps(near) {
-			nearTok = i
-			break
+			if nearTok < 0 {
+				nearTok = i
+			}
+			nearEnd = i
 		}
 	}
+	speech := speechAtDate(cands, toks, nearTok, nearEnd)
+	if speech >= 0 && selfReport(toks, max(cands[speech].j, nearEnd+1)) {
+		// "Russia said on Tuesday it was in contact with Azerbaijan": the
+		// speaker reports its own act, and the act is the event.
+		speech = -1
+	}
+	dated := datedNoun(toks, nearEnd)
+	closesConjunct := nearEnd >= 0 && nearEnd+1 < len(toks) && toks[nearEnd+1].low == "and" ||
+		nearEnd >= 0 && nearEnd+2 < len(toks) && toks[nearEnd+1].raw == "," && toks[nearEnd+2].low == "and"
 	pick := func(in func(candidate) bool) int {
 		best, bestScore := -1, 0
 		for k, c := range cands {
@@ -491,8 +611,20 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 			case sp.Start >= near.End:
 				d = sp.Start - near.End
 			}
-			if c.t.typ == "STATEMENT" {
+			if c.t.typ == "STATEMENT" && k != speech {
 				d += 60
+			}
+			if speech >= 0 && k != speech && c.i >= cands[speech].j && !performative[c.t.typ] {
+				d += 100 // "said Friday that U.S. air raids ...": the saying is dated
+			}
+			if c.t.noun && c.i == dated {
+				d -= 100 // "last Friday's bombings": the date names this event
+			}
+			if closesConjunct && c.i > nearEnd && nearTok > 0 && cands[0].i < nearTok {
+				d += 80 // "condemned the attack on Tuesday and appealed": the date closes its conjunct
+			}
+			if adjunct(toks, c) && !datesPhrase(cands, toks, k, nearTok) {
+				d += 70 // "with the help of", "during the uprising": context
 			}
 			if quoted[c.i] {
 				d += 80 // quoted words are what someone said, not what happened
@@ -525,6 +657,157 @@ func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 		}
 	}
 	return pick(func(candidate) bool { return true })
+}
+
+// performative are the categories whose verb, reported, is itself the
+// act of the speaker: "said it would retaliate" threatens, "said Iraq
+// must withdraw" demands.
+var performative = map[string]bool{"THREATEN": true, "REQUEST": true, "ACCUSE": true, "REJECT": true}
+
+// speechAtDate returns the speech verb the date attaches to, or -1: the
+// date stands next to the verb, before its complement ("said on Tuesday
+// that", "Bush on Tuesday said", "said here Friday"). What the clause
+// after it reports is then not the dated event.
+func speechAtDate(cands []candidate, toks []token, first, last int) int {
+	if first < 0 {
+		return -1
+	}
+	for k, c := range cands {
+		if c.t.typ != "STATEMENT" || c.t.noun {
+			continue
+		}
+		// The date right after the verb: "said (here) (on) Friday".
+		if first >= c.j && first <= c.j+2 {
+			ok := true
+			for i := c.j; i < first; i++ {
+				if !toks[i].word || !dateLead[toks[i].low] {
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
+		// The date after the verb's addressee and before its clause:
+		// "told his Cabinet on Sunday that".
+		if first > c.j && first <= c.j+6 && last+1 < len(toks) && toks[last+1].low == "that" {
+			ok := true
+			for i := c.j; i < first; i++ {
+				if !toks[i].word || toks[i].low == "that" {
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
+		// The date right before it: "Bush on Tuesday said".
+		if last < c.i && last >= c.i-2 {
+			ok := true
+			for i := last + 1; i < c.i; i++ {
+				if !toks[i].word || !dateLead[toks[i].low] {
+					ok = false
+				}
+			}
+			if ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// selfReport reports whether the clause a speech verb introduces at i
+// has the speaker, as a pronoun, for its subject: "said (that) it was",
+// "said he would".
+func selfReport(toks []token, i int) bool {
+	if i < len(toks) && toks[i].low == "that" {
+		i++
+	}
+	return i < len(toks) && selfPronouns[toks[i].low]
+}
+
+var selfPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
+
+// dateLead are the words that may stand between a speech verb and its date.
+var dateLead = map[string]bool{"on": true, "in": true, "here": true, "there": true, "also": true,
+	"late": true, "later": true, "earlier": true, "again": true, "publicly": true}
+
+// datedNoun returns the token after a possessive date ("last Friday's
+// bombings", "yesterday's attack"), or -1.
+func datedNoun(toks []token, last int) int {
+	if last < 0 || last+2 >= len(toks) {
+		return -1
+	}
+	if toks[last+1].raw == "'" && toks[last+2].low == "s" && last+3 < len(toks) {
+		return last + 3
+	}
+	if toks[last].poss {
+		return last + 1
+	}
+	return -1
+}
+
+// adjunctPreps govern a phrase that is circumstance, not the clause's
+// event: "with the help of", "in the aftermath of the bombings", "died of
+// a heart attack", "stretched thin by fighting".
+var adjunctPreps = map[string]bool{"of": true, "with": true, "from": true, "during": true, "amid": true,
+	"following": true, "since": true, "despite": true, "by": true, "after": true, "before": true, "through": true}
+
+// quantityNouns before "of" make the noun after it the event itself: "a
+// series of bombings", "a wave of attacks".
+var quantityNouns = map[string]bool{"series": true, "wave": true, "string": true, "round": true, "spate": true,
+	"number": true, "rash": true, "chain": true, "flurry": true, "cycle": true, "outbreak": true, "resumption": true,
+	"start": true, "beginning": true, "end": true}
+
+// adjunct reports a trigger noun (or a gerund after "by") at the head of
+// a prepositional phrase that qualifies another event: the phrase gives
+// its setting, cause or means.
+func adjunct(toks []token, c candidate) bool {
+	if !matchToks(toks, c.i, c.t.toks) {
+		return false // a support verb's noun: "by issuing an ultimatum" is the act
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		t := toks[k]
+		if !t.word {
+			return false
+		}
+		if adjunctPreps[t.low] {
+			if !c.t.noun && !(t.low == "by" && k == c.i-1 && strings.HasSuffix(toks[c.i].low, "ing")) {
+				return false
+			}
+			if t.low == "of" && k > 0 && (quantityNouns[toks[k-1].low] || toks[k-1].up) {
+				return false // "a series of attacks", "the Battle of ..."
+			}
+			return true
+		}
+		if !c.t.noun {
+			return false
+		}
+		if stopWords[t.low] && !determiners[t.low] || t.up {
+			return false
+		}
+	}
+	return false
+}
+
+// datesPhrase reports whether the date closes the phrase candidate k
+// heads, with no other trigger and no punctuation between: "in
+// connection with the bombing of two U.S. embassies last month".
+func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
+	c := cands[k]
+	if nearTok < c.j || nearTok > c.j+10 {
+		return false
+	}
+	if k+1 < len(cands) && cands[k+1].i < nearTok {
+		return false
+	}
+	for i := c.j; i < nearTok; i++ {
+		if !toks[i].word && toks[i].raw != "." && toks[i].raw != "-" {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteDepth marks the tokens inside quotation marks.

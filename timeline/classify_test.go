@@ -107,6 +107,8 @@ func TestClassifyEventRoles(t *testing.T) {
 		{"a noun on its own", "The Israeli invasion of Lebanon on 6 June 1982 shocked Syria.", "6 June 1982", []string{"Israel"}, []string{"Lebanon"}},
 		{"reporter is no party", "According to Zakharova, Azerbaijan had warned Russian peacekeepers on Tuesday.", "on Tuesday", []string{"Azerbaijan"}, []string{"Russia"}},
 		{"speaker of a reported event", "Russia said on Tuesday it was in contact with Azerbaijan.", "on Tuesday", []string{"Russia"}, []string{"Azerbaijan"}},
+		{"targets of a condemned act are not the condemnation's", "The Cypriot government on Saturday condemned the bomb attacks on U.S. embassies in Kenya.", "on Saturday", []string{"Cyprus"}, []string{}},
+		{"a wire credit names no party", "NICOSIA, August 8 (Xinhua) -- The Cypriot government on Saturday condemned the attacks.", "on Saturday", []string{"Cyprus"}, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {
@@ -136,6 +138,19 @@ func TestClassifyEventChoice(t *testing.T) {
 		{"a support verb takes its noun", "ASSAULT", "Azerbaijan on Tuesday launched what it called \"anti-terrorist\" operations.", "on Tuesday"},
 		{"a capitalized name is no trigger", "ASSAULT", "In March, Iraq attacked.", "In March"},
 		{"taking a person is an arrest", "COERCE", "Saddam Hussein was captured on December 13, 2003.", "December 13, 2003"},
+		{"the saying is dated, not what it reports", "STATEMENT", "The ministry said on Monday that border clashes had killed ten soldiers.", "on Monday"},
+		{"a reported threat stays a threat", "THREATEN", "The general said on Monday that his troops would attack the town.", "on Monday"},
+		{"a speaker reporting its own act", "CONSULT", "Turkey said on Friday it was in contact with Syria.", "on Friday"},
+		{"a possessive date names its noun", "ASSAULT", "Officials praised the cooperation of police in the inquiry into Sunday's bombing.", "Sunday"},
+		{"an adjunct noun is context", "ASSAULT", "On 3 May, with the help of local militias, the city fell to the rebels.", "On 3 May"},
+		{"an adjunct noun is context (during)", "RETREAT", "During the uprising the garrison withdrew in April 1920.", "April 1920"},
+		{"a rebellion is fighting, not protest", "ASSAULT", "The rebellion broke out in the north in 1920.", "1920"},
+		{"an abduction takes a person", "COERCE", "Two aid workers were abducted near the border in May 2001.", "May 2001"},
+		{"an idiom is no event", "OTHER", "The commander fell ill in June 1916.", "June 1916"},
+		{"a finding is a statement", "STATEMENT", "In March, investigators concluded that the pilot had been shot down.", "In March"},
+		{"showing support is no protest", "CONSULT", "The envoy visited Kabul on Tuesday to demonstrate support for the talks.", "on Tuesday"},
+		{"a date between addressee and clause dates the telling", "STATEMENT", "The minister told parliament on Monday that the army would withdraw.", "on Monday"},
+		{"a date closes its conjunct", "ACCUSE", "The council condemned the shelling of the city on Friday and called on both sides to stop.", "on Friday"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.reason, func(t *testing.T) {

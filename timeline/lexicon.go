@@ -48,7 +48,7 @@ type lexiconRow struct {
 
 var lexicon = []lexiconRow{
 	{typ: "STATEMENT", verbs: "say:said:said, =states, =stated, announce, declare, tell:told:told, add, comment, remark, note, " +
-		"report, claim, insist, explain, write:wrote:written, describe, affirm, reiterate, confirm, predict, " +
+		"report, claim, insist, proclaim, explain, write:wrote:written, describe, affirm, reiterate, confirm, predict, " +
 		"acknowledge, admit~, respond, reply, speak:spoke:spoken, inform, indicate",
 		nouns: "statement, remarks, announcement, declaration, comment, speech, address, news conference, " +
 			"press conference, news briefing"},
@@ -93,7 +93,7 @@ var lexicon = []lexiconRow{
 	{typ: "THREATEN", verbs: "threaten, warn, menace, intimidate, vow to, declare war, issue an ultimatum",
 		nouns: "threat, warning, ultimatum"},
 	{typ: "PROTEST", verbs: "protest, demonstrate, picket, riot, boycott",
-		nouns: "protest, demonstration, rally, protest march, boycott, effigy, hunger strike, general strike, riot, sit-in, uprising, revolt, rebellion, mutiny"},
+		nouns: "protest, demonstration, rally, protest march, boycott, effigy, hunger strike, general strike, riot, sit-in"},
 	{typ: "SANCTION", verbs: "sanction, embargo, expel~, sever, suspend, cut off, break off, recall, freeze:froze:frozen, " +
 		"halt, ban~, blacklist, impose sanctions, downgrade, revoke",
 		nouns: "sanctions, embargo, expulsion, suspension, ban, blacklist, severance"},
@@ -102,26 +102,27 @@ var lexicon = []lexiconRow{
 		nouns: "mobilization, mobilisation, deployment, reinforcements, buildup, build-up, conscription, alert, " +
 			"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
-		"intern, repress, persecute, expropriate, nationalize, annex",
+		"intern, repress, persecute, expropriate, nationalize, annex, kidnap~, abduct, take:took:taken hostage",
 		nouns: "arrest, detention, blockade, crackdown, curfew, martial law, deportation, repression, " +
-			"persecution, annexation, internment, quarantine, barricade"},
+			"persecution, annexation, internment, quarantine, barricade, kidnapping, abduction, hostage-taking"},
 	{typ: "ASSAULT", verbs: "attack, assault, bomb, bombard, shell, kill, wound, ambush, shoot:shot:shot, " +
 		"strike:struck:struck, raid, fire on, open fire, torpedo, sink:sank:sunk, destroy, hit:hit:hit, " +
-		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, retaliate, " +
+		"assassinate, execute, behead, hijack, storm, blow up, detonate, explode, retaliate, " +
 		"injure, murder, torture, shoot down, launch an attack",
 		nouns: "attack, assault, bombing, bombardment, shelling, airstrike, air strike, air raid, raid, " +
 			"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
 			"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
-			"kidnapping, abduction, torture, atrocities, casualties, retaliation"},
+			"torture, atrocities, casualties, retaliation"},
 	{typ: "ASSAULT", cameo: "19", verbs: "fight:fought:fought, battle, clash, invade, occupy, capture, seize, " +
 		"overrun:overran:overrun, conquer, besiege, defeat, repel~, repulse, advance on, push back, encircle, " +
 		"surround, annihilate, rout, liberate, recapture, retake:retook:retaken, counterattack, engage, " +
 		"break:broke:broken out, wage war, go to war, land, cross, penetrate, overwhelm, outflank, sweep:swept:swept, " +
-		"resist, advance, fall:fell:fallen, hang:hanged:hanged",
+		"resist, advance, fall:fell:fallen, hang:hanged:hanged, crush, rebel~, revolt, rise:rose:risen up",
 		nouns: "war, battle, fighting, clash, clashes, invasion, offensive, counteroffensive, counter-offensive, " +
 			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
 			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
-			"occupation, victory, defeat, capture, conquest, resistance, engagement"},
+			"occupation, defeat, capture, conquest, resistance, engagement, " +
+			"uprising, revolt, rebellion, insurrection, insurgency, mutiny, advance, offense"},
 	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse, massacre",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
 }
