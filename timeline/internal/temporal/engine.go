@@ -12,6 +12,7 @@ package temporal
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"time"
 
@@ -241,19 +242,24 @@ func settle(ms []Mention) []Mention {
 		}
 		return x.Start < y.Start
 	})
+	// taken marks the bytes of the kept mentions: a clash test in
+	// O(length) rather than a walk over every kept mention, which is
+	// quadratic in a window of thousands of dates (a scraped table)
+	lo, hi := ms[0].Start, ms[0].End
+	for i := range ms {
+		lo, hi = min(lo, ms[i].Start), max(hi, ms[i].End)
+	}
+	taken := make([]bool, hi-lo)
 	var kept []Mention
 	for _, i := range order {
 		m := ms[i]
-		clash := false
-		for _, k := range kept {
-			if m.Start < k.End && k.Start < m.End {
-				clash = true
-				break
-			}
+		if slices.Contains(taken[m.Start-lo:m.End-lo], true) {
+			continue
 		}
-		if !clash {
-			kept = append(kept, m)
+		for b := m.Start; b < m.End; b++ {
+			taken[b-lo] = true
 		}
+		kept = append(kept, m)
 	}
 	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
 	return kept
