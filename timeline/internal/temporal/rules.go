@@ -37,6 +37,10 @@ const (
 	modPrefix = `(?:\b(early|mid|middle|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?`
 	yearPat   = `(?:1[0-9]|20)\d{2}`
 	ordSuffix = `(?:st|nd|rd|th)?`
+	// yearAfter captures a year after a month and day: the day-and-year
+	// rules take the valid dates, so a month-day rule that sees one has a
+	// date the calendar lacks ("Feb. 29, 2021") and must not guess a year
+	yearAfter = `(?:\.?,?\s*(\d{4})\b)?`
 )
 
 // mods maps written modifiers to TIMEX3 mods.
@@ -75,14 +79,14 @@ func English() []*Rule {
 				return setYMD(x, y, c[1], c[0])
 			}, nil),
 		rule("month-day", 20, TMonth,
-			`\b(`+monthPat+`)\.?\s+(\d{1,2})`+ordSuffix+`\b`,
+			`\b(`+monthPat+`)\.?\s+(\d{1,2})`+ordSuffix+`\b`+yearAfter,
 			func(c []string, x *rules.Context) bool {
-				return plausibleMonth(c[0]) && setMD(x, c[0], c[1])
+				return c[2] == "" && plausibleMonth(c[0]) && setMD(x, c[0], c[1])
 			},
 			nil),
 		rule("day-month", 20, TMonth,
-			`\b(\d{1,2})`+ordSuffix+`\s+(?:of\s+)?(`+monthPat+`)\b`,
-			func(c []string, x *rules.Context) bool { return capitalized(c[1]) && setMD(x, c[1], c[0]) }, nil),
+			`\b(\d{1,2})`+ordSuffix+`\s+(?:of\s+)?(`+monthPat+`)\b`+yearAfter,
+			func(c []string, x *rules.Context) bool { return c[2] == "" && capitalized(c[1]) && setMD(x, c[1], c[0]) }, nil),
 		rule("month-year", 25, TMonth,
 			modPrefix+`\b(`+monthPat+`)\.?,?\s+(?:of\s+)?(`+yearPat+`)\b`,
 			func(c []string, x *rules.Context) bool {
