@@ -95,7 +95,12 @@ func repeatTo(s string, n int) string {
 func TestBadInput(t *testing.T) {
 	invalid := "\xff\xfeRussia said on July 28, 2023 \xc3\x28 that talks \xed\xa0\x80 would resume on September 27, 2023.\n\nA \x80\x81 line."
 	nul := "Fighting\x00began on\x00September 27, 2020.\x00\x00 It ended\x00on November 9, 2020.\x00"
-	hugeLine := repeatTo("On September 27, 2020, Azerbaijan launched an offensive in the region. ", 2<<20)
+	// distinct sentences: a repeated one would be page furniture
+	var hl strings.Builder
+	for i := 0; hl.Len() < 2<<20; i++ {
+		fmt.Fprintf(&hl, "On September 27, 2020, Azerbaijan launched offensive number %d in the region. ", i)
+	}
+	hugeLine := hl.String()
 	tests := []struct {
 		name string
 		text string
@@ -147,25 +152,33 @@ func TestBadInput(t *testing.T) {
 		}},
 		{name: "a single 2 MB line", text: hugeLine, big: true, check: func(t *testing.T, src string, tl *Timeline) {
 			n := strings.Count(src, "September 27, 2020")
-			if len(tl.Expressions) != n {
-				t.Errorf("%d expressions in %d repeats", len(tl.Expressions), n)
+			exprs, events := 0, 0
+			for _, e := range tl.Expressions {
+				if e.Text == "September 27, 2020" && e.Value == "2020-09-27" {
+					exprs++
+				}
 			}
-			if len(tl.Events) != n {
-				t.Errorf("%d events in %d sentences", len(tl.Events), n)
+			for _, e := range tl.Events {
+				if e.Date.Value == "2020-09-27" {
+					events++
+				}
+			}
+			if exprs != n || events != n {
+				t.Errorf("%d expressions and %d events on 2020-09-27 in %d sentences", exprs, events, n)
 			}
 		}},
 		// single sentences of hundreds of kilobytes: each was quadratic
 		// (minutes at these sizes) before the bounds in dotIsInternal,
 		// settle and clauseTense
-		{name: "one sentence of dotted initials", text: repeatTo("x.", 512<<10), big: true},
-		{name: "one sentence of years", text: repeatTo("1999 ", 512<<10), big: true, check: func(t *testing.T, src string, tl *Timeline) {
+		{name: "one sentence of dotted initials", text: repeatTo("x.", 256<<10), big: true},
+		{name: "one sentence of years", text: repeatTo("1999 ", 256<<10), big: true, check: func(t *testing.T, src string, tl *Timeline) {
 			if n := strings.Count(src, "1999"); len(tl.Expressions) != n {
 				t.Errorf("%d expressions for %d years", len(tl.Expressions), n)
 			}
 		}},
-		{name: "one sentence of weekdays", text: repeatTo("on Monday and ", 512<<10), dct: badDCT, big: true},
-		{name: "one line of digits", text: repeatTo("1 ", 512<<10), big: true},
-		{name: "a table of dates", text: repeatTo("| 2020-09-27 | 14:05 | 27 Sep 2020 | Sept. 27 | ", 512<<10), dct: badDCT, big: true},
+		{name: "one sentence of weekdays", text: repeatTo("on Monday and ", 256<<10), dct: badDCT, big: true},
+		{name: "one line of digits", text: repeatTo("1 ", 256<<10), big: true},
+		{name: "a table of dates", text: repeatTo("| 2020-09-27 | 14:05 | 27 Sep 2020 | Sept. 27 | ", 256<<10), dct: badDCT, big: true},
 
 		// nonsense dates: never a real date
 		{name: "February 30", text: "The accord was signed on February 30, 2021 in Moscow.", dct: badDCT, check: func(t *testing.T, src string, tl *Timeline) {
