@@ -1,29 +1,714 @@
 package timeline
 
-// Placeholder actor finder and event classifier, replaced by the
-// gazetteer-based implementation.
+import (
+	"sort"
+	"strings"
+)
 
-type actorIndex struct{}
-
-type actorMemory struct{}
-
-// EventClass is the type of an event and the roles of its actors.
-type EventClass struct {
-	Type       string
-	Quad       int
-	CAMEO      string
-	Mode       string
-	Trigger    Span
-	Actors     []Actor
-	Recipients []Actor
+// actorIndex finds and normalizes the actors of a sentence: countries (by
+// name, demonym, possessive or capital), organizations, agents attached to
+// their country, and named persons. It is built once in New and is safe
+// for concurrent use: nothing in it changes after newActorIndex.
+type actorIndex struct {
+	gaz       gazetteer
+	countries []country
+	byAlpha3  map[string]int
+	orgs      []orgInfo
+	agents    []agentInfo
+	triggers  triggerIndex
+	modes     map[string][]modeCue
 }
 
-func newActorIndex() *actorIndex { return &actorIndex{} }
-
-func newActorMemory() *actorMemory { return &actorMemory{} }
-
-func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor { return nil }
-
-func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Actor) EventClass {
-	return EventClass{Type: "OTHER", Actors: actors}
+// actorMemory is the per-document state of actor finding: the persons met
+// so far, so that a later bare surname links back, and the last country
+// named as a subject, for "its" and "their". Not safe for concurrent use.
+type actorMemory struct {
+	persons     map[string]Actor // by surname and by full name
+	lastCountry int              // index into countries, -1 when none
 }
+
+func newActorMemory() *actorMemory {
+	return &actorMemory{persons: map[string]Actor{}, lastCountry: -1}
+}
+
+func newActorIndex() *actorIndex {
+	ix := &actorIndex{gaz: gazetteer{}, byAlpha3: map[string]int{}}
+	for _, line := range strings.Split(countriesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 6 {
+			continue
+		}
+		ci := len(ix.countries)
+		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0]})
+		ix.byAlpha3[f[0]] = ci
+		ix.addCountry(ci, formName, f[1], f[2])
+		ix.addCountry(ci, formName, split(f[3])...)
+		for _, d := range split(f[4]) {
+			ix.addCountry(ci, formDemonym, d)
+			// Plural nouns for the people: Russians, Iraqis.
+			if strings.HasSuffix(d, "n") || strings.HasSuffix(d, "i") {
+				ix.addCountry(ci, formDemonym, d+"s")
+			}
+		}
+		for _, c := range split(f[5]) {
+			// "Washington D.C." is written "Washington" (supplement).
+			ix.addCountry(ci, formCapital, c)
+		}
+	}
+	for code, names := range countrySupplement {
+		ix.addCountry(ix.byAlpha3[code], formName, names...)
+	}
+	for code, names := range demonymSupplement {
+		ix.addCountry(ix.byAlpha3[code], formDemonym, names...)
+	}
+	for code, names := range capitalSupplement {
+		ix.addCountry(ix.byAlpha3[code], formCapital, names...)
+	}
+	ix.orgs = organizations
+	for oi, o := range ix.orgs {
+		ix.gaz.add(o.name, gazEntry{kind: gazOrg, idx: oi})
+		for _, a := range o.aliases {
+			ix.gaz.add(a, gazEntry{kind: gazOrg, idx: oi})
+		}
+	}
+	sectors := make([]string, 0, len(agentTable))
+	for s := range agentTable {
+		sectors = append(sectors, s)
+	}
+	sort.Strings(sectors) // deterministic indexes
+	for _, sector := range sectors {
+		for _, group := range strings.Split(agentTable[sector], ",") {
+			for _, name := range strings.Split(strings.TrimSpace(group), "|") {
+				a := agentInfo{sector: sector}
+				switch {
+				case strings.HasPrefix(name, "+"):
+					a.title, name = true, name[1:]
+				case strings.HasPrefix(name, "!"):
+					a.title, a.nameOnly, name = true, true, name[1:]
+				}
+				a.name = name
+				ix.gaz.add(name, gazEntry{kind: gazAgent, idx: len(ix.agents)})
+				ix.agents = append(ix.agents, a)
+			}
+		}
+	}
+	ix.gaz.sort()
+	ix.triggers = buildTriggers()
+	ix.modes = buildModes()
+	return ix
+}
+
+func (ix *actorIndex) addCountry(ci int, f form, names ...string) {
+	for _, n := range names {
+		// Inverted catalogue forms ("Korea, Republic of") never occur in prose.
+		if n == "" || strings.Contains(n, ",") {
+			continue
+		}
+		ix.gaz.add(n, gazEntry{kind: gazCountry, form: f, idx: ci})
+	}
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// mention is a gazetteer match over tokens [i, j).
+type mention struct {
+	e    *gazEntry
+	i, j int
+	used bool
+	// sectorFrom is the sector of a modifier that qualifies an agent:
+	// "rebel leader" is REB.
+	sectorFrom string
+}
+
+// minor words may be lower-case inside a capitalized name.
+var minor = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "de": true, "d'ivoire": true, "al": true, "-": true}
+
+// findActors returns the actors named in text[s.Start:s.End], in text
+// order; their spans index text. mem carries the document's persons.
+func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor {
+	if mem == nil {
+		mem = newActorMemory()
+	}
+	toks := tokenize(text, s)
+	ms := ix.mentions(toks)
+	at := make([]int, len(toks)) // token → 1+index of the mention starting there
+	for k, m := range ms {
+		at[m.i] = k + 1
+	}
+	var out []Actor
+	inName := make([]bool, len(toks))
+
+	// Persons: a title before a name ("spokesperson Maria Zakharova").
+	for k := range ms {
+		m := &ms[k]
+		if m.used || m.e.kind != gazAgent || !ix.agents[m.e.idx].title {
+			continue
+		}
+		n := m.j
+		if n < len(toks) && toks[n].raw == "." { // "Gen." "Mr."
+			n++
+		}
+		end := nameEnd(toks, n, at)
+		if end == n {
+			continue
+		}
+		title := ix.agents[m.e.idx]
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.name, Sector: title.sector}
+		if prev, ok := mem.lookup(p.Name); ok {
+			p = prev
+		}
+		start := ix.chainLeft(toks, ms, at, k, &p)
+		ix.finishPerson(text, toks, start, end, &p, mem)
+		m.used = true
+		markName(inName, n, end)
+		out = append(out, p)
+	}
+	// Persons: "Name, the U.N. secretary-general" and "Name said".
+	for n := 0; n < len(toks); n++ {
+		if inName[n] || at[n] != 0 || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) {
+			continue
+		}
+		end := nameEnd(toks, n, at)
+		if end-n < 2 {
+			continue
+		}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		switch {
+		case end < len(toks) && toks[end].raw == ",":
+			k := ix.appositive(toks, ms, at, end+1)
+			if k < 0 {
+				continue
+			}
+			title := ix.agents[ms[k].e.idx]
+			p.Office, p.Sector = title.name, title.sector
+			ix.chainLeft(toks, ms, at, k, &p)
+			ms[k].used = true
+		case end < len(toks) && speechVerbs[toks[end].low]:
+			if prev, ok := mem.lookup(p.Name); ok {
+				p = prev
+			}
+		default:
+			continue
+		}
+		ix.finishPerson(text, toks, n, end, &p, mem)
+		markName(inName, n, end)
+		out = append(out, p)
+		n = end
+	}
+	// Agents, attached to a country or organization when the text says so.
+	for k := range ms {
+		m := &ms[k]
+		if m.used || m.e.kind != gazAgent || ix.agents[m.e.idx].nameOnly {
+			continue
+		}
+		ag := ix.agents[m.e.idx]
+		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
+			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") {
+			// "military action", "government troops": a modifier, not an
+			// agent; a following agent is the head and takes the sector.
+			if at[next] != 0 && ms[at[next]-1].e.kind == gazAgent && (ag.sector == "MIL" || ag.sector == "REB") {
+				head := &ms[at[next]-1]
+				head.i, head.sectorFrom = m.i, ag.sector
+			}
+			m.used = true
+			continue
+		}
+		a := Actor{Kind: "agent", Sector: ag.sector, Agent: spanText(text, toks[m.i:m.j])}
+		if m.sectorFrom != "" && a.Sector != "MIL" {
+			a.Sector = m.sectorFrom
+		}
+		a.Name = sectorNames[a.Sector]
+		if a.Name == "" {
+			a.Name = ag.name
+		}
+		start, end := m.i, m.j
+		switch o := ix.owner(toks, ms, at, k, mem); {
+		case o.mention >= 0:
+			om := &ms[o.mention]
+			ix.setOwner(&a, om.e)
+			om.used = true
+			start, end = min(start, om.i), max(end, om.j)
+		case o.country >= 0:
+			ix.setOwner(&a, &gazEntry{kind: gazCountry, idx: o.country})
+			start = o.start
+		}
+		a.Span = Span{toks[start].Start, toks[end-1].End}
+		a.Text = text[a.Start:a.End]
+		m.used = true
+		out = append(out, a)
+	}
+	// Countries and organizations on their own.
+	for k := range ms {
+		m := &ms[k]
+		if m.used || m.e.kind == gazAgent {
+			continue
+		}
+		a := Actor{Span: Span{toks[m.i].Start, toks[m.j-1].End}}
+		a.Text = text[a.Start:a.End]
+		if m.e.kind == gazCountry {
+			c := ix.countries[m.e.idx]
+			a.Kind, a.Name, a.Code = "country", c.name, c.alpha3
+		} else {
+			o := ix.orgs[m.e.idx]
+			a.Kind, a.Name, a.Code, a.Sector = "organization", o.name, o.code, o.sector
+			if o.country != "" {
+				c := ix.countries[ix.byAlpha3[o.country]]
+				a.Country = c.name
+				if o.sector != "" && o.sector != "REB" { // a national body acts for its state
+					a.Kind, a.Name, a.Agent = "agent", c.name, o.name
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	// Persons met before, named again by surname.
+	for n := range toks {
+		if inName[n] || at[n] != 0 || !toks[n].word || !toks[n].up {
+			continue
+		}
+		if p, ok := mem.persons[toks[n].raw]; ok {
+			p.Span, p.Text = toks[n].Span, toks[n].raw
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for _, a := range out {
+		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
+			mem.lastCountry = ix.byAlpha3[a.Code]
+			break
+		}
+	}
+	return out
+}
+
+func (mem *actorMemory) lookup(name string) (Actor, bool) {
+	p, ok := mem.persons[name]
+	if !ok {
+		f := strings.Fields(name)
+		p, ok = mem.persons[f[len(f)-1]]
+	}
+	return p, ok
+}
+
+func markName(in []bool, i, j int) {
+	for k := i; k < j; k++ {
+		in[k] = true
+	}
+}
+
+// finishPerson sets the span and text of a person and remembers it.
+func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p *Actor, mem *actorMemory) {
+	p.Span = Span{toks[start].Start, toks[end-1].End}
+	p.Text = text[p.Start:p.End]
+	if p.Code == "" && p.Country != "" {
+		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
+	}
+	mem.persons[p.Name] = *p
+	f := strings.Fields(p.Name)
+	if len(f) > 1 {
+		mem.persons[f[len(f)-1]] = *p
+	}
+}
+
+func (ix *actorIndex) byAlpha3Name(name string) int {
+	for i, c := range ix.countries {
+		if c.name == name {
+			return i
+		}
+	}
+	return 0
+}
+
+// setOwner makes a the agent of the country or organization e names.
+func (ix *actorIndex) setOwner(a *Actor, e *gazEntry) {
+	if e.kind == gazCountry {
+		c := ix.countries[e.idx]
+		a.Name, a.Code, a.Country = c.name, c.alpha3, c.name
+		return
+	}
+	if e.kind != gazOrg {
+		return
+	}
+	o := ix.orgs[e.idx]
+	a.Name, a.Code = o.name, o.code
+	if o.country != "" {
+		c := ix.countries[ix.byAlpha3[o.country]]
+		a.Name, a.Code, a.Country = c.name, c.alpha3, c.name
+	}
+}
+
+// chainLeft reads what stands before the title of mention k ("Russian
+// Foreign ministry spokesperson"): the country or organization and the
+// body. It fills p and returns the first token of the phrase.
+func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *Actor) int {
+	start := ms[k].i
+	i := ms[k].i - 1
+	skipped := 0
+	for i >= 0 && skipped <= 2 {
+		if t := toks[i]; t.word && t.poss && !t.up {
+			break
+		}
+		o := ownerEnding(ms, i)
+		switch {
+		case o >= 0 && ms[o].e.kind == gazAgent && !ix.agents[ms[o].e.idx].nameOnly:
+			if p.Agent == "" {
+				p.Agent = spanTextToks(toks[ms[o].i:ms[o].j])
+			}
+			if p.Sector == "" || p.Sector == "GOV" {
+				p.Sector = ix.agents[ms[o].e.idx].sector
+			}
+			ms[o].used = true
+			start, i = ms[o].i, ms[o].i-1
+			continue
+		case o >= 0 && ms[o].e.kind != gazAgent:
+			if p.Country == "" && p.Code == "" {
+				var a Actor
+				ix.setOwner(&a, ms[o].e)
+				p.Country, p.Code = a.Country, a.Code
+				if a.Country == "" {
+					p.Agent = strings.TrimSpace(a.Name + " " + p.Agent)
+				}
+			}
+			ms[o].used = true
+			start, i = ms[o].i, ms[o].i-1
+			continue
+		case toks[i].word && titleModifiers[toks[i].low]:
+			start, i = i, i-1
+			continue
+		case toks[i].low == "-" && i > 0 && titleModifiers[toks[i-1].low]:
+			start, i = i-1, i-2
+			continue
+		}
+		break
+	}
+	return start
+}
+
+// ownerEnding returns the mention that ends at token i, or -1.
+func ownerEnding(ms []mention, i int) int {
+	for k := range ms {
+		if ms[k].j-1 == i && !ms[k].used {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleModifiers qualify an office: "deputy prime minister", "former
+// president", "chief U.N. weapons inspector".
+var titleModifiers = map[string]bool{
+	"deputy": true, "vice": true, "acting": true, "former": true, "chief": true, "senior": true,
+	"top": true, "interim": true, "then": true, "first": true, "assistant": true, "weapons": true,
+	"foreign": true, "defense": true, "defence": true, "interior": true, "state": true, "general": true,
+	"commander": true, "supreme": true, "military": true, "army": true, "ministry": true, "lt": true,
+	"lieutenant": true, "rear": true, "brig": true, "brigadier": true, "major": true, "maj": true,
+}
+
+// appositive finds the title of "Name, the chief U.N. weapons inspector":
+// from token i, an optional article, up to four modifiers and names, then
+// a title. It returns the title's mention or -1.
+func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) int {
+	if i < len(toks) && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "its") {
+		i++
+	}
+	for steps := 0; i < len(toks) && steps < 6; steps++ {
+		if at[i] != 0 {
+			m := ms[at[i]-1]
+			if m.e.kind == gazAgent && ix.agents[m.e.idx].title && !ix.agents[m.e.idx].nameOnly {
+				// Take the last title of a run: "defense ministry spokesman".
+				if m.j < len(toks) && at[m.j] != 0 && ms[at[m.j]-1].e.kind == gazAgent && ix.agents[ms[at[m.j]-1].e.idx].title {
+					i = m.j
+					continue
+				}
+				return at[i] - 1
+			}
+			i = m.j
+			continue
+		}
+		if !toks[i].word || !(titleModifiers[toks[i].low] || toks[i].up) {
+			return -1
+		}
+		i++
+	}
+	return -1
+}
+
+// ownerRef is the owner of an agent: a mention of the sentence, or a
+// country named by "its"/"their" (then start is the pronoun's token).
+type ownerRef struct{ mention, country, start int }
+
+// owner finds the country or organization agent mention k belongs to:
+// "Armenia's Foreign Ministry", "illegal Armenian armed groups", "forces
+// of Iraq", "its defense ministry".
+func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *actorMemory) ownerRef {
+	none := ownerRef{-1, -1, -1}
+	m := ms[k]
+	i := m.i - 1
+	for skipped := 0; i >= 0 && skipped <= 2; skipped++ {
+		if o := ownerEnding(ms, i); o >= 0 && ms[o].e.kind != gazAgent {
+			return ownerRef{o, -1, -1}
+		}
+		t := toks[i]
+		if t.low == "its" || t.low == "their" {
+			// The last country named before it in the sentence, else in
+			// the document. The pronoun is no mention of its own.
+			for o := k - 1; o >= 0; o-- {
+				if ms[o].e.kind == gazCountry && ms[o].j <= i {
+					return ownerRef{-1, ms[o].e.idx, i}
+				}
+			}
+			if mem.lastCountry >= 0 {
+				return ownerRef{-1, mem.lastCountry, i}
+			}
+			return none
+		}
+		if !t.word || t.poss || t.up || stopWords[t.low] ||
+			(strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && t.low != "armed" && t.low != "ruling" {
+			break
+		}
+		i--
+	}
+	// "forces of Iraq", "the government of the Soviet Union".
+	j := m.j
+	if j < len(toks) && toks[j].low == "of" {
+		j++
+		if j < len(toks) && toks[j].low == "the" {
+			j++
+		}
+		if j < len(toks) && at[j] != 0 {
+			o := at[j] - 1
+			if ms[o].e.kind != gazAgent && !ms[o].used && ms[o].e.form != formCapital {
+				return ownerRef{o, -1, -1}
+			}
+		}
+	}
+	return none
+}
+
+// sectorNames name the agents that the text ties to no country or
+// organization: "the rebels", "gunmen" and "insurgents" are all "rebels".
+var sectorNames = map[string]string{
+	"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
+	"CVL": "civilians", "LEG": "legislature", "JUD": "judiciary",
+}
+
+// adjectival agents also modify nouns that are no actors: "military
+// action", "government buildings".
+var adjectival = map[string]bool{
+	"military": true, "government": true, "police": true, "army": true, "rebel": true, "militia": true,
+	"civilian": true, "navy": true, "embassy": true, "court": true, "administration": true, "regime": true,
+	"militant": true, "insurgent": true, "guerrilla": true, "soldier": true, "ministry": true,
+}
+
+var stopWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true, "in": true,
+	"on": true, "at": true, "by": true, "for": true, "with": true, "from": true, "that": true,
+	"which": true, "who": true, "his": true, "her": true, "has": true, "have": true,
+	"had": true, "was": true, "were": true, "is": true, "are": true, "be": true, "been": true,
+	"not": true, "said": true, "as": true, "than": true, "but": true, "after": true, "before": true,
+	"against": true, "into": true, "over": true, "between": true, "while": true, "when": true,
+}
+
+// speechVerbs follow a person's name in reported speech: "Maria
+// Zakharova said".
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "stated": true, "announced": true,
+	"declared": true, "warned": true, "urged": true, "insisted": true, "wrote": true,
+}
+
+// capitalVerbs follow a capital used for its government: "Baku said",
+// "Moscow has".
+var capitalVerbs = map[string]bool{
+	"said": true, "says": true, "has": true, "have": true, "had": true, "will": true, "would": true,
+	"is": true, "was": true, "accused": true, "warned": true, "urged": true, "announced": true,
+	"denied": true, "rejected": true, "condemned": true, "demanded": true, "called": true,
+	"insisted": true, "agreed": true, "refused": true, "responded": true, "claimed": true,
+	"launched": true, "sent": true, "and": false,
+}
+
+// nonNameWords are capitalized words that start no person's name.
+var nonNameWords = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true, "and": true,
+	"later": true, "earlier": true, "he": true, "she": true, "it": true, "they": true, "we": true,
+	"i": true, "this": true, "that": true, "these": true, "those": true, "after": true, "before": true,
+	"when": true, "while": true, "his": true, "her": true, "their": true, "its": true, "as": true,
+	"according": true, "meanwhile": true, "however": true, "there": true, "by": true, "for": true,
+	"from": true, "with": true, "of": true, "to": true, "since": true, "during": true, "if": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "republic": true, "kingdom": true, "north": true, "south": true,
+	"east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "minister": true, "ministry": true, "operation": true, "battle": true, "war": true,
+	"treaty": true, "army": true, "day": true, "one": true, "two": true, "some": true, "many": true,
+	"both": true, "all": true, "each": true, "other": true, "such": true, "no": true, "not": true,
+	"what": true, "who": true, "how": true, "why": true, "where": true, "our": true, "my": true,
+	"you": true, "your": true, "us": true, "said": true, "says": true, "lake": true, "river": true,
+	"island": true, "mount": true, "city": true, "province": true, "region": true, "county": true,
+	"street": true, "forces": true, "corps": true, "party": true, "front": true, "division": true,
+	"national": true, "democratic": true, "communist": true, "allied": true, "allies": true,
+	"union": true, "confederate": true, "imperial": true, "royal": true, "new": true, "old": true,
+}
+
+func nameStart(toks []token, n int, at []int) bool {
+	if n >= len(toks) || at[n] != 0 {
+		return false
+	}
+	t := toks[n]
+	return t.word && t.up && !nonNameWords[t.low] && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
+}
+
+func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+var nameParticles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true, "da": true, "di": true, "le": true, "la": true, "el": true, "abu": true}
+
+// nameEnd returns the end of a person's name starting at token n ("Maria
+// Zakharova", "George W. Bush", "Nouri al-Maliki"), or n when there is
+// none. Names are at most five tokens and stop at known names.
+func nameEnd(toks []token, n int, at []int) int {
+	if !nameStart(toks, n, at) {
+		return n
+	}
+	j := n + 1
+	if toks[n].poss {
+		return j
+	}
+	for j < len(toks) && j-n < 6 {
+		t := toks[j]
+		switch {
+		case t.raw == "." && len(toks[j-1].raw) == 1 && toks[j-1].up: // the dot of an initial
+			j++
+			continue
+		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && nameParticles[toks[j-1].low]:
+			j += 2
+		case t.word && t.up && at[j] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw):
+			j++
+		case t.word && nameParticles[t.low] && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
+			j++
+			continue
+		default:
+			return j
+		}
+		if toks[j-1].poss {
+			return j
+		}
+	}
+	return j
+}
+
+func spanText(text string, toks []token) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return text[toks[0].Start:toks[len(toks)-1].End]
+}
+
+func spanTextToks(toks []token) string {
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 && t.Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.raw)
+	}
+	return b.String()
+}
+
+// mentions matches the gazetteer over toks, longest first, and keeps the
+// matches that the context allows.
+func (ix *actorIndex) mentions(toks []token) []mention {
+	var ms []mention
+	for i := 0; i < len(toks); {
+		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
+		if e == nil {
+			i++
+			continue
+		}
+		if e.kind == gazCountry && !ix.countryContextOK(toks, i, j, e) {
+			i = j
+			continue
+		}
+		ms = append(ms, mention{e: e, i: i, j: j})
+		i = j
+	}
+	return ms
+}
+
+// capsOK checks the capitals: country and organization names are proper
+// names ("turkey" is a bird, "chad" a scrap of paper), agents are common
+// nouns written either way ("Foreign Ministry", "foreign ministry").
+func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
+	if e.exact != nil || e.kind == gazAgent {
+		return true
+	}
+	if !toks[i].up {
+		return false
+	}
+	if e.kind == gazOrg {
+		return true
+	}
+	for k := range e.toks {
+		t := toks[i+k]
+		if t.word && !t.up && !minor[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// countryContextOK applies the rules that tell a country actor from a
+// homonym: a capital stands for its government only as a possessive or
+// the subject of a verb ("Baku said"), and not inside a longer name
+// ("George Washington", "the Vietnam War").
+func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool {
+	prevUp := i > 0 && toks[i-1].word && toks[i-1].up && !toks[i-1].poss
+	var next *token
+	if j < len(toks) {
+		next = &toks[j]
+	}
+	nextUp := next != nil && next.word && next.up
+	// "the Iran-Iraq War", "the Korean War", "the Spanish Civil War".
+	k := j
+	for k+1 < len(toks) && (toks[k].raw == "-" || toks[k].raw == "–") && toks[k+1].up {
+		k += 2
+	}
+	if k < len(toks) && toks[k].up && notActorAfter[toks[k].low] && !toks[j-1].poss {
+		return false
+	}
+	switch e.form {
+	case formCapital:
+		if prevUp || nextUp && !toks[j-1].poss {
+			return false
+		}
+		return toks[j-1].poss || next != nil && capitalVerbs[next.low]
+	case formDemonym:
+		// "Latin American", "Native American" are no Americans.
+		if prevUp && (toks[i-1].low == "latin" || toks[i-1].low == "native" || toks[i-1].low == "south" || toks[i-1].low == "north" || toks[i-1].low == "central") {
+			return false
+		}
+	}
+	if ambiguousNames[e.toks[0]] && len(e.toks) == 1 {
+		// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia".
+		if prevUp || nextUp && !toks[j-1].poss && at0(toks, j) {
+			return false
+		}
+		if i > 1 && toks[i-1].raw == "," && toks[i-2].up {
+			return false
+		}
+	}
+	return true
+}
+
+// at0 reports whether token j is a capitalized word that is not the start
+// of a sentence-internal function word.
+func at0(toks []token, j int) bool { return !nonNameWords[toks[j].low] }

@@ -28,7 +28,7 @@ func (x *Extractor) buildEvents(st *docState) {
 			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
 				st.diag(e, ReasonNotADate, "a "+string(e.Type)+" names no point in time")
 			case e.Anchor == Unresolved:
-				st.diag(e, ReasonUnresolved, "no DCT and no earlier date to anchor it")
+				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
 			default:
 				dated = append(dated, ei)
 			}
@@ -61,6 +61,9 @@ func (x *Extractor) buildEvents(st *docState) {
 				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
 				Type:       class.Type,
+				Quad:       class.Quad,
+				CAMEO:      class.CAMEO,
+				Mode:       class.Mode,
 				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
 				Actors:     nonNil(class.Actors),
 				Recipients: class.Recipients,
@@ -91,7 +94,7 @@ func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
 			break
 		}
 		if cut < 0 {
-			cut = (prev.End + next.Start) / 2
+			cut = wordBoundary(text, prev.End, next.Start)
 		}
 		cuts = append(cuts, cut)
 	}
@@ -107,4 +110,24 @@ func nonNil(a []Actor) []Actor {
 		return []Actor{}
 	}
 	return a
+}
+
+// wordBoundary returns the white space nearest the middle of [from, to),
+// or from when there is none, so a cut never splits a word or a rune.
+func wordBoundary(text string, from, to int) int {
+	mid := (from + to) / 2
+	best := from
+	for i := from; i < to; i++ {
+		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') && abs(i-mid) < abs(best-mid) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -13,8 +13,10 @@ type Writer func(w io.Writer, tl *Timeline) error
 
 // writers are the output formats by name.
 var writers = map[string]Writer{
-	"text": WriteText,
-	"json": WriteJSON,
+	"text":   WriteText,
+	"json":   WriteJSON,
+	"plover": WritePLOVER,
+	"acled":  WriteACLED,
 }
 
 // Formats lists the names Write accepts.

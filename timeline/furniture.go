@@ -15,6 +15,7 @@ const (
 	FurnitureBoilerplate = "boilerplate" // "Download", "Search Trends", "Share"
 	FurnitureHeadline    = "headline"    // a title line above the dateline
 	FurnitureDateline    = "dateline"    // the line that holds the DCT
+	FurnitureHeading     = "heading"     // a section title: "2004: Iraqi Resistance expands"
 	FurnitureCredit      = "credit"      // "/CFP", "Photo: Reuters"
 	FurnitureNote        = "note"        // "(With input from agencies)"
 	FurnitureDuplicate   = "duplicate"   // a caption or line repeated on the page
@@ -54,6 +55,8 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 			s.Furniture = FurnitureBoilerplate
 		case hasDateline && s.End <= dateline.Start && !endsLikeProse(s.Text):
 			s.Furniture = FurnitureHeadline
+		case isHeading(text, s):
+			s.Furniture = FurnitureHeading
 		}
 		if len(key) > 0 {
 			seen[key] = true
@@ -65,6 +68,26 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 // button label or a section name.
 func isBoilerplate(s string) bool {
 	return !endsLikeProse(s) && len(strings.Fields(s)) <= 3
+}
+
+// headingWords is the most words a section title has.
+const headingWords = 12
+
+// isHeading: a short unpunctuated line standing alone, as section titles
+// do. It names a topic, not an event.
+func isHeading(text string, s *Sentence) bool {
+	if endsLikeProse(s.Text) || len(strings.Fields(s.Text)) > headingWords {
+		return false
+	}
+	before := text[:s.Start]
+	after := text[s.End:]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return trimSpace(before) == "" && trimSpace(after) == ""
 }
 
 func endsLikeProse(s string) bool {

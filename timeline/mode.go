@@ -11,16 +11,18 @@ import (
 var newsCue = regexp.MustCompile(`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|this (?:week|month|year)|last (?:week|month|year)|(?:on|late|early|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
 
 // chooseMode decides how a document's relative expressions are anchored.
-// Without a DCT only the story can anchor them. With one, a document is a
+// A document that speaks in deictic terms is news, with or without a DCT
+// (without one, its deictic expressions stay unresolved). Otherwise,
+// without a DCT only the story can anchor them; with one, a document is a
 // narrative when it speaks in deictic terms nowhere and most of its
 // explicit years lie far from the DCT (a Wikipedia history retrieved
 // decades after the war it tells).
 func chooseMode(text string, ms []temporal.Mention, hasDCT bool, dctYear int) Mode {
-	if !hasDCT {
-		return History
-	}
 	if newsCue.MatchString(text) {
 		return News
+	}
+	if !hasDCT {
+		return History
 	}
 	years, near := 0, 0
 	for i := range ms {

@@ -22,18 +22,18 @@ type resolver struct {
 	hasRef  bool
 }
 
-// anchorFor returns the time relative expressions are measured from:
-// the DCT in news (except offsets from the story, "two days later"),
-// the last mentioned date in narratives.
+// anchorFor returns the time relative expressions are measured from.
+// story marks offsets from the story ("two days later") and calendar
+// names without a year ("July 28"): they take the date last mentioned in
+// a narrative, or when there is no DCT. Deictic expressions ("yesterday",
+// "on Tuesday") take the DCT in news, and stay unresolved without one:
+// never the wall clock, never a date that is not the time of writing.
 func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
-	if (r.mode == History || story) && r.hasRef {
+	if (r.mode == History || story || !r.hasDCT) && r.hasRef && (r.mode == History || story) {
 		return r.ref, Narrative, true
 	}
 	if r.hasDCT {
 		return r.dct, AnchorDCT, true
-	}
-	if r.hasRef {
-		return r.ref, Narrative, true
 	}
 	return time.Time{}, Unresolved, false
 }
@@ -79,7 +79,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 		return r.finish(m, t, gran, typ, Explicit)
 	case m.Month != nil:
-		anchor, how, ok := r.anchorFor(false)
+		anchor, how, ok := r.anchorFor(!r.hasDCT)
 		if !ok {
 			return unresolvedTimex(m, gran, typ)
 		}

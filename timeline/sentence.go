@@ -76,8 +76,29 @@ func hardBreak(line, next string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(l)
-	return strings.ContainsRune(".!?\"”’)", r) && !endsWithAbbreviation(l)
+	if strings.ContainsRune(".!?\"”’)", r) {
+		return !endsWithAbbreviation(l)
+	}
+	// an unpunctuated long line is wrapped prose when the next line goes
+	// on in lower case, or this one stops on a word that cannot end a
+	// sentence; otherwise it is a title or a caption
+	first, _ := utf8.DecodeRuneInString(n)
+	if unicode.IsLower(first) || unicode.IsDigit(first) || strings.ContainsRune(",;:-–(", r) {
+		return false
+	}
+	last := l[strings.LastIndexAny(l, " \t")+1:]
+	return !continuationWords[strings.ToLower(last)]
 }
+
+// continuationWords cannot end a sentence, so a line that stops on one
+// goes on in the next line.
+var continuationWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("a an the of and or but to in on at for with by from as that which who whose said says than into over under after before about against between during without within its their his her our") {
+		m[w] = true
+	}
+	return m
+}()
 
 // splitBlock splits one block at sentence-final punctuation.
 func splitBlock(text string, blk Span, out []Sentence) []Sentence {

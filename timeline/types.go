@@ -161,7 +161,16 @@ type Event struct {
 	ID   string    `json:"id"`
 	Date EventDate `json:"date"`
 	// Type is the event class: a PLOVER category, STATEMENT or OTHER.
-	Type    string  `json:"type"`
+	Type string `json:"type"`
+	// Quad is the quad code of Type: 1 verbal cooperation, 2 material
+	// cooperation, 3 verbal conflict, 4 material conflict, 0 for OTHER.
+	Quad int `json:"quad_code"`
+	// CAMEO is the CAMEO root code ("01"…"20") the event falls under.
+	CAMEO string `json:"cameo,omitempty"`
+	// Mode refines Type: the means of an ASSAULT ("aerial",
+	// "heavy-weapons", "explosives", "firearms"…), "mediate" for a
+	// third party's CONSULT.
+	Mode    string  `json:"mode,omitempty"`
 	Trigger Trigger `json:"trigger"`
 	// Actors are the sources of the action; Recipients its targets.
 	Actors     []Actor `json:"actors"`

@@ -1,6 +1,6 @@
 // Command timeline prints the chronology of news articles.
 //
-//	go run ./examples/timeline [-dct 2023-09-19T20:07] [-format text|json] [-mode auto|news|narrative] FILE...
+//	go run ./examples/timeline [-dct 2023-09-19T20:07] [-format text|json|plover|acled] [-mode auto|news|narrative] FILE...
 //
 // With no FILE it reads standard input.
 package main

@@ -208,11 +208,11 @@ func English() []*Rule {
 				return x.Value != ""
 			}),
 		rule("time-of-day", 26, TDigit,
-			`\b(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?(?:\s+(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK))?\b`,
+			`\b(\d{1,2})[:.](\d{2})(?:\s*([ap]\.?m\b\.?))?(?:\s+(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK))?\b`,
 			func(c []string, x *rules.Context) bool { return setHMS(x, c[0], c[1], "", c[2]) },
 			nil),
 		rule("hour-ampm", 24, TDigit,
-			`\b(\d{1,2})\s*([ap])\.?m\.?(?:\s+(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK))?`,
+			`\b(\d{1,2})\s*([ap]\.?m\b\.?)(?:\s+(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|MSK))?`,
 			func(c []string, x *rules.Context) bool { return setHMS(x, c[0], "0", "", c[1]) },
 			nil),
 		rule("vague", 8, TWord,
@@ -314,7 +314,7 @@ func setHMS(x *rules.Context, h, m, s, ampm string) bool {
 	if !ok1 || !ok2 || mm > 59 {
 		return false
 	}
-	switch strings.ToLower(ampm) {
+	switch strings.ToLower(ampm[:min(len(ampm), 1)]) {
 	case "a":
 		if hh < 1 || hh > 12 {
 			return false

@@ -1,0 +1,41 @@
+package te3
+
+import (
+	"testing"
+	"time"
+
+	"github.com/eventline/eventline/timeline"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseDCT(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+		gran timeline.Granularity
+	}{
+		{"1998-01-08", time.Date(1998, 1, 8, 0, 0, 0, 0, time.UTC), timeline.Day},
+		{"1998-08-07T06:18", time.Date(1998, 8, 7, 6, 18, 0, 0, time.UTC), timeline.Minute},
+		{"1998-08-07T06:18:30", time.Date(1998, 8, 7, 6, 18, 30, 0, time.UTC), timeline.Second},
+		{" 2009-12 ", time.Date(2009, 12, 1, 0, 0, 0, 0, time.UTC), timeline.Month},
+	}
+	for _, tc := range tests {
+		got, g, err := ParseDCT(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, got, tc.in)
+		assert.Equal(t, tc.gran, g, tc.in)
+	}
+	_, _, err := ParseDCT("PRESENT_REF")
+	assert.Error(t, err)
+}
+
+func TestAnnotations(t *testing.T) {
+	var e timeline.Expression
+	e.Start, e.End, e.Value, e.Type, e.Mod = 3, 9, "1998", timeline.Date, "START"
+	a := Annotations([]timeline.Expression{e})
+	require.Len(t, a, 1)
+	assert.Equal(t, "t1", a[0].TID)
+	assert.Equal(t, "START", a[0].Mod)
+	assert.Equal(t, 3, a[0].Start)
+}

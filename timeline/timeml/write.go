@@ -1,0 +1,441 @@
+package timeml
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// Annotation is a TIMEX3 to write into a document's TEXT.
+type Annotation struct {
+	// Span is the expression's extent in the raw text (Doc.Text).
+	Span
+	TID   string
+	Type  string
+	Value string
+	// Mod is written only when set.
+	Mod string
+	// Attrs are further attributes (temporalFunction, anchorTimeID…),
+	// written after the four above, in this order. Entries named tid,
+	// type, value or mod are ignored.
+	Attrs Attrs
+}
+
+// attrList returns every attribute the annotation writes, in order.
+func (a Annotation) attrList() Attrs {
+	l := Attrs{{"tid", a.TID}, {"type", a.Type}, {"value", a.Value}}
+	if a.Mod != "" {
+		l = append(l, Attr{"mod", a.Mod})
+	}
+	for _, at := range a.Attrs {
+		switch at.Name {
+		case "tid", "type", "value", "mod":
+		default:
+			l = append(l, at)
+		}
+	}
+	return l
+}
+
+// matches reports whether an existing tag's attributes are what the
+// annotation writes, in any order; an absent tid, type, value or mod
+// matches an empty field.
+func (a Annotation) matches(attrs Attrs) bool {
+	std := map[string]string{"tid": a.TID, "type": a.Type, "value": a.Value, "mod": a.Mod}
+	for name, v := range std {
+		if attrs.Get(name) != v {
+			return false
+		}
+	}
+	n := 0
+	for _, at := range attrs {
+		if _, ok := std[at.Name]; !ok {
+			n++
+		}
+	}
+	extra := 0
+	for _, at := range a.Attrs {
+		if _, ok := std[at.Name]; ok {
+			continue
+		}
+		extra++
+		if v, ok := attrs.Lookup(at.Name); !ok || v != at.Value {
+			return false
+		}
+	}
+	return n == extra
+}
+
+// Adjustment records an annotation that Write could not place as given.
+type Adjustment struct {
+	// Index is the annotation's index in the list given to Write.
+	Index int
+	// From is the span as given; To the span written (zero when skipped).
+	From, To Span
+	Skipped  bool
+	Reason   string
+}
+
+func (a Adjustment) String() string {
+	if a.Skipped {
+		return fmt.Sprintf("annotation %d [%d,%d) skipped: %s", a.Index, a.From.Start, a.From.End, a.Reason)
+	}
+	return fmt.Sprintf("annotation %d [%d,%d) written as [%d,%d): %s", a.Index, a.From.Start, a.From.End, a.To.Start, a.To.End, a.Reason)
+}
+
+// item is an annotation being placed.
+type item struct {
+	idx  int
+	ann  Annotation
+	span Span
+	// what becomes of it: a new tag, or the existing TIMEX3 it matches
+	// (kept verbatim when same is set, rewritten in place otherwise)
+	existing int // index in parsed.elems, -1 for none
+	same     bool
+}
+
+// Write returns src, a TimeML document, with the TIMEX3 tags inside its
+// TEXT replaced by anns; every byte outside TEXT, and every other tag and
+// all text inside it, is left as it was.
+//
+// An annotation whose span and attributes equal those of an existing TIMEX3
+// keeps that tag's bytes as they are, so writing back Doc.Annotations()
+// gives src unchanged (unless TIMEX3 of src nest, which TimeML forbids:
+// see below). One whose span equals that of an existing TIMEX3
+// takes that tag's place. Others are inserted, outermost-first where tags
+// meet; a new TIMEX3 with exactly the extent of a kept element goes inside
+// it. An annotation with an empty span is written as an empty-element tag
+// <TIMEX3 .../>, after the end tags and before the start tags at its
+// position. New tags carry tid, type and value (even when empty), mod
+// when set, then Attrs; values are escaped.
+//
+// Annotations that cannot be written as given are adjusted, and each
+// adjustment is returned:
+//   - a span outside the raw text, or any span when TEXT is an empty
+//     element <TEXT/>, is skipped;
+//   - a boundary inside a character reference or CDATA section is moved
+//     outwards to include all of it;
+//   - a span that crosses the boundary of a kept element (an EVENT that
+//     starts inside it and ends after it, say) is clipped to end before
+//     that element starts (or start after it ends); an annotation clipped
+//     to nothing is skipped;
+//   - TIMEX3 do not nest: annotations are taken by start (longest first);
+//     one inside an earlier one is skipped, one that crosses an earlier
+//     one is clipped to start where that one ends.
+//
+// The error is that of parsing src.
+func Write(src []byte, anns []Annotation) ([]byte, []Adjustment, error) {
+	p, err := parse(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, adj := p.place(anns)
+	out := p.emit(items)
+	return out, adj, nil
+}
+
+// place checks, adjusts and matches the annotations.
+func (p *parsed) place(anns []Annotation) ([]*item, []Adjustment) {
+	var adj []Adjustment
+	note := func(it *item, skipped bool, reason string) {
+		a := Adjustment{Index: it.idx, From: it.ann.Span, Skipped: skipped, Reason: reason}
+		if !skipped {
+			a.To = it.span
+		}
+		adj = append(adj, a)
+	}
+	var items []*item
+	for i, a := range anns {
+		it := &item{idx: i, ann: a, span: a.Span, existing: -1}
+		if p.textEmpty {
+			note(it, true, "TEXT is an empty-element tag")
+			continue
+		}
+		if a.Start < 0 || a.End > len(p.raw) || a.Start > a.End {
+			note(it, true, fmt.Sprintf("outside the raw text [0,%d)", len(p.raw)))
+			continue
+		}
+		if p.snap(it) {
+			note(it, false, "boundary inside a character reference or CDATA section")
+		}
+		if reason := p.clip(it); reason != "" {
+			if it.span.Start >= it.span.End {
+				note(it, true, reason)
+				continue
+			}
+			note(it, false, reason)
+		}
+		items = append(items, it)
+	}
+
+	// TIMEX3 do not nest.
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i].span, items[j].span
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if (a.Len() == 0) != (b.Len() == 0) {
+			return a.Len() == 0
+		}
+		return a.End > b.End
+	})
+	kept := items[:0]
+	lastEnd, last := 0, -1
+	for _, it := range items {
+		if last >= 0 && it.span.Start < lastEnd {
+			if it.span.End <= lastEnd {
+				note(it, true, fmt.Sprintf("inside annotation %d", last))
+				continue
+			}
+			it.span.Start = lastEnd
+			reason := fmt.Sprintf("crosses annotation %d", last)
+			if r := p.clip(it); r != "" {
+				reason += "; " + r
+			}
+			if it.span.Start >= it.span.End {
+				note(it, true, reason)
+				continue
+			}
+			note(it, false, reason)
+		}
+		kept = append(kept, it)
+		lastEnd, last = it.span.End, it.idx
+	}
+	items = kept
+
+	// Match existing TIMEX3 by span: same attributes first, then any.
+	used := map[int]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for _, it := range items {
+			if it.existing >= 0 {
+				continue
+			}
+			for k := range p.elems {
+				e := &p.elems[k]
+				if !e.inText || e.name != "TIMEX3" || used[k] || e.span != it.span {
+					continue
+				}
+				same := it.ann.matches(e.attrs)
+				if pass == 0 && !same {
+					continue
+				}
+				it.existing, it.same, used[k] = k, same, true
+				break
+			}
+		}
+	}
+	return items, adj
+}
+
+// snap moves boundaries that fall inside an atom outwards; it reports
+// whether it moved any.
+func (p *parsed) snap(it *item) bool {
+	moved := false
+	for _, pc := range p.pieces {
+		if pc.kind != pAtom {
+			continue
+		}
+		if pc.raw0 < it.span.Start && it.span.Start < pc.raw1 {
+			it.span.Start, moved = pc.raw0, true
+		}
+		if pc.raw0 < it.span.End && it.span.End < pc.raw1 {
+			it.span.End, moved = pc.raw1, true
+		}
+	}
+	return moved
+}
+
+// clip shrinks the item's span until it crosses no kept element of TEXT
+// (any but a TIMEX3); it returns why it clipped, or "".
+func (p *parsed) clip(it *item) string {
+	reason := ""
+	for changed := true; changed && it.span.Start < it.span.End; {
+		changed = false
+		for k := range p.elems {
+			e := &p.elems[k]
+			if !e.inText || e.name == "TIMEX3" || e.span.Len() == 0 {
+				continue
+			}
+			s, a, b := &it.span, e.span.Start, e.span.End
+			switch {
+			case s.Start < a && a < s.End && s.End < b:
+				s.End, changed = a, true
+			case a < s.Start && s.Start < b && b < s.End:
+				s.Start, changed = b, true
+			default:
+				continue
+			}
+			if reason == "" {
+				reason = fmt.Sprintf("crosses <%s> at %s", e.name, where(p.src, e.pos))
+			}
+		}
+	}
+	return reason
+}
+
+// openTag builds the start tag (or the empty-element tag) of an annotation.
+func openTag(a Annotation, empty bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("<TIMEX3")
+	for _, at := range a.attrList() {
+		fmt.Fprintf(&b, " %s=\"%s\"", at.Name, escapeAttr(at.Value))
+	}
+	if empty {
+		b.WriteString("/>")
+	} else {
+		b.WriteString(">")
+	}
+	return b.Bytes()
+}
+
+const closeTag = "</TIMEX3>"
+
+// mark is one tag of the output at a raw position: a source piece or a new
+// TIMEX3 tag.
+type mark struct {
+	kind  pieceKind // pStart, pEnd, pEmpty or pOther
+	span  Span      // the element's span (for tags)
+	bytes []byte
+}
+
+// emit writes the output.
+func (p *parsed) emit(items []*item) []byte {
+	// What becomes of each existing TIMEX3 tag of TEXT: nil drops it.
+	repl := map[int][]byte{} // piece index -> bytes
+	var opens, closes, points = map[int]*item{}, map[int]*item{}, map[int][]*item{}
+	var bounds []int
+	for _, it := range items {
+		if it.existing >= 0 {
+			e := p.elems[it.existing]
+			switch {
+			case it.same:
+				repl[e.open] = p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]
+				if e.close != e.open {
+					repl[e.close] = p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]
+				}
+			case e.open == e.close:
+				repl[e.open] = openTag(it.ann, true)
+			default:
+				repl[e.open] = openTag(it.ann, false)
+				repl[e.close] = []byte(closeTag)
+			}
+			continue
+		}
+		if it.span.Len() == 0 {
+			points[it.span.Start] = append(points[it.span.Start], it)
+		} else {
+			opens[it.span.Start] = it
+			closes[it.span.End] = it
+		}
+		bounds = append(bounds, it.span.Start, it.span.End)
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+
+	var out bytes.Buffer
+	out.Grow(len(p.src) + 64*len(items))
+	out.Write(p.src[:p.text0])
+
+	var run []mark
+	flush := func(pos int) {
+		out.Write(p.insert(run, pos, opens[pos], closes[pos], points[pos]))
+		run = run[:0]
+	}
+	bi := 0 // next boundary to consider
+	pos := 0
+	for k, pc := range p.pieces {
+		switch pc.kind {
+		case pText, pAtom:
+			flush(pos)
+			for bi < len(bounds) && bounds[bi] <= pos {
+				bi++
+			}
+			from := pc.src0
+			for pc.kind == pText && bi < len(bounds) && bounds[bi] < pc.raw1 {
+				q := bounds[bi]
+				at := pc.src0 + q - pc.raw0
+				out.Write(p.src[from:at])
+				from = at
+				flush(q)
+				bi++
+			}
+			out.Write(p.src[from:pc.src1])
+			pos = pc.raw1
+		default:
+			m := mark{kind: pc.kind, bytes: p.src[pc.src0:pc.src1]}
+			if pc.elem >= 0 {
+				e := p.elems[pc.elem]
+				m.span = e.span
+				if e.name == "TIMEX3" {
+					b, ok := repl[k]
+					if !ok {
+						continue // an old TIMEX3 no annotation keeps
+					}
+					m.bytes = b
+				}
+			}
+			run = append(run, m)
+		}
+	}
+	flush(pos)
+	out.Write(p.src[p.text1:])
+	return out.Bytes()
+}
+
+// insert returns the tags of run, the source markup at raw position pos,
+// with the new tags for pos put where they nest. Elements of the run with
+// an empty extent (<X/> or <X></X>) may sit anywhere among the others;
+// the places chosen are never inside one:
+//   - the close of an annotation [s,pos) goes after the end tags of the
+//     elements it contains (those that started after s), so before those
+//     of the elements that contain it;
+//   - an empty annotation goes after every end tag of a non-empty element;
+//   - the open of an annotation [pos,e) goes there too, or after the
+//     start tag of the last element that contains it (ends at e or later)
+//     if that comes later.
+func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) []byte {
+	if open == nil && close == nil && len(points) == 0 {
+		var b bytes.Buffer
+		for _, m := range run {
+			b.Write(m.bytes)
+		}
+		return b.Bytes()
+	}
+	ci, pi, oi := 0, 0, 0
+	for i, m := range run {
+		if m.kind != pEnd || m.span.Start >= pos {
+			continue
+		}
+		pi = i + 1
+		if close != nil && m.span.Start > close.span.Start {
+			ci = i + 1
+		}
+	}
+	oi = pi
+	if open != nil {
+		for i, m := range run {
+			if m.kind == pStart && m.span.End >= open.span.End && i+1 > oi {
+				oi = i + 1
+			}
+		}
+	}
+	var b bytes.Buffer
+	for i := 0; i <= len(run); i++ {
+		if i == ci && close != nil {
+			b.WriteString(closeTag)
+		}
+		if i == pi {
+			for _, it := range points {
+				b.Write(openTag(it.ann, true))
+			}
+		}
+		if i == oi && open != nil {
+			b.Write(openTag(open.ann, false))
+		}
+		if i < len(run) {
+			b.Write(run[i].bytes)
+		}
+	}
+	return b.Bytes()
+}
