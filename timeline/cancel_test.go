@@ -113,13 +113,17 @@ func TestCancelMidway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	scale := 1
+	if testing.Short() || raceEnabled {
+		scale = 4
+	}
 	for _, tc := range []struct {
 		name string
 		docs []Document
 	}{
-		{"many sentences", []Document{{Text: longDocument(3000)}}},
-		{"one long sentence", []Document{{Text: longSentence(256 << 10), DCT: badDCT}}},
-		{"several documents", []Document{{Text: longDocument(300)}, {Text: longDocument(600)}, {Text: longSentence(200 << 10)}}},
+		{"many sentences", []Document{{Text: longDocument(3000 / scale)}}},
+		{"one long sentence", []Document{{Text: longSentence(256 << 10 / scale), DCT: badDCT}}},
+		{"several documents", []Document{{Text: longDocument(300)}, {Text: longDocument(600)}, {Text: longSentence(200 << 10 / scale)}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// count the consultations of a run that is never cancelled

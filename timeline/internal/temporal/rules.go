@@ -86,7 +86,9 @@ func English() []*Rule {
 			nil),
 		rule("day-month", 20, TMonth,
 			`\b(\d{1,2})`+ordSuffix+`\s+(?:of\s+)?(`+monthPat+`)\b`+yearAfter,
-			func(c []string, x *rules.Context) bool { return c[2] == "" && capitalized(c[1]) && setMD(x, c[1], c[0]) }, nil),
+			func(c []string, x *rules.Context) bool {
+				return c[2] == "" && capitalized(c[1]) && setMD(x, c[1], c[0])
+			}, nil),
 		rule("month-year", 25, TMonth,
 			modPrefix+`\b(`+monthPat+`)\.?,?\s+(?:of\s+)?(`+yearPat+`)\b`,
 			func(c []string, x *rules.Context) bool {
