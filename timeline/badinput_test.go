@@ -210,6 +210,13 @@ func TestBadInput(t *testing.T) {
 			noClaim(t, tl, src, "0000 ")
 			noClaim(t, tl, src, "0000.")
 		}},
+		{name: "the zero time as a date", text: "Published: 0001-01-01 00:00:00 +0000 UTC\n\nRussia said on Tuesday it was in contact with Azerbaijan, as of 01 Jan 0001.", check: func(t *testing.T, src string, tl *Timeline) {
+			noClaim(t, tl, src, "0001-01-01")
+			noClaim(t, tl, src, "0001.")
+			if v := tl.Documents[0].DCT.Value; v != "" {
+				t.Errorf("DCT %q from a zero time", v)
+			}
+		}},
 		{name: "year 99999", text: "The treaty runs to 99999, to 99999-01-01 and to January 1, 99999.", dct: badDCT, check: func(t *testing.T, src string, tl *Timeline) {
 			noClaim(t, tl, src, "99999,")
 			noClaim(t, tl, src, "99999-01-01")

@@ -272,7 +272,7 @@ func setY(x *rules.Context, y string) bool {
 }
 
 // setYMD sets a full date, refusing dates the calendar does not have
-// (February 30, month 13, year 0).
+// (February 30, month 13, year 0, year 1).
 func setYMD(x *rules.Context, y, m, d string) bool {
 	yy, ok1 := atoi(y)
 	dd, ok2 := atoi(d)
@@ -280,7 +280,10 @@ func setYMD(x *rules.Context, y, m, d string) bool {
 	if !ok3 {
 		mm = monthNum(m)
 	}
-	if !ok1 || !ok2 || mm < 1 || mm > 12 || yy < 1 || !validDay(yy, mm, dd) {
+	// year 1 is refused too: "0001-01-01" is the zero time that Go and
+	// .NET print for a missing date, and its first instant is
+	// time.Time's zero, which Timex.Resolved reads as "no interval"
+	if !ok1 || !ok2 || mm < 1 || mm > 12 || yy < 2 || !validDay(yy, mm, dd) {
 		return false
 	}
 	x.Year, x.Month, x.Day = ptr(yy), ptr(mm), ptr(dd)
