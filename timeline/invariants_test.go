@@ -341,7 +341,8 @@ func validTimexValue(v string) error {
 			return fmt.Errorf("%q: no day %d in month %d of year %s", v, d, mo, year)
 		}
 	}
-	if m[5] != "" && m[4] == "24" && m[5] != "00" {
+	// m[4] is the week; m[5], m[6], m[7] the hours, minutes, seconds
+	if m[5] == "24" && (m[6] != "" && m[6] != "00" || m[7] != "" && m[7] != "00") {
 		return fmt.Errorf("%q: past 24:00", v)
 	}
 	return nil
