@@ -17,7 +17,11 @@ func TestConcurrentExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	var docs []Document
-	for i, s := range append(seedTexts(t, 16<<10), handSeeds...) {
+	size, workers := 16<<10, 8
+	if testing.Short() || raceEnabled {
+		size, workers = 4<<10, 4 // the race detector needs the overlap, not the volume
+	}
+	for i, s := range append(seedTexts(t, size), handSeeds...) {
 		docs = append(docs, Document{ID: fmt.Sprint(i), Text: s})
 		docs = append(docs, Document{ID: fmt.Sprint(i, "n"), Text: s, DCT: badDCT, Mode: News})
 		docs = append(docs, Document{ID: fmt.Sprint(i, "h"), Text: s, Mode: History})
@@ -38,7 +42,6 @@ func TestConcurrentExtract(t *testing.T) {
 	}
 	wantAll := timelineJSON(tlAll)
 
-	const workers = 8
 	rounds := 3
 	if testing.Short() || raceEnabled {
 		rounds = 1 // the race detector needs the overlap, not the volume
