@@ -47,8 +47,8 @@ func WriteACLED(w io.Writer, tl *Timeline) error {
 		}
 		typ, sub := acledType(e)
 		var a1, i1, a2, i2 string
-		if len(e.Actors) > 0 {
-			a1, i1 = acledActor(e.Actors[0])
+		if src := e.Agents(); len(src) > 0 {
+			a1, i1 = acledActor(src[0])
 		}
 		if len(e.Recipients) > 0 {
 			a2, i2 = acledActor(e.Recipients[0])

@@ -16,6 +16,7 @@ type actorIndex struct {
 	orgs      []orgInfo
 	agents    []agentInfo
 	triggers  triggerIndex
+	nounForms map[string]bool
 	modes     map[string][]modeCue
 }
 
@@ -23,12 +24,13 @@ type actorIndex struct {
 // so far, so that a later bare surname links back, and the last country
 // named as a subject, for "its" and "their". Not safe for concurrent use.
 type actorMemory struct {
-	persons     map[string]Actor // by surname and by full name
+	persons     map[string]Actor // by full name
+	partial     map[string]Actor // by surname or first name
 	lastCountry int              // index into countries, -1 when none
 }
 
 func newActorMemory() *actorMemory {
-	return &actorMemory{persons: map[string]Actor{}, lastCountry: -1}
+	return &actorMemory{persons: map[string]Actor{}, partial: map[string]Actor{}, lastCountry: -1}
 }
 
 func newActorIndex() *actorIndex {
@@ -38,11 +40,11 @@ func newActorIndex() *actorIndex {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 6 {
+		if len(f) < 7 {
 			continue
 		}
 		ci := len(ix.countries)
-		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0]})
+		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0], un: f[6] == "un"})
 		ix.byAlpha3[f[0]] = ci
 		ix.addCountry(ci, formName, f[1], f[2])
 		ix.addCountry(ci, formName, split(f[3])...)
@@ -96,7 +98,7 @@ func newActorIndex() *actorIndex {
 		}
 	}
 	ix.gaz.sort()
-	ix.triggers = buildTriggers()
+	ix.triggers, ix.nounForms = buildTriggers()
 	ix.modes = buildModes()
 	return ix
 }
@@ -107,7 +109,7 @@ func (ix *actorIndex) addCountry(ci int, f form, names ...string) {
 		if n == "" || strings.Contains(n, ",") {
 			continue
 		}
-		ix.gaz.add(n, gazEntry{kind: gazCountry, form: f, idx: ci})
+		ix.gaz.add(n, gazEntry{kind: gazCountry, form: f, idx: ci, minor: !ix.countries[ci].un})
 	}
 }
 
@@ -140,8 +142,12 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	toks := tokenize(text, s)
 	ms := ix.mentions(toks)
 	at := make([]int, len(toks)) // token → 1+index of the mention starting there
+	inMention := make([]bool, len(toks))
 	for k, m := range ms {
 		at[m.i] = k + 1
+		for i := m.i; i < m.j; i++ {
+			inMention[i] = true
+		}
 	}
 	var out []Actor
 	inName := make([]bool, len(toks))
@@ -161,11 +167,21 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			continue
 		}
 		title := ix.agents[m.e.idx]
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.name, Sector: title.sector}
-		if prev, ok := mem.lookup(p.Name); ok {
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
+		if _, abbr := officeNames[title.name]; !abbr {
+			p.Office = title.name
+		}
+		if prev, ok := mem.lookupTitled(p.Name, title.name); ok {
 			p = prev
 		}
 		start := ix.chainLeft(toks, ms, at, k, &p)
+		if end+1 < len(toks) && toks[end].low == "of" && at[end+1] != 0 && ms[at[end+1]-1].e.kind == gazCountry && p.Country == "" {
+			// "King Hussein of Jordan"
+			om := &ms[at[end+1]-1]
+			c := ix.countries[om.e.idx]
+			p.Country, p.Code = c.name, c.alpha3
+			om.used, end = true, om.j
+		}
 		ix.finishPerson(text, toks, start, end, &p, mem)
 		m.used = true
 		markName(inName, n, end)
@@ -173,15 +189,28 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
 	for n := 0; n < len(toks); n++ {
-		if inName[n] || at[n] != 0 || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) {
+		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
-		if end-n < 2 {
+		if end == n {
 			continue
 		}
 		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		single := end-n == 1
 		switch {
+		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
+			continue
+		case single && ix.commonWord(toks[n].low):
+			continue // "Fighting resumed": a word, capitalized to start the sentence
+		case single && !verbLike(toks, end) && !possessed(toks, ms, at, n):
+			// One capitalized word is a person only as the subject of a
+			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
+			continue
+		case single || possessed(toks, ms, at, n):
+			if prev, ok := mem.lookup(p.Name); ok {
+				p = prev
+			}
 		case end < len(toks) && toks[end].raw == ",":
 			k := ix.appositive(toks, ms, at, end+1)
 			if k < 0 {
@@ -191,14 +220,21 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case end < len(toks) && speechVerbs[toks[end].low]:
+		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low] || hasInitial(toks[n:end]):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
 		default:
 			continue
 		}
-		ix.finishPerson(text, toks, n, end, &p, mem)
+		start := n
+		if o := ownerEnding(ms, n-1); o >= 0 && toks[n-1].poss && ms[o].e.kind == gazCountry && p.Country == "" {
+			// "Iraq's Saddam Hussein"
+			c := ix.countries[ms[o].e.idx]
+			p.Country, p.Code = c.name, c.alpha3
+			ms[o].used, start = true, ms[o].i
+		}
+		ix.finishPerson(text, toks, start, end, &p, mem)
 		markName(inName, n, end)
 		out = append(out, p)
 		n = end
@@ -211,7 +247,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 		ag := ix.agents[m.e.idx]
 		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
-			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") {
+			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
 			if at[next] != 0 && ms[at[next]-1].e.kind == gazAgent && (ag.sector == "MIL" || ag.sector == "REB") {
@@ -271,15 +307,23 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	// Persons met before, named again by surname.
 	for n := range toks {
-		if inName[n] || at[n] != 0 || !toks[n].word || !toks[n].up {
+		if inName[n] || inMention[n] || !toks[n].word || !toks[n].up {
 			continue
 		}
-		if p, ok := mem.persons[toks[n].raw]; ok {
+		p, ok := mem.persons[toks[n].raw]
+		if !ok {
+			p, ok = mem.partial[toks[n].raw]
+		}
+		if ok && toks[n].poss && n+1 < len(toks) && toks[n+1].word && !toks[n+1].up && at[n+1] == 0 {
+			continue // "Hussein's home town": a relation, not a party
+		}
+		if ok {
 			p.Span, p.Text = toks[n].Span, toks[n].raw
 			out = append(out, p)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out = dropBridging(out)
 	for _, a := range out {
 		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
 			mem.lastCountry = ix.byAlpha3[a.Code]
@@ -289,13 +333,123 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	return out
 }
 
+// dropBridging drops the state agents that the text ties to no one when
+// the sentence names a state or organization: "Iraqi aircraft attacked
+// ... soldiers", "a unit of nine soldiers" after "Danish troops" are that
+// state's, not a party of their own. Rebels and civilians stay: they are
+// seldom the named state's.
+func dropBridging(as []Actor) []Actor {
+	named := false
+	for _, a := range as {
+		if a.Code != "" {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return as
+	}
+	out := as[:0]
+	for _, a := range as {
+		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// officeNames spell out abbreviated titles; courtesy titles name no
+// office.
+var officeNames = map[string]string{
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
+	"sgt": "sergeant", "sen": "senator", "mr": "", "mrs": "", "ms": "", "dr": "",
+}
+
+// commonWord reports a word the lexicons know as something else: a
+// trigger, an agent, a function word.
+func (ix *actorIndex) commonWord(low string) bool {
+	if stopWords[low] || nonNameWords[low] {
+		return true
+	}
+	if _, ok := ix.triggers[low]; ok {
+		return true
+	}
+	_, ok := ix.gaz[low]
+	return ok
+}
+
+// hasInitial reports a name with a middle initial, "George W. Bush": a
+// person wherever it stands.
+func hasInitial(name []token) bool {
+	for k := 1; k+2 < len(name); k++ {
+		if len(name[k].raw) == 1 && name[k].up && name[k+1].raw == "." && name[k+2].up {
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliaries after a full name make it a subject: "Saddam Hussein was
+// captured".
+var auxiliaries = map[string]bool{"was": true, "is": true, "has": true, "had": true, "will": true, "would": true}
+
+// pastForms are irregular past tenses that follow a person's name as
+// subject: "Hitler sent", "Stalin delayed" is caught by its -ed.
+var pastForms = map[string]bool{"sent": true, "took": true, "led": true, "met": true, "fought": true,
+	"struck": true, "won": true, "lost": true, "told": true, "gave": true, "made": true, "began": true,
+	"became": true, "fled": true, "held": true, "went": true, "said": true, "says": true, "sought": true,
+	"wrote": true, "spoke": true, "withdrew": true, "ordered": true, "tells": true, "adds": true}
+
+// verbLike reports whether token i reads as the verb after a subject:
+// a past tense, a speech verb, or an adverb before one ("Saddam
+// repeatedly called").
+func verbLike(toks []token, i int) bool {
+	if i < len(toks) && toks[i].word && !toks[i].up && strings.HasSuffix(toks[i].low, "ly") {
+		i++
+	}
+	if i >= len(toks) || !toks[i].word || toks[i].up {
+		return false
+	}
+	w := toks[i].low
+	return speechVerbs[w] || pastForms[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
+
+// possessed reports a name right after a country's possessive, ending
+// its phrase: "Iraq's Saddam," but not "Jordan's Red Sea port".
+func possessed(toks []token, ms []mention, at []int, n int) bool {
+	if n == 0 || !toks[n-1].poss {
+		return false
+	}
+	end := nameEnd(toks, n, at)
+	if end < len(toks) && toks[end].raw != "," && toks[end].raw != "." && !verbLike(toks, end) {
+		return false
+	}
+	o := ownerEnding(ms, n-1)
+	return o >= 0 && ms[o].e.kind == gazCountry
+}
+
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
 	p, ok := mem.persons[name]
 	if !ok {
 		f := strings.Fields(name)
-		p, ok = mem.persons[f[len(f)-1]]
+		p, ok = mem.partial[f[len(f)-1]]
 	}
 	return p, ok
+}
+
+// lookupTitled finds a person named with a title ("King Hussein"): the
+// same full name, or the same surname with the same office, so that
+// "King Hussein" is not "Saddam Hussein".
+func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
+	if p, ok := mem.persons[name]; ok {
+		return p, true
+	}
+	f := strings.Fields(name)
+	if p, ok := mem.partial[f[len(f)-1]]; ok && p.Office == office {
+		return p, true
+	}
+	return Actor{}, false
 }
 
 func markName(in []bool, i, j int) {
@@ -312,9 +466,13 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
 	}
 	mem.persons[p.Name] = *p
+	// Later mentions use the surname ("Zakharova") or, in some styles,
+	// the first name ("Saddam"); an earlier person keeps a shared key.
 	f := strings.Fields(p.Name)
-	if len(f) > 1 {
-		mem.persons[f[len(f)-1]] = *p
+	for k, w := range f {
+		if _, taken := mem.partial[w]; !taken && len(f) > 1 && (k == 0 || k == len(f)-1) && len(w) > 2 {
+			mem.partial[w] = *p
+		}
 	}
 }
 
@@ -392,12 +550,12 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 	return start
 }
 
-// ownerEnding returns the mention that ends at token i, or -1.
+// ownerEnding returns the unused mention that ends at token i, or -1.
+// Mentions are sorted and do not overlap.
 func ownerEnding(ms []mention, i int) int {
-	for k := range ms {
-		if ms[k].j-1 == i && !ms[k].used {
-			return k
-		}
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].j-1 >= i })
+	if k < len(ms) && ms[k].j-1 == i && !ms[k].used {
+		return k
 	}
 	return -1
 }
@@ -470,15 +628,16 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			}
 			return none
 		}
-		if !t.word || t.poss || t.up || stopWords[t.low] ||
+		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || stopWords[t.low] ||
 			(strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && t.low != "armed" && t.low != "ruling" {
 			break
 		}
 		i--
 	}
-	// "forces of Iraq", "the government of the Soviet Union".
+	// "forces of Iraq", "the government of the Soviet Union", "police in
+	// the Comoros".
 	j := m.j
-	if j < len(toks) && toks[j].low == "of" {
+	if j < len(toks) && (toks[j].low == "of" || toks[j].low == "in" && bodiesIn[toks[j-1].low]) {
 		j++
 		if j < len(toks) && toks[j].low == "the" {
 			j++
@@ -500,11 +659,23 @@ var sectorNames = map[string]string{
 	"CVL": "civilians", "LEG": "legislature", "JUD": "judiciary",
 }
 
+// adjectiveLike reports capitalized adjectives that can stand between a
+// country and its agent: "Iraqi Parliamentary lawmakers", "Soviet Armed
+// Forces".
+func adjectiveLike(low string) bool {
+	for _, suf := range []string{"ary", "al", "ic", "ist"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return low == "armed" || low == "air" || low == "ground"
+}
+
 // adjectival agents also modify nouns that are no actors: "military
 // action", "government buildings".
 var adjectival = map[string]bool{
 	"military": true, "government": true, "police": true, "army": true, "rebel": true, "militia": true,
-	"civilian": true, "navy": true, "embassy": true, "court": true, "administration": true, "regime": true,
+	"navy": true, "embassy": true, "court": true, "administration": true, "regime": true,
 	"militant": true, "insurgent": true, "guerrilla": true, "soldier": true, "ministry": true,
 }
 
@@ -527,11 +698,10 @@ var speechVerbs = map[string]bool{
 // capitalVerbs follow a capital used for its government: "Baku said",
 // "Moscow has".
 var capitalVerbs = map[string]bool{
-	"said": true, "says": true, "has": true, "have": true, "had": true, "will": true, "would": true,
-	"is": true, "was": true, "accused": true, "warned": true, "urged": true, "announced": true,
+	"said": true, "says": true, "has": true, "have": true, "will": true, "would": true, "accused": true, "warned": true, "urged": true, "announced": true,
 	"denied": true, "rejected": true, "condemned": true, "demanded": true, "called": true,
 	"insisted": true, "agreed": true, "refused": true, "responded": true, "claimed": true,
-	"launched": true, "sent": true, "and": false,
+	"launched": true, "sent": true,
 }
 
 // nonNameWords are capitalized words that start no person's name.
@@ -557,6 +727,9 @@ var nonNameWords = map[string]bool{
 	"island": true, "mount": true, "city": true, "province": true, "region": true, "county": true,
 	"street": true, "forces": true, "corps": true, "party": true, "front": true, "division": true,
 	"national": true, "democratic": true, "communist": true, "allied": true, "allies": true,
+	"task": true, "force": true, "company": true, "group": true, "regiment": true, "brigade": true,
+	"battalion": true, "fleet": true, "command": true, "navy": true,
+	"air": true, "airborne": true, "cavalry": true, "infantry": true, "marines": true,
 	"union": true, "confederate": true, "imperial": true, "royal": true, "new": true, "old": true,
 }
 
@@ -628,6 +801,7 @@ func spanTextToks(toks []token) string {
 // matches that the context allows.
 func (ix *actorIndex) mentions(toks []token) []mention {
 	var ms []mention
+	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
 		if e == nil {
@@ -638,10 +812,113 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 			i = j
 			continue
 		}
+		if e.kind == gazCountry && (isPlace(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
+			placeEnd = j // where something happened, not who did it
+			i = j
+			continue
+		}
 		ms = append(ms, mention{e: e, i: i, j: j})
 		i = j
 	}
 	return ms
+}
+
+// bodiesIn are agents that "in" ties to a country: "police in the
+// Comoros", "officials in Kenya".
+var bodiesIn = map[string]bool{"police": true, "officials": true, "authorities": true, "government": true, "troops": true, "forces": true}
+
+// coordinated reports that tokens [from, to) only join two names: "and",
+// ",", "or".
+func coordinated(toks []token, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if l := toks[k].low; l != "and" && l != "," && l != "or" {
+			return false
+		}
+	}
+	return true
+}
+
+// cityOf reports a country named after a city: "Dar es Salaam,
+// Tanzania", "Atlanta, Georgia". The word before the comma is a proper
+// name that is no country.
+func cityOf(toks []token, i, j int, ms []mention) bool {
+	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || nonNameWords[toks[i-2].low] {
+		return false
+	}
+	if len(ms) > 0 && ms[len(ms)-1].j >= i-2 {
+		return false // "Syria, Jordan": a list of countries
+	}
+	// The country closes the place ("in Nairobi, Kenya, on Aug. 7"), and
+	// the places follow a locative ("in Dar es Salaam, Tanzania, and
+	// Nairobi, Kenya").
+	if j < len(toks) && toks[j].raw != "," && toks[j].raw != "." && toks[j].raw != ";" && toks[j].low != "and" && toks[j].low != "on" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-12; k-- {
+		t := toks[k]
+		switch {
+		case locatives[t.low] || t.low == "to" || t.low == "from":
+			return true
+		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !stopWords[t.low]:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// locatives put the country name after them as a place: "in Egypt",
+// "across Iraq".
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "off": true,
+	"throughout": true, "within": true, "outside": true}
+
+// placeNouns after a demonym make it a place: "the Iraqi city of
+// Samarra", "the South Korean capital".
+var placeNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true, "village": true,
+	"villages": true, "port": true, "capital": true, "province": true, "region": true, "border": true,
+	"coast": true, "soil": true, "island": true, "islands": true, "countryside": true, "mountains": true,
+	"airspace": true, "waters": true, "kurdistan": true, "side": true}
+
+// isPlace reports a country mention that names a place: a name after a
+// locative preposition ("in Egypt"), or a demonym before a place noun
+// after one ("in the Iraqi city of Samarra"). A target is no place
+// ("bombing against Iranian cities"), and compounds such as
+// "Armenian-populated" keep the country: they say whose the place is.
+func isPlace(toks []token, i, j int, e *gazEntry) bool {
+	if toks[j-1].poss {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+		k--
+	}
+	if k < 0 || !locatives[toks[k].low] {
+		return false
+	}
+	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] {
+		return false // "police in the Comoros" are the Comoros' police
+	}
+	if e.form == formName || e.form == formCapital {
+		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
+			return false // "at U.S. embassies": the name qualifies a noun
+		}
+		return k == i-1 || k == i-2 && toks[i-1].low == "the"
+	}
+	if j < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") {
+		return false
+	}
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if !toks[k].word {
+			return false
+		}
+		if placeNouns[toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // capsOK checks the capitals: country and organization names are proper
@@ -650,6 +927,9 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
 	if e.exact != nil || e.kind == gazAgent {
 		return true
+	}
+	if e.kind == gazOrg && ix.orgs[e.idx].name[0] >= 'a' {
+		return true // a common noun: "the coalition"
 	}
 	if !toks[i].up {
 		return false
@@ -682,7 +962,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	for k+1 < len(toks) && (toks[k].raw == "-" || toks[k].raw == "–") && toks[k+1].up {
 		k += 2
 	}
-	if k < len(toks) && toks[k].up && notActorAfter[toks[k].low] && !toks[j-1].poss {
+	if k < len(toks) && (toks[k].up || toks[k].low == "war" || toks[k].low == "wars") && notActorAfter[toks[k].low] && !toks[j-1].poss {
 		return false
 	}
 	switch e.form {
@@ -699,16 +979,20 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	}
 	if ambiguousNames[e.toks[0]] && len(e.toks) == 1 {
 		// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia".
-		if prevUp || nextUp && !toks[j-1].poss && at0(toks, j) {
+		if prevUp || nextUp && !toks[j-1].poss && startsName(toks, j) {
 			return false
 		}
 		if i > 1 && toks[i-1].raw == "," && toks[i-2].up {
-			return false
+			if e2, _ := ix.gaz.match(toks, i-2, nil); e2 == nil || e2.kind != gazCountry {
+				if i < 3 || toks[i-3].word {
+					return false
+				}
+			}
 		}
 	}
 	return true
 }
 
-// at0 reports whether token j is a capitalized word that is not the start
-// of a sentence-internal function word.
-func at0(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+// startsName reports whether token j can begin a person's name ("Chad
+// Johnson"): it is no function word, month or other non-name word.
+func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }

@@ -14,7 +14,8 @@ var countrySupplement = map[string][]string{
 	"ARE": {"UAE", "U.A.E.", "Emirates"},
 	"CZE": {"Czech Republic"},
 	"COD": {"Zaire"},
-	"KOR": {"ROK"},
+	"KOR": {"ROK", "Republic of Korea"},
+	"CHN": {"PRC"},
 	"MKD": {"FYROM"},
 	"CIV": {"Cote d'Ivoire"},
 	// Historical states, coded as the ISO country that continues them,
@@ -72,7 +73,8 @@ var ambiguousNames = map[string]bool{"chad": true, "georgia": true, "jordan": tr
 var notActorAfter = map[string]bool{
 	"war": true, "wars": true, "revolution": true, "revolutionary": true, "gulf": true,
 	"sea": true, "ocean": true, "peninsula": true, "civil": true, "channel": true,
-	"airlines": true, "empire": false, "times": true, "post": true, "language": true,
+	"airlines": true, "times": true, "post": true, "language": true,
+	"air": true, "airways": true,
 }
 
 // orgInfo describes an organization.
@@ -106,6 +108,9 @@ var organizations = []orgInfo{
 	{name: "CSTO", code: "IGO", aliases: []string{"Collective Security Treaty Organization"}},
 	{name: "ECOWAS", code: "IGO", aliases: []string{"Economic Community of West African States"}},
 	{name: "Warsaw Pact", code: "IGO"},
+	// A multinational force, as news names it: "the coalition", "coalition
+	// forces". Written in lower case, so it matches either way.
+	{name: "coalition", code: "IGO", sector: "MIL", aliases: []string{"multinational force", "multinational forces", "allied forces"}},
 	{name: "League of Nations", code: "IGO"},
 	{name: "World Bank", code: "IGO"},
 	{name: "IMF", code: "IGO", aliases: []string{"International Monetary Fund"}},
@@ -126,6 +131,11 @@ var organizations = []orgInfo{
 	{name: "Luftwaffe", code: "DEU", sector: "MIL", country: "DEU"},
 	{name: "Royal Navy", code: "GBR", sector: "MIL", country: "GBR"},
 	{name: "Royal Air Force", code: "GBR", sector: "MIL", country: "GBR", aliases: []string{"RAF"}},
+	{name: "FBI", code: "USA", sector: "COP", country: "USA", aliases: []string{"Federal Bureau of Investigation"}},
+	{name: "Korean People's Army", code: "PRK", sector: "MIL", country: "PRK", aliases: []string{"KPA", "North Korean People's Army"}},
+	{name: "People's Volunteer Army", code: "CHN", sector: "MIL", country: "CHN", aliases: []string{"PVA", "Chinese People's Volunteer Army", "People's Volunteers"}},
+	{name: "People's Liberation Army", code: "CHN", sector: "MIL", country: "CHN", aliases: []string{"PLA"}},
+	{name: "Revolutionary Guard", code: "IRN", sector: "MIL", country: "IRN", aliases: []string{"Revolutionary Guards", "Islamic Revolutionary Guard Corps", "IRGC", "Pasdaran"}},
 	{name: "Kuomintang", code: "CHN", sector: "GOV", country: "CHN", aliases: []string{"KMT"}},
 	// Armed groups.
 	{name: "Hamas", code: "PSE", sector: "REB", country: "PSE"},
@@ -173,8 +183,9 @@ var agentTable = map[string]string{
 	"COP": "police, policemen, police officers, riot police",
 	"REB": "rebels|rebel, rebel forces, militants|militant, armed groups|armed group, separatists, insurgents|insurgent, " +
 		"guerrillas|guerrilla, militia|militias, militiamen, terrorists, gunmen, fighters, +rebel leader",
-	"CVL": "civilians|civilian, residents, villagers, refugees, citizens, population, protesters|demonstrators, " +
-		"!mr, !mrs, !ms, !dr",
+	"CVL": "civilians|civilian, residents, villagers, refugees, citizens, population, protesters|demonstrators, victims",
+	// Courtesy titles say nothing of the sector.
+	"":    "!mr, !mrs, !ms, !dr",
 	"JUD": "court, +judge, prosecutors|+prosecutor",
 	"IGO": "+inspector|inspectors, monitors, observers",
 }

@@ -71,6 +71,9 @@ func advance(t time.Time, g Granularity, n int) time.Time {
 // starts at t.
 func formatValue(t time.Time, g Granularity) string {
 	y := t.Year()
+	if y <= 0 {
+		return formatBC(t, g)
+	}
 	switch g {
 	case Millennium:
 		return yearDigits(floorDiv(y, 1000), 1)
@@ -122,4 +125,74 @@ func floorDiv(a, b int) int {
 		q--
 	}
 	return q
+}
+
+// holidayDay returns the day of the month of a holiday whose date moves
+// with the year: Thanksgiving (the fourth Thursday of November, as in the
+// United States), Easter (Western, by the Gregorian computus), Election
+// Day (the Tuesday after the first Monday of November), Labor Day (the
+// first Monday of September), Memorial Day (the last Monday of May).
+func holidayDay(h string, y int) int {
+	nth := func(mo time.Month, wd time.Weekday, n int) int {
+		first := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+		d := 1 + (int(wd)-int(first.Weekday())+7)%7
+		return d + 7*(n-1)
+	}
+	switch h {
+	case "thanksgiving":
+		return nth(time.November, time.Thursday, 4)
+	case "election":
+		return nth(time.November, time.Monday, 1) + 1
+	case "labor":
+		return nth(time.September, time.Monday, 1)
+	case "memorial":
+		d := nth(time.May, time.Monday, 1)
+		for d+7 <= 31 {
+			d += 7
+		}
+		return d
+	case "easter":
+		// Anonymous Gregorian algorithm; the day is in April here, or
+		// in March when the result is 0 or less (the caller's month is
+		// April, so March 31 is April 0 and so on: time.Date
+		// normalizes it).
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		hh := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - hh - k) % 7
+		m := (a + 11*hh + 22*l) / 451
+		month := (hh + l - 7*m + 114) / 31
+		day := (hh+l-7*m+114)%31 + 1
+		if month == 3 {
+			return day - 31
+		}
+		return day
+	}
+	return 1
+}
+
+// formatBC writes a value before the common era as TIMEX3 does: the
+// count of years before year 1 ("BC0480", "BC0480-08", "BC047" for the
+// 470s BC, "BC04" for the fifth century BC). t counts years
+// astronomically (year 0 is 1 BC).
+func formatBC(t time.Time, g Granularity) string {
+	bc := 1 - t.Year()
+	switch g {
+	case Millennium:
+		return fmt.Sprintf("BC%d", bc/1000)
+	case Century:
+		return fmt.Sprintf("BC%02d", bc/100)
+	case Decade:
+		return fmt.Sprintf("BC%03d", bc/10)
+	case Year, Half, Quarter, Season:
+		return fmt.Sprintf("BC%04d", bc)
+	case Month, Week:
+		return fmt.Sprintf("BC%04d-%02d", bc, t.Month())
+	case Day, PartOfDay:
+		return fmt.Sprintf("BC%04d-%02d-%02d", bc, t.Month(), t.Day())
+	}
+	return fmt.Sprintf("BC%04d-%02d-%02dT%02d:%02d", bc, t.Month(), t.Day(), t.Hour(), t.Minute())
 }

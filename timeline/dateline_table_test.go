@@ -21,7 +21,7 @@ func TestParseDateline(t *testing.T) {
 		{"published with pm", "Published: September 19, 2023 8:07 PM\n\nBody text here.", true, "2023-09-19T20:07", Minute, "September 19, 2023 8:07 PM"},
 		{"iso timestamp", "2023-09-19T20:07:00Z\nBody.", true, "2023-09-19T20:07", Minute, "2023-09-19T20:07:00Z"},
 		{"wire without year", "MOSCOW, Sept 19 (Reuters) - Russia said on Tuesday...", true, "XXXX-09-19", Day, "Sept 19"},
-		{"guardian style", "Tuesday 19 September 2023 20.07 BST\nBody.", true, "2023-09-19T20:07", Minute, "19 September 2023 20.07 BST"},
+		{"guardian style", "Tuesday 19 September 2023 20.07 BST\nBody.", true, "2023-09-19T20:07", Minute, "Tuesday 19 September 2023 20.07 BST"},
 		{"ap wire", "BEIRUT, Oct. 3 (AP) — Israeli jets struck...", true, "XXXX-10-03", Day, "Oct. 3"},
 		{"date only line", "19 September 2023\n\nThe talks resumed.", true, "2023-09-19", Day, "19 September 2023"},
 		{"no dateline in prose", "The war began on September 27, 2020, when Azerbaijani forces attacked along the whole line of contact.", false, "", 0, ""},

@@ -7,8 +7,8 @@ import (
 )
 
 // TestDCTEdges: a caller's DCT at the ends of the calendar TIMEX3 can
-// write (up to 9999), and in other zones, with expressions that step
-// past them.
+// write (years 1 to 9999), and in other zones, with expressions that
+// step past them.
 func TestDCTEdges(t *testing.T) {
 	text := "Yesterday, today and tomorrow; last week, next week, next month, next year, " +
 		"two years ago, in two decades, the following day, last century, this decade. " +
@@ -20,10 +20,10 @@ func TestDCTEdges(t *testing.T) {
 	for _, dct := range []time.Time{
 		time.Date(9999, 12, 31, 23, 59, 0, 0, time.UTC),
 		time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC),
-		// not yet: a DCT in year 1 or 2 steps before the common era
-		// (values written "-0001-12-27" until BC values are written for
-		// every granularity) and onto 0001-01-01T00:00, time.Time's zero,
-		// which Timex.Resolved reads as "no interval"
+		// steps before the common era, and onto 0001-01-01T00:00,
+		// time.Time's zero, which Timex.Resolved reads as "no interval"
+		time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC),
+		time.Date(2, 3, 1, 12, 0, 0, 0, time.UTC),
 		time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2023, 9, 19, 23, 30, 0, 0, time.FixedZone("UTC+14", 14*3600)),
 		time.Date(2023, 9, 19, 0, 30, 0, 0, time.FixedZone("UTC-12", -12*3600)),

@@ -22,6 +22,19 @@
 // expressions relative to the time of writing stay unresolved: the wall
 // clock is never used.
 //
+// # Actors and event types
+//
+// The actors of an event are normalized: countries (all of ISO 3166-1,
+// from the generated table countries.tsv, by name, demonym, possessive or
+// a capital standing for its government) to their common English name and
+// alpha-3 code; international organizations to PLOVER codes (UNO, IGO,
+// NGO); agents to their country with a PLOVER sector ("Armenia's Foreign
+// Ministry" is Armenia, GOV); persons with their office and country. They
+// are split into Actors (sources) and Recipients (targets). An event's
+// Type is a PLOVER category, STATEMENT or OTHER, with its quad code, CAMEO
+// root, trigger and, for an ASSAULT, its Mode. WritePLOVER and WriteACLED
+// export a timeline for conflict-event researchers.
+//
 // # Offsets
 //
 // Every Span is a half-open range of byte offsets into Document.Text as

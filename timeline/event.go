@@ -65,8 +65,8 @@ func (x *Extractor) buildEvents(st *docState) {
 				CAMEO:      class.CAMEO,
 				Mode:       class.Mode,
 				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
-				Actors:     nonNil(class.Actors),
-				Recipients: class.Recipients,
+				Actors:     withRoles(class.Actors, class.Recipients),
+				Recipients: withRole(class.Recipients, RoleTarget),
 				Sentence:   *s,
 				Doc:        st.doc,
 			}
@@ -105,11 +105,23 @@ func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
 	return out
 }
 
-func nonNil(a []Actor) []Actor {
-	if a == nil {
-		return []Actor{}
+// withRoles lists sources then targets, each marked with its role.
+func withRoles(sources, targets []Actor) []Actor {
+	out := make([]Actor, 0, len(sources)+len(targets))
+	out = append(out, withRole(sources, RoleSource)...)
+	return append(out, withRole(targets, RoleTarget)...)
+}
+
+func withRole(as []Actor, role string) []Actor {
+	if len(as) == 0 {
+		return nil
 	}
-	return a
+	out := make([]Actor, len(as))
+	for i, a := range as {
+		a.Role = role
+		out[i] = a
+	}
+	return out
 }
 
 // wordBoundary returns the white space nearest the middle of [from, to),

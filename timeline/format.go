@@ -66,7 +66,7 @@ func WriteText(w io.Writer, tl *Timeline) error {
 	}
 	for _, e := range tl.Events {
 		names := make([]string, 0, len(e.Actors)+len(e.Recipients))
-		for _, a := range e.Actors {
+		for _, a := range e.Agents() {
 			names = append(names, a.Name)
 		}
 		actors := strings.Join(dedupe(names), ", ")

@@ -18,6 +18,7 @@ var countriesTSV string
 type country struct {
 	name   string // common English name
 	alpha3 string
+	un     bool // a UN member state
 }
 
 // form says how a country is named, which decides when a mention counts.
@@ -36,6 +37,10 @@ type gazEntry struct {
 	kind  gazKind
 	form  form
 	idx   int // into countries, orgs or agents
+	// minor ranks entries of the same length: a UN member before a
+	// territory that shares its demonym ("American": the United States,
+	// not the Northern Mariana Islands).
+	minor bool
 }
 
 type gazKind uint8
@@ -69,7 +74,12 @@ func (g gazetteer) add(name string, e gazEntry) {
 
 func (g gazetteer) sort() {
 	for _, es := range g {
-		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+		sort.SliceStable(es, func(i, j int) bool {
+			if len(es[i].toks) != len(es[j].toks) {
+				return len(es[i].toks) > len(es[j].toks)
+			}
+			return !es[i].minor && es[j].minor
+		})
 	}
 }
 

@@ -49,14 +49,15 @@ type lexiconRow struct {
 var lexicon = []lexiconRow{
 	{typ: "STATEMENT", verbs: "say:said:said, =states, =stated, announce, declare, tell:told:told, add, comment, remark, note, " +
 		"report, claim, insist, explain, write:wrote:written, describe, affirm, reiterate, confirm, predict, " +
-		"acknowledge, admit~, respond, reply, speak:spoke:spoken",
-		nouns: "statement, remarks, announcement, declaration, comment, speech, address"},
-	{typ: "REQUEST", verbs: "urge, appeal, call on, call upon, call for, ask, request, demand, plead, seek:sought:sought, " +
-		"petition, press for, implore",
-		nouns: "appeal, request, demand, plea, call for"},
+		"acknowledge, admit~, respond, reply, speak:spoke:spoken, inform, indicate",
+		nouns: "statement, remarks, announcement, declaration, comment, speech, address, news conference, " +
+			"press conference, news briefing"},
+	{typ: "REQUEST", verbs: "urge, appeal, call on, call upon, call for, ask, request, demand, plead, " +
+		"petition, press for, implore, recommend",
+		nouns: "appeal, request, demand, plea, call for, petition"},
 	{typ: "AGREE", verbs: "agree, accept, promise, pledge, vow, commit~, settle, reconcile, consent, approve, " +
-		"agree upon, agree on",
-		nouns: "agreement, ceasefire, cease-fire, truce, treaty, accord, pact, deal, armistice, peace deal, " +
+		"agree upon, agree on, offer, cease fire",
+		nouns: "agreement, ceasefire, cease-fire, truce, treaty, accord, pact, deal, armistice, peace deal, charter, " +
 			"settlement, peace agreement, peace treaty, promise, pledge"},
 	{typ: "AGREE", cameo: "05", verbs: "sign, ratify, conclude",
 		nouns: "signing"},
@@ -66,60 +67,62 @@ var lexicon = []lexiconRow{
 			"peace talks, peace process, contacts"},
 	{typ: "CONSULT", mode: "mediate", verbs: "mediate, broker, facilitate",
 		nouns: "mediation"},
-	{typ: "SUPPORT", verbs: "support, praise, endorse, welcome, recognize, recognise, commend, applaud, ally, " +
+	{typ: "SUPPORT", verbs: "support, praise, endorse, welcome, recognize, recognise, commend, applaud, =backed, =backing, pay:paid:paid tribute, " +
 		"side with, defend verbally",
-		nouns: "support, alliance, recognition, endorsement, backing"},
+		nouns: "support, recognition, endorsement, backing, tribute"},
 	{typ: "COOPERATE", verbs: "cooperate, collaborate, join, coordinate, unite, cooperate with, share intelligence, " +
-		"exchange, trade",
-		nouns: "cooperation, collaboration, joint operation, coalition, partnership"},
+		"exchange, trade, ally",
+		nouns: "cooperation, collaboration, joint operation, partnership, alliance"},
 	{typ: "AID", verbs: "aid, assist, supply, provide, deliver, donate, rescue, evacuate, shelter, feed, airlift, " +
-		"send aid, give:gave:given",
+		"send aid, give:gave:given, help",
 		nouns: "aid, assistance, humanitarian aid, relief, supplies, evacuation, airlift, rescue, lend-lease, loan"},
 	{typ: "CONCEDE", verbs: "concede, yield, apologize, apologise, ease, lift, resign, relent, compensate, " +
 		"step down, give in, back down, abdicate",
 		nouns: "concession, apology, resignation, abdication"},
 	{typ: "RETREAT", verbs: "withdraw:withdrew:withdrawn, retreat, pull out, pull back, surrender, capitulate, release, " +
-		"disarm, demobilize, abandon, flee:fled:fled, evacuate from, hand over, lay down, disband",
+		"disarm, demobilize, abandon, flee:fled:fled, evacuate from, hand over, lay down, disband, " +
+		"cease, call off, hand control, end combat",
 		nouns: "withdrawal, retreat, surrender, capitulation, release, disarmament, pullout, demobilization"},
 	{typ: "ACCUSE", verbs: "accuse, blame, condemn, criticize, criticise, denounce, allege, deplore, complain, " +
 		"charge, censure, decry, slam~",
-		nouns: "accusation, condemnation, criticism, allegation, complaint, loggerheads, dispute, feud, charges, " +
+		nouns: "accusation, condemnation, criticism, allegation, complaint, loggerheads, dispute, feud, charges, verbal attack, " +
 			"disagreement, tensions, tension"},
-	{typ: "REJECT", verbs: "reject, refuse, deny, veto, dismiss, rebuff, turn down, oppose, defy, resist, " +
+	{typ: "REJECT", verbs: "reject, refuse, deny, veto, dismiss, rebuff, turn down, oppose, defy, " +
 		"repudiate, ignore, spurn",
-		nouns: "rejection, refusal, denial, veto, opposition, defiance, resistance"},
+		nouns: "rejection, refusal, denial, veto, opposition, defiance"},
 	{typ: "THREATEN", verbs: "threaten, warn, menace, intimidate, vow to, declare war, issue an ultimatum",
 		nouns: "threat, warning, ultimatum"},
-	{typ: "PROTEST", verbs: "protest, demonstrate, picket, riot, boycott, strike against",
-		nouns: "protest, demonstration, rally, protest march, boycott, hunger strike, general strike, riot, sit-in, uprising, revolt, rebellion, mutiny"},
+	{typ: "PROTEST", verbs: "protest, demonstrate, picket, riot, boycott",
+		nouns: "protest, demonstration, rally, protest march, boycott, effigy, hunger strike, general strike, riot, sit-in, uprising, revolt, rebellion, mutiny"},
 	{typ: "SANCTION", verbs: "sanction, embargo, expel~, sever, suspend, cut off, break off, recall, freeze:froze:frozen, " +
-		"halt, ban~, blacklist, impose sanctions",
+		"halt, ban~, blacklist, impose sanctions, downgrade, revoke",
 		nouns: "sanctions, embargo, expulsion, suspension, ban, blacklist, severance"},
 	{typ: "MOBILIZE", verbs: "mobilize, mobilise, deploy, reinforce, march, rally, conscript, dispatch, station, build up, " +
-		"send troops, put on alert, rearm, draft, recruit, redeploy",
+		"send troops, put on alert, rearm, draft, recruit, redeploy, send:sent:sent",
 		nouns: "mobilization, mobilisation, deployment, reinforcements, buildup, build-up, conscription, alert, " +
 			"military exercises, exercises, manoeuvres, maneuvers, draft, rearmament"},
 	{typ: "COERCE", verbs: "arrest, detain, imprison, jail, deport, confiscate, blockade, censor, crack down, " +
-		"intern, repress, persecute, expropriate, nationalize, annex, impose",
+		"intern, repress, persecute, expropriate, nationalize, annex",
 		nouns: "arrest, detention, blockade, crackdown, curfew, martial law, deportation, repression, " +
-			"persecution, annexation, internment"},
+			"persecution, annexation, internment, quarantine, barricade"},
 	{typ: "ASSAULT", verbs: "attack, assault, bomb, bombard, shell, kill, wound, ambush, shoot:shot:shot, " +
 		"strike:struck:struck, raid, fire on, open fire, torpedo, sink:sank:sunk, destroy, hit:hit:hit, " +
-		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, target, " +
-		"injure, murder, torture, shoot down, massacre, launch an attack",
+		"kidnap~, abduct, assassinate, execute, behead, hijack, storm, blow up, detonate, explode, retaliate, " +
+		"injure, murder, torture, shoot down, launch an attack",
 		nouns: "attack, assault, bombing, bombardment, shelling, airstrike, air strike, air raid, raid, " +
 			"strike, ambush, shooting, gunfire, explosion, blast, assassination, execution, killing, killings, " +
 			"violence, bloodshed, aggression, anti-terrorist operation, military action, hostilities, " +
-			"kidnapping, abduction, torture, atrocities, casualties"},
+			"kidnapping, abduction, torture, atrocities, casualties, retaliation"},
 	{typ: "ASSAULT", cameo: "19", verbs: "fight:fought:fought, battle, clash, invade, occupy, capture, seize, " +
 		"overrun:overran:overrun, conquer, besiege, defeat, repel~, repulse, advance on, push back, encircle, " +
 		"surround, annihilate, rout, liberate, recapture, retake:retook:retaken, counterattack, engage, " +
-		"break:broke:broken out, wage war, go to war, land, cross, penetrate, overwhelm, outflank, sweep:swept:swept",
+		"break:broke:broken out, wage war, go to war, land, cross, penetrate, overwhelm, outflank, sweep:swept:swept, " +
+		"resist, advance, fall:fell:fallen, hang:hanged:hanged",
 		nouns: "war, battle, fighting, clash, clashes, invasion, offensive, counteroffensive, counter-offensive, " +
 			"operation, operations, campaign, siege, conflict, armed conflict, combat, skirmish, skirmishes, " +
 			"incursion, counterattack, counter-attack, hostilities, insurgency, guerrilla war, civil war, landing, landings, " +
-			"occupation, victory, defeat, capture, conquest"},
-	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse",
+			"occupation, victory, defeat, capture, conquest, resistance, engagement"},
+	{typ: "ASSAULT", cameo: "20", verbs: "exterminate, slaughter, ethnically cleanse, massacre",
 		nouns: "massacre, genocide, ethnic cleansing, mass killing, mass killings, holocaust, extermination"},
 }
 
@@ -142,11 +145,12 @@ var supportVerbs = map[string]bool{
 	"make": true, "made": true, "makes": true,
 	"resume": true, "resumed": true, "resumes": true,
 	"continue": true, "continued": true, "continues": true,
-	"declare": true, "declared": true, "declares": true,
+	"take": true, "took": true, "takes": true, "taken": true,
 	"issue": true, "issued": true, "issues": true,
 	"announce": true, "announced": true, "announces": true,
 	"order": true, "ordered": true, "orders": true,
 	"lead": true, "led": true, "leads": true,
+	"join": true, "joined": true, "joins": true,
 }
 
 // modeCues name the means of an assault, most specific first (a "car

@@ -54,7 +54,7 @@ func WritePLOVER(w io.Writer, tl *Timeline) error {
 			ID:        e.ID,
 			Date:      date,
 			EndDate:   end,
-			Actor:     ploverEntities(e.Actors),
+			Actor:     ploverEntities(e.Agents()),
 			Recipient: ploverEntities(e.Recipients),
 			Event:     e.Type,
 			QuadCode:  e.Quad,

@@ -1,6 +1,9 @@
 package timeline
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,16 +23,21 @@ type resolver struct {
 	ref     time.Time
 	refGran Granularity
 	hasRef  bool
+	// lastQ is the quarter last mentioned, ending at byte lastQAt.
+	lastQ   time.Time
+	lastQAt int
+	hasQ    bool
 }
 
 // anchorFor returns the time relative expressions are measured from.
 // story marks offsets from the story ("two days later") and calendar
-// names without a year ("July 28"): they take the date last mentioned in
-// a narrative, or when there is no DCT. Deictic expressions ("yesterday",
-// "on Tuesday") take the DCT in news, and stay unresolved without one:
-// never the wall clock, never a date that is not the time of writing.
+// names without a year ("July 28") in a document without a DCT: they
+// take the date last mentioned in a narrative. Deictic expressions
+// ("yesterday", "on Tuesday") take the DCT in news, and stay unresolved
+// without one: never the wall clock, never a date that is not the time of
+// writing.
 func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
-	if (r.mode == History || story || !r.hasDCT) && r.hasRef && (r.mode == History || story) {
+	if (r.mode == History || story) && r.hasRef {
 		return r.ref, Narrative, true
 	}
 	if r.hasDCT {
@@ -42,117 +50,409 @@ func (r *resolver) anchorFor(story bool) (time.Time, Anchor, bool) {
 func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	switch m.Kind {
 	case temporal.Length:
-		return Timex{Value: m.Value, Type: Duration, Mod: m.Mod, Anchor: Explicit}
+		if m.Value == "P9M" || m.Value == "P6M" || m.Value == "P1Y" {
+			// "the first nine months": figures for a longer period
+			// than the quarter are now under discussion
+			r.lastQAt = -quarterNear
+		}
+		mod := m.Mod
+		if mod == "" {
+			mod = quantityMod(r.text[max(0, m.Start-16):m.Start])
+		}
+		return Timex{Value: m.Value, Type: Duration, Mod: mod, Anchor: Explicit}
 	case temporal.Repeat:
 		return Timex{Value: m.Value, Type: Set, Mod: m.Mod, Anchor: Explicit}
 	case temporal.Vague:
 		return Timex{Value: m.Value, Type: Date, Mod: m.Mod, Anchor: Explicit}
 	}
+	if m.BC {
+		return r.bc(m)
+	}
+	if r.mode == History && m.Rel != nil && m.Rel.N == 0 && m.Rel.Unit == temporal.GDay && !m.Story && m.PartOfDay == "" && m.Hour == nil {
+		// "today" in a history is the writer's present, not a day of
+		// the story
+		return Timex{Value: "PRESENT_REF", Type: Date, Anchor: Explicit}
+	}
+	if sinceBefore.MatchString(r.text[max(0, m.Start-12):m.Start]) {
+		// "since 1994": an open interval that starts in 1994 ("since" is a
+		// signal, not part of the expression)
+		m.Open = true
+	}
+	if m.Rule == "the-year" {
+		r.lastQAt = -quarterNear // "for the year": annual figures now
+	}
 	t := r.point(m, sent)
-	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week {
-		r.ref, r.refGran, r.hasRef = t.Interval.Begin, t.Granularity, true
+	flashback := m.Story && m.Rel != nil && m.Rel.N < 0
+	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) &&
+		!r.aside(m, t, sent) {
+		r.setRef(t)
+	}
+	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
+		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
 }
 
+// setRef makes t the date last mentioned in the story. A coarser date
+// that holds the current reference ("1941" after "December 7, 1941")
+// leaves it as it is.
+func (r *resolver) setRef(t Timex) {
+	b := t.Interval.Begin
+	if r.hasRef && t.Granularity < r.refGran && !t.Interval.End.IsZero() &&
+		!r.ref.Before(b) && r.ref.Before(t.Interval.End) {
+		return
+	}
+	r.ref, r.refGran, r.hasRef = b, t.Granularity, true
+}
+
+// quantBefore ends the text before a duration with a quantity word that
+// TimeBank leaves outside the TIMEX3 but that still gives its mod.
+var quantBefore = regexp.MustCompile(`(?i)\b(about|around|over|within)\s+$`)
+
+// quantityMod reads the mod of a duration from the word before it.
+func quantityMod(before string) string {
+	sm := quantBefore.FindStringSubmatch(before)
+	if sm == nil {
+		return ""
+	}
+	switch strings.ToLower(sm[1]) {
+	case "about", "around":
+		return "APPROX"
+	case "over":
+		return "MORE_THAN"
+	}
+	return "EQUAL_OR_LESS"
+}
+
+// sinceBefore ends the text before the start of an open interval.
+var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
+
+// rangeEnd follows the first date of a range whose second date carries
+// the year: "September 27 and November 9, 2020", "27 September to 9
+// November 2020", "June - August 1944".
+var rangeEnd = regexp.MustCompile(`(?i)^\s*(?:and|to|through|thru|until|till|or|-|–|—)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?)\s+(\d{4})\b`)
+
+// rangeYear returns the year written at the end of a range that a date
+// without a year begins.
+func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
+	if m.Year != nil || m.Month == nil {
+		return 0, false
+	}
+	rest := r.text[m.End:min(len(r.text), m.End+40)]
+	sm := rangeEnd.FindStringSubmatch(rest)
+	if sm == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(sm[1])
+	return y, err == nil && y > 0
+}
+
+// aside reports whether a date coarser than the narrative reference,
+// named in the middle of a sentence, is an aside ("a campaign planned
+// for 1976") rather than the story moving on ("In 1976, …" opens its
+// sentence). Asides leave the reference alone.
+func (r *resolver) aside(m *temporal.Mention, t Timex, sent Span) bool {
+	if r.mode != History || !r.hasRef || t.Granularity >= r.refGran {
+		return false
+	}
+	return m.Start-sent.Start > 30
+}
+
+// boundaryWord ends the text before a date that bounds a stretch of the
+// story rather than placing it: "until 1945", "by 1976", "since 1939".
+var boundaryWord = regexp.MustCompile(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+
+// boundary reports whether a mention bounds the story rather than
+// advancing it, so that it leaves the narrative reference alone.
+func (r *resolver) boundary(m *temporal.Mention) bool {
+	from := max(0, m.Start-24)
+	return boundaryWord.MatchString(r.text[from:m.Start])
+}
+
+// bc writes a year, decade or century before the common era: "499 BC"
+// is BC0499, "the 470s BC" BC047, "the 4th century BC" BC03. The story
+// reference moves to the year, counted astronomically (1 BC is year 0).
+func (r *resolver) bc(m *temporal.Mention) Timex {
+	if m.Year == nil {
+		return unresolvedTimex(m, Year, Date)
+	}
+	y := *m.Year
+	g := fieldGranularity(m)
+	tx := Timex{Type: Date, Granularity: g, Mod: m.Mod, Anchor: Explicit}
+	switch g {
+	case Century:
+		tx.Value = "BC" + pad2(y/100-1)
+	case Decade:
+		tx.Value = "BC" + fmt.Sprintf("%03d", y/10)
+	default:
+		tx.Value = "BC" + fmt.Sprintf("%04d", y)
+		mo := 1
+		if m.Month != nil {
+			mo = *m.Month
+			tx.Value += "-" + pad2(mo)
+		}
+		if m.Day != nil {
+			tx.Value += "-" + pad2(*m.Day)
+		}
+		if m.Season != "" {
+			tx.Value += "-" + m.Season
+		}
+		begin := time.Date(1-y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		r.ref, r.refGran, r.hasRef = begin, Year, true
+		if m.Month != nil {
+			r.refGran = Month
+		}
+		tx.Interval = Interval{Begin: begin, End: advance(begin, r.refGran, 1)}
+	}
+	return tx
+}
+
+// latestWord marks "the latest quarter", "the most recent period": the
+// last one completed, whatever was discussed before.
+var latestWord = regexp.MustCompile(`(?i)\b(?:latest|most\s+recent)\b`)
+
+// quarterNear is how close (in bytes) a quarter must have been mentioned
+// for "a year ago" to mean the same quarter a year before.
+const quarterNear = 1500
+
 func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	gran := fieldGranularity(m)
 	typ := Date
-	if gran > PartOfDay {
+	if gran >= PartOfDay {
 		typ = TimeType
 	}
-	switch {
-	case m.Rel != nil:
-		return r.relative(m, sent)
-	case m.Year != nil:
-		y := *m.Year
-		if m.BC {
-			y = 1 - y
+	if m.Year != nil && m.Latest {
+		// "the 1988 period": the quarter under discussion, in that year
+		q := advance(truncate(r.dct, Quarter), Quarter, -1)
+		if r.hasQ {
+			q = r.lastQ
 		}
+		t := time.Date(*m.Year, q.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return r.finish(m, t, Quarter, Date, Explicit)
+	}
+	if m.Year != nil {
+		y := *m.Year
 		mo, d := 1, 1
 		if m.Month != nil {
 			mo = *m.Month
 		}
 		if m.Day != nil {
 			d = *m.Day
+		} else if m.Holiday != "" {
+			d = holidayDay(m.Holiday, y)
 		}
 		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 		return r.finish(m, t, gran, typ, Explicit)
+	}
+	// a calendar name without a year ("July 28", "May") takes the story
+	// when there is no DCT
+	story := m.Story || !r.hasDCT && (m.Month != nil || m.Season != "" || m.Quarter > 0)
+	anchor, how, ok := r.anchorFor(story)
+	if !ok {
+		return unresolvedTimex(m, gran, typ)
+	}
+	if m.Latest {
+		// the quarter under discussion, or else the last one completed
+		base := advance(truncate(r.dct, Quarter), Quarter, -1)
+		if !r.hasDCT {
+			base = truncate(anchor, Quarter)
+		}
+		if m.Rel != nil && m.Rel.Unit == temporal.GQuarter && m.Rel.N == 0 && r.hasDCT {
+			base = truncate(r.dct, Quarter) // "this quarter"
+		}
+		if r.hasQ && !latestWord.MatchString(r.text[m.Start:m.End]) {
+			base = r.lastQ
+		}
+		if m.Rel != nil && m.Rel.N != 0 {
+			base = advance(base, Granularity(m.Rel.Unit), m.Rel.N)
+		}
+		return r.finish(m, base, Quarter, Date, how)
+	}
+	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
+	base := anchor
+	if m.Rel != nil {
+		u := Granularity(m.Rel.Unit)
+		if u == Year && (m.Rel.N == -1 || m.Rel.N == 1) && m.Month == nil && m.Quarter == 0 && m.Season == "" &&
+			m.Half == 0 && m.Mod == "" && r.hasQ && m.Start-r.lastQAt < quarterNear && m.YearAgo {
+			// "a year ago" next to quarterly figures: the same quarter a
+			// year before
+			return r.finish(m, advance(r.lastQ, Year, m.Rel.N), Quarter, Date, how)
+		}
+		base = advance(truncate(anchor, u), u, m.Rel.N)
+		if m.Value == "WE" && m.Tensed && how == AnchorDCT {
+			// "the weekend": the last one before the DCT on a weekday,
+			// or the next one in a future clause
+			wd := anchor.Weekday()
+			if tn() == futureTense {
+				if wd == time.Sunday {
+					base = advance(base, Week, 1)
+				}
+			} else if wd != time.Saturday && wd != time.Sunday {
+				base = advance(base, Week, -1)
+			}
+		}
+	}
+	var t time.Time
+	switch {
 	case m.Month != nil:
-		anchor, how, ok := r.anchorFor(!r.hasDCT)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
+		y := base.Year()
+		if ry, ok := r.rangeYear(m); ok && m.Rel == nil {
+			// "between September 27 and November 9, 2020": the year
+			// of the range's end
+			y, how = ry, Explicit
+		} else if m.Rel == nil {
+			y = r.monthYear(m, sent, anchor, how, tn)
 		}
 		d := 1
 		if m.Day != nil {
 			d = *m.Day
+		} else if m.Holiday != "" {
+			d = holidayDay(m.Holiday, y)
 		}
-		t := time.Date(anchor.Year(), time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
-		if t.Day() != d { // February 29 in a common year
+		t = time.Date(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		if t.Day() != d && m.Holiday == "" { // February 29 in a common year
 			return unresolvedTimex(m, gran, typ)
 		}
-		if m.Tensed && how == AnchorDCT && m.Day == nil {
-			// a bare month in news: the latest one on or before the DCT
-			// in a past clause, the next one in a future clause
-			if clauseTense(r.text, sent, Span{m.Start, m.End}) == futureTense {
-				if t.Before(truncate(anchor, Month)) {
-					t = t.AddDate(1, 0, 0)
+	case m.Day != nil:
+		// "the 29th": a day of the month under discussion
+		if how == AnchorDCT || r.refGran < Month {
+			return unresolvedTimex(m, gran, typ)
+		}
+		t = time.Date(base.Year(), base.Month(), *m.Day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != *m.Day {
+			return unresolvedTimex(m, gran, typ)
+		}
+	case m.Quarter > 0:
+		y := base.Year()
+		if m.Rel == nil {
+			start := time.Date(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+			if tn() == futureTense {
+				// the last completed quarter may still be reported on;
+				// any earlier one is next year's
+				if advance(start, Quarter, 2).Before(anchor) {
+					y++
 				}
-			} else if t.After(anchor) {
-				t = t.AddDate(-1, 0, 0)
+			} else if start.After(anchor) {
+				y--
 			}
 		}
-		return r.finish(m, t, gran, typ, how)
-	case m.Weekday != nil:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
+		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Half > 0:
+		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Season != "":
+		y := base.Year()
+		if m.Rel == nil {
+			start, end := seasonBounds(y, m.Season)
+			switch m.Dir {
+			case -1:
+				if !end.Before(anchor) {
+					y--
+				}
+			case 1:
+				if !start.After(anchor) {
+					y++
+				}
+			}
 		}
+		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	case m.Weekday != nil:
 		dir := m.Dir
 		if dir == 0 {
 			dir = -1
-			if clauseTense(r.text, sent, Span{m.Start, m.End}) == futureTense {
+			if how == AnchorDCT && tn() == futureTense {
+				dir = 1
+			}
+			if how == Narrative {
 				dir = 1
 			}
 		}
-		t := nearestWeekday(truncate(anchor, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
+		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
-		return r.finish(m, t, gran, typ, how)
 	case m.Hour != nil:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
-		}
-		t := time.Date(anchor.Year(), anchor.Month(), anchor.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
-		return r.finish(m, t, gran, typ, how)
+		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+	case m.Rel != nil:
+		t = base
 	case m.Offset != 0:
-		anchor, how, ok := r.anchorFor(false)
-		if !ok {
-			return unresolvedTimex(m, gran, typ)
-		}
-		return r.finish(m, anchor.Add(m.Offset), gran, typ, how)
+		t = anchor.Add(m.Offset)
+	default:
+		return unresolvedTimex(m, gran, typ)
 	}
-	return unresolvedTimex(m, gran, typ)
-}
-
-// relative resolves a shift in calendar units ("yesterday", "last week",
-// "two years ago", "the following day").
-func (r *resolver) relative(m *temporal.Mention, sent Span) Timex {
-	u := Granularity(m.Rel.Unit)
-	anchor, how, ok := r.anchorFor(m.Story)
-	if !ok {
-		return unresolvedTimex(m, u, Date)
+	if m.Hour != nil && m.Month == nil && m.Weekday == nil {
+		t = time.Date(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 	}
-	t := advance(truncate(anchor, u), u, m.Rel.N)
-	g := u
-	if m.PartOfDay != "" {
-		g = PartOfDay
-	}
-	tx := r.finish(m, t, g, Date, how)
+	tx := r.finish(m, t, gran, typ, how)
 	if m.Value == "WE" {
 		tx.Value += "-WE"
 	}
 	return tx
+}
+
+// monthYear chooses the year of a month (or a month and day) named
+// without one. "last May" is the latest May before the anchor's month,
+// "next May" the first after. In a narrative the month follows the story
+// (a January after a December is the next year's). In news:
+//   - a month alone in a past clause is the latest on or before the DCT;
+//   - a date in a clearly past clause (a past verb just before it, no
+//     future cue, not a deadline such as "by Oct. 31") is the latest on
+//     or before the DCT;
+//   - a future clause takes the next one;
+//   - otherwise the nearest one to the DCT: news dates without a year are
+//     seldom more than half a year away, and financial copy names coming
+//     dates ("payable Dec. 15") in the present tense.
+func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, how Anchor, tn func() tense) int {
+	y := anchor.Year()
+	am := int(anchor.Month())
+	mo := *m.Month
+	switch {
+	case m.Dir < 0:
+		if mo >= am {
+			y--
+		}
+		return y
+	case m.Dir > 0:
+		if mo <= am {
+			y++
+		}
+		return y
+	case how == Narrative:
+		if mo-am <= -7 {
+			y++
+		}
+		return y
+	}
+	d := 15
+	if m.Day != nil {
+		d = *m.Day
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	a := truncate(anchor, Day)
+	switch tn() {
+	case pastTense:
+		if m.Day == nil && !deadlineBefore.MatchString(r.text[max(sent.Start, m.Start-30):m.Start]) {
+			// a month alone in a past clause: the latest one
+			if mo > am {
+				return y - 1
+			}
+			return y
+		}
+		if clearlyPast(r.text, sent, Span{m.Start, m.End}) {
+			if t.After(a) {
+				return y - 1
+			}
+			return y
+		}
+	case futureTense:
+		if m.Day == nil && mo < am || m.Day != nil && t.Before(a) {
+			y++
+		}
+		return y
+	}
+	if diff := t.Sub(a); diff > 183*24*time.Hour {
+		y--
+	} else if diff < -183*24*time.Hour {
+		y++
+	}
+	return y
 }
 
 // finish builds the Timex of a point of granularity g starting at t.
@@ -161,6 +461,11 @@ func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ T
 		return unresolvedTimex(m, g, typ)
 	}
 	begin := truncate(t, g)
+	if begin.IsZero() {
+		// 0001-01-01T00:00 is time.Time's zero, which Resolved reads as
+		// "no interval": a placeholder date, not a point in time
+		return unresolvedTimex(m, g, typ)
+	}
 	tx := Timex{Type: typ, Granularity: g, Mod: m.Mod, Anchor: how, Interval: Interval{Begin: begin}}
 	switch {
 	case m.Season != "":
@@ -205,6 +510,8 @@ func fieldGranularity(m *temporal.Mention) Granularity {
 		return Minute
 	case m.Hour != nil:
 		return Hour
+	case m.PartOfDay != "":
+		return PartOfDay
 	case m.Day != nil || m.Weekday != nil:
 		return Day
 	case m.Month != nil:
@@ -216,6 +523,8 @@ func fieldGranularity(m *temporal.Mention) Granularity {
 			return Hour
 		}
 		return Minute
+	case m.Rel != nil:
+		return Granularity(m.Rel.Unit)
 	}
 	return Day
 }

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"strings"
 )
 
 // tense is the grammatical time of a clause, as far as cheap cues tell.
@@ -10,26 +11,103 @@ type tense int
 const (
 	pastTense tense = iota
 	futureTense
+	// unknownTense: no cue either way (a present-tense or verbless
+	// clause).
+	unknownTense
 )
 
 // futureCue finds the markers of a future clause: modal "will" and
-// "shall", "going to", "is due to", "plans to", "next".
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|shall|won't|'ll|going to|is due to|are due to|is set to|are set to|plans? to|planning to|is expected to|are expected to|scheduled to|is to|are to)\b`)
+// "shall", "going to", "is due to", "plans to", "scheduled".
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|going\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
-// tenseLookBack bounds how far before an expression clauseTense reads.
-const tenseLookBack = 400
+// pastCue finds the markers of a past clause: the past tense of "be",
+// "have" and "do", common irregular pasts, and regular "-ed" forms.
+var pastCue = regexp.MustCompile(`(?i)\b(?:was|were|had|did|said|told|met|went|came|took|gave|made|began|left|saw|fell|rose|won|lost|sold|bought|held|led|fought|ran|struck|spoke|wrote|became|sent|brought|paid|kept|set\s+off|broke|ago|earlier|last|[a-z]{2,}ed)\b`)
+
+// notPast are "-ed" words that are not verbs in the past tense.
+var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proceed": true, "exceed": true, "succeed": true, "feed": true, "seed": true, "bred": true, "red": true, "bed": true, "shed": true, "wed": true, "hundred": true, "united": true, "limited": true, "expected": true, "scheduled": true, "proposed": true, "planned": true, "related": true, "based": true}
 
 // clauseTense reads the tense of the clause around an expression: the
-// stretch of the sentence up to the expression and a little past it.
-// News reports in the past by default, so only a future cue changes it.
+// cue nearest to it in its sentence (within a window) decides.
 func clauseTense(text string, sent Span, at Span) tense {
-	// at most tenseLookBack bytes before the expression: a cue further
-	// back is in another clause, and an unbounded look is quadratic in a
-	// sentence of thousands of dates
-	from := max(sent.Start, at.Start-tenseLookBack)
-	to := min(sent.End, at.End+60)
-	if futureCue.MatchString(text[from:to]) {
-		return futureTense
+	from := max(sent.Start, at.Start-120)
+	to := min(sent.End, at.End+80)
+	if from >= to {
+		return unknownTense
 	}
-	return pastTense
+	seg := text[from:to]
+	best, bestDist := unknownTense, 1<<30
+	dist := func(s, e int) int {
+		s += from
+		e += from
+		switch {
+		case e <= at.Start:
+			return at.Start - e
+		case s >= at.End:
+			return s - at.End
+		}
+		return 1 << 30 // inside the expression itself
+	}
+	for _, loc := range futureCue.FindAllStringIndex(seg, -1) {
+		if d := dist(loc[0], loc[1]); d < bestDist {
+			best, bestDist = futureTense, d
+		}
+	}
+	for _, loc := range pastCue.FindAllStringIndex(seg, -1) {
+		w := strings.ToLower(seg[loc[0]:loc[1]])
+		if notPast[w] || strings.HasSuffix(w, "ed") && afterAux(seg[:loc[0]]) {
+			continue
+		}
+		if d := dist(loc[0], loc[1]); d < bestDist {
+			best, bestDist = pastTense, d
+		}
+	}
+	return best
 }
+
+// auxBefore matches a passive or infinitive auxiliary at the end of the
+// text before a participle: "must be returned", "to be held".
+var auxBefore = regexp.MustCompile(`(?i)\b(?:be|been|being|is|are|am|get|gets|to)\s+(?:\w+ly\s+)?$`)
+
+// afterAux reports whether an "-ed" word follows a present or future
+// auxiliary, so that it is a participle, not a past tense.
+func afterAux(before string) bool {
+	return auxBefore.MatchString(before)
+}
+
+// clearlyPast reports whether the clause of an expression is in the past
+// beyond doubt: a past cue close to it and no future cue anywhere in its
+// sentence. A date named without its year is taken from the last year
+// only then; otherwise the nearest such date is meant.
+func clearlyPast(text string, sent Span, at Span) bool {
+	if endedBefore.MatchString(text[max(sent.Start, at.Start-12):at.Start]) {
+		// "the year ended March 31": a period that has ended
+		return true
+	}
+	if futureCue.MatchString(text[sent.Start:sent.End]) || deadlineBefore.MatchString(text[max(sent.Start, at.Start-30):at.Start]) {
+		return false
+	}
+	from := max(sent.Start, at.Start-40)
+	for _, loc := range pastCue.FindAllStringIndex(text[from:at.Start], -1) {
+		w := strings.ToLower(text[from+loc[0] : from+loc[1]])
+		before := text[from : from+loc[0]]
+		if notPast[w] || strings.HasSuffix(w, "ed") && (afterAux(before) || adjectiveBefore.MatchString(before)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// deadlineBefore ends the text before a date that is a deadline or a
+// term ("extended to Nov. 20", "respond by Oct. 31", "payable Dec. 15"),
+// which the past tense of the clause does not put in the past.
+var deadlineBefore = regexp.MustCompile(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`)
+
+// adjectiveBefore ends the text before an "-ed" word used as an
+// adjective: "in preferred shares", "the planned merger".
+var adjectiveBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|in|of|for|with|and)\s+$`)
+
+// endedBefore ends the text before the last day of a period that has
+// ended.
+var endedBefore = regexp.MustCompile(`(?i)\bended\s+$`)

@@ -130,6 +130,26 @@ type Actor struct {
 	Office string `json:"office,omitempty"`
 	// Country is the country of a person or agent, if the text says so.
 	Country string `json:"country,omitempty"`
+	// Role is RoleSource for who acted and RoleTarget for who was acted
+	// on, where the sentence says so.
+	Role string `json:"role,omitempty"`
+}
+
+// Actor roles in an event.
+const (
+	RoleSource = "source"
+	RoleTarget = "target"
+)
+
+// Agents returns the actors of e that acted: its Actors less its targets.
+func (e *Event) Agents() []Actor {
+	var out []Actor
+	for _, a := range e.Actors {
+		if a.Role != RoleTarget {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // EventDate is the date of an event: the expression that dates it.
@@ -172,7 +192,9 @@ type Event struct {
 	// third party's CONSULT.
 	Mode    string  `json:"mode,omitempty"`
 	Trigger Trigger `json:"trigger"`
-	// Actors are the sources of the action; Recipients its targets.
+	// Actors are everyone the event involves: its sources (Role
+	// RoleSource) and then its targets (Role RoleTarget). Recipients
+	// repeats the targets, for PLOVER-style consumers.
 	Actors     []Actor `json:"actors"`
 	Recipients []Actor `json:"recipients,omitempty"`
 	// Sentence is the sentence the event was read from.

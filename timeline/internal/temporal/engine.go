@@ -113,6 +113,16 @@ type Extra struct {
 	Story bool
 	// TwoDigitYear marks a year written with two digits ('94).
 	TwoDigitYear bool
+	// Latest marks "the quarter", "the latest period": the period of
+	// its granularity last under discussion, or else the last one
+	// completed before the anchor.
+	Latest bool
+	// YearAgo marks "a year ago", "year-earlier": next to quarterly
+	// figures, the same quarter a year before.
+	YearAgo bool
+	// Holiday names a holiday whose day moves with the year
+	// ("thanksgiving", "easter"); Month holds its month.
+	Holiday string
 }
 
 // Mention is one match of a rule, in input offsets.

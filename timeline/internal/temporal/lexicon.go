@@ -20,15 +20,17 @@ var weekdays = map[string]int{
 	"friday": 5, "fri": 5, "saturday": 6, "sat": 6,
 }
 
-// numberWords maps spelled-out cardinals to values.
+// numberWords maps spelled-out cardinals to values; -1 is a vague
+// quantity ("several").
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
 	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-	"hundred": 100, "several": -1, "few": -1, "a few": -1, "many": -1, "some": -1,
-	"couple": 2, "a couple of": 2, "dozen": 12, "a dozen": 12,
+	"hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000, "a thousand": 1000,
+	"several": -1, "few": -1, "a few": -1, "many": -1, "some": -1, "numerous": -1,
+	"couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2, "dozen": 12, "a dozen": 12,
 }
 
 // ordinalWords maps spelled-out ordinals to values.
@@ -38,7 +40,8 @@ var ordinalWords = map[string]int{
 	"twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
 	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
 	"twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
-	"thirtieth": 30, "thirty-first": 31, "last": -1,
+	"twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
+	"twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
 }
 
 // Regular-expression alternations built from the tables, longest first so
@@ -46,7 +49,13 @@ var ordinalWords = map[string]int{
 const (
 	monthPat   = `january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec`
 	weekdayPat = `monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun`
-	numberPat  = `\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a few|a couple of|several|a dozen|dozen|few|couple|many|some|an|a`
+	unitWord   = `one|two|three|four|five|six|seven|eight|nine`
+	teenWord   = `ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen`
+	tensWord   = `twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety`
+	// numberPat is a cardinal in digits or words, or a vague quantity.
+	numberPat = `\d+(?:\.\d+)?(?:\s+1/2)?|(?:` + tensWord + `)(?:[\s-](?:` + unitWord + `))?|` + teenWord + `|` + unitWord +
+		`|a\s+hundred|one\s+hundred|hundred|a\s+thousand|thousand|a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of|several|a\s+dozen|dozen|few|many|numerous|some|an|a`
+	ordinalPat = `first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second|twenty-third|twenty-fourth|twenty-fifth|twenty-sixth|twenty-seventh|twenty-eighth|twenty-ninth|thirtieth|thirty-first`
 )
 
 // monthNum returns the month number of a name or abbreviation (with or
@@ -66,12 +75,19 @@ func weekdayNum(s string) int {
 // number reads a cardinal written in digits or words; -1 for vague
 // quantities ("several"), and ok=false for anything else.
 func number(s string) (n float64, ok bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	half := 0.0
+	if strings.HasSuffix(s, " 1/2") {
+		s, half = strings.TrimSuffix(s, " 1/2"), 0.5
+	}
 	if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
-		return v, true
+		return v + half, true
 	}
 	if v, found := numberWords[s]; found {
 		return float64(v), true
+	}
+	if v, found := halfWords[s]; found {
+		return v, true
 	}
 	// "twenty-five", "twenty five"
 	if i := strings.IndexAny(s, "- "); i > 0 {
@@ -82,6 +98,61 @@ func number(s string) (n float64, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+var halfWords = map[string]float64{"half a": 0.5, "a half": 0.5, "half": 0.5}
+
+// ordinal reads "3rd", "third", "twenty-first"; ok=false otherwise.
+func ordinal(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if v, ok := ordinalWords[s]; ok {
+		return v, true
+	}
+	s = strings.TrimRight(s, "stndrh")
+	return atoi(s)
+}
+
+// spelledYear reads a year said aloud: "nineteen ninety-six", "nineteen
+// eighty", "two thousand", "two thousand and one". ok=false otherwise.
+func spelledYear(s string) (int, bool) {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " ")))
+	if len(f) >= 2 && f[0] == "two" && f[1] == "thousand" {
+		rest := f[2:]
+		if len(rest) > 0 && rest[0] == "and" {
+			rest = rest[1:]
+		}
+		if len(rest) == 0 {
+			return 2000, true
+		}
+		n, ok := number(strings.Join(rest, " "))
+		if !ok || n < 1 || n > 99 {
+			return 0, false
+		}
+		return 2000 + int(n), true
+	}
+	if len(f) < 2 {
+		return 0, false
+	}
+	c, ok := numberWords[f[0]]
+	if !ok || c < 10 || c > 20 {
+		return 0, false
+	}
+	rest := f[1:]
+	if rest[0] == "hundred" && len(rest) == 1 {
+		return c * 100, true
+	}
+	if rest[0] == "oh" && len(rest) == 2 {
+		d, ok := numberWords[rest[1]]
+		if !ok || d < 1 || d > 9 {
+			return 0, false
+		}
+		return c*100 + d, true
+	}
+	n, ok := number(strings.Join(rest, " "))
+	if !ok || n < 10 || n > 99 {
+		return 0, false
+	}
+	return c*100 + int(n), true
 }
 
 // atoi parses digits; ok=false when s is not a number.

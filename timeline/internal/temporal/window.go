@@ -33,7 +33,7 @@ var keywords = func() map[string]bool {
 		spring summer autumn fall winter season seasons
 		since recently recent lately past future present previous following earlier later
 		meanwhile then soon once moment period time times era
-		bc bce ad ce mid`) {
+		bc bce ad ce mid nineteen eighteen seventeen sixteen thousand fiscal christmas easter thanksgiving halloween half`) {
 		m[w] = true
 	}
 	return m

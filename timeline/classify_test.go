@@ -1,0 +1,177 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// classify runs findActors and classifyEvent on one sentence dated by
+// its first occurrence of date.
+func classify(t *testing.T, ix *actorIndex, text, date string) EventClass {
+	t.Helper()
+	at := strings.Index(text, date)
+	require.GreaterOrEqual(t, at, 0, "date %q not in %q", date, text)
+	s := Span{0, len(text)}
+	return ix.classifyEvent(text, s, Span{at, at + len(date)}, ix.findActors(text, s, newActorMemory()))
+}
+
+func actorNames(as []Actor) []string {
+	out := []string{}
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func TestClassifyEventCategories(t *testing.T) {
+	ix := newActorIndex()
+	tests := []struct {
+		typ, text, date   string
+		quad              int
+		cameo, trigger    string
+		actors, recipient []string
+	}{
+		{"STATEMENT", "The Foreign Office said on Monday that conditions were deteriorating.", "on Monday", 1, "01", "said", []string{"government"}, nil},
+		{"AGREE", "On Friday Armenia and Azerbaijan agreed to a humanitarian truce.", "On Friday", 1, "03", "agreed", []string{"Armenia", "Azerbaijan"}, nil},
+		{"AGREE", "Israel and Egypt signed a peace treaty in 1979.", "1979", 1, "05", "signed a peace treaty", []string{"Israel", "Egypt"}, nil},
+		{"CONSULT", "The Iranian foreign minister met his Iraqi counterpart on Sunday.", "on Sunday", 1, "04", "met", []string{"Iran"}, []string{"Iraq"}},
+		{"SUPPORT", "On Wednesday Germany praised Kenya for its restraint.", "On Wednesday", 1, "05", "praised", []string{"Germany"}, []string{"Kenya"}},
+		{"CONCEDE", "In 1996 Japan apologized to South Korea.", "1996", 1, "08", "apologized", []string{"Japan"}, []string{"South Korea"}},
+		{"COOPERATE", "In May, France and Chad began a joint operation against smugglers.", "In May", 2, "06", "began a joint operation", []string{"France", "Chad"}, nil},
+		{"AID", "On Tuesday the World Food Programme delivered aid to Yemeni civilians.", "On Tuesday", 2, "07", "delivered", []string{"World Food Programme"}, []string{"Yemen"}},
+		{"RETREAT", "Russian troops withdrew from Kherson on November 11.", "November 11", 2, "08", "withdrew", []string{"Russia"}, nil},
+		{"REQUEST", "On Monday Ukraine urged NATO to send air defences.", "On Monday", 3, "02", "urged", []string{"Ukraine"}, []string{"NATO"}},
+		{"ACCUSE", "Later on Tuesday, Armenia's Foreign Ministry condemned Azerbaijan's military action.", "Later on Tuesday", 3, "11", "condemned", []string{"Armenia"}, []string{"Azerbaijan"}},
+		{"REJECT", "On Thursday Serbia rejected the ultimatum.", "On Thursday", 3, "12", "rejected", []string{"Serbia"}, nil},
+		{"THREATEN", "North Korea threatened South Korea with war on Saturday.", "on Saturday", 3, "13", "threatened", []string{"North Korea"}, []string{"South Korea"}},
+		{"PROTEST", "Thousands of Iraqi protesters held a demonstration on Friday.", "on Friday", 4, "14", "held a demonstration", []string{"Iraq"}, nil},
+		{"SANCTION", "On Aug. 6 the Security Council imposed an embargo on Iraq.", "On Aug. 6", 4, "16", "imposed an embargo", []string{"UN Security Council"}, []string{"Iraq"}},
+		{"MOBILIZE", "In March Pakistan deployed troops along the border.", "In March", 4, "15", "deployed", []string{"Pakistan"}, nil},
+		{"COERCE", "Kenyan police arrested two suspects on Sunday.", "on Sunday", 4, "17", "arrested", []string{"Kenya"}, nil},
+		{"ASSAULT", "Iraq invaded Kuwait on Aug. 2, 1990.", "Aug. 2, 1990", 4, "19", "invaded", []string{"Iraq"}, []string{"Kuwait"}},
+		{"ASSAULT", "The militia massacred villagers in 1995.", "1995", 4, "20", "massacred", []string{"rebels"}, []string{"civilians"}},
+		{"OTHER", "The bridge was reopened in 2023.", "2023", 0, "", "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typ+"/"+tt.trigger, func(t *testing.T) {
+			ec := classify(t, ix, tt.text, tt.date)
+			assert.Equal(t, tt.typ, ec.Type)
+			assert.Equal(t, tt.quad, ec.Quad, "quad")
+			assert.Equal(t, tt.cameo, ec.CAMEO, "CAMEO")
+			assert.Equal(t, tt.trigger, ec.Trigger.In(tt.text), "trigger")
+			if tt.actors != nil {
+				assert.Equal(t, tt.actors, actorNames(ec.Actors), "sources")
+			}
+			if tt.recipient != nil {
+				assert.Equal(t, tt.recipient, actorNames(ec.Recipients), "recipients")
+			}
+		})
+	}
+}
+
+func TestClassifyEventModes(t *testing.T) {
+	ix := newActorIndex()
+	tests := []struct{ mode, text, date string }{
+		{"aerial", "Israeli warplanes struck Gaza on Monday.", "on Monday"},
+		{"heavy-weapons", "Artillery shelled the town on Sunday.", "on Sunday"},
+		{"explosives", "Six citizens were killed by landmines on Tuesday.", "on Tuesday"},
+		{"firearms", "Gunmen opened fire on a bus on Friday.", "on Friday"},
+		{"CBRN", "In 1988 Iraqi aircraft attacked Halabja with chemical weapons.", "1988"},
+		{"", "Fighting broke out on September 27, 2020.", "September 27, 2020"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode, func(t *testing.T) {
+			ec := classify(t, ix, tt.text, tt.date)
+			assert.Equal(t, "ASSAULT", ec.Type)
+			assert.Equal(t, tt.mode, ec.Mode)
+		})
+	}
+	ec := classify(t, ix, "A new round of armed conflict broke out on September 27, 2020, before Russia brokered a ceasefire on November 9, 2020.", "November 9, 2020")
+	assert.Equal(t, "mediate", ec.Mode, "a third party's ceasefire")
+}
+
+func TestClassifyEventRoles(t *testing.T) {
+	ix := newActorIndex()
+	tests := []struct {
+		reason, text, date string
+		actors, recipients []string
+	}{
+		{"active: subject acts on object", "On Monday Iraq attacked Iran.", "On Monday", []string{"Iraq"}, []string{"Iran"}},
+		{"passive: by names the source", "Six Azerbaijani citizens were killed by Armenian armed groups on Tuesday.", "on Tuesday", []string{"Armenia"}, []string{"Azerbaijan"}},
+		{"passive without by", "Kuwait was invaded on Aug. 2.", "on Aug. 2", []string{}, []string{"Kuwait"}},
+		{"possessive object", "On Tuesday Armenia condemned Azerbaijan's action.", "On Tuesday", []string{"Armenia"}, []string{"Azerbaijan"}},
+		{"a noun on its own", "The Israeli invasion of Lebanon on 6 June 1982 shocked Syria.", "6 June 1982", []string{"Israel"}, []string{"Lebanon"}},
+		{"reporter is no party", "According to Zakharova, Azerbaijan had warned Russian peacekeepers on Tuesday.", "on Tuesday", []string{"Azerbaijan"}, []string{"Russia"}},
+		{"speaker of a reported event", "Russia said on Tuesday it was in contact with Azerbaijan.", "on Tuesday", []string{"Russia"}, []string{"Azerbaijan"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			ec := classify(t, ix, tt.text, tt.date)
+			assert.Equal(t, tt.actors, actorNames(ec.Actors), "sources")
+			assert.Equal(t, tt.recipients, actorNames(ec.Recipients), "recipients")
+		})
+	}
+}
+
+func TestClassifyEventChoice(t *testing.T) {
+	ix := newActorIndex()
+	two := "A new round of armed conflict broke out along the contact line on September 27, 2020, before Russia brokered a ceasefire on November 9, 2020."
+	first := classify(t, ix, two, "September 27, 2020")
+	assert.Equal(t, "ASSAULT", first.Type, "the trigger nearest the first date")
+	assert.Empty(t, first.Actors, "Russia belongs to the other clause")
+	second := classify(t, ix, two, "November 9, 2020")
+	assert.Equal(t, "CONSULT", second.Type)
+	assert.Equal(t, "brokered a ceasefire", second.Trigger.In(two))
+	assert.Equal(t, []string{"Russia"}, actorNames(second.Actors))
+
+	tests := []struct{ reason, typ, text, date string }{
+		{"negation cancels a trigger", "OTHER", "On Monday the army did not attack.", "On Monday"},
+		{"a modal report is a threat", "THREATEN", "On 21 June, Khomeini indicated that Iran would invade Iraq.", "On 21 June"},
+		{"past perfect report stays a statement", "STATEMENT", "Clinton said Thursday that he had ordered the strikes.", "Thursday"},
+		{"quoted words are what was said", "STATEMENT", "In 2006 the UN described it as a \"civil war\".", "2006"},
+		{"a support verb takes its noun", "ASSAULT", "Azerbaijan on Tuesday launched what it called \"anti-terrorist\" operations.", "on Tuesday"},
+		{"a capitalized name is no trigger", "ASSAULT", "In March, Iraq attacked.", "In March"},
+		{"taking a person is an arrest", "COERCE", "Saddam Hussein was captured on December 13, 2003.", "December 13, 2003"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reason, func(t *testing.T) {
+			assert.Equal(t, tt.typ, classify(t, ix, tt.text, tt.date).Type)
+		})
+	}
+}
+
+// TestClassifyEventLongInput guards against work that grows faster than
+// the input: a 93 KB run-on "sentence" full of actors and triggers.
+func TestClassifyEventLongInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	ix := newActorIndex()
+	text := strings.Repeat("Iraq's army attacked Iran, and Russian peacekeepers said, ", 1600)
+	s := Span{0, len(text)}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ix.classifyEvent(text, s, Span{10, 12}, ix.findActors(text, s, newActorMemory()))
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("findActors and classifyEvent took over 20s on 93 KB")
+	}
+}
+
+func BenchmarkFindActorsAndClassify(b *testing.B) {
+	ix := newActorIndex()
+	text := "Later on Tuesday, Armenia's Foreign Ministry condemned Azerbaijan's military action and appealed to " +
+		"international partners, members of the UN security council and Russian peacekeeping troops in the region " +
+		"to take steps to stop Baku's \"full-scale aggression\" against the local population."
+	s := Span{0, len(text)}
+	for b.Loop() {
+		ix.classifyEvent(text, s, Span{0, 16}, ix.findActors(text, s, newActorMemory()))
+	}
+}

@@ -1,0 +1,235 @@
+package timeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// exprDCT is the creation time of the test texts: Wednesday 20 September
+// 2023.
+var exprDCT = time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC)
+
+// exprCase is one expression to find in a text, with the TIMEX3 extent,
+// type, value and mod the TimeML guidelines give it. The expected values
+// are worked out from the text and the DCT, not copied from the program.
+type exprCase struct {
+	name  string
+	text  string
+	mode  Mode   // Auto unless set
+	noDCT bool   // the text has no DCT
+	want  string // the expression's extent
+	typ   TimexType
+	value string
+	mod   string
+}
+
+var exprCases = []exprCase{
+	// Absolute dates
+	{name: "year", text: "The war ended in 1988.", want: "1988", typ: Date, value: "1988"},
+	{name: "BC year", text: "The city fell in 499 BC after a long siege.", want: "499 BC", typ: Date, value: "BC0499"},
+	{name: "decade", text: "Prices soared in the 1990s.", want: "the 1990s", typ: Date, value: "199"},
+	{name: "decade BC", text: "Athens grew strong in the 470s BC.", want: "the 470s BC", typ: Date, value: "BC047"},
+	{name: "century", text: "The fort was built in the 18th century.", want: "the 18th century", typ: Date, value: "17"},
+	{name: "century in words", text: "It was a nineteenth-century idea.", want: "nineteenth-century", typ: Date, value: "18"},
+	{name: "month year", text: "Talks began in September 2020.", want: "September 2020", typ: Date, value: "2020-09"},
+	{name: "season year", text: "Sales peaked in summer 2020.", want: "summer 2020", typ: Date, value: "2020-SU"},
+	{name: "season of year", text: "The army retreated in the winter of 1941.", want: "the winter of 1941", typ: Date, value: "1941-WI"},
+	{name: "quarter", text: "Profit rose in the third quarter of 2022.", want: "the third quarter of 2022", typ: Date, value: "2022-Q3"},
+	{name: "quarter of the DCT year", text: "The company reported a third-quarter loss.", want: "third-quarter", typ: Date, value: "2023-Q3"},
+	{name: "half", text: "Output fell in the second half of 2008.", want: "the second half of 2008", typ: Date, value: "2008-H2"},
+	{name: "month day year", text: "The ceasefire was signed on November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "day month year", text: "It was signed on 9 November 2020 in Moscow.", want: "9 November 2020", typ: Date, value: "2020-11-09"},
+	{name: "abbreviated month", text: "It was signed on Nov. 9, 2020, in Moscow.", want: "Nov. 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "ISO date", text: "The report is dated 2020-11-09.", want: "2020-11-09", typ: Date, value: "2020-11-09"},
+	{name: "numeric US date", text: "The rebels struck on 11/09/2020.", want: "11/09/2020", typ: Date, value: "2020-11-09"},
+	{name: "weekday with date", text: "On Saturday, June 24, 1950, Acheson telephoned.", want: "Saturday, June 24, 1950", typ: Date, value: "1950-06-24"},
+	{name: "spelled year", text: "Keating was convicted in nineteen ninety-one.", want: "nineteen ninety-one", typ: Date, value: "1991"},
+	{name: "holiday with year", text: "The offensive began at Christmas 1963.", want: "Christmas 1963", typ: Date, value: "1963-12-25"},
+	{name: "moving holiday", text: "The boy was rescued last Thanksgiving.", want: "last Thanksgiving", typ: Date, value: "2022-11-24"},
+	{name: "Easter", text: "The rising began on Easter 2024.", want: "Easter 2024", typ: Date, value: "2024-03-31"},
+	{name: "ordinal day", text: "The siege began on September 12, 1683. The relief army arrived on the 29th.", want: "the 29th", typ: Date, value: "1683-09-29"},
+
+	// Times
+	{name: "clock", text: "The blast came at 20:07.", want: "20:07", typ: TimeType, value: "2023-09-20T20:07"},
+	{name: "clock pm zone", text: "He spoke at 9pm GMT.", want: "9pm GMT", typ: TimeType, value: "2023-09-20T21:00"},
+	{name: "clock UTC", text: "The strike began at 10:15 UTC.", want: "10:15 UTC", typ: TimeType, value: "2023-09-20T10:15"},
+	{name: "clock local time", text: "It started at 12am Moscow time.", want: "12am Moscow time", typ: TimeType, value: "2023-09-20T00:00"},
+	{name: "clock with weekday", text: "The deadline passed at 10 p.m. Tuesday.", want: "10 p.m. Tuesday", typ: TimeType, value: "2023-09-19T22:00"},
+	{name: "weekday night", text: "Shelling was heard Tuesday night.", want: "Tuesday night", typ: TimeType, value: "2023-09-19TNI"},
+	{name: "part of a dated day", text: "It began in the early morning hours of November 1, 1954.", want: "the early morning hours of November 1, 1954", typ: TimeType, value: "1954-11-01TMO"},
+	{name: "this morning", text: "Officials met this morning.", want: "this morning", typ: TimeType, value: "2023-09-20TMO"},
+	{name: "last night", text: "Rockets fell last night.", want: "last night", typ: TimeType, value: "2023-09-19TNI"},
+
+	// Relative to the DCT
+	{name: "yesterday", text: "Officials said yesterday that the talks had failed.", want: "yesterday", typ: Date, value: "2023-09-19"},
+	{name: "today", text: "The talks resume today.", want: "today", typ: Date, value: "2023-09-20"},
+	{name: "tonight", text: "The president speaks tonight.", want: "tonight", typ: TimeType, value: "2023-09-20TNI"},
+	{name: "last week", text: "The army advanced last week.", want: "last week", typ: Date, value: "2023-W37"},
+	{name: "this month", text: "Prices rose this month.", want: "this month", typ: Date, value: "2023-09"},
+	{name: "next year", text: "Elections are due next year.", want: "next year", typ: Date, value: "2024"},
+	{name: "days ago", text: "The town fell two days ago.", want: "two days ago", typ: Date, value: "2023-09-18"},
+	{name: "earlier this month", text: "The deal was struck earlier this month.", want: "earlier this month", typ: Date, value: "2023-09"},
+	{name: "last weekday", text: "He resigned last Tuesday.", want: "last Tuesday", typ: Date, value: "2023-09-19"},
+	{name: "late weekday", text: "Troops withdrew late Thursday.", want: "late Thursday", typ: Date, value: "2023-09-14", mod: "END"},
+	{name: "last month name", text: "The treaty was signed last May.", want: "last May", typ: Date, value: "2023-05"},
+	{name: "the previous day", text: "Troops crossed the border on September 12, 2023. The previous day, talks had failed.", want: "The previous day", typ: Date, value: "2023-09-11"},
+	{name: "the following week", text: "Troops crossed the border on September 12, 2023. The following week, they withdrew.", want: "The following week", typ: Date, value: "2023-W38"},
+	{name: "the weekend", text: "Fighting flared over the weekend.", want: "the weekend", typ: Date, value: "2023-W37-WE"},
+
+	// Weekdays by tense
+	{name: "weekday past", text: "Russia said on Monday it was in contact with Azerbaijan.", want: "Monday", typ: Date, value: "2023-09-18"},
+	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
+
+	// Narrative anchoring
+	{name: "narrative date", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "November 12, 1918", typ: Date, value: "1918-11-12"},
+	{name: "narrative offset", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "Two days later", typ: Date, value: "1918-11-14"},
+	{name: "narrative month", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "March", typ: Date, value: "1919-03"},
+	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
+
+	// Durations
+	{name: "years", text: "The war lasted five years.", want: "five years", typ: Duration, value: "P5Y"},
+	{name: "hours", text: "The ceasefire held for 48 hours.", want: "48 hours", typ: Duration, value: "PT48H"},
+	{name: "decades", text: "The conflict has lasted three decades.", want: "three decades", typ: Duration, value: "P3DE"},
+	{name: "compound", text: "The town endured a 17-year blockade.", want: "17-year", typ: Duration, value: "P17Y"},
+	{name: "the past months", text: "Prices rose in the past two months.", want: "the past two months", typ: Duration, value: "P2M"},
+	{name: "vague plural", text: "The dispute has simmered for years.", want: "years", typ: Duration, value: "PXY"},
+
+	// Vague references
+	{name: "now", text: "The region is now calm.", want: "now", typ: Date, value: "PRESENT_REF"},
+	{name: "recently", text: "The border was recently closed.", want: "recently", typ: Date, value: "PAST_REF"},
+	{name: "in the past", text: "Such raids were common in the past.", want: "the past", typ: Date, value: "PAST_REF"},
+	{name: "the future", text: "Talks may resume in the future.", want: "the future", typ: Date, value: "FUTURE_REF"},
+
+	// Modifiers
+	{name: "mid month", text: "Talks stalled in mid-September.", want: "mid-September", typ: Date, value: "2023-09", mod: "MID"},
+	{name: "early year", text: "The plan was drafted in early 2020.", want: "early 2020", typ: Date, value: "2020", mod: "START"},
+	{name: "late decade", text: "Inflation surged in the late 1990s.", want: "the late 1990s", typ: Date, value: "199", mod: "END"},
+	// TimeBank leaves "about" outside the TIMEX3; the mod still says it
+	{name: "about", text: "The march took about two weeks.", want: "two weeks", typ: Duration, value: "P2W", mod: "APPROX"},
+	{name: "more than", text: "The blockade lasted more than a decade.", want: "more than a decade", typ: Duration, value: "P1DE", mod: "MORE_THAN"},
+
+	// Intervals
+	{name: "from year", text: "He ruled from 1988 to 1994.", want: "1988", typ: Date, value: "1988"},
+	{name: "to year", text: "He ruled from 1988 to 1994.", want: "1994", typ: Date, value: "1994"},
+	{name: "between first", text: "Fighting raged between September 27 and November 9, 2020.", want: "September 27", typ: Date, value: "2020-09-27"},
+	{name: "between second", text: "Fighting raged between September 27 and November 9, 2020.", want: "November 9, 2020", typ: Date, value: "2020-11-09"},
+	{name: "day list", mode: History, text: "The Chinese attacked on February 15, 1951, and again on February 15 and 22.", want: "22", typ: Date, value: "1951-02-22"},
+	{name: "since", text: "Talks have been held since 1994.", want: "1994", typ: Date, value: "1994"},
+
+	// Sets
+	{name: "every year", text: "The festival is held every year.", want: "every year", typ: Set, value: "P1Y"},
+	{name: "weekly", text: "The council meets weekly.", want: "weekly", typ: Set, value: "P1W"},
+	{name: "each weekday", text: "Protesters gather each Friday.", want: "each Friday", typ: Set, value: "XXXX-WXX-5"},
+	{name: "twice a year", text: "The board meets twice a year.", want: "twice a year", typ: Set, value: "P1Y"},
+
+	// Financial copy: the quarter under discussion
+	{name: "year ended", text: "Revenue was $76 million for the year ended March 31.", want: "the year", typ: Duration, value: "P1Y"},
+	{name: "latest quarter", text: "Profit fell 5% in the latest quarter.", want: "the latest quarter", typ: Date, value: "2023-Q2"},
+	{name: "a year ago next to a quarter", text: "Net income in the third quarter of 2023 rose to $5 million from $4 million a year ago.", want: "a year ago", typ: Date, value: "2022-Q3"},
+
+	// Never the wall clock
+	{name: "no anchor", noDCT: true, text: "He left yesterday.", want: "yesterday", typ: Date, value: "XXXX-XX-XX"},
+}
+
+func extractExpr(t *testing.T, text string, mode Mode, noDCT bool) *Timeline {
+	t.Helper()
+	x, err := New()
+	require.NoError(t, err)
+	doc := Document{Text: text, Mode: mode}
+	if !noDCT {
+		doc.DCT, doc.DCTGranularity = exprDCT, Day
+	}
+	tl, err := x.Extract(context.Background(), doc)
+	require.NoError(t, err)
+	return tl
+}
+
+func TestExpressions(t *testing.T) {
+	for _, c := range exprCases {
+		t.Run(c.name, func(t *testing.T) {
+			tl := extractExpr(t, c.text, c.mode, c.noDCT)
+			var got *Expression
+			var texts []string
+			for i := range tl.Expressions {
+				e := &tl.Expressions[i]
+				texts = append(texts, e.Text+"="+e.Value)
+				if e.Text == c.want && got == nil {
+					got = e
+				}
+			}
+			require.NotNil(t, got, "no expression %q in %q; found %s", c.want, c.text, strings.Join(texts, ", "))
+			assert.Equal(t, c.typ, got.Type, "type of %q (rule %s)", c.want, got.Rule)
+			assert.Equal(t, c.value, got.Value, "value of %q (rule %s)", c.want, got.Rule)
+			assert.Equal(t, c.mod, got.Mod, "mod of %q (rule %s)", c.want, got.Rule)
+		})
+	}
+}
+
+// TestSinceIsOpen checks that "since 1994" is an interval that starts in
+// 1994 and has no end, and that "since" stays outside the TIMEX3 (it is a
+// SIGNAL in TimeML).
+func TestSinceIsOpen(t *testing.T) {
+	tl := extractExpr(t, "Talks have been held since 1994.", Auto, false)
+	require.Len(t, tl.Expressions, 1)
+	e := tl.Expressions[0]
+	assert.Equal(t, "1994", e.Text)
+	assert.Equal(t, time.Date(1994, 1, 1, 0, 0, 0, 0, time.UTC), e.Interval.Begin)
+	assert.True(t, e.Interval.End.IsZero())
+}
+
+// TestNonsenseDates checks that impossible calendar values never become
+// dates.
+func TestNonsenseDates(t *testing.T) {
+	for _, text := range []string{
+		"It happened on February 30, 2021.",
+		"It happened on 32 December 2021.",
+		"The clock read 25:70 when it stopped.",
+		"It was the year 0 of the new calendar.",
+	} {
+		tl := extractExpr(t, text, Auto, false)
+		for _, e := range tl.Expressions {
+			assert.NotContains(t, e.Value, "2021-02-30", text)
+			assert.NotContains(t, e.Value, "2021-12-32", text)
+			assert.NotContains(t, e.Value, "T25", text)
+			assert.NotEqual(t, "0000", e.Value, text)
+			if e.Type == TimeType {
+				t.Errorf("%q: unexpected time %q=%s", text, e.Text, e.Value)
+			}
+		}
+	}
+}
+
+// TestModeChoice checks the automatic choice between news and narrative
+// anchoring.
+func TestModeChoice(t *testing.T) {
+	history := "In 1914 the war began. In 1915 the front froze. In 1916 Verdun bled. In 1917 Russia left the war. In 1918 the armistice was signed."
+	tl := extractExpr(t, history, Auto, false)
+	assert.Equal(t, History, tl.Documents[0].Mode)
+	news := "Russia said on Tuesday it was in contact with Azerbaijan. Talks resume today."
+	tl = extractExpr(t, news, Auto, false)
+	assert.Equal(t, News, tl.Documents[0].Mode)
+}
+
+// TestNotTimex checks words that look temporal but name no time.
+func TestNotTimex(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"The case went to the 11th Circuit Court of Appeals.", "the 11th"},
+		{"He married when he was in his 30s.", "30s"},
+		{"Protesters joined the annual March for Life in Washington.", "March"},
+		{"About three-quarters of the voters agreed.", "three-quarters"},
+		{"The 6-year-old boy was found on a raft.", "6-year"},
+		{"The company paid $1990 in fees.", "1990"},
+		{"Prices fell 1.20 points to 17.50.", "1.20"},
+		{"It would be a second betrayal.", "a second"},
+	} {
+		tl := extractExpr(t, c.text, Auto, false)
+		for _, e := range tl.Expressions {
+			assert.NotContains(t, e.Text, c.not, "%q: %q=%s (rule %s)", c.text, e.Text, e.Value, e.Rule)
+		}
+	}
+}
