@@ -109,7 +109,7 @@ func fuzzDocument(text string, dct int64, flags uint8) Document {
 
 // maxFuzzLen bounds the inputs FuzzExtract runs: its speed is in the
 // executions, and huge inputs have tests of their own (badinput_test.go).
-const maxFuzzLen = 64 << 10
+const maxFuzzLen = 16 << 10
 
 var fuzzExtractor = func() *Extractor {
 	x, err := New(WithSentences(true))
