@@ -239,6 +239,14 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		out = append(out, p)
 		n = end
 	}
+	// Persons named once without a title where the context says a
+	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
+	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
+	// cables to Stalin".
+	out = append(out, ix.contextPersons(text, toks, ms, at, inName, inMention, mem)...)
+	// Military units named by number or codename: "the Eighth Army",
+	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
+	out = append(out, ix.namedUnits(text, toks, ms, at, inName)...)
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -323,6 +331,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
 	for _, a := range out {
 		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
@@ -351,7 +360,7 @@ func dropBridging(as []Actor) []Actor {
 	}
 	out := as[:0]
 	for _, a := range as {
-		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") {
+		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") && !properUnit(a.Agent) {
 			continue
 		}
 		out = append(out, a)
@@ -812,7 +821,7 @@ func (ix *actorIndex) mentions(toks []token) []mention {
 			i = j
 			continue
 		}
-		if e.kind == gazCountry && (isPlace(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
+		if e.kind == gazCountry && (isPlace(toks, i, j, e) || ix.colony(toks, i, j, e) || placeEnd >= 0 && coordinated(toks, placeEnd, i) || cityOf(toks, i, j, ms)) {
 			placeEnd = j // where something happened, not who did it
 			i = j
 			continue
@@ -875,12 +884,30 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true, "off": true,
 	"throughout": true, "within": true, "outside": true}
 
+// regionWords before a country's name make it part of the country, a
+// place: "in northern Iraq", "from northeast North Korea".
+var regionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// directions put a place noun after them as where a move starts or
+// ends: "expelled from the South Korean capital", "advanced towards the
+// Iraqi port". Unlike locatives they do so only with a place noun: "sent
+// troops to Iraqi Kurdistan" is a place, "handed control to the Iraqi
+// government" is not.
+var directions = map[string]bool{"from": true, "to": true, "toward": true, "towards": true, "into": true,
+	"through": true, "beyond": true, "past": true}
+
 // placeNouns after a demonym make it a place: "the Iraqi city of
 // Samarra", "the South Korean capital".
 var placeNouns = map[string]bool{"city": true, "cities": true, "town": true, "towns": true, "village": true,
 	"villages": true, "port": true, "capital": true, "province": true, "region": true, "border": true,
 	"coast": true, "soil": true, "island": true, "islands": true, "countryside": true, "mountains": true,
 	"airspace": true, "waters": true, "kurdistan": true, "side": true}
+
+// media are what a thing is read or shown on: "on Iraqi television".
+var media = map[string]bool{"television": true, "radio": true, "tv": true}
 
 // isPlace reports a country mention that names a place: a name after a
 // locative preposition ("in Egypt"), or a demonym before a place noun
@@ -892,20 +919,24 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false
 	}
 	k := i - 1
-	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !directions[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
 		k--
 	}
-	if k < 0 || !locatives[toks[k].low] {
+	if k >= 0 && (toks[k].low == "on" || toks[k].low == "over") && e.form == formDemonym && j < len(toks) && media[toks[j].low] {
+		return true // "read on Iraqi television": the medium, not who spoke
+	}
+	region := k == i-2 && regionWords[toks[i-1].low] && (e.form == formName || e.form == formCapital)
+	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {
 		return false
 	}
-	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] {
-		return false // "police in the Comoros" are the Comoros' police
+	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] && !(k > 1 && toks[k-2].up) {
+		return false // "police in the Comoros" are the Comoros' police, "Italian forces in Egypt" Italy's
 	}
 	if e.form == formName || e.form == formCapital {
 		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
 			return false // "at U.S. embassies": the name qualifies a noun
 		}
-		return k == i-1 || k == i-2 && toks[i-1].low == "the"
+		return k == i-1 || k == i-2 && (toks[i-1].low == "the" || region)
 	}
 	if j < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") {
 		return false
@@ -996,3 +1027,241 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 // startsName reports whether token j can begin a person's name ("Chad
 // Johnson"): it is no function word, month or other non-name word.
 func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+
+// unitNouns head the names of military units.
+var unitNouns = map[string]bool{"army": true, "corps": true, "division": true, "regiment": true, "battalion": true,
+	"brigade": true, "fleet": true, "company": true, "squadron": true, "legion": true, "flotilla": true}
+
+// ordinalWords number units: "the Eighth Army", "First Fleet".
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true, "eleventh": true, "twelfth": true,
+	"thirteenth": true, "fourteenth": true, "fifteenth": true, "sixteenth": true, "seventeenth": true,
+	"eighteenth": true, "nineteenth": true, "twentieth": true}
+
+// ordinal reports a token that numbers a unit: "7th", "101st", "Eighth",
+// "IX" (a Roman numeral).
+func ordinal(t token) bool {
+	if ordinalWords[t.low] {
+		return true
+	}
+	if isDigitStart(t.raw) {
+		for _, suf := range []string{"st", "nd", "rd", "th"} {
+			if strings.HasSuffix(t.low, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	if !t.up || len(t.raw) > 5 {
+		return false
+	}
+	return strings.Trim(t.raw, "IVXL") == ""
+}
+
+// properUnit reports an agent named as a proper name of more than one
+// word ("Eighth Army", "Task Force Smith"): a body of its own, not a
+// mention of a state's forces in passing.
+func properUnit(agent string) bool {
+	f := strings.Fields(agent)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		if !(w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedUnits finds military units named by a number or codename: a
+// capitalized unit noun after an ordinal and the capitalized words
+// between ("the 7th Cavalry Regiment", "IX Corps", "the Eighth Army"), a
+// unit noun after a one-word code name ("Charlie Company"), and "Task
+// Force" with its name. A country named just before ("the US 101st
+// Airborne Division") is the unit's. The unit is a MIL agent; the agent
+// mention of its head noun is used up.
+func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []int, inName []bool) []Actor {
+	var out []Actor
+	add := func(i, j int) {
+		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
+		start := i
+		if i > 0 {
+			if o := ownerEnding(ms, i-1); o >= 0 && ms[o].e.kind == gazCountry && !ms[o].used {
+				ix.setOwner(&a, ms[o].e)
+				ms[o].used, start = true, ms[o].i
+			}
+		}
+		for k := i; k < j; k++ {
+			if at[k] != 0 {
+				ms[at[k]-1].used = true
+			}
+		}
+		markName(inName, start, j)
+		a.Span = Span{toks[start].Start, toks[j-1].End}
+		a.Text = text[a.Start:a.End]
+		out = append(out, a)
+	}
+	for j := 0; j < len(toks); j++ {
+		t := toks[j]
+		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
+			add(j, j+3)
+			j += 2
+			continue
+		}
+		if !t.word || !t.up || !unitNouns[t.low] || inName[j] {
+			continue
+		}
+		i, numbered := j, false
+		for k := j - 1; k >= 0 && k >= j-4; k-- {
+			if toks[k].word && ordinal(toks[k]) {
+				i, numbered = k, true
+				break
+			}
+			if !toks[k].word || !toks[k].up || toks[k].poss || at[k] != 0 && ms[at[k]-1].e.kind == gazCountry {
+				break
+			}
+			i = k
+		}
+		switch {
+		case numbered:
+		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low]:
+		default:
+			continue
+		}
+		add(i, j+1)
+	}
+	return out
+}
+
+// colonyWords after a demonym make a colony's or region's name: "the
+// Dutch East Indies", "French Indochina", "Italian East Africa".
+var colonyWords = map[string]bool{"africa": true, "asia": true, "indies": true, "indochina": true, "guinea": true,
+	"somaliland": true, "sahara": true, "guiana": true, "congo": true, "india": true, "morocco": true,
+	"borneo": true, "timor": true,
+	"east": true, "west": true, "north": true, "south": true, "new": true, "central": true}
+
+// colony reports a demonym that starts the name of a place: a colony or
+// region named for the power that held it ("French Indochina", "the
+// Dutch East Indies"), where something happened, not a party.
+func (ix *actorIndex) colony(toks []token, i, j int, e *gazEntry) bool {
+	if e.form != formDemonym || j >= len(toks) || toks[j-1].poss || !toks[j].word || !toks[j].up {
+		return false
+	}
+	if colonyWords[toks[j].low] {
+		if k := j + 1; (toks[j].low == "east" || toks[j].low == "west" || toks[j].low == "north" || toks[j].low == "south" ||
+			toks[j].low == "new" || toks[j].low == "central") && !(k < len(toks) && toks[k].up && colonyWords[toks[k].low]) {
+			return false // "the Chinese Winter Offensive", "South Korean" are no places
+		}
+		return true
+	}
+	return false
+}
+
+// messageNouns are messages a person sends: "Mao's cables to Stalin".
+var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true, "letters": true, "message": true,
+	"messages": true, "telegram": true, "telegrams": true, "note": true, "memo": true, "ultimatum": true,
+	"orders": true, "offer": true, "proposal": true, "reply": true}
+
+// contextPersons finds persons that the words around a capitalized name
+// mark as one, where no title or verb does: a full name after "by" or
+// "identified as"; names listed in parentheses after a common noun
+// ("his sons (Uday and Qusay)"); a one-word name that sends a message or
+// receives one ("Mao's cables to Stalin").
+func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at []int, inName, inMention []bool, mem *actorMemory) []Actor {
+	var out []Actor
+	free := func(n int) bool { return n < len(toks) && !inName[n] && !inMention[n] && nameStart(toks, n, at) }
+	add := func(n, end int) {
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		if prev, ok := mem.lookup(p.Name); ok {
+			p = prev
+		}
+		ix.finishPerson(text, toks, n, end, &p, mem)
+		markName(inName, n, end)
+		out = append(out, p)
+	}
+	for n := 1; n < len(toks); n++ {
+		if !free(n) {
+			continue
+		}
+		end := nameEnd(toks, n, at)
+		if end == n {
+			continue
+		}
+		prev := toks[n-1].low
+		full := end-n >= 2 && !toks[end-1].poss
+		switch {
+		case full && (prev == "by" || prev == "as" && n > 1 && toks[n-2].low == "identified"):
+			// "by Winston Churchill", "identified as Abdallah Mohammed Fadhul"
+			if end < len(toks) && toks[end].word && toks[end].up {
+				continue
+			}
+		case prev == "(" || prev == "and" && inParenList(toks, n):
+			if prev == "(" && (n < 2 || !toks[n-2].word || toks[n-2].up || !parenNames(toks, n, at)) {
+				continue
+			}
+		case end-n == 1 && toks[n].poss && end < len(toks) && messageNouns[toks[end].low] && !ix.commonWord(toks[n].low):
+		case end-n == 1 && prev == "to" && n > 1 && messageNouns[toks[n-2].low] && !ix.commonWord(toks[n].low):
+		default:
+			continue
+		}
+		add(n, end)
+		n = end - 1
+	}
+	return out
+}
+
+// parenNames reports a parenthesis opened before token n that holds only
+// names joined by "and" or commas: "(Uday and Qusay)".
+func parenNames(toks []token, n int, at []int) bool {
+	for k := n; k < len(toks); k++ {
+		switch t := toks[k]; {
+		case t.raw == ")":
+			return k > n
+		case t.word && t.up && at[k] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw) && !isDigitStart(t.raw),
+			t.low == "and", t.raw == ",":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// inParenList reports a name after "and" inside such a parenthesis.
+func inParenList(toks []token, n int) bool {
+	for k := n - 1; k >= 0; k-- {
+		switch {
+		case toks[k].raw == "(":
+			return k > 0 && toks[k-1].word && !toks[k-1].up
+		case toks[k].word && toks[k].up, toks[k].low == "and", toks[k].raw == ",":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// ownedByPerson gives an agent after "his" or "her" the country of the
+// person named last before it: "Saddam ordered his forces" are Iraq's.
+func (ix *actorIndex) ownedByPerson(text string, out []Actor) {
+	for k := range out {
+		a := &out[k]
+		if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
+			continue
+		}
+		pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
+		if !strings.HasSuffix(pre, "his") && !strings.HasSuffix(pre, "her") {
+			continue
+		}
+		for x := k - 1; x >= 0; x-- {
+			p := out[x]
+			if p.Kind != "person" {
+				continue
+			}
+			if ci, ok := ix.byAlpha3[p.Code]; ok && p.Code != "" {
+				ix.setOwner(a, &gazEntry{kind: gazCountry, idx: ci})
+			}
+			break
+		}
+	}
+}

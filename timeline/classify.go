@@ -167,7 +167,26 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 	}
 	toks := tokenize(text, s)
 	cands := ix.candidates(toks, near)
-	cls := clauses(text, s)
+	if ap := dateApposition(toks, near); ap.End > ap.Start {
+		// "On 8 October 1950, the day after the US's crossing into North
+		// Korea, Mao Zedong ordered": the apposition says which day; its
+		// event and its names are not the dated event's.
+		kept := cands[:0:0]
+		for _, c := range cands {
+			if !ap.Contains(Span{toks[c.i].Start, toks[c.j-1].End}) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+		var as []Actor
+		for _, a := range actors {
+			if !ap.Contains(a.Span) {
+				as = append(as, a)
+			}
+		}
+		actors = as
+	}
+	cls := splitCoordinated(clauses(text, s), toks, actors, cands)
 	best := -1
 	if len(cands) > 0 {
 		best = pickTrigger(cands, toks, cls, near)
@@ -202,12 +221,19 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 		// the subject stands in the clause before.
 		for k, x := range cls {
 			if x == cl && k > 0 {
+				var subj []Actor
 				for _, a := range actors {
-					if cls[k-1].Contains(a.Span) {
-						ec.Actors = dedupeActors([]Actor{a}, ec.Recipients)
+					if !cls[k-1].Contains(a.Span) {
+						continue
+					}
+					// The subject and the names joined to it: "ROK Army
+					// and UN Command forces were prepared".
+					if len(subj) > 0 && !joined(text, subj[len(subj)-1].End, a.Start) {
 						break
 					}
+					subj = append(subj, a)
 				}
+				ec.Actors = dedupeActors(subj, ec.Recipients)
 			}
 		}
 	}
@@ -583,6 +609,13 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 				}
 			}
 		}
+		crosses := false
+		for i := o.j; i < c.i && !crosses; i++ {
+			crosses = newSubject(toks, i)
+		}
+		if crosses {
+			continue
+		}
 		for i := o.j; i < c.i; i++ {
 			if toks[i].raw == ";" {
 				break
@@ -688,13 +721,37 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
+	adjunct := purposeAdjunct(toks, c)
+	inAdjunct := func(a Actor) bool {
+		i := tokenAt(a.Start)
+		return i < len(toks) && adjunct[i]
+	}
 	aside := participialAside(toks, c.i)
 	inAside := func(a Actor) bool {
 		i := tokenAt(a.Start)
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
+	var after []Actor // after a noun trigger's own phrase
+	with := withParticiple(toks, c)
+	frame := withFrame(toks, c, actors, tokenAt)
+	rel := relativeAside(toks, c.i)
+	dashAside := dashes(toks)
+	topic := consultTopic(toks, c)
 	for _, a := range actors {
-		if inAside(a) {
+		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && (rel[i] || frame[i]) {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && dashAside[i] && !dashAside[c.i] {
+			continue // "the Iraqi army - backed by coalition support - launched"
+		}
+		if possession(toks, a, tokenAt) || topic[tokenAt(a.Start)] {
+			continue
+		}
+		if i := tokenAt(a.Start); i < len(toks) && with[i] {
+			src = append(src, a) // "with the United Kingdom and Australia contributing troops"
 			continue
 		}
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
@@ -718,6 +775,8 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 				src = append(src, a)
 			case a.Start >= trig.End && a.End <= np.End:
 				rcp = append(rcp, a)
+			case a.Start >= np.End:
+				after = append(after, a)
 			}
 			continue
 		}
@@ -732,6 +791,14 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			src = append(src, a)
 		default:
 			rcp = append(rcp, a)
+		}
+	}
+	if np.End > np.Start {
+		// A noun that is the subject of a verb acts on what that verb
+		// acts on: "an Iranian counter-offensive had recovered the areas
+		// lost to Iraq".
+		if e := tokenAt(np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
+			rcp = after
 		}
 	}
 	src = dedupeActors(src, nil)
@@ -867,3 +934,444 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 	}
 	return mode
 }
+
+// describers after a country in a hyphenated compound make it say what a
+// place or thing is like, not who took part: "the Armenian-populated
+// region", "a Britain-based group", "U.S.-flagged tankers".
+var describers = map[string]bool{"populated": true, "inhabited": true, "based": true, "flagged": true,
+	"registered": true, "speaking": true, "born": true, "owned": true, "majority": true}
+
+// describes reports an actor ending before token j that is the first
+// half of such a compound.
+func describes(toks []token, j int) bool {
+	return j+1 < len(toks) && (toks[j].raw == "-" || toks[j].raw == "–") && toks[j].End == toks[j+1].Start && describers[toks[j+1].low]
+}
+
+// reasonOpeners open an adjunct that gives the reason or aim of the
+// event after it: what is named there is what the event answers or aims
+// at, not one of its parties ("ordered an embargo on trade with Iraq as
+// punishment for seizing Kuwait", "attacked ... in retaliation for an
+// Iranian attack on the U.S.-flagged Kuwaiti tanker").
+var reasonOpeners = [][]string{
+	{"in", "order", "to"}, {"so", "as", "to"}, {"as", "punishment", "for"}, {"as", "a", "punishment", "for"},
+	{"in", "retaliation", "for"}, {"in", "reprisal", "for"}, {"in", "revenge", "for"}, {"as", "retaliation", "for"},
+	{"as", "a", "reprisal", "for"}, {"if"}, {"unless"},
+}
+
+// mentalParticiples after a comma open an aside on what the actor had in
+// mind: "adopted a policy of submarine warfare, realizing the Americans
+// would enter the war".
+var mentalParticiples = map[string]bool{"realizing": true, "realising": true, "hoping": true, "fearing": true,
+	"believing": true, "knowing": true, "expecting": true, "thinking": true, "assuming": true, "anticipating": true}
+
+// purposeObjects are words after "to" that are no verbs: "sent troops to
+// the front".
+var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
+	"her": true, "this": true, "that": true, "these": true, "those": true, "all": true, "some": true, "power": true,
+	"safety": true, "death": true, "date": true, "war": true, "sea": true, "shore": true, "ground": true}
+
+// purposeAdjunct marks the tokens of an adjunct after the trigger at c
+// that says why or to what end the event happened, up to the end of the
+// clause: a reason phrase ("as punishment for", "in retaliation for"),
+// a purpose infinitive after the object of an act of force ("invaded
+// Denmark and Norway to secure shipments of iron ore from Sweden"), or a
+// participle of thought after a comma. A purpose right after the trigger
+// is its complement, not an adjunct ("agreed to charter", "offered to
+// provide"), and speech keeps its content to the addressee rules.
+func purposeAdjunct(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks))
+	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
+	for k := c.j; k < len(toks); k++ {
+		start := -1
+		for _, o := range reasonOpeners {
+			if k+len(o) <= len(toks) && matchToks(toks, k, o) {
+				start = k
+				break
+			}
+		}
+		if start < 0 && force && k > c.j && toks[k].low == "to" && k+1 < len(toks) {
+			n := toks[k+1]
+			if n.word && !n.up && !isDigitStart(n.raw) && !stopWords[n.low] && !purposeObjects[n.low] &&
+				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
+				start = k
+			}
+		}
+		if start < 0 && k > c.j && toks[k-1].raw == "," && mentalParticiples[toks[k].low] {
+			start = k
+		}
+		if start < 0 {
+			continue
+		}
+		for m := start; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "."; m++ {
+			in[m] = true
+		}
+		break
+	}
+	return in
+}
+
+// splitCoordinated cuts a clause where ", and" brings in a new subject
+// with its own verb: "The Soviet Union agreed to charter tankers starting
+// in 1987, and the United States offered to provide protection ... on 7
+// March 1987" holds two events, each with its own actor. A list of
+// objects ("invaded France, Belgium, and the Netherlands") has no verb
+// after the name and stays whole.
+func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
+	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
+	verbStart := make([]bool, len(toks))
+	for _, c := range cands {
+		if !c.t.noun {
+			verbStart[c.i] = true
+		}
+	}
+	verbAt := func(i int) bool { return verbLike(toks, i) || i < len(toks) && verbStart[i] }
+	var cuts []int
+	for _, a := range actors {
+		i := tokenAt(a.Start)
+		k := i - 1
+		if k >= 0 && toks[k].low == "the" {
+			k--
+		}
+		if k < 1 || toks[k].low != "and" || toks[k-1].raw != "," {
+			continue
+		}
+		if listed(actors, toks[k-1].Start) {
+			continue // "Hungary, Slovakia, and Romania joined": one subject
+		}
+		if e := tokenAt(a.End); e < len(toks) && verbAt(e) {
+			cuts = append(cuts, toks[k-1].Start)
+		}
+	}
+	// ", and protracted armistice negotiations began": a subject noun
+	// phrase and its verb.
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].raw != "," || toks[k+1].low != "and" || adverbs[toks[k+2].low] || verbAt(k+2) && !nounAfter(toks, k+2) || listed(actors, toks[k].Start) {
+			continue
+		}
+		for v := k + 3; v < len(toks) && v <= k+6; v++ {
+			t := toks[v]
+			if !t.word || stopWords[t.low] && t.low != "the" {
+				break
+			}
+			if verbAt(v) && !strings.HasSuffix(toks[v-1].low, "ly") && !strings.HasSuffix(toks[v-1].low, "ed") {
+				cuts = append(cuts, toks[k].Start)
+				break
+			}
+		}
+	}
+	// "Khorramshahr was captured and by November Saddam ordered": a new
+	// date opens a new event.
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && nonNameWords[toks[k+2].low] || toks[k].low == "and" && k+2 < len(toks) &&
+			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
+			cuts = append(cuts, toks[k].Start)
+		}
+	}
+	if len(cuts) == 0 {
+		return cls
+	}
+	sort.Ints(cuts)
+	var out []Span
+	for _, c := range cls {
+		start := c.Start
+		for _, cut := range cuts {
+			if cut > start && cut < c.End {
+				out = append(out, Span{start, cut})
+				start = cut
+			}
+		}
+		out = append(out, Span{start, c.End})
+	}
+	return out
+}
+
+// listed reports an actor ending right before offset off (a comma): the
+// name before ", and" is part of a list.
+func listed(actors []Actor, off int) bool {
+	for _, a := range actors {
+		if a.End == off {
+			return true
+		}
+	}
+	return false
+}
+
+// newSubject reports ", and" at token i before a capitalized name: a
+// coordinated clause with a subject of its own ("agreed to charter
+// tankers, and the United States offered"), which what was said or
+// agreed before does not reach.
+func newSubject(toks []token, i int) bool {
+	if toks[i].raw != "," || i+2 >= len(toks) || toks[i+1].low != "and" {
+		return false
+	}
+	n := i + 2
+	if toks[n].low == "the" && n+1 < len(toks) {
+		n++
+	}
+	return toks[n].word && toks[n].up
+}
+
+// joined reports that text[from:to] only joins two names: "and", a
+// comma, "the".
+func joined(text string, from, to int) bool {
+	if from > to {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(text[from:to], func(r rune) bool { return r == ' ' || r == ',' }) {
+		if w != "and" && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// withParticiple marks the names of ", with X, Y and Z <verb>ing" after
+// the trigger at c: an absolute clause that adds parties to the event
+// ("The 2003 invasion of Iraq ... began ..., with the United Kingdom,
+// Australia and Poland contributing troops").
+func withParticiple(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks))
+	for k := c.j; k+1 < len(toks); k++ {
+		if toks[k].raw != "," || toks[k+1].low != "with" {
+			continue
+		}
+		m := k + 2
+		for m < len(toks) && m < k+14 && (toks[m].up || toks[m].raw == "," || toks[m].raw == "." && m > 0 && toks[m-1].up ||
+			toks[m].low == "and" || toks[m].low == "the") {
+			m++
+		}
+		if m < len(toks) && m > k+2 && strings.HasSuffix(toks[m].low, "ing") && !toks[m].up {
+			for x := k + 2; x < m; x++ {
+				in[x] = true
+			}
+		}
+		break
+	}
+	return in
+}
+
+// relPreps open a relative clause with "which" or "whom": ", under which".
+var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through": true, "during": true, "after": true, "for": true}
+
+// relativeAside marks a relative clause set off by commas (", who ... ,",
+// ", whose ... ,", ", under which ... ,", ", pursuant to which ..."), that does not hold the trigger at c: it says who
+// someone is ("James Dubik, who is in charge of training Iraqi security
+// forces, praised Iran"), not who took part.
+func relativeAside(toks []token, c int) []bool {
+	in := make([]bool, len(toks))
+	for i := 0; i+1 < len(toks); i++ {
+		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
+			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
+			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
+		if toks[i].raw != "," || !rel {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && toks[k].raw != "," && toks[k].raw != ";" && toks[k].raw != "." {
+			k++
+		}
+		if c > i && c < k {
+			continue
+		}
+		for m := i + 1; m < k; m++ {
+			in[m] = true
+		}
+		i = k - 1
+	}
+	return in
+}
+
+// adverbs after ", and" keep the subject before: "and then counterattacked".
+var adverbs = map[string]bool{"then": true, "later": true, "also": true, "subsequently": true, "finally": true,
+	"eventually": true, "soon": true, "thus": true, "so": true, "still": true}
+
+// nounAfter reports a word at i that reads as a modifier of the noun
+// after it ("protracted armistice negotiations"): a lowercase word
+// follows.
+func nounAfter(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !stopWords[toks[i+1].low] && !verbLike(toks, i+1)
+}
+
+// withFrame marks a sentence-initial absolute phrase, "With X doing Y,",
+// when the main clause names its own subject before the trigger at c:
+// the phrase gives the circumstances ("With his armed forces benefiting
+// from support from Saudi Arabia, Kuwait ... and France, Saddam went on
+// the offensive"). When the subject is only referred to ("With the
+// Soviets wary ... and the Japanese planning ..., the two powers
+// signed"), the phrase names the parties and stays.
+func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+	in := make([]bool, len(toks))
+	open := -1 // the opener of a framing phrase at the start or after the first comma
+	for k := 0; k < len(toks) && k < c.i; k++ {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && frameOpeners[toks[k].low] {
+			open = k
+			break
+		}
+		if k > 0 && toks[k].raw == "," {
+			// only a phrase opening the sentence or after its date
+			if !(k < 8) {
+				break
+			}
+		}
+	}
+	if open < 0 {
+		return in
+	}
+	inActor := make([]bool, len(toks))
+	for _, a := range actors {
+		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+			inActor[i] = true
+		}
+	}
+	// The phrase ends at the comma before the main clause's subject: the
+	// earliest comma after which only names, "and", "the" and at most
+	// three more words (the verb) come before the trigger.
+	cut, named := -1, false
+	for k := c.i - 1; k > 0; k-- {
+		if toks[k].raw != "," {
+			continue
+		}
+		other, names := 0, false
+		for m := k + 1; m < c.i; m++ {
+			switch {
+			case inActor[m]:
+				names = true
+			case toks[m].raw == ",", toks[m].low == "and", toks[m].low == "the":
+			default:
+				other++
+			}
+		}
+		if other > 3 || !names {
+			break
+		}
+		cut, named = k, true
+	}
+	if named && cut > open {
+		for m := open; m < cut; m++ {
+			in[m] = true
+		}
+	}
+	return in
+}
+
+// frameOpeners open a phrase that frames the main clause: "With his armed
+// forces ...,", "Under the guise of counter-attacking a South Korean
+// raid,", "after signing an armistice with Japan,", "In 1982 with Iranian
+// success on the battlefield,".
+var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true, "after": true, "following": true,
+	"amid": true, "given": true}
+
+// dashes marks the tokens between spaced dashes: an aside.
+func dashes(toks []token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
+			open = !open
+			continue
+		}
+		in[i] = open
+	}
+	return in
+}
+
+// possessions after a person's possessive name a relation or a thing of
+// theirs, not a part they play: "Saddam Hussein's presidential palace",
+// "Hussein's sons".
+var possessions = map[string]bool{"palace": true, "palaces": true, "home": true, "house": true, "hometown": true,
+	"town": true, "village": true, "residence": true, "birthplace": true, "tomb": true, "statue": true,
+	"statues": true, "portrait": true, "compound": true, "farm": true, "family": true, "son": true, "sons": true,
+	"daughter": true, "daughters": true, "wife": true, "brother": true, "brothers": true, "grandson": true,
+	"grandsons": true, "widow": true, "mother": true, "father": true}
+
+// possession reports a person in the possessive before such a noun,
+// perhaps after one adjective.
+func possession(toks []token, a Actor, tokenAt func(int) int) bool {
+	if a.Kind != "person" {
+		return false
+	}
+	j := tokenAt(a.End) // the token after the name
+	for j < len(toks) && j > 0 && !toks[j-1].poss && toks[j].word && toks[j].up {
+		j++ // "Saddam" of "Saddam Hussein's palace", met before by first name
+	}
+	if j == 0 || j > len(toks) || !toks[j-1].poss {
+		return false
+	}
+	for k := j; k < len(toks) && k <= j+1; k++ {
+		if possessions[toks[k].low] {
+			return true
+		}
+		if !toks[k].word || toks[k].up {
+			return false
+		}
+	}
+	return false
+}
+
+// topicPreps after a consultation verb open what the talks were about:
+// "conferred in Washington on putting an anti-Iraq naval blockade under a
+// United Nations umbrella". The parties are its subject and those it is
+// "with".
+var topicPreps = map[string]bool{"on": true, "about": true, "over": true, "regarding": true, "concerning": true}
+
+// consultTopic marks the topic phrase of a consultation verb at c, from
+// "on"/"about" after it to the end of the clause or a "with".
+func consultTopic(toks []token, c candidate) []bool {
+	in := make([]bool, len(toks)+1)
+	if c.t.typ != "CONSULT" || c.t.noun {
+		return in
+	}
+	for k := c.j; k < len(toks) && k <= c.j+4; k++ {
+		if !topicPreps[toks[k].low] {
+			continue
+		}
+		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || nonNameWords[toks[k+1].low] && toks[k+1].up) {
+			continue // "on Monday", "on 3 May": a date
+		}
+		for m := k; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "." && toks[m].low != "with"; m++ {
+			in[m] = true
+		}
+		break
+	}
+	return in
+}
+
+// appositionUnits count the distance of a day from another event: "two
+// days after", "the day before".
+var appositionUnits = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true,
+	"months": true, "year": true, "years": true}
+
+// dateApposition returns the span of ", the day after <event>," or ", two
+// days after <event> and three months before <event>," right after the
+// date near: a phrase that places the date by other events.
+func dateApposition(toks []token, near Span) Span {
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= near.End })
+	if k+3 >= len(toks) || toks[k].raw != "," {
+		return Span{}
+	}
+	m := k + 1
+	if toks[m].low == "the" || isDigitStart(toks[m].raw) || numberWords[toks[m].low] {
+		m++
+	}
+	if m >= len(toks) || !appositionUnits[toks[m].low] {
+		return Span{}
+	}
+	m++
+	if m >= len(toks) || toks[m].low != "after" && toks[m].low != "before" {
+		return Span{}
+	}
+	for e := m + 1; e < len(toks); e++ {
+		if toks[e].raw == "," {
+			return Span{toks[k].Start, toks[e].End}
+		}
+		if toks[e].raw == ";" || toks[e].raw == "." {
+			break
+		}
+	}
+	return Span{}
+}
+
+// numberWords count days: "two days after".
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "a": true, "several": true, "some": true, "few": true}

@@ -110,18 +110,56 @@ func matchActors(gold []devActor, got []Actor) (n int, miss, extra []string) {
 // development set (testdata/events) and logs the figures; run it with -v.
 // DEVSET_ERRORS=1 lists every miss.
 //
-// The targets are actor F1 0.90 and event-type accuracy 0.80. The
-// type target is met; actor F1 is not yet (0.84 when last measured), so
-// the test fails below the floors it guards against regressions with.
+// The targets are actor F1 0.90 and event-type accuracy 0.80; both
+// are met on this set (0.909 and 0.892 when last measured), and the test
+// fails below the floors it guards against regressions with.
 const (
-	devActorF1Floor = 0.80
+	devActorF1Floor = 0.90
 	devTypeAccFloor = 0.80
+
+	heldActorF1Floor = 0.65
+	heldTypeAccFloor = 0.40
 )
 
 func TestDevSet(t *testing.T) {
-	f, err := os.Open("../testdata/events/dev.jsonl")
+	f1, acc := scoreEventSet(t, "../testdata/events/dev.jsonl")
+	if f1 < 0 {
+		return
+	}
+	if f1 < devActorF1Floor {
+		t.Errorf("actor F1 %.3f below %.2f", f1, devActorF1Floor)
+	}
+	if acc < devTypeAccFloor {
+		t.Errorf("event-type accuracy %.3f below %.2f", acc, devTypeAccFloor)
+	}
+}
+
+// TestHeldOut scores the held-out set (testdata/events/heldout.jsonl),
+// annotated from documents the dev set does not use: the rules are tuned
+// on the dev set only, and this one tells whether they carry over. Its
+// floors are looser, as it is small.
+func TestHeldOut(t *testing.T) {
+	f1, acc := scoreEventSet(t, "../testdata/events/heldout.jsonl")
+	if f1 < 0 {
+		return
+	}
+	if f1 < heldActorF1Floor {
+		t.Errorf("held-out actor F1 %.3f below %.2f", f1, heldActorF1Floor)
+	}
+	if acc < heldTypeAccFloor {
+		t.Errorf("held-out event-type accuracy %.3f below %.2f", acc, heldTypeAccFloor)
+	}
+}
+
+// scoreEventSet runs the actor finder and classifier over an annotated
+// event file, logs the figures and returns actor F1 and type accuracy
+// (-1 when the file is missing).
+func scoreEventSet(t *testing.T, path string) (f1, acc float64) {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
-		t.Skip("no dev set:", err)
+		t.Skip("no event set:", err)
+		return -1, -1
 	}
 	defer f.Close()
 	ix := newActorIndex()
@@ -136,7 +174,7 @@ func TestDevSet(t *testing.T) {
 	for sc.Scan() {
 		var ev devEvent
 		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
-			t.Fatalf("dev.jsonl line %d: %v", n+1, err)
+			t.Fatalf("%s line %d: %v", path, n+1, err)
 		}
 		n++
 		text := ev.Sentence
@@ -168,22 +206,16 @@ func TestDevSet(t *testing.T) {
 			t.Logf("%s %q\n\ttype %s got %s (%q); missed %v; extra %v", ev.Doc, oneLine(text, 150), ev.Type, ec.Type, ec.Trigger.In(text), miss, extra)
 		}
 	}
-	require := func(cond bool, format string, args ...any) {
-		if !cond {
-			t.Errorf(format, args...)
-		}
-	}
 	p := float64(tp) / float64(max(tp+fp, 1))
 	r := float64(tp) / float64(max(tp+fn, 1))
-	f1 := 2 * p * r / max(p+r, 1e-9)
+	f1 = 2 * p * r / max(p+r, 1e-9)
 	sp := float64(srcTP) / float64(max(srcTP+srcFP, 1))
 	sr := float64(srcTP) / float64(max(srcTP+srcFN, 1))
-	acc := float64(typeOK) / float64(max(n, 1))
-	t.Logf("dev set: %d events", n)
+	acc = float64(typeOK) / float64(max(n, 1))
+	t.Logf("%s: %d events", path, n)
 	t.Logf("actors:  P %.3f  R %.3f  F1 %.3f  (tp %d, fp %d, fn %d)", p, r, f1, tp, fp, fn)
 	t.Logf("sources: P %.3f  R %.3f  F1 %.3f", sp, sr, 2*sp*sr/max(sp+sr, 1e-9))
 	t.Logf("event type accuracy: %.3f (%d/%d)", acc, typeOK, n)
 	t.Logf("type confusions (gold→got): %s", fmt.Sprint(confusion))
-	require(f1 >= devActorF1Floor, "actor F1 %.3f below %.2f", f1, devActorF1Floor)
-	require(acc >= devTypeAccFloor, "event-type accuracy %.3f below %.2f", acc, devTypeAccFloor)
+	return f1, acc
 }

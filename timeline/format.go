@@ -77,7 +77,7 @@ func WriteText(w io.Writer, tl *Timeline) error {
 			}
 			actors += " -> " + strings.Join(dedupe(rs), ", ")
 		}
-		if _, err := fmt.Fprintf(w, "%-16s %-10s %-9s %-32s %s\n", e.Date.Value, e.Date.Granularity, e.Type, actors, oneLine(e.Sentence.Text, 100)); err != nil {
+		if _, err := fmt.Fprintf(w, "%-16s %-10s %-9s %-32s %s%s\n", e.Date.Value, e.Date.Granularity, e.Type, actors, oneLine(e.Sentence.Text, 100), mergeNote(&e)); err != nil {
 			return err
 		}
 	}

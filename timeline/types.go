@@ -203,6 +203,19 @@ type Event struct {
 	Doc int `json:"doc"`
 	// Sources lists every place the event was reported (at least one).
 	Sources []Source `json:"sources,omitempty"`
+	// Conflicts lists the events that read like this one but carry an
+	// incompatible date (see Merger). They are flagged, never resolved.
+	Conflicts []Conflict `json:"conflicts,omitempty"`
+}
+
+// Conflict points from an event to another that looks like the same
+// event but is dated differently.
+type Conflict struct {
+	// Event is the ID of the other event; Date its date value.
+	Event string `json:"event"`
+	Date  string `json:"date"`
+	// Similarity is the wording similarity of the two (token Jaccard).
+	Similarity float64 `json:"similarity"`
 }
 
 // DocumentInfo describes one processed document.
