@@ -128,5 +128,8 @@ func dctTimex(t time.Time, g Granularity) Timex {
 // ParseDateline reads the document creation time from the head of text,
 // as Extract does. ok is false when the text has no recognizable dateline.
 func (x *Extractor) ParseDateline(text string) (d DCT, ok bool) {
+	if x == nil || x.engine == nil {
+		return DCT{}, false
+	}
 	return readDateline(x.engine.NewScanner(), text)
 }

@@ -45,8 +45,12 @@ func (st *docState) diag(e *Expression, reason, msg string) {
 }
 
 // ctxCheckEvery is how many sentences pass between checks for
-// cancellation.
-const ctxCheckEvery = 256
+// cancellation; ctxCheckBytes how many bytes of candidate windows inside
+// one sentence.
+const (
+	ctxCheckEvery = 256
+	ctxCheckBytes = 64 << 10
+)
 
 // Extract reads the chronology of one document. It fails only when ctx
 // is done or the document exceeds the size limit; odd text comes back
@@ -139,7 +143,24 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		}
 		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
 		n := len(ms)
-		ms = sc.Scan(text, wins, ms)
+		// a sentence can be megabytes (a table, a page with no
+		// punctuation): scan its windows in batches of ctxCheckBytes,
+		// checking ctx between them (windows are disjoint, so settling
+		// per batch keeps the same mentions)
+		for k := 0; k < len(wins); {
+			j, size := k, 0
+			for j < len(wins) && (j == k || size < ctxCheckBytes) {
+				size += wins[j].End - wins[j].Start
+				j++
+			}
+			if k > 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ms = sc.Scan(text, wins[k:j], ms)
+			k = j
+		}
 		for range len(ms) - n {
 			sentOf = append(sentOf, si)
 		}
@@ -180,6 +201,9 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	x.buildEvents(st)
 	if x.cfg.sentences {
 		st.info.Sentences = st.sents
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if !utf8.ValidString(text) {
 		st.diags = append(st.diags, Diagnostic{Doc: idx, Reason: "invalid-utf8", Message: "the text is not valid UTF-8; offsets still index its bytes"})

@@ -518,6 +518,11 @@ func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ T
 		return unresolvedTimex(m, g, typ)
 	}
 	begin := truncate(t, g)
+	if begin.IsZero() {
+		// 0001-01-01T00:00 is time.Time's zero, which Resolved reads as
+		// "no interval": a placeholder date, not a point in time
+		return unresolvedTimex(m, g, typ)
+	}
 	tx := Timex{Type: typ, Granularity: g, Mod: m.Mod, Anchor: how, Interval: Interval{Begin: begin}}
 	switch {
 	case m.Season != "":

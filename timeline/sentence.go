@@ -157,11 +157,16 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 	return out
 }
 
+// maxWordBack bounds how far dotIsInternal reads back from a dot.
+const maxWordBack = 64
+
 // dotIsInternal reports whether the dot at i belongs to an abbreviation,
 // an initial or a number rather than ending a sentence.
 func dotIsInternal(text string, from, i int) bool {
 	w := i
-	for w > from {
+	// look back at most maxWordBack bytes: abbreviations and initials are
+	// short, and an unbounded walk is quadratic on "x.x.x.x…"
+	for w > from && i-w < maxWordBack {
 		r, n := utf8.DecodeLastRuneInString(text[from:w])
 		if !unicode.IsLetter(r) && r != '.' && r != '\'' {
 			break

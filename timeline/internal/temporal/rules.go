@@ -132,7 +132,10 @@ func capitalized(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 // setYMD sets a full date, refusing dates the calendar does not have
 // (February 30, month 13, year 0).
 func setYMD(x *rules.Context, y, m, d int) bool {
-	if m < 1 || m > 12 || y < 1 || !validDay(y, m, d) {
+	// year 1 is refused too: "0001-01-01" is the zero time that Go and
+	// .NET print for a missing date, and its first instant is
+	// time.Time's zero, which Timex.Resolved reads as "no interval"
+	if m < 1 || m > 12 || y < 2 || !validDay(y, m, d) {
 		return false
 	}
 	x.Year, x.Month, x.Day = ptr(y), ptr(m), ptr(d)

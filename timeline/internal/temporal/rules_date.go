@@ -8,6 +8,10 @@ import (
 
 const (
 	wdPre = `(?:(?P<wd>` + weekdayPat + `)\.?,?\s+(?:the\s+)?)?`
+	// yearAfter reads a year after a month and day. The rules with a
+	// year take every valid date, so a month-day rule that sees one has
+	// a day the year lacks ("Feb. 29, 2021") and must not guess a year.
+	yearAfter = `(?:,?\s*(?P<ya>\d{4})\b)?`
 	// dayNum is a day of the month in digits or as an ordinal word.
 	dayNum = `(?:(?P<d>\d{1,2})` + ordSuffix + `|(?P<dw>` + ordinalPat + `))`
 	// spelledYearPat is a year said aloud.
@@ -146,10 +150,10 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("month-day", 30, TMonth,
-			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`,
+			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`+yearAfter,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
-				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
+				if !ok || c.g("ya") != "" || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
 				}
 				switch c.l("rel") {
@@ -168,10 +172,10 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("day-month", 30, TMonth,
-			`\b`+podPre+wdPre+`(?:the\s+)?`+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\b\.?`,
+			`\b`+podPre+wdPre+`(?:the\s+)?`+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\b\.?`+yearAfter,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
-				if !ok || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
+				if !ok || c.g("ya") != "" || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
 					return false
 				}
 				if wd := c.g("wd"); wd != "" {
