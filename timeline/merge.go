@@ -849,7 +849,7 @@ func similarPairs(sets [][]string, theta float64, fn func(i, j int, sim float64)
 		}
 		for _, y32 := range cands {
 			y := int(y32)
-			if s := jaccardIDs(ids[x], ids[y]); s >= theta-1e-9 {
+			if s := jaccard(ids[x], ids[y]); s >= theta-1e-9 {
 				if x < y {
 					fn(x, y, s)
 				} else {
@@ -863,28 +863,8 @@ func similarPairs(sets [][]string, theta float64, fn func(i, j int, sim float64)
 	}
 }
 
-func jaccardIDs(a, b []int32) float64 {
-	i, j, inter := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	union := len(a) + len(b) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
-}
-
-func jaccard(a, b []string) float64 {
+// jaccard is |a ∩ b| / |a ∪ b| of two sorted sets without repeats.
+func jaccard[T cmp.Ordered](a, b []T) float64 {
 	i, j, inter := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -435,55 +435,11 @@ func dateRules() []*Rule {
 			}),
 		rule("quarter", 28, TWord,
 			`\b(?:(?:the|a|an|this|that)\s+)?(?:(?P<yrel>this\s+year's|last\s+year's|next\s+year's|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|(?:the\s+)?(?P<y>\d{4})|flat|strong|weak|disappointing|sluggish|solid|record)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<qrel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+year))?\b`,
-			func(c caps, x *rules.Context, e *Extra) bool {
-				q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[strings.ToLower(c.g("q"))]
-				e.Quarter, e.Gran = q, GQuarter
-				if y, ok := atoi(c.g("y")); ok {
-					x.Year = ptr(y)
-					return true
-				}
-				switch r := c.l("yrel") + c.l("qrel"); {
-				case strings.HasPrefix(r, "this"):
-					e.Rel = &Rel{GYear, 0}
-				case strings.HasPrefix(r, "last"):
-					e.Rel = &Rel{GYear, -1}
-				case strings.HasPrefix(r, "next"):
-					e.Rel = &Rel{GYear, 1}
-				case strings.Contains(r, "year-ago"), strings.Contains(r, "year-earlier"):
-					e.Rel, e.Latest = &Rel{GYear, -1}, true
-				case r == "that" || r == "the same":
-					e.Rel, e.Story = &Rel{GYear, 0}, true
-				default:
-					e.Tensed = true
-				}
-				return true
-			}),
+			ordinalQuarter),
 		// "third-quarter loss": the adjective leaves the determiner to its noun.
 		rule("quarter-adj", 28, TWord,
 			`\b(?:(?P<yrel>this\s+year's|last\s+year's|next\s+year's|the\s+year-ago|the\s+year-earlier|year-ago|year-earlier|(?:the\s+)?(?P<y>\d{4})|flat|strong|weak|disappointing|sluggish|solid|record)\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)-(?:fiscal-)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<qrel>this|last|next|the\s+previous|the\s+following|that|the\s+same)\s+year))?\b`,
-			func(c caps, x *rules.Context, e *Extra) bool {
-				q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[strings.ToLower(c.g("q"))]
-				e.Quarter, e.Gran = q, GQuarter
-				if y, ok := atoi(c.g("y")); ok {
-					x.Year = ptr(y)
-					return true
-				}
-				switch r := c.l("yrel") + c.l("qrel"); {
-				case strings.HasPrefix(r, "this"):
-					e.Rel = &Rel{GYear, 0}
-				case strings.HasPrefix(r, "last"):
-					e.Rel = &Rel{GYear, -1}
-				case strings.HasPrefix(r, "next"):
-					e.Rel = &Rel{GYear, 1}
-				case strings.Contains(r, "year-ago"), strings.Contains(r, "year-earlier"):
-					e.Rel, e.Latest = &Rel{GYear, -1}, true
-				case r == "that" || r == "the same":
-					e.Rel, e.Story = &Rel{GYear, 0}, true
-				default:
-					e.Tensed = true
-				}
-				return true
-			}),
+			ordinalQuarter),
 		// "the quarter", "the latest quarter", "the year-ago period": the
 		// quarter under discussion.
 		rule("the-quarter", 25, TWord,
@@ -542,4 +498,31 @@ func dateRules() []*Rule {
 				return true
 			}),
 	}
+}
+
+// ordinalQuarter reads "the third quarter (of 1989|of last year)",
+// "year-ago third-quarter": the quarter with its year, or the year
+// relative to the anchor.
+func ordinalQuarter(c caps, x *rules.Context, e *Extra) bool {
+	q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[strings.ToLower(c.g("q"))]
+	e.Quarter, e.Gran = q, GQuarter
+	if y, ok := atoi(c.g("y")); ok {
+		x.Year = ptr(y)
+		return true
+	}
+	switch r := c.l("yrel") + c.l("qrel"); {
+	case strings.HasPrefix(r, "this"):
+		e.Rel = &Rel{GYear, 0}
+	case strings.HasPrefix(r, "last"):
+		e.Rel = &Rel{GYear, -1}
+	case strings.HasPrefix(r, "next"):
+		e.Rel = &Rel{GYear, 1}
+	case strings.Contains(r, "year-ago"), strings.Contains(r, "year-earlier"):
+		e.Rel, e.Latest = &Rel{GYear, -1}, true
+	case r == "that" || r == "the same":
+		e.Rel, e.Story = &Rel{GYear, 0}, true
+	default:
+		e.Tensed = true
+	}
+	return true
 }
