@@ -125,16 +125,7 @@ const (
 )
 
 func TestDevSet(t *testing.T) {
-	f1, acc := scoreEventSet(t, "../testdata/events/dev.jsonl")
-	if f1 < 0 {
-		return
-	}
-	if f1 < devActorF1Floor {
-		t.Errorf("actor F1 %.3f below %.2f", f1, devActorF1Floor)
-	}
-	if acc < devTypeAccFloor {
-		t.Errorf("event-type accuracy %.3f below %.2f", acc, devTypeAccFloor)
-	}
+	checkEventSet(t, "../testdata/events/dev.jsonl", devActorF1Floor, devTypeAccFloor)
 }
 
 // TestHeldOut scores the held-out set (testdata/events/heldout.jsonl),
@@ -142,31 +133,28 @@ func TestDevSet(t *testing.T) {
 // on the dev set only, and this one tells whether they carry over. Its
 // floors are looser, as it is small.
 func TestHeldOut(t *testing.T) {
-	f1, acc := scoreEventSet(t, "../testdata/events/heldout.jsonl")
-	if f1 < 0 {
-		return
-	}
-	if f1 < heldActorF1Floor {
-		t.Errorf("held-out actor F1 %.3f below %.2f", f1, heldActorF1Floor)
-	}
-	if acc < heldTypeAccFloor {
-		t.Errorf("held-out event-type accuracy %.3f below %.2f", acc, heldTypeAccFloor)
-	}
+	checkEventSet(t, "../testdata/events/heldout.jsonl", heldActorF1Floor, heldTypeAccFloor)
 }
 
 // TestHeldOut2 scores the second held-out set
 // (testdata/events/heldout2.jsonl), annotated from documents that neither
 // the dev set nor the first held-out set uses.
 func TestHeldOut2(t *testing.T) {
-	f1, acc := scoreEventSet(t, "../testdata/events/heldout2.jsonl")
+	checkEventSet(t, "../testdata/events/heldout2.jsonl", held2ActorF1Floor, held2TypeAccFloor)
+}
+
+// checkEventSet scores one annotated set and fails below its floors.
+func checkEventSet(t *testing.T, path string, f1Floor, accFloor float64) {
+	t.Helper()
+	f1, acc := scoreEventSet(t, path)
 	if f1 < 0 {
 		return
 	}
-	if f1 < held2ActorF1Floor {
-		t.Errorf("second held-out actor F1 %.3f below %.2f", f1, held2ActorF1Floor)
+	if f1 < f1Floor {
+		t.Errorf("%s: actor F1 %.3f below %.2f", path, f1, f1Floor)
 	}
-	if acc < held2TypeAccFloor {
-		t.Errorf("second held-out event-type accuracy %.3f below %.2f", acc, held2TypeAccFloor)
+	if acc < accFloor {
+		t.Errorf("%s: event-type accuracy %.3f below %.2f", path, acc, accFloor)
 	}
 }
 
