@@ -3,7 +3,6 @@ package timeline
 import (
 	"context"
 	"errors"
-	"time"
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
@@ -218,5 +217,3 @@ func nonNilEvents(e []Event) []Event {
 	return e
 }
 
-// keep time imported for documentation of Document.DCT
-var _ = time.UTC
