@@ -216,4 +216,3 @@ func nonNilEvents(e []Event) []Event {
 	}
 	return e
 }
-
