@@ -70,16 +70,17 @@ func sharedData(tb testing.TB) string {
 	return ""
 }
 
-// loadTBAQ returns the raw texts (TEXT with the tags stripped, as
-// timeml.Parse gives it) of the 256 TBAQ documents (TimeBank and
-// AQUAINT), or skips when the shared data is absent.
-func loadTBAQ(b *testing.B) []string {
+// loadTBAQ returns the 256 TBAQ documents (TimeBank and AQUAINT): the
+// raw text of TEXT (tags stripped, as timeml.Parse gives it) with the
+// creation time of the DCT, as a news article comes with its dateline;
+// it skips when the shared data is absent.
+func loadTBAQ(b *testing.B) []Document {
 	dir := sharedData(b)
 	if dir == "" {
 		b.Skip("no shared/data beside the module root and EVENTLINE_DATA unset: no TBAQ corpus")
 	}
 	root := filepath.Join(dir, "tbaq")
-	var texts []string
+	var docs []Document
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tml") {
 			return err
@@ -92,16 +93,43 @@ func loadTBAQ(b *testing.B) []string {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
-		texts = append(texts, doc.Text)
+		in := Document{ID: filepath.Base(p), Text: doc.Text}
+		if doc.DCT != nil {
+			in.DCT, in.DCTGranularity = benchDCT(doc.DCT.Value)
+		}
+		docs = append(docs, in)
 		return nil
 	})
-	if errors.Is(err, fs.ErrNotExist) || err == nil && len(texts) == 0 {
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(docs) == 0 {
 		b.Skip("no TBAQ documents under " + root)
 	}
 	if err != nil {
 		b.Fatal(err)
 	}
-	return texts
+	return docs
+}
+
+// benchDCT reads a TimeML creation time ("1998-01-08",
+// "1998-08-07T06:18:00"); a value it cannot read leaves the DCT unset,
+// so the extractor reads the dateline instead.
+func benchDCT(v string) (time.Time, Granularity) {
+	for _, l := range []struct {
+		layout string
+		gran   Granularity
+	}{{"2006-01-02T15:04:05", Second}, {"2006-01-02T15:04", Minute}, {"2006-01-02", Day}} {
+		if t, err := time.Parse(l.layout, strings.TrimSpace(v)); err == nil {
+			return t, l.gran
+		}
+	}
+	return time.Time{}, Unknown
+}
+
+func totalBytes(docs []Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text)
+	}
+	return n
 }
 
 func loadSeed(tb testing.TB) string {
@@ -177,11 +205,8 @@ func newBenchExtractor(b *testing.B) *Extractor {
 	return x
 }
 
-func benchExtract(b *testing.B, x *Extractor, texts []string) {
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
+func benchExtract(b *testing.B, x *Extractor, docs []Document) {
+	total := totalBytes(docs)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	ctx := context.Background()
@@ -189,8 +214,8 @@ func benchExtract(b *testing.B, x *Extractor, texts []string) {
 	cpu := startCPU(b)
 	for b.Loop() {
 		exprs = 0
-		for _, t := range texts {
-			tl, err := x.Extract(ctx, Document{Text: t})
+		for _, d := range docs {
+			tl, err := x.Extract(ctx, d)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -223,38 +248,38 @@ func (m cpuMeter) report(b *testing.B, bytes int) {
 // BenchmarkExtractSeed: the full pipeline on the seed article.
 func BenchmarkExtractSeed(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchExtract(b, x, []string{loadSeed(b)})
+	benchExtract(b, x, []Document{{Text: loadSeed(b)}})
 }
 
 // BenchmarkExtractTBAQ: the full pipeline over the 256 TBAQ news texts,
 // one Extract per document.
 func BenchmarkExtractTBAQ(b *testing.B) {
-	texts := loadTBAQ(b)
+	docs := loadTBAQ(b)
 	x := newBenchExtractor(b)
-	benchExtract(b, x, texts)
+	benchExtract(b, x, docs)
 }
 
 // BenchmarkNaiveWhenTBAQ: the baseline, olebedev/when's English and
 // common rules called again on the rest of the text after each match,
 // over the same texts as BenchmarkExtractTBAQ.
 func BenchmarkNaiveWhenTBAQ(b *testing.B) {
-	texts := loadTBAQ(b)
+	docs := loadTBAQ(b)
 	w := when.New(nil)
 	w.Add(en.All...)
 	w.Add(common.All...)
-	base := time.Date(1998, 2, 27, 12, 0, 0, 0, time.UTC)
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
+	total := totalBytes(docs)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	found, failed := 0, 0
 	cpu := startCPU(b)
 	for b.Loop() {
 		found, failed = 0, 0
-		for _, t := range texts {
-			rest := t
+		for _, d := range docs {
+			base := d.DCT
+			if base.IsZero() {
+				base = time.Date(1998, 2, 27, 12, 0, 0, 0, time.UTC)
+			}
+			rest := d.Text
 			for rest != "" {
 				r, err := w.Parse(rest, base)
 				if err != nil {
@@ -281,23 +306,20 @@ func BenchmarkNaiveWhenTBAQ(b *testing.B) {
 // per-MB time should be at most 1.5 times the 10 KB one).
 func BenchmarkExtract10KB(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchExtract(b, x, []string{syntheticDoc(b, 10<<10)})
+	benchExtract(b, x, []Document{{Text: syntheticDoc(b, 10<<10)}})
 }
 
 func BenchmarkExtract10MB(b *testing.B) {
 	x := newBenchExtractor(b)
-	benchExtract(b, x, []string{syntheticDoc(b, 10<<20)})
+	benchExtract(b, x, []Document{{Text: syntheticDoc(b, 10<<20)}})
 }
 
 // BenchmarkExtractParallel: one Extractor shared by 1 and 2 goroutines
 // that take the TBAQ documents from a common counter. MB/s is the
 // aggregate throughput.
 func BenchmarkExtractParallel(b *testing.B) {
-	texts := loadTBAQ(b)
-	total := 0
-	for _, t := range texts {
-		total += len(t)
-	}
+	docs := loadTBAQ(b)
+	total := totalBytes(docs)
 	x := newBenchExtractor(b)
 	for _, g := range []int{1, 2} {
 		b.Run(fmt.Sprintf("goroutines=%d", g), func(b *testing.B) {
@@ -312,10 +334,10 @@ func BenchmarkExtractParallel(b *testing.B) {
 					wg.Go(func() {
 						for {
 							i := int(next.Add(1) - 1)
-							if i >= len(texts) {
+							if i >= len(docs) {
 								return
 							}
-							if _, err := x.Extract(ctx, Document{Text: texts[i]}); err != nil {
+							if _, err := x.Extract(ctx, docs[i]); err != nil {
 								errs[k] = err
 								return
 							}

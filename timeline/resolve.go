@@ -27,6 +27,14 @@ type resolver struct {
 	lastQ   time.Time
 	lastQAt int
 	hasQ    bool
+	// cues are the tense cues of the sentence last read
+	cues *sentenceCues
+}
+
+// cuesOf returns the tense cues of sentence sent.
+func (r *resolver) cuesOf(sent Span) *sentenceCues {
+	r.cues = cuesOf(r.cues, r.text, sent)
+	return r.cues
 }
 
 // anchorFor returns the time relative expressions are measured from.
@@ -296,7 +304,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		return r.finish(m, base, Quarter, Date, how)
 	}
-	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
+	tn := func() tense { return clauseTense(r.cuesOf(sent), Span{m.Start, m.End}) }
 	base := anchor
 	if m.Rel != nil {
 		u := Granularity(m.Rel.Unit)
@@ -492,7 +500,7 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 			}
 			return y
 		}
-		if clearlyPast(r.text, sent, Span{m.Start, m.End}) {
+		if clearlyPast(r.cuesOf(sent), Span{m.Start, m.End}) {
 			if t.After(a) {
 				return y - 1
 			}
