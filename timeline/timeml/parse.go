@@ -66,8 +66,15 @@ type element struct {
 
 // parsed is the result of the scanner.
 type parsed struct {
-	src          []byte
-	raw          []byte
+	src []byte
+	// str is src as a string: tag and attribute names and values are
+	// substrings of it, one copy of the file rather than an allocation
+	// for each (a TimeML file is mostly the tags of its links)
+	str string
+	// attrs is a slab the attribute lists of the elements are cut from,
+	// and scratch the list of the tag being read
+	slab, scratch Attrs
+	raw           []byte
 	pieces       []piece   // the content of TEXT
 	elems        []element // every element, in start tag order
 	text0, text1 int       // source range of the content of TEXT
@@ -108,7 +115,9 @@ func skipSpace(src []byte, i int) int {
 // parse scans src once, checking that tags balance and recording the
 // pieces and elements of TEXT.
 func parse(src []byte) (*parsed, error) {
-	p := &parsed{src: src, textElem: -1}
+	tags := bytes.Count(src, []byte("<"))
+	p := &parsed{src: src, str: string(src), textElem: -1,
+		elems: make([]element, 0, tags/2+1), raw: make([]byte, 0, len(src)/2)}
 	var stack []int // indices in p.elems of the open elements
 	inText := false
 	for i := 0; i < len(src); {
@@ -262,7 +271,7 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 	if j == i+2 {
 		return 0, syntaxErr(src, i, "'</' not followed by a tag name")
 	}
-	name := string(src[i+2 : j])
+	name := p.str[i+2 : j]
 	j = skipSpace(src, j)
 	if j >= len(src) {
 		return 0, syntaxErr(src, i, "unterminated end tag </%s", name)
@@ -299,8 +308,8 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	if j == i+1 {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
-	name := string(src[i+1 : j])
-	var attrs Attrs
+	name := p.str[i+1 : j]
+	attrs := p.scratch[:0]
 	end, empty := 0, false
 	for end == 0 {
 		ws := j
@@ -329,7 +338,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		if k == j {
 			return 0, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
 		}
-		aname := string(src[j:k])
+		aname := p.str[j:k]
 		a := j
 		j = skipSpace(src, k)
 		if j >= len(src) {
@@ -357,9 +366,15 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		if _, dup := attrs.Lookup(aname); dup {
 			return 0, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
 		}
-		attrs = append(attrs, Attr{Name: aname, Value: decode(raw)})
+		value := p.str[j+1 : j+1+k]
+		if bytes.IndexByte(raw, '&') >= 0 {
+			value = decode(raw)
+		}
+		attrs = append(attrs, Attr{Name: aname, Value: value})
 		j = j + 1 + k + 1
 	}
+	p.scratch = attrs
+	attrs = p.keep(attrs)
 
 	if len(*stack) >= MaxDepth {
 		return 0, syntaxErr(src, i, "elements nested deeper than %d", MaxDepth)
@@ -400,6 +415,21 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		*stack = append(*stack, idx)
 	}
 	return end, nil
+}
+
+// keep copies the attribute list of a tag into the slab and returns it
+// with its capacity cut to its length, so that appending to one element's
+// list never writes into the next one's.
+func (p *parsed) keep(attrs Attrs) Attrs {
+	if len(attrs) == 0 {
+		return nil
+	}
+	if cap(p.slab)-len(p.slab) < len(attrs) {
+		p.slab = make([]Attr, 0, max(512, len(attrs)))
+	}
+	k := len(p.slab)
+	p.slab = append(p.slab, attrs...)
+	return p.slab[k:len(p.slab):len(p.slab)]
 }
 
 // plainText returns well-formed content with markup removed and references
