@@ -75,11 +75,11 @@ type parsed struct {
 	// and scratch the list of the tag being read
 	slab, scratch Attrs
 	raw           []byte
-	pieces       []piece   // the content of TEXT
-	elems        []element // every element, in start tag order
-	text0, text1 int       // source range of the content of TEXT
-	textElem     int       // index of TEXT in elems, -1 before it is seen
-	textEmpty    bool      // TEXT is an empty-element tag <TEXT/>
+	pieces        []piece   // the content of TEXT
+	elems         []element // every element, in start tag order
+	text0, text1  int       // source range of the content of TEXT
+	textElem      int       // index of TEXT in elems, -1 before it is seen
+	textEmpty     bool      // TEXT is an empty-element tag <TEXT/>
 }
 
 func isNameStart(c byte) bool {
