@@ -119,6 +119,16 @@ var exprCases = []exprCase{
 	// past verbs
 	{name: "month after a passive", text: "The split would be paid on a still unspecified date in January.", want: "January", typ: Date, value: "2024-01"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// "until" bounds a state: in the past perfect the state ended before
+	// the report, so the day is the last one; otherwise the next one
+	{name: "until in the past perfect", text: "Until Thursday, the police had not called him a suspect.", want: "Thursday", typ: Date, value: "2023-09-14"},
+	{name: "until a coming day", text: "Officials postponed until Tuesday any action on the permit.", want: "Tuesday", typ: Date, value: "2023-09-26"},
+	{name: "until in the future", text: "The talks will go on until Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// a weekday in the genitive names an event already reported, however
+	// the clause around it points ("would look for ways around …")
+	{name: "genitive weekday", text: "The relatives said they would look for ways to get around Monday's ruling by the court.", want: "Monday", typ: Date, value: "2023-09-18"},
+	{name: "genitive weekday today", text: "The relatives will appeal Wednesday's ruling.", want: "Wednesday", typ: Date, value: "2023-09-20"},
+	{name: "genitive weekday ahead of", text: "Parties will campaign hard ahead of Sunday's vote.", want: "Sunday", typ: Date, value: "2023-09-24"},
 
 	// Narrative anchoring
 	{name: "narrative date", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "November 12, 1918", typ: Date, value: "1918-11-12"},

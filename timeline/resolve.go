@@ -393,7 +393,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		dir := m.Dir
 		if dir == 0 {
 			dir = -1
-			if how == AnchorDCT && tn() == futureTense {
+			if how == AnchorDCT && tn() == futureTense && !r.knownDay(m) {
 				dir = 1
 			}
 			if how == Narrative {
@@ -667,4 +667,23 @@ func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
 		}
 	}
 	return y
+}
+
+// genitiveAfter follows a weekday in the genitive: "Wednesday's ruling".
+var genitiveAfter = regexp.MustCompile(`^(?:'s|’s)\b`)
+
+// comingBefore ends the text before a day that is still to come, whatever
+// its form: "ahead of Tuesday's vote", "the upcoming Friday".
+var comingBefore = regexp.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`)
+
+// knownDay reports whether a weekday named without "last" or "next" is a
+// day the report treats as known, so that the tense of its clause does
+// not move it ahead: a weekday in the genitive ("get around Wednesday's
+// ruling", "after Thursday's vote") names an event that has happened,
+// unless the text before says it is coming ("ahead of Tuesday's vote").
+func (r *resolver) knownDay(m *temporal.Mention) bool {
+	if !genitiveAfter.MatchString(r.text[m.End:min(len(r.text), m.End+4)]) {
+		return false
+	}
+	return !comingBefore.MatchString(r.text[max(0, m.Start-30):m.Start])
 }

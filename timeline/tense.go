@@ -91,6 +91,12 @@ func clauseTenseIn(text string, sent Span, at Span, before, after int) tense {
 				// "had been due to expire Friday": a plan made in the
 				// past for a time now past
 				best = pastTense
+			} else if untilCue.MatchString(seg[loc[0]:loc[1]]) && pastPerfect.MatchString(text[sent.Start:sent.End]) {
+				// "Until Thursday, they had not called him a suspect":
+				// a state that ended before the past perfect's time of
+				// reference; "until" points ahead only from a clause
+				// that is not over
+				best = pastTense
 			}
 		}
 	}
@@ -161,3 +167,11 @@ var adjectiveBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|ou
 // endedBefore ends the text before the last day of a period that has
 // ended.
 var endedBefore = regexp.MustCompile(`(?i)\bended\s+$`)
+
+// untilCue is the future cue "until", which bounds a state rather than
+// naming a time to come.
+var untilCue = regexp.MustCompile(`(?i)^(?:until|till)$`)
+
+// pastPerfect finds a verb in the past perfect: "had not called", "had
+// described", "hadn't seen".
+var pastPerfect = regexp.MustCompile(`(?i)\bhad(?:\s+not|n't|\s+never)?\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn|ne|nt|ld|ght|un|ung))\b`)
