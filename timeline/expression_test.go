@@ -134,6 +134,10 @@ var exprCases = []exprCase{
 	{name: "narrative date", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "November 12, 1918", typ: Date, value: "1918-11-12"},
 	{name: "narrative offset", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "Two days later", typ: Date, value: "1918-11-14"},
 	{name: "narrative month", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "March", typ: Date, value: "1919-03"},
+	// a day offset from the story needs a day to count from: in news, a
+	// year named since ("the post-1959 politics") does not give one, the
+	// day last mentioned does
+	{name: "next morning after a year", text: "He went to court on Monday. The politics of 1959 divided the family. He appeared healthy the next morning.", want: "the next morning", typ: TimeType, value: "2023-09-19TMO"},
 	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
 
 	// "N units later" in news: a duration linked to an event by the

@@ -27,6 +27,9 @@ type resolver struct {
 	lastQ   time.Time
 	lastQAt int
 	hasQ    bool
+	// dayRef is the day last mentioned (a date to the day or finer).
+	dayRef    time.Time
+	hasDayRef bool
 }
 
 // anchorFor returns the time relative expressions are measured from.
@@ -97,6 +100,9 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) &&
 		!r.aside(m, t, sent) {
 		r.setRef(t)
+	}
+	if t.Resolved() && t.Granularity >= Day && t.Granularity != Week && !m.Open && !flashback {
+		r.dayRef, r.hasDayRef = truncate(t.Interval.Begin, Day), true
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
@@ -295,6 +301,17 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			base = advance(base, Granularity(m.Rel.Unit), m.Rel.N)
 		}
 		return r.finish(m, base, Quarter, Date, how)
+	}
+	if how == Narrative && r.mode != History && m.Rel != nil && Granularity(m.Rel.Unit) >= Day && r.refGran < Day {
+		// "the next morning" in news after "the post-1959 politics": a
+		// year or a month cannot place a day; the day last mentioned can,
+		// or else the time of writing
+		switch {
+		case r.hasDayRef:
+			anchor = r.dayRef
+		case r.hasDCT:
+			anchor, how = r.dct, AnchorDCT
+		}
 	}
 	tn := func() tense { return clauseTense(r.text, sent, Span{m.Start, m.End}) }
 	base := anchor
