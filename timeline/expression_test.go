@@ -65,6 +65,10 @@ var exprCases = []exprCase{
 	{name: "weekday night", text: "Shelling was heard Tuesday night.", want: "Tuesday night", typ: TimeType, value: "2023-09-19TNI"},
 	{name: "part of a dated day", text: "It began in the early morning hours of November 1, 1954.", want: "the early morning hours of November 1, 1954", typ: TimeType, value: "1954-11-01TMO"},
 	{name: "hour in the morning", text: "The father will leave at 4 in the morning.", want: "4 in the morning", typ: TimeType, value: "2023-09-20T04:00"},
+	// a time restated in another zone, with its weekday: the time of that day
+	{name: "clock restated with a weekday after", text: "The blast occurred at about 10:35 a.m. (0735 GMT) Monday, toppling a building.", want: "about 10:35 a.m", typ: TimeType, value: "2023-09-18T10:35", mod: "APPROX"},
+	{name: "clock restated with a weekday inside", text: "``The father will leave at 4 in the morning (4 a.m. EDT Friday),'' he said.", want: "4 in the morning", typ: TimeType, value: "2023-09-22T04:00"},
+	{name: "clock with an aside", text: "The rally began at 6 p.m. (an hour late) on Saturday.", want: "6 p.m", typ: TimeType, value: "2023-09-20T18:00"},
 	{name: "hour in the evening", text: "The talks began at eight in the evening.", want: "eight in the evening", typ: TimeType, value: "2023-09-20T20:00"},
 	{name: "this morning", text: "Officials met this morning.", want: "this morning", typ: TimeType, value: "2023-09-20TMO"},
 	{name: "last night", text: "Rockets fell last night.", want: "last night", typ: TimeType, value: "2023-09-19TNI"},

@@ -409,17 +409,16 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	case m.Weekday != nil:
 		dir := m.Dir
 		if dir == 0 {
-			dir = -1
-			if how == AnchorDCT && tn() == futureTense && !r.knownDay(m) {
-				dir = 1
-			}
-			if how == Narrative {
-				dir = 1
-			}
+			dir = r.weekdayDir(m, how, tn)
 		}
 		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
 	case m.Hour != nil:
+		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
+			// "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
+			// (4 a.m. EDT Thursday)": the time of that day
+			base = nearestWeekday(truncate(base, Day), wd, r.weekdayDir(m, how, tn), false)
+		}
 		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 	case m.Rel != nil:
 		t = base
@@ -704,3 +703,44 @@ func (r *resolver) knownDay(m *temporal.Mention) bool {
 	}
 	return !comingBefore.MatchString(r.text[max(0, m.Start-30):m.Start])
 }
+
+// weekdayDir is the direction in which a weekday named without "last" or
+// "next" lies from its anchor: back from the DCT, save in a future clause
+// (and not a known day: "Wednesday's ruling"); on from the story.
+func (r *resolver) weekdayDir(m *temporal.Mention, how Anchor, tn func() tense) int {
+	if how == Narrative || how == AnchorDCT && tn() == futureTense && !r.knownDay(m) {
+		return 1
+	}
+	return -1
+}
+
+// restatedAfter follows a time of day that a parenthesis restates in
+// another zone, with its weekday inside the parenthesis or just after it:
+// "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT
+// Thursday)".
+var restatedAfter = regexp.MustCompile(`(?i)^\.?\s*\(([^()]{1,40})\)(?:\s*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?`)
+
+// weekdayName finds a weekday.
+var weekdayName = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+
+// restatedWeekday returns the weekday that a parenthetical restatement
+// gives a time of day named without its day.
+func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
+	sm := restatedAfter.FindStringSubmatch(r.text[m.End:min(len(r.text), m.End+80)])
+	if sm == nil || !clockLike.MatchString(sm[1]) {
+		return 0, false
+	}
+	name := sm[2]
+	if name == "" {
+		name = weekdayName.FindString(sm[1])
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), name) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// clockLike finds a time of day or a time zone in a parenthesis.
+var clockLike = regexp.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
