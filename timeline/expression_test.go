@@ -162,6 +162,10 @@ var exprCases = []exprCase{
 	{name: "now", text: "The region is now calm.", want: "now", typ: Date, value: "PRESENT_REF"},
 	{name: "recently", text: "The border was recently closed.", want: "recently", typ: Date, value: "PAST_REF"},
 	{name: "in the past", text: "Such raids were common in the past.", want: "the past", typ: Date, value: "PAST_REF"},
+	// a quotation that is a sentence, not a title, keeps its times
+	{name: "quoted today", text: "``Today, I'm here to tell you we have our suspect,'' he said.", want: "Today", typ: Date, value: "2023-09-20"},
+	{name: "quoted weekday between quotes", text: "``It is entirely inaccurate.'' White House on Monday ``For weeks we have been subjected to leaks.''", want: "Monday", typ: Date, value: "2023-09-18"},
+	{name: "quoted time phrase", text: "He said the troops would leave ``next week.''", want: "next week", typ: Date, value: "2023-W39"},
 	{name: "the future", text: "Talks may resume in the future.", want: "the future", typ: Date, value: "FUTURE_REF"},
 
 	// Modifiers
@@ -290,6 +294,11 @@ func TestNotTimex(t *testing.T) {
 		{"The company paid $1990 in fees.", "1990"},
 		{"Prices fell 1.20 points to 17.50.", "1.20"},
 		{"It would be a second betrayal.", "a second"},
+		// quoted titles of films, shows and campaigns name no time
+		{"The poster showed Gary Cooper from the film ``High Noon.''", "Noon"},
+		{"``They are abusing him,'' Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes"},
+		{"Baker, speaking on ABC News' \"This Week,\" said the request was fair.", "This Week"},
+		{"He led a series of ``Spring of Life'' demonstrations in 1992.", "Spring"},
 	} {
 		tl := extractExpr(t, c.text, Auto, false)
 		for _, e := range tl.Expressions {

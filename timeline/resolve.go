@@ -744,3 +744,71 @@ func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
 
 // clockLike finds a time of day or a time zone in a parenthesis.
 var clockLike = regexp.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
+
+// quoteMarks are the quotation marks of news copy, opening or closing.
+var quoteMarks = []string{"``", "''", "\"", "“", "”"}
+
+// lastQuote and firstQuote find the quotation mark nearest the end or the
+// start of s, returning its start and end offsets or -1.
+func lastQuote(s string) (int, int) {
+	at, end := -1, -1
+	for _, q := range quoteMarks {
+		if i := strings.LastIndex(s, q); i > at {
+			at, end = i, i+len(q)
+		}
+	}
+	return at, end
+}
+
+func firstQuote(s string) int {
+	at := -1
+	for _, q := range quoteMarks {
+		if i := strings.Index(s, q); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// titleFunction are the words a title leaves in lower case.
+var titleFunction = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "from": true, "by": true}
+
+// inTitle reports whether a mention in news lies inside a quoted title:
+// a quotation of two to eight words, all capitalized but function words
+// (“High Noon”, ”60 Minutes”, "This Week With David Brinkley", the
+// “Spring of Life” demonstrations). It names a film, a show or a
+// campaign, not a time. Histories are left alone: there a quoted name
+// ("the Chinese Spring Offensive") dates the event it names.
+func (r *resolver) inTitle(m *temporal.Mention) bool {
+	if r.mode == History {
+		return false
+	}
+	before := r.text[max(0, m.Start-60):m.Start]
+	i, e := lastQuote(before)
+	j := firstQuote(r.text[m.End:min(len(r.text), m.End+60)])
+	if i < 0 || j < 0 || i > 0 && !strings.ContainsRune(" \t\n(", rune(before[i-1])) || j > 0 && r.text[m.End+j-1] == ' ' {
+		// an opening mark follows a space, a closing mark a word
+		return false
+	}
+	q := strings.TrimRight(before[e:]+r.text[m.Start:m.End+j], ".,!?")
+	if strings.ContainsRune(q, '\n') {
+		return false
+	}
+	words := strings.Fields(q)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	capital := 0
+	for k, w := range words {
+		switch c := w[0]; {
+		case c >= 'A' && c <= 'Z':
+			capital++
+		case c >= 'a' && c <= 'z':
+			if k == 0 || !titleFunction[w] {
+				return false
+			}
+		}
+	}
+	return capital >= 1
+}
