@@ -142,6 +142,9 @@ var exprCases = []exprCase{
 	// year named since ("the post-1959 politics") does not give one, the
 	// day last mentioned does
 	{name: "next morning after a year", text: "He went to court on Monday. The politics of 1959 divided the family. He appeared healthy the next morning.", want: "the next morning", typ: TimeType, value: "2023-09-19TMO"},
+	// "<day> of that year": one expression, the day in the story's year
+	{name: "month day of that year", mode: History, text: "The war began in April 1861. Congress passed the resolution on July 25 of that year.", want: "July 25 of that year", typ: Date, value: "1861-07-25"},
+	{name: "day month of the following year", mode: History, text: "The siege began in 1565. The fort fell on 8 September of the following year.", want: "8 September of the following year", typ: Date, value: "1566-09-08"},
 	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
 
 	// "N units later" in news: a duration linked to an event by the
