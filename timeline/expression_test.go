@@ -65,6 +65,10 @@ var exprCases = []exprCase{
 	{name: "weekday night", text: "Shelling was heard Tuesday night.", want: "Tuesday night", typ: TimeType, value: "2023-09-19TNI"},
 	{name: "part of a dated day", text: "It began in the early morning hours of November 1, 1954.", want: "the early morning hours of November 1, 1954", typ: TimeType, value: "1954-11-01TMO"},
 	{name: "hour in the morning", text: "The father will leave at 4 in the morning.", want: "4 in the morning", typ: TimeType, value: "2023-09-20T04:00"},
+	// a time restated in another zone, with its weekday: the time of that day
+	{name: "clock restated with a weekday after", text: "The blast occurred at about 10:35 a.m. (0735 GMT) Monday, toppling a building.", want: "about 10:35 a.m", typ: TimeType, value: "2023-09-18T10:35", mod: "APPROX"},
+	{name: "clock restated with a weekday inside", text: "``The father will leave at 4 in the morning (4 a.m. EDT Friday),'' he said.", want: "4 in the morning", typ: TimeType, value: "2023-09-22T04:00"},
+	{name: "clock with an aside", text: "The rally began at 6 p.m. (an hour late) on Saturday.", want: "6 p.m", typ: TimeType, value: "2023-09-20T18:00"},
 	{name: "hour in the evening", text: "The talks began at eight in the evening.", want: "eight in the evening", typ: TimeType, value: "2023-09-20T20:00"},
 	{name: "this morning", text: "Officials met this morning.", want: "this morning", typ: TimeType, value: "2023-09-20TMO"},
 	{name: "last night", text: "Rockets fell last night.", want: "last night", typ: TimeType, value: "2023-09-19TNI"},
@@ -119,11 +123,28 @@ var exprCases = []exprCase{
 	// past verbs
 	{name: "month after a passive", text: "The split would be paid on a still unspecified date in January.", want: "January", typ: Date, value: "2024-01"},
 	{name: "weekday future", text: "The leaders will meet on Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// "until" bounds a state: in the past perfect the state ended before
+	// the report, so the day is the last one; otherwise the next one
+	{name: "until in the past perfect", text: "Until Thursday, the police had not called him a suspect.", want: "Thursday", typ: Date, value: "2023-09-14"},
+	{name: "until a coming day", text: "Officials postponed until Tuesday any action on the permit.", want: "Tuesday", typ: Date, value: "2023-09-26"},
+	{name: "until in the future", text: "The talks will go on until Friday.", want: "Friday", typ: Date, value: "2023-09-22"},
+	// a weekday in the genitive names an event already reported, however
+	// the clause around it points ("would look for ways around …")
+	{name: "genitive weekday", text: "The relatives said they would look for ways to get around Monday's ruling by the court.", want: "Monday", typ: Date, value: "2023-09-18"},
+	{name: "genitive weekday today", text: "The relatives will appeal Wednesday's ruling.", want: "Wednesday", typ: Date, value: "2023-09-20"},
+	{name: "genitive weekday ahead of", text: "Parties will campaign hard ahead of Sunday's vote.", want: "Sunday", typ: Date, value: "2023-09-24"},
 
 	// Narrative anchoring
 	{name: "narrative date", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "November 12, 1918", typ: Date, value: "1918-11-12"},
 	{name: "narrative offset", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "Two days later", typ: Date, value: "1918-11-14"},
 	{name: "narrative month", mode: History, text: "On November 12, 1918, he declared a republic. Two days later, the army mutinied. In March, the war resumed.", want: "March", typ: Date, value: "1919-03"},
+	// a day offset from the story needs a day to count from: in news, a
+	// year named since ("the post-1959 politics") does not give one, the
+	// day last mentioned does
+	{name: "next morning after a year", text: "He went to court on Monday. The politics of 1959 divided the family. He appeared healthy the next morning.", want: "the next morning", typ: TimeType, value: "2023-09-19TMO"},
+	// "<day> of that year": one expression, the day in the story's year
+	{name: "month day of that year", mode: History, text: "The war began in April 1861. Congress passed the resolution on July 25 of that year.", want: "July 25 of that year", typ: Date, value: "1861-07-25"},
+	{name: "day month of the following year", mode: History, text: "The siege began in 1565. The fort fell on 8 September of the following year.", want: "8 September of the following year", typ: Date, value: "1566-09-08"},
 	{name: "narrative without DCT", noDCT: true, text: "The siege began on 3 June 1565. On 24 June, the fort fell.", want: "24 June", typ: Date, value: "1565-06-24"},
 
 	// "N units later" in news: a duration linked to an event by the
@@ -144,6 +165,10 @@ var exprCases = []exprCase{
 	{name: "now", text: "The region is now calm.", want: "now", typ: Date, value: "PRESENT_REF"},
 	{name: "recently", text: "The border was recently closed.", want: "recently", typ: Date, value: "PAST_REF"},
 	{name: "in the past", text: "Such raids were common in the past.", want: "the past", typ: Date, value: "PAST_REF"},
+	// a quotation that is a sentence, not a title, keeps its times
+	{name: "quoted today", text: "``Today, I'm here to tell you we have our suspect,'' he said.", want: "Today", typ: Date, value: "2023-09-20"},
+	{name: "quoted weekday between quotes", text: "``It is entirely inaccurate.'' White House on Monday ``For weeks we have been subjected to leaks.''", want: "Monday", typ: Date, value: "2023-09-18"},
+	{name: "quoted time phrase", text: "He said the troops would leave ``next week.''", want: "next week", typ: Date, value: "2023-W39"},
 	{name: "the future", text: "Talks may resume in the future.", want: "the future", typ: Date, value: "FUTURE_REF"},
 
 	// Modifiers
@@ -272,6 +297,11 @@ func TestNotTimex(t *testing.T) {
 		{"The company paid $1990 in fees.", "1990"},
 		{"Prices fell 1.20 points to 17.50.", "1.20"},
 		{"It would be a second betrayal.", "a second"},
+		// quoted titles of films, shows and campaigns name no time
+		{"The poster showed Gary Cooper from the film ``High Noon.''", "Noon"},
+		{"``They are abusing him,'' Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes"},
+		{"Baker, speaking on ABC News' \"This Week,\" said the request was fair.", "This Week"},
+		{"He led a series of ``Spring of Life'' demonstrations in 1992.", "Spring"},
 	} {
 		tl := extractExpr(t, c.text, Auto, false)
 		for _, e := range tl.Expressions {

@@ -185,6 +185,9 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 			// the dateline is the DCT, not a mention in the story
 			continue
 		}
+		if r.inTitle(m) {
+			continue // ``High Noon'': a title, not a time
+		}
 		si := sentOf[i]
 		tx := r.resolve(m, st.sents[si].Span)
 		sp := Span{m.Start, m.End}

@@ -27,6 +27,9 @@ type resolver struct {
 	lastQ   time.Time
 	lastQAt int
 	hasQ    bool
+	// dayRef is the day last mentioned (a date to the day or finer).
+	dayRef    time.Time
+	hasDayRef bool
 	// cues are the tense cues of the sentence last read
 	cues *sentenceCues
 }
@@ -105,6 +108,9 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 	if t.Resolved() && t.Granularity >= Year && t.Granularity != Week && !m.Open && !flashback && !r.boundary(m) &&
 		!r.aside(m, t, sent) {
 		r.setRef(t)
+	}
+	if t.Resolved() && t.Granularity >= Day && t.Granularity != Week && !m.Open && !flashback {
+		r.dayRef, r.hasDayRef = truncate(t.Interval.Begin, Day), true
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
@@ -304,6 +310,17 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		return r.finish(m, base, Quarter, Date, how)
 	}
+	if how == Narrative && r.mode != History && m.Rel != nil && Granularity(m.Rel.Unit) >= Day && r.refGran < Day {
+		// "the next morning" in news after "the post-1959 politics": a
+		// year or a month cannot place a day; the day last mentioned can,
+		// or else the time of writing
+		switch {
+		case r.hasDayRef:
+			anchor = r.dayRef
+		case r.hasDCT:
+			anchor, how = r.dct, AnchorDCT
+		}
+	}
 	tn := func() tense { return clauseTense(r.cuesOf(sent), Span{m.Start, m.End}) }
 	base := anchor
 	if m.Rel != nil {
@@ -400,17 +417,16 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 	case m.Weekday != nil:
 		dir := m.Dir
 		if dir == 0 {
-			dir = -1
-			if how == AnchorDCT && tn() == futureTense {
-				dir = 1
-			}
-			if how == Narrative {
-				dir = 1
-			}
+			dir = r.weekdayDir(m, how, tn)
 		}
 		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
 	case m.Hour != nil:
+		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
+			// "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
+			// (4 a.m. EDT Thursday)": the time of that day
+			base = nearestWeekday(truncate(base, Day), wd, r.weekdayDir(m, how, tn), false)
+		}
 		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
 	case m.Rel != nil:
 		t = base
@@ -675,4 +691,132 @@ func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
 		}
 	}
 	return y
+}
+
+// genitiveAfter follows a weekday in the genitive: "Wednesday's ruling".
+var genitiveAfter = regexp.MustCompile(`^(?:'s|’s)\b`)
+
+// comingBefore ends the text before a day that is still to come, whatever
+// its form: "ahead of Tuesday's vote", "the upcoming Friday".
+var comingBefore = regexp.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`)
+
+// knownDay reports whether a weekday named without "last" or "next" is a
+// day the report treats as known, so that the tense of its clause does
+// not move it ahead: a weekday in the genitive ("get around Wednesday's
+// ruling", "after Thursday's vote") names an event that has happened,
+// unless the text before says it is coming ("ahead of Tuesday's vote").
+func (r *resolver) knownDay(m *temporal.Mention) bool {
+	if !genitiveAfter.MatchString(r.text[m.End:min(len(r.text), m.End+4)]) {
+		return false
+	}
+	return !comingBefore.MatchString(r.text[max(0, m.Start-30):m.Start])
+}
+
+// weekdayDir is the direction in which a weekday named without "last" or
+// "next" lies from its anchor: back from the DCT, save in a future clause
+// (and not a known day: "Wednesday's ruling"); on from the story.
+func (r *resolver) weekdayDir(m *temporal.Mention, how Anchor, tn func() tense) int {
+	if how == Narrative || how == AnchorDCT && tn() == futureTense && !r.knownDay(m) {
+		return 1
+	}
+	return -1
+}
+
+// restatedAfter follows a time of day that a parenthesis restates in
+// another zone, with its weekday inside the parenthesis or just after it:
+// "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT
+// Thursday)".
+var restatedAfter = regexp.MustCompile(`(?i)^\.?\s*\(([^()]{1,40})\)(?:\s*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?`)
+
+// weekdayName finds a weekday.
+var weekdayName = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+
+// restatedWeekday returns the weekday that a parenthetical restatement
+// gives a time of day named without its day.
+func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
+	sm := restatedAfter.FindStringSubmatch(r.text[m.End:min(len(r.text), m.End+80)])
+	if sm == nil || !clockLike.MatchString(sm[1]) {
+		return 0, false
+	}
+	name := sm[2]
+	if name == "" {
+		name = weekdayName.FindString(sm[1])
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), name) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// clockLike finds a time of day or a time zone in a parenthesis.
+var clockLike = regexp.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
+
+// quoteMarks are the quotation marks of news copy, opening or closing.
+var quoteMarks = []string{"``", "''", "\"", "“", "”"}
+
+// lastQuote and firstQuote find the quotation mark nearest the end or the
+// start of s, returning its start and end offsets or -1.
+func lastQuote(s string) (int, int) {
+	at, end := -1, -1
+	for _, q := range quoteMarks {
+		if i := strings.LastIndex(s, q); i > at {
+			at, end = i, i+len(q)
+		}
+	}
+	return at, end
+}
+
+func firstQuote(s string) int {
+	at := -1
+	for _, q := range quoteMarks {
+		if i := strings.Index(s, q); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// titleFunction are the words a title leaves in lower case.
+var titleFunction = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "from": true, "by": true}
+
+// inTitle reports whether a mention in news lies inside a quoted title:
+// a quotation of two to eight words, all capitalized but function words
+// (“High Noon”, ”60 Minutes”, "This Week With David Brinkley", the
+// “Spring of Life” demonstrations). It names a film, a show or a
+// campaign, not a time. Histories are left alone: there a quoted name
+// ("the Chinese Spring Offensive") dates the event it names.
+func (r *resolver) inTitle(m *temporal.Mention) bool {
+	if r.mode == History {
+		return false
+	}
+	before := r.text[max(0, m.Start-60):m.Start]
+	i, e := lastQuote(before)
+	j := firstQuote(r.text[m.End:min(len(r.text), m.End+60)])
+	if i < 0 || j < 0 || i > 0 && !strings.ContainsRune(" \t\n(", rune(before[i-1])) || j > 0 && r.text[m.End+j-1] == ' ' {
+		// an opening mark follows a space, a closing mark a word
+		return false
+	}
+	q := strings.TrimRight(before[e:]+r.text[m.Start:m.End+j], ".,!?")
+	if strings.ContainsRune(q, '\n') {
+		return false
+	}
+	words := strings.Fields(q)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	capital := 0
+	for k, w := range words {
+		switch c := w[0]; {
+		case c >= 'A' && c <= 'Z':
+			capital++
+		case c >= 'a' && c <= 'z':
+			if k == 0 || !titleFunction[w] {
+				return false
+			}
+		}
+	}
+	return capital >= 1
 }

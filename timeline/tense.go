@@ -121,6 +121,21 @@ type sentenceCues struct {
 	sent Span
 	// future and past are the cue matches, in input offsets, in order
 	future, past []tenseCue
+	// perfect: whether the sentence holds a past perfect (0 unknown, 1
+	// yes, 2 no)
+	perfect int8
+}
+
+// pastPerfect reports whether the sentence holds a verb in the past
+// perfect.
+func (c *sentenceCues) pastPerfect() bool {
+	if c.perfect == 0 {
+		c.perfect = 2
+		if pastPerfect.MatchString(c.text[c.sent.Start:c.sent.End]) {
+			c.perfect = 1
+		}
+	}
+	return c.perfect == 1
 }
 
 // tenseCue is one match of futureCue or a past cue. The checks on the text
@@ -223,6 +238,12 @@ func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 				// "had been due to expire Friday": a plan made in the
 				// past for a time now past
 				best = pastTense
+			} else if untilCue.MatchString(c.text[k.Start:k.End]) && c.pastPerfect() {
+				// "Until Thursday, they had not called him a suspect":
+				// a state that ended before the past perfect's time of
+				// reference; "until" points ahead only from a clause
+				// that is not over
+				best = pastTense
 			}
 		}
 	}
@@ -291,3 +312,11 @@ var adjectiveBefore = temporal.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|
 // endedBefore ends the text before the last day of a period that has
 // ended.
 var endedBefore = temporal.MustCompile(`(?i)\bended\s+$`)
+
+// untilCue is the future cue "until", which bounds a state rather than
+// naming a time to come.
+var untilCue = temporal.MustCompile(`(?i)^(?:until|till)$`)
+
+// pastPerfect finds a verb in the past perfect: "had not called", "had
+// described", "hadn't seen".
+var pastPerfect = temporal.MustCompile(`(?i)\bhad(?:\s+not|n't|\s+never)?\s+(?:\w+ly\s+)?(?:been|[a-z]+(?:ed|en|wn|ne|nt|ld|ght|un|ung))\b`)

@@ -12,11 +12,32 @@ const (
 	// year take every valid date, so a month-day rule that sees one has
 	// a day the year lacks ("Feb. 29, 2021") and must not guess a year.
 	yearAfter = `(?:,?\s*(?P<ya>\d{4})\b)?`
+	// storyYearAfter reads "of that year", "of the following year" after a
+	// month and day: the year of the story, or the one before or after.
+	storyYearAfter = `(?:\s+of\s+(?P<ry2>that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+year\b)?`
 	// dayNum is a day of the month in digits or as an ordinal word.
 	dayNum = `(?:(?P<d>\d{1,2})` + ordSuffix + `|(?P<dw>` + ordinalPat + `))`
 	// spelledYearPat is a year said aloud.
 	spelledYearPat = `(?:nineteen|eighteen|seventeen|sixteen)[\s-]+(?:(?:` + tensWord + `)(?:[\s-](?:` + unitWord + `))?|` + teenWord + `|hundred|oh[\s-](?:` + unitWord + `))`
 )
+
+// storyYear reads the group ry2 of storyYearAfter ("July 25 of that
+// year") into a year offset from the story, and reports whether there was
+// one.
+func storyYear(c caps, e *Extra) bool {
+	switch c.l("ry2") {
+	case "that", "the same":
+		e.Rel = &Rel{GYear, 0}
+	case "the previous":
+		e.Rel = &Rel{GYear, -1}
+	case "the following", "the next":
+		e.Rel = &Rel{GYear, 1}
+	default:
+		return false
+	}
+	e.Story = true
+	return true
+}
 
 // day reads the day group of dayNum.
 func day(c caps) (int, bool) {
@@ -150,7 +171,7 @@ func dateRules() []*Rule {
 				return true
 			}),
 		rule("month-day", 30, TMonth,
-			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`+yearAfter,
+			`\b`+podPre+`(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?`+wdPre+`(?P<mon>`+monthPat+`)\.?\s+`+dayNum+`\b`+yearAfter+storyYearAfter,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
 				if !ok || c.g("ya") != "" || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
@@ -168,11 +189,11 @@ func dateRules() []*Rule {
 					x.Weekday = ptr(weekdayNum(wd))
 				}
 				pod(c, e)
-				e.Tensed = true
+				e.Tensed = !storyYear(c, e)
 				return true
 			}),
 		rule("day-month", 30, TMonth,
-			`\b`+podPre+wdPre+`(?:the\s+)?`+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\b\.?`+yearAfter,
+			`\b`+podPre+wdPre+`(?:the\s+)?`+dayNum+`\s+(?:day\s+)?(?:of\s+)?(?P<mon>`+monthPat+`)\b\.?`+yearAfter+storyYearAfter,
 			func(c caps, x *rules.Context, e *Extra) bool {
 				d, ok := day(c)
 				if !ok || c.g("ya") != "" || !capitalized(c.g("mon")) || !setMD(x, monthNum(c.g("mon")), d) {
@@ -183,7 +204,7 @@ func dateRules() []*Rule {
 					x.Weekday = ptr(weekdayNum(wd))
 				}
 				pod(c, e)
-				e.Tensed = true
+				e.Tensed = !storyYear(c, e)
 				return true
 			}),
 		// "February 15 and 22": the second day of a list takes the month
