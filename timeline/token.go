@@ -21,29 +21,82 @@ type token struct {
 
 // tokenize splits text[s.Start:s.End] into tokens. Offsets index text.
 func tokenize(text string, s Span) []token {
+	var tz tokenizer
+	return tz.tokenize(text, s)
+}
+
+// tokenizer is the scratch space of tokenize for one document: the token
+// slice, reused sentence after sentence, and the document lowercased
+// once, so that an ASCII token's low is a slice of it rather than a copy
+// of its own. Not safe for concurrent use.
+type tokenizer struct {
+	toks []token
+	text string // the text lowered, compared by content
+	low  string // text with ASCII upper-case letters lowered
+}
+
+// lowered returns text with its ASCII letters lowered, computed once per
+// text.
+func (tz *tokenizer) lowered(text string) string {
+	if tz.low != "" && len(tz.text) == len(text) && tz.text == text {
+		return tz.low
+	}
+	b := make([]byte, len(text))
+	for i := 0; i < len(text); i++ {
+		b[i] = asciiLower[text[i]]
+	}
+	tz.text, tz.low = text, string(b)
+	return tz.low
+}
+
+// tokenize is the package tokenize on tz's scratch: the tokens are valid
+// until the next call.
+func (tz *tokenizer) tokenize(text string, s Span) []token {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	// about one token in five bytes of prose: one allocation, not a
-	// dozen regrowths of a slice of large elements
-	toks := make([]token, 0, (s.End-s.Start)/5+4)
+	if s.Start >= s.End {
+		return tz.toks[:0]
+	}
+	low := tz.lowered(text)
+	// about one token in five bytes of prose
+	toks := tz.toks[:0]
+	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
 	i := s.Start
 	for i < s.End {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		c := text[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:s.End])
+		}
 		switch {
-		case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
+		case c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && (unicode.IsSpace(r) || r == utf8.RuneError && n <= 1):
 			i += n
-		case isWordRune(r):
-			j := i
+		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
+			j := i + n
+			ascii := c < utf8.RuneSelf
 			for j < s.End {
+				if c2 := text[j]; c2 < utf8.RuneSelf {
+					if !asciiWord[c2] {
+						break
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
 				if !isWordRune(r2) {
 					break
 				}
 				j += n2
+				ascii = false
 			}
 			// A single capital letter followed by ".X." is a dotted
 			// abbreviation: U.S., U.N., U.S.A.
@@ -54,12 +107,19 @@ func tokenize(text string, s Span) []token {
 				j++ // the final dot
 			}
 			t := token{Span: Span{i, j}, raw: text[i:j], word: true}
-			t.low = strings.ToLower(t.raw)
-			t.up = unicode.IsUpper(r)
+			if ascii {
+				t.low = low[i:j]
+				t.up = isUpperASCII(c)
+			} else {
+				t.low = strings.ToLower(t.raw)
+				t.up = unicode.IsUpper(r)
+			}
 			// Possessives: 's, ’s and the bare apostrophe after a plural.
-			if k, ok := possessive(text, j, s.End, t.low); ok {
-				t.poss = true
-				j = k
+			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
+				if k, ok := possessive(text, j, s.End, t.low); ok {
+					t.poss = true
+					j = k
+				}
 			}
 			toks = append(toks, t)
 			i = j
@@ -68,8 +128,25 @@ func tokenize(text string, s Span) []token {
 			i += n
 		}
 	}
+	tz.toks = toks
 	return toks
 }
+
+// ASCII classes of the tokenizer: white space as unicode.IsSpace has it,
+// letters and digits as isWordRune has them.
+var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		sp[c] = unicode.IsSpace(rune(c))
+		w[c] = isWordRune(rune(c))
+	}
+	for c := range low {
+		low[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			low[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
