@@ -26,27 +26,29 @@ func tokenize(text string, s Span) []token {
 }
 
 // tokenizer is the scratch space of tokenize for one document: the token
-// slice, reused sentence after sentence, and the document lowercased
-// once, so that an ASCII token's low is a slice of it rather than a copy
-// of its own. Not safe for concurrent use.
+// slice, reused sentence after sentence, and the span last tokenized
+// lowercased once, so that an ASCII token's low is a slice of it rather
+// than a copy of its own (a clause of the sentence reuses it). Not safe
+// for concurrent use.
 type tokenizer struct {
 	toks []token
 	text string // the text lowered, compared by content
-	low  string // text with ASCII upper-case letters lowered
+	from int    // where low starts in text
+	low  string // text[from:from+len(low)] with ASCII letters lowered
 }
 
-// lowered returns text with its ASCII letters lowered, computed once per
-// text.
-func (tz *tokenizer) lowered(text string) string {
-	if tz.low != "" && len(tz.text) == len(text) && tz.text == text {
-		return tz.low
+// lowered returns text[s.Start:s.End] or a span around it with its ASCII
+// letters lowered, and the offset in text where it starts.
+func (tz *tokenizer) lowered(text string, s Span) (string, int) {
+	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
+		return tz.low, tz.from
 	}
-	b := make([]byte, len(text))
-	for i := 0; i < len(text); i++ {
-		b[i] = asciiLower[text[i]]
+	b := make([]byte, s.End-s.Start)
+	for i := range b {
+		b[i] = asciiLower[text[s.Start+i]]
 	}
-	tz.text, tz.low = text, string(b)
-	return tz.low
+	tz.text, tz.from, tz.low = text, s.Start, string(b)
+	return tz.low, tz.from
 }
 
 // tokenize is the package tokenize on tz's scratch: the tokens are valid
@@ -61,7 +63,7 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 	if s.Start >= s.End {
 		return tz.toks[:0]
 	}
-	low := tz.lowered(text)
+	low, base := tz.lowered(text, s)
 	// about one token in five bytes of prose
 	toks := tz.toks[:0]
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
@@ -108,7 +110,7 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 			}
 			t := token{Span: Span{i, j}, raw: text[i:j], word: true}
 			if ascii {
-				t.low = low[i:j]
+				t.low = low[i-base : j-base]
 				t.up = isUpperASCII(c)
 			} else {
 				t.low = strings.ToLower(t.raw)
