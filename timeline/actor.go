@@ -11,7 +11,7 @@ import (
 // their country, and named persons. It is built once in New and is safe
 // for concurrent use: nothing in it changes after newActorIndex.
 type actorIndex struct {
-	gaz       gazetteer
+	gaz       *gazetteer
 	countries []country
 	byAlpha3  map[string]int
 	orgs      []orgInfo
@@ -68,7 +68,7 @@ func newActorMemory() *actorMemory {
 }
 
 func newActorIndex() *actorIndex {
-	ix := &actorIndex{gaz: gazetteer{}, byAlpha3: map[string]int{}}
+	ix := &actorIndex{gaz: newGazetteer(), byAlpha3: map[string]int{}}
 	for _, line := range strings.Split(countriesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -438,8 +438,7 @@ func (ix *actorIndex) commonWord(low string) bool {
 	if _, ok := ix.triggers[low]; ok {
 		return true
 	}
-	_, ok := ix.gaz[low]
-	return ok
+	return ix.gaz.has(low)
 }
 
 // hasInitial reports a name with a middle initial, "George W. Bush": a

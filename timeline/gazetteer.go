@@ -52,9 +52,59 @@ const (
 )
 
 // gazetteer finds names by their first lowercased token, longest first.
-type gazetteer map[string][]*gazEntry
+// Most tokens of prose start no name: a bit set over the hashes of the
+// first tokens turns them away before the map lookup.
+type gazetteer struct {
+	byFirst map[string][]*gazEntry
+	firsts  [firstBits / 64]uint64
+}
 
-func (g gazetteer) add(name string, e gazEntry) {
+// firstBits is the size of the bit set of first tokens; a few thousand
+// names leave a small share of other words to the map.
+const firstBits = 1 << 16
+
+func newGazetteer() *gazetteer { return &gazetteer{byFirst: map[string][]*gazEntry{}} }
+
+// fnv1a hashes s, then suffix.
+func fnv1a(s, suffix string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	for i := 0; i < len(suffix); i++ {
+		h = (h ^ uint32(suffix[i])) * 16777619
+	}
+	return h
+}
+
+// mayStart reports whether low+suffix can be a first token: false means
+// it is none.
+func (g *gazetteer) mayStart(low, suffix string) bool {
+	h := fnv1a(low, suffix) % firstBits
+	return g.firsts[h/64]&(1<<(h%64)) != 0
+}
+
+// has reports whether some name starts with the token low.
+func (g *gazetteer) has(low string) bool {
+	if !g.mayStart(low, "") {
+		return false
+	}
+	_, ok := g.byFirst[low]
+	return ok
+}
+
+// lookup returns the entries whose first token is low+suffix.
+func (g *gazetteer) lookup(low, suffix string) []*gazEntry {
+	if !g.mayStart(low, suffix) {
+		return nil
+	}
+	if suffix == "" {
+		return g.byFirst[low]
+	}
+	return g.byFirst[low+suffix]
+}
+
+func (g *gazetteer) add(name string, e gazEntry) {
 	e.toks = keyTokens(name)
 	if len(e.toks) == 0 {
 		return
@@ -64,16 +114,19 @@ func (g gazetteer) add(name string, e gazEntry) {
 			e.exact = append(e.exact, t.raw)
 		}
 	}
-	for _, o := range g[e.toks[0]] {
+	first := e.toks[0]
+	for _, o := range g.byFirst[first] {
 		if o.kind == e.kind && o.idx == e.idx && strings.Join(o.toks, " ") == strings.Join(e.toks, " ") && o.form <= e.form {
 			return // a name that is also a demonym stays a name
 		}
 	}
-	g[e.toks[0]] = append(g[e.toks[0]], &e)
+	g.byFirst[first] = append(g.byFirst[first], &e)
+	h := fnv1a(first, "") % firstBits
+	g.firsts[h/64] |= 1 << (h % 64)
 }
 
-func (g gazetteer) sort() {
-	for _, es := range g {
+func (g *gazetteer) sort() {
+	for _, es := range g.byFirst {
 		sort.SliceStable(es, func(i, j int) bool {
 			if len(es[i].toks) != len(es[j].toks) {
 				return len(es[i].toks) > len(es[j].toks)
@@ -100,17 +153,17 @@ func isAcronym(name string) bool {
 
 // match returns the longest entry starting at toks[i], with the index
 // after it.
-func (g gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*gazEntry, int) {
+func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*gazEntry, int) {
 	if !toks[i].word {
 		return nil, i
 	}
-	key := toks[i].low
+	cands := g.lookup(toks[i].low, "")
 	if toks[i].poss {
-		key += "'s"
-	}
-	cands := g[toks[i].low]
-	if toks[i].poss {
-		cands = append(cands[:len(cands):len(cands)], g[key]...)
+		// the names whose first token is the possessive itself
+		// ("People's Liberation Army") come after the others
+		if more := g.lookup(toks[i].low, "'s"); len(more) > 0 {
+			cands = append(cands[:len(cands):len(cands)], more...)
+		}
 	}
 next:
 	for _, e := range cands {
@@ -122,7 +175,7 @@ next:
 			last := k == len(e.toks)-1
 			switch {
 			case t.low == want && (!t.poss || last):
-			case t.poss && t.low+"'s" == want:
+			case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
 			default:
 				continue next
 			}
