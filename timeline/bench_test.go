@@ -73,7 +73,7 @@ func sharedData(tb testing.TB) string {
 // loadTBAQ returns the raw texts (TEXT with the tags stripped, as
 // timeml.Parse gives it) of the 256 TBAQ documents (TimeBank and
 // AQUAINT), or skips when the shared data is absent.
-func loadTBAQ(b *testing.B) []string {
+func loadTBAQ(b testing.TB) []string {
 	dir := sharedData(b)
 	if dir == "" {
 		b.Skip("no shared/data beside the module root and EVENTLINE_DATA unset: no TBAQ corpus")

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
 )
@@ -27,6 +28,42 @@ var (
 	// agencyLine is a wire dateline: "MOSCOW, Sept 19 (Reuters) -".
 	agencyLine = regexp.MustCompile(`^\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+(.{3,40}?)\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*[-–—_:]?`)
 )
+
+// cueWords are the words datelineCue finds ("last updated" and "first
+// published" are found by their last word).
+var cueWords = []string{"updated", "published", "posted", "date", "dateline", "created", "modified"}
+
+// hasCue is datelineCue.MatchString(line). An ASCII line is read word by
+// word (a \b word is a run of ASCII letters, digits and underscores);
+// the regexp reads the others, where case folding reaches beyond ASCII.
+func hasCue(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if line[i] >= utf8.RuneSelf {
+			return datelineCue.MatchString(line)
+		}
+	}
+	for i := 0; i < len(line); {
+		if !isCueWordByte(line[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(line) && isCueWordByte(line[j]) {
+			j++
+		}
+		for _, w := range cueWords {
+			if strings.EqualFold(line[i:j], w) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isCueWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // readDateline finds the document creation time at the head of text.
 // It runs the same temporal rules as the body, and takes the first line
@@ -87,7 +124,7 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int, wins []temporal
 	// without one need not be scanned.
 	cue, cueRead := false, false
 	if !wire && len(trimSpace(line))-(wins[len(wins)-1].End-wins[0].Start) > datelineRest {
-		cue, cueRead = datelineCue.MatchString(line), true
+		cue, cueRead = hasCue(line), true
 		if !cue {
 			return DCT{}, wins, false
 		}
@@ -112,7 +149,7 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int, wins []temporal
 	}
 	rest := len(trimSpace(line)) - span.Len()
 	if !cueRead {
-		cue = datelineCue.MatchString(line)
+		cue = hasCue(line)
 	}
 	if !cue && !wire && rest > datelineRest {
 		return DCT{}, wins, false

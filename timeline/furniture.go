@@ -27,6 +27,14 @@ var (
 	noteRe   = regexp.MustCompile(`^\((?i:with (?:input|reporting|additional reporting) from|reporting by|writing by|editing by|compiled by|source:|this story|this article)[^)]*\)\.?$`)
 )
 
+// mayOpen reports whether s starts with one of the bytes of first: the
+// anchored expressions above can match only then (their first letters
+// fold to nothing outside ASCII), and most sentences are spared the
+// regexp.
+func mayOpen(s, first string) bool {
+	return s != "" && strings.IndexByte(first, s[0]) >= 0
+}
+
 // isCredit reports whether s (from a slash to the end of its line) is a
 // photo credit such as "/CFP" or "/ AFP".
 func isCredit(s string) bool {
@@ -47,9 +55,9 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 		switch {
 		case hasDateline && s.Span.Contains(dateline) && s.Len() < dateline.Len()+40:
 			s.Furniture = FurnitureDateline
-		case creditRe.MatchString(s.Text):
+		case mayOpen(s.Text, "/pPiIfFcCvV") && creditRe.MatchString(s.Text):
 			s.Furniture = FurnitureCredit
-		case noteRe.MatchString(s.Text):
+		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
 			s.Furniture = FurnitureNote
 		case len(key) >= 24 && seen[string(key)]:
 			s.Furniture = FurnitureDuplicate

@@ -78,7 +78,7 @@ func checkTokenize(t *testing.T, tz *tokenizer, text string, s Span) {
 
 func TestTokenizeMatchesReference(t *testing.T) {
 	var tz tokenizer
-	texts := append(append([]string{}, tokenizeCases...), seedTexts(t, 1<<16)...)
+	texts := refTexts(t, tokenizeCases)
 	for _, text := range texts {
 		checkTokenize(t, &tz, text, Span{0, len(text)})
 		// sentence-sized pieces of one text on one scratch, as
@@ -101,4 +101,15 @@ func FuzzTokenize(f *testing.F) {
 		checkTokenize(t, &tz, text, Span{from, to})
 		checkTokenize(t, &tz, text, Span{0, len(text)})
 	})
+}
+
+// refTexts are the texts the fast paths are checked on against their
+// references: the given cases, the seeds, and the TBAQ documents when the
+// shared data is there.
+func refTexts(t *testing.T, cases []string) []string {
+	texts := append(append([]string{}, cases...), seedTexts(t, 1<<16)...)
+	if sharedData(t) != "" {
+		texts = append(texts, loadTBAQ(t)...)
+	}
+	return texts
 }
