@@ -52,56 +52,71 @@ const (
 )
 
 // gazetteer finds names by their first lowercased token, longest first.
-// Most tokens of prose start no name: a bit set over the hashes of the
-// first tokens turns them away before the map lookup.
+// The first tokens sit in an open-addressing table keyed by their FNV-1a
+// hash, which the tokenizer computes as it reads a word: a lookup is a
+// probe or two and no hashing of its own.
 type gazetteer struct {
-	byFirst map[string][]*gazEntry
-	firsts  [firstBits / 64]uint64
+	mask  uint32
+	slots []gazSlot
+	n     int
 }
 
-// firstBits is the size of the bit set of first tokens; a few thousand
-// names leave a small share of other words to the map.
-const firstBits = 1 << 16
+type gazSlot struct {
+	h     uint32
+	first string // "" for a free slot
+	es    []*gazEntry
+}
 
-func newGazetteer() *gazetteer { return &gazetteer{byFirst: map[string][]*gazEntry{}} }
+func newGazetteer() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: make([]gazSlot, 1<<12)} }
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // fnv1a hashes s, then suffix.
 func fnv1a(s, suffix string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+		h = (h ^ uint32(s[i])) * fnvPrime
 	}
 	for i := 0; i < len(suffix); i++ {
-		h = (h ^ uint32(suffix[i])) * 16777619
+		h = (h ^ uint32(suffix[i])) * fnvPrime
 	}
 	return h
 }
 
-// mayStart reports whether low+suffix can be a first token: false means
-// it is none.
-func (g *gazetteer) mayStart(low, suffix string) bool {
-	h := fnv1a(low, suffix) % firstBits
-	return g.firsts[h/64]&(1<<(h%64)) != 0
+// slot returns the slot of first, whose hash is h: its own, or the free
+// one where it would go.
+func (g *gazetteer) slot(h uint32, first string) *gazSlot {
+	for k := h & g.mask; ; k = (k + 1) & g.mask {
+		sl := &g.slots[k]
+		if sl.first == "" || sl.h == h && sl.first == first {
+			return sl
+		}
+	}
 }
 
 // has reports whether some name starts with the token low.
 func (g *gazetteer) has(low string) bool {
-	if !g.mayStart(low, "") {
-		return false
-	}
-	_, ok := g.byFirst[low]
-	return ok
+	return len(g.slot(fnv1a(low, ""), low).es) > 0
 }
 
-// lookup returns the entries whose first token is low+suffix.
-func (g *gazetteer) lookup(low, suffix string) []*gazEntry {
-	if !g.mayStart(low, suffix) {
-		return nil
+// entries returns the entries whose first token is first, hashed h.
+func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
+	return g.slot(h, first).es
+}
+
+// grow doubles the table when it is half full.
+func (g *gazetteer) grow() {
+	old := g.slots
+	g.slots = make([]gazSlot, 2*len(old))
+	g.mask = uint32(len(g.slots) - 1)
+	for _, sl := range old {
+		if sl.first != "" {
+			*g.slot(sl.h, sl.first) = sl
+		}
 	}
-	if suffix == "" {
-		return g.byFirst[low]
-	}
-	return g.byFirst[low+suffix]
 }
 
 func (g *gazetteer) add(name string, e gazEntry) {
@@ -115,18 +130,26 @@ func (g *gazetteer) add(name string, e gazEntry) {
 		}
 	}
 	first := e.toks[0]
-	for _, o := range g.byFirst[first] {
+	h := fnv1a(first, "")
+	sl := g.slot(h, first)
+	for _, o := range sl.es {
 		if o.kind == e.kind && o.idx == e.idx && strings.Join(o.toks, " ") == strings.Join(e.toks, " ") && o.form <= e.form {
 			return // a name that is also a demonym stays a name
 		}
 	}
-	g.byFirst[first] = append(g.byFirst[first], &e)
-	h := fnv1a(first, "") % firstBits
-	g.firsts[h/64] |= 1 << (h % 64)
+	if sl.first == "" {
+		sl.h, sl.first = h, first
+		g.n++
+	}
+	sl.es = append(sl.es, &e)
+	if 2*g.n > len(g.slots) {
+		g.grow()
+	}
 }
 
 func (g *gazetteer) sort() {
-	for _, es := range g.byFirst {
+	for _, sl := range g.slots {
+		es := sl.es
 		sort.SliceStable(es, func(i, j int) bool {
 			if len(es[i].toks) != len(es[j].toks) {
 				return len(es[i].toks) > len(es[j].toks)
@@ -157,11 +180,11 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 	if !toks[i].word {
 		return nil, i
 	}
-	cands := g.lookup(toks[i].low, "")
+	cands := g.entries(toks[i].h, toks[i].low)
 	if toks[i].poss {
 		// the names whose first token is the possessive itself
 		// ("People's Liberation Army") come after the others
-		if more := g.lookup(toks[i].low, "'s"); len(more) > 0 {
+		if more := g.entries(fnv1a(toks[i].low, "'s"), toks[i].low+"'s"); len(more) > 0 {
 			cands = append(cands[:len(cands):len(cands)], more...)
 		}
 	}

@@ -17,6 +17,7 @@ type token struct {
 	word bool   // letters or digits (not punctuation)
 	up   bool   // starts with an upper-case letter
 	poss bool   // followed by 's or a bare ' (possessive)
+	h    uint32 // FNV-1a hash of low, for the gazetteer (words only)
 }
 
 // tokenize splits text[s.Start:s.End] into tokens. Offsets index text.
@@ -85,11 +86,13 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			ascii := c < utf8.RuneSelf
+			h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
 			for j < s.End {
 				if c2 := text[j]; c2 < utf8.RuneSelf {
 					if !asciiWord[c2] {
 						break
 					}
+					h = (h ^ uint32(asciiLower[c2])) * fnvPrime
 					j++
 					continue
 				}
@@ -102,19 +105,24 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 			}
 			// A single capital letter followed by ".X." is a dotted
 			// abbreviation: U.S., U.N., U.S.A.
+			dotted := false
 			if j-i == 1 && j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
 				for j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
 					j += 2
 				}
 				j++ // the final dot
+				dotted = true
 			}
-			t := token{Span: Span{i, j}, raw: text[i:j], word: true}
+			t := token{Span: Span{i, j}, raw: text[i:j], word: true, h: h}
 			if ascii {
 				t.low = low[i-base : j-base]
 				t.up = isUpperASCII(c)
 			} else {
 				t.low = strings.ToLower(t.raw)
 				t.up = unicode.IsUpper(r)
+			}
+			if !ascii || dotted {
+				t.h = fnv1a(t.low, "")
 			}
 			// Possessives: 's, ’s and the bare apostrophe after a plural.
 			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
