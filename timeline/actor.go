@@ -11,7 +11,7 @@ import (
 // their country, and named persons. It is built once in New and is safe
 // for concurrent use: nothing in it changes after newActorIndex.
 type actorIndex struct {
-	gaz       gazetteer
+	gaz       *gazetteer
 	countries []country
 	byAlpha3  map[string]int
 	orgs      []orgInfo
@@ -28,6 +28,39 @@ type actorMemory struct {
 	persons     map[string]Actor // by full name
 	partial     map[string]Actor // by surname or first name
 	lastCountry int              // index into countries, -1 when none
+
+	scratch actorScratch
+}
+
+// actorScratch is the working space of findActors, kept across the
+// sentences of a document so that each sentence does not allocate its
+// own; nothing in it outlives the call that fills it.
+type actorScratch struct {
+	tz        tokenizer
+	ms        []mention
+	at        []int
+	inMention []bool
+	inName    []bool
+}
+
+// ints returns a zeroed slice of n ints, reusing buf.
+func ints(buf *[]int, n int) []int {
+	if cap(*buf) < n {
+		*buf = make([]int, n)
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
+}
+
+// bools returns a zeroed slice of n bools, reusing buf.
+func bools(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n)
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
 }
 
 func newActorMemory() *actorMemory {
@@ -35,7 +68,7 @@ func newActorMemory() *actorMemory {
 }
 
 func newActorIndex() *actorIndex {
-	ix := &actorIndex{gaz: gazetteer{}, byAlpha3: map[string]int{}}
+	ix := &actorIndex{gaz: newGazetteer(), byAlpha3: map[string]int{}}
 	for _, line := range strings.Split(countriesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -140,10 +173,12 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	if mem == nil {
 		mem = newActorMemory()
 	}
-	toks := tokenize(text, s)
-	ms := ix.mentions(toks)
-	at := make([]int, len(toks)) // token → 1+index of the mention starting there
-	inMention := make([]bool, len(toks))
+	sc := &mem.scratch
+	toks := sc.tz.tokenize(text, s)
+	ms := ix.mentions(toks, sc.ms[:0])
+	sc.ms = ms
+	at := ints(&sc.at, len(toks)) // token → 1+index of the mention starting there
+	inMention := bools(&sc.inMention, len(toks))
 	for k, m := range ms {
 		at[m.i] = k + 1
 		for i := m.i; i < m.j; i++ {
@@ -151,7 +186,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 	}
 	var out []Actor
-	inName := make([]bool, len(toks))
+	inName := bools(&sc.inName, len(toks))
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
@@ -403,8 +438,7 @@ func (ix *actorIndex) commonWord(low string) bool {
 	if _, ok := ix.triggers[low]; ok {
 		return true
 	}
-	_, ok := ix.gaz[low]
-	return ok
+	return ix.gaz.has(low)
 }
 
 // hasInitial reports a name with a middle initial, "George W. Bush": a
@@ -825,10 +859,9 @@ func spanTextToks(toks []token) string {
 	return b.String()
 }
 
-// mentions matches the gazetteer over toks, longest first, and keeps the
-// matches that the context allows.
-func (ix *actorIndex) mentions(toks []token) []mention {
-	var ms []mention
+// mentions matches the gazetteer over toks, longest first, and appends
+// to ms the matches that the context allows.
+func (ix *actorIndex) mentions(toks []token, ms []mention) []mention {
 	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })

@@ -74,7 +74,7 @@ func sharedData(tb testing.TB) string {
 // raw text of TEXT (tags stripped, as timeml.Parse gives it) with the
 // creation time of the DCT, as a news article comes with its dateline;
 // it skips when the shared data is absent.
-func loadTBAQ(b *testing.B) []Document {
+func loadTBAQ(b testing.TB) []Document {
 	dir := sharedData(b)
 	if dir == "" {
 		b.Skip("no shared/data beside the module root and EVENTLINE_DATA unset: no TBAQ corpus")

@@ -163,10 +163,16 @@ func clauseOf(cls []Span, at int) Span {
 // the object after it receives; a passive turns this round, and "by X"
 // names the source.
 func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Actor) EventClass {
+	var tz tokenizer
+	return ix.classifyEventWith(&tz, text, s, near, actors)
+}
+
+// classifyEventWith is classifyEvent tokenizing on tz's scratch.
+func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near Span, actors []Actor) EventClass {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks := tokenize(text, s)
+	toks := tz.tokenize(text, s)
 	cands := ix.candidates(toks, near)
 	if ap := dateApposition(toks, near); ap.End > ap.Start {
 		// "On 8 October 1950, the day after the US's crossing into North

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
 )
@@ -16,6 +17,9 @@ const (
 	maxDatelineLen = 160
 	datelineLines  = 12
 	datelineBytes  = 2048
+	// datelineRest is how many bytes besides the date a line without a
+	// cue may hold.
+	datelineRest = 24
 )
 
 var (
@@ -24,6 +28,42 @@ var (
 	// agencyLine is a wire dateline: "MOSCOW, Sept 19 (Reuters) -".
 	agencyLine = regexp.MustCompile(`^\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+(.{3,40}?)\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*[-–—_:]?`)
 )
+
+// cueWords are the words datelineCue finds ("last updated" and "first
+// published" are found by their last word).
+var cueWords = []string{"updated", "published", "posted", "date", "dateline", "created", "modified"}
+
+// hasCue is datelineCue.MatchString(line). An ASCII line is read word by
+// word (a \b word is a run of ASCII letters, digits and underscores);
+// the regexp reads the others, where case folding reaches beyond ASCII.
+func hasCue(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if line[i] >= utf8.RuneSelf {
+			return datelineCue.MatchString(line)
+		}
+	}
+	for i := 0; i < len(line); {
+		if !isCueWordByte(line[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(line) && isCueWordByte(line[j]) {
+			j++
+		}
+		for _, w := range cueWords {
+			if strings.EqualFold(line[i:j], w) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isCueWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // readDateline finds the document creation time at the head of text.
 // It runs the same temporal rules as the body, and takes the first line
@@ -36,6 +76,7 @@ func readDateline(sc *temporal.Scanner, text string) (DCT, bool) {
 		head = head[:datelineBytes]
 	}
 	lineStart := 0
+	var wins []temporal.Window
 	for n := 0; n < datelineLines && lineStart < len(head); {
 		end := strings.IndexByte(head[lineStart:], '\n')
 		if end < 0 {
@@ -46,7 +87,9 @@ func readDateline(sc *temporal.Scanner, text string) (DCT, bool) {
 		line := head[lineStart:end]
 		if trimSpace(line) != "" {
 			n++
-			if d, ok := datelineIn(sc, text, lineStart, end); ok {
+			var d DCT
+			var ok bool
+			if d, wins, ok = datelineIn(sc, text, lineStart, end, wins[:0]); ok {
 				return d, true
 			}
 		}
@@ -55,17 +98,38 @@ func readDateline(sc *temporal.Scanner, text string) (DCT, bool) {
 	return DCT{}, false
 }
 
-func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
+// datelineIn reads the dateline of the line text[from:to], if it is one.
+// wins is scratch for its windows, returned for reuse.
+func datelineIn(sc *temporal.Scanner, text string, from, to int, wins []temporal.Window) (DCT, []temporal.Window, bool) {
 	line := text[from:to]
 	wire := false
-	if loc := agencyLine.FindStringIndex(line); loc != nil {
+	var loc []int
+	if strings.IndexByte(line, '(') >= 0 { // the agency's parenthesis
+		loc = agencyLine.FindStringIndex(line)
+	}
+	if loc != nil {
 		// a wire dateline opens the story's first paragraph: read only it
 		to, wire = from+loc[1], true
 	} else if len(trimSpace(line)) > maxDatelineLen {
 		// a long line is prose, whatever dates and words it holds
-		return DCT{}, false
+		return DCT{}, wins, false
 	}
-	ms := sc.Scan(text, temporal.Windows(text, from, to, nil), nil)
+	wins = temporal.Windows(text, from, to, wins)
+	if len(wins) == 0 {
+		return DCT{}, wins, false
+	}
+	// Mentions lie inside their windows, so the words outside the
+	// windows' extent are outside the date: when they already pass the
+	// limit below, only a cue can make the line a dateline, and a line
+	// without one need not be scanned.
+	cue, cueRead := false, false
+	if !wire && len(trimSpace(line))-(wins[len(wins)-1].End-wins[0].Start) > datelineRest {
+		cue, cueRead = hasCue(line), true
+		if !cue {
+			return DCT{}, wins, false
+		}
+	}
+	ms := sc.Scan(text, wins, nil)
 	var date, clock *temporal.Mention
 	for i := range ms {
 		m := &ms[i]
@@ -77,21 +141,23 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
 		}
 	}
 	if date == nil {
-		return DCT{}, false
+		return DCT{}, wins, false
 	}
 	span := Span{date.Start, date.End}
 	if clock != nil {
 		span = Span{min(span.Start, clock.Start), max(span.End, clock.End)}
 	}
 	rest := len(trimSpace(line)) - span.Len()
-	cue := datelineCue.MatchString(line)
-	if !cue && !wire && rest > 24 {
-		return DCT{}, false
+	if !cueRead {
+		cue = hasCue(line)
+	}
+	if !cue && !wire && rest > datelineRest {
+		return DCT{}, wins, false
 	}
 	d := DCT{Span: span, Text: span.In(text)}
 	if date.Year == nil {
 		d.Timex = Timex{Value: "XXXX-" + pad2(*date.Month) + "-" + pad2(*date.Day), Type: Date, Granularity: Day, Anchor: Unresolved}
-		return d, true
+		return d, wins, true
 	}
 	if date.Hour != nil {
 		clock = date
@@ -103,7 +169,7 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int) (DCT, bool) {
 		g = Minute
 	}
 	d.Timex = dctTimex(t, g)
-	return d, true
+	return d, wins, true
 }
 
 // dctTimex is the Timex of a creation time of the given precision.

@@ -57,7 +57,7 @@ func (x *Extractor) buildEvents(st *docState) {
 					inClause = append(inClause, a)
 				}
 			}
-			class := x.actors.classifyEvent(st.text, cl, e.Span, inClause)
+			class := x.actors.classifyEventWith(&mem.scratch.tz, st.text, cl, e.Span, inClause)
 			ev := Event{
 				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},

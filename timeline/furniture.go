@@ -27,6 +27,14 @@ var (
 	noteRe   = regexp.MustCompile(`^\((?i:with (?:input|reporting|additional reporting) from|reporting by|writing by|editing by|compiled by|source:|this story|this article)[^)]*\)\.?$`)
 )
 
+// mayOpen reports whether s starts with one of the bytes of first: the
+// anchored expressions above can match only then (their first letters
+// fold to nothing outside ASCII), and most sentences are spared the
+// regexp.
+func mayOpen(s, first string) bool {
+	return s != "" && strings.IndexByte(first, s[0]) >= 0
+}
+
 // isCredit reports whether s (from a slash to the end of its line) is a
 // photo credit such as "/CFP" or "/ AFP".
 func isCredit(s string) bool {
@@ -40,17 +48,18 @@ func isCredit(s string) bool {
 // prose. dateline is the span of the DCT in the text, if read from it.
 func markFurniture(text string, sents []Sentence, dateline Span, hasDateline bool) {
 	seen := make(map[string]bool, len(sents))
+	var key []byte // the sentence's key, in a buffer reused (a map lookup with string(key) copies nothing)
 	for i := range sents {
 		s := &sents[i]
-		key := normalizeForDuplicate(s.Text)
+		key = appendNormalized(key[:0], s.Text)
 		switch {
 		case hasDateline && s.Span.Contains(dateline) && s.Len() < dateline.Len()+40:
 			s.Furniture = FurnitureDateline
-		case creditRe.MatchString(s.Text):
+		case mayOpen(s.Text, "/pPiIfFcCvV") && creditRe.MatchString(s.Text):
 			s.Furniture = FurnitureCredit
-		case noteRe.MatchString(s.Text):
+		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
 			s.Furniture = FurnitureNote
-		case len(key) >= 24 && seen[key]:
+		case len(key) >= 24 && seen[string(key)]:
 			s.Furniture = FurnitureDuplicate
 		case isBoilerplate(s.Text):
 			s.Furniture = FurnitureBoilerplate
@@ -59,8 +68,8 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 		case isHeading(text, s):
 			s.Furniture = FurnitureHeading
 		}
-		if len(key) > 0 {
-			seen[key] = true
+		if len(key) > 0 && !seen[string(key)] {
+			seen[string(key)] = true
 		}
 	}
 }
@@ -96,39 +105,38 @@ func endsLikeProse(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
 }
 
-// normalizeForDuplicate folds case and spacing so a caption repeated with
-// other white space still counts as the same.
-func normalizeForDuplicate(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendNormalized appends s to b with case and spacing folded, so that a
+// caption repeated with other white space still counts as the same.
+func appendNormalized(b []byte, s string) []byte {
+	start := len(b)
 	space := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			// ASCII without the unicode tables
-			switch c := byte(r); {
-			case c == ' ' || c >= '\t' && c <= '\r':
+			i++
+			if c == ' ' || c >= '\t' && c <= '\r' {
 				space = true
-			default:
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				space = false
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b.WriteByte(c)
+				continue
 			}
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, asciiLower[c])
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > start {
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return b
 }

@@ -52,9 +52,74 @@ const (
 )
 
 // gazetteer finds names by their first lowercased token, longest first.
-type gazetteer map[string][]*gazEntry
+// The first tokens sit in an open-addressing table keyed by their FNV-1a
+// hash, which the tokenizer computes as it reads a word: a lookup is a
+// probe or two and no hashing of its own.
+type gazetteer struct {
+	mask  uint32
+	slots []gazSlot
+	n     int
+}
 
-func (g gazetteer) add(name string, e gazEntry) {
+type gazSlot struct {
+	h     uint32
+	first string // "" for a free slot
+	es    []*gazEntry
+}
+
+func newGazetteer() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: make([]gazSlot, 1<<12)} }
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fnv1a hashes s, then suffix.
+func fnv1a(s, suffix string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	for i := 0; i < len(suffix); i++ {
+		h = (h ^ uint32(suffix[i])) * fnvPrime
+	}
+	return h
+}
+
+// slot returns the slot of first, whose hash is h: its own, or the free
+// one where it would go.
+func (g *gazetteer) slot(h uint32, first string) *gazSlot {
+	for k := h & g.mask; ; k = (k + 1) & g.mask {
+		sl := &g.slots[k]
+		if sl.first == "" || sl.h == h && sl.first == first {
+			return sl
+		}
+	}
+}
+
+// has reports whether some name starts with the token low.
+func (g *gazetteer) has(low string) bool {
+	return len(g.slot(fnv1a(low, ""), low).es) > 0
+}
+
+// entries returns the entries whose first token is first, hashed h.
+func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
+	return g.slot(h, first).es
+}
+
+// grow doubles the table when it is half full.
+func (g *gazetteer) grow() {
+	old := g.slots
+	g.slots = make([]gazSlot, 2*len(old))
+	g.mask = uint32(len(g.slots) - 1)
+	for _, sl := range old {
+		if sl.first != "" {
+			*g.slot(sl.h, sl.first) = sl
+		}
+	}
+}
+
+func (g *gazetteer) add(name string, e gazEntry) {
 	e.toks = keyTokens(name)
 	if len(e.toks) == 0 {
 		return
@@ -64,16 +129,27 @@ func (g gazetteer) add(name string, e gazEntry) {
 			e.exact = append(e.exact, t.raw)
 		}
 	}
-	for _, o := range g[e.toks[0]] {
+	first := e.toks[0]
+	h := fnv1a(first, "")
+	sl := g.slot(h, first)
+	for _, o := range sl.es {
 		if o.kind == e.kind && o.idx == e.idx && strings.Join(o.toks, " ") == strings.Join(e.toks, " ") && o.form <= e.form {
 			return // a name that is also a demonym stays a name
 		}
 	}
-	g[e.toks[0]] = append(g[e.toks[0]], &e)
+	if sl.first == "" {
+		sl.h, sl.first = h, first
+		g.n++
+	}
+	sl.es = append(sl.es, &e)
+	if 2*g.n > len(g.slots) {
+		g.grow()
+	}
 }
 
-func (g gazetteer) sort() {
-	for _, es := range g {
+func (g *gazetteer) sort() {
+	for _, sl := range g.slots {
+		es := sl.es
 		sort.SliceStable(es, func(i, j int) bool {
 			if len(es[i].toks) != len(es[j].toks) {
 				return len(es[i].toks) > len(es[j].toks)
@@ -100,17 +176,17 @@ func isAcronym(name string) bool {
 
 // match returns the longest entry starting at toks[i], with the index
 // after it.
-func (g gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*gazEntry, int) {
+func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*gazEntry, int) {
 	if !toks[i].word {
 		return nil, i
 	}
-	key := toks[i].low
+	cands := g.entries(toks[i].h, toks[i].low)
 	if toks[i].poss {
-		key += "'s"
-	}
-	cands := g[toks[i].low]
-	if toks[i].poss {
-		cands = append(cands[:len(cands):len(cands)], g[key]...)
+		// the names whose first token is the possessive itself
+		// ("People's Liberation Army") come after the others
+		if more := g.entries(fnv1a(toks[i].low, "'s"), toks[i].low+"'s"); len(more) > 0 {
+			cands = append(cands[:len(cands):len(cands)], more...)
+		}
 	}
 next:
 	for _, e := range cands {
@@ -122,7 +198,7 @@ next:
 			last := k == len(e.toks)-1
 			switch {
 			case t.low == want && (!t.poss || last):
-			case t.poss && t.low+"'s" == want:
+			case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
 			default:
 				continue next
 			}

@@ -17,49 +17,119 @@ type token struct {
 	word bool   // letters or digits (not punctuation)
 	up   bool   // starts with an upper-case letter
 	poss bool   // followed by 's or a bare ' (possessive)
+	h    uint32 // FNV-1a hash of low, for the gazetteer (words only)
 }
 
 // tokenize splits text[s.Start:s.End] into tokens. Offsets index text.
 func tokenize(text string, s Span) []token {
+	var tz tokenizer
+	return tz.tokenize(text, s)
+}
+
+// tokenizer is the scratch space of tokenize for one document: the token
+// slice, reused sentence after sentence, and the span last tokenized
+// lowercased once, so that an ASCII token's low is a slice of it rather
+// than a copy of its own (a clause of the sentence reuses it). Not safe
+// for concurrent use.
+type tokenizer struct {
+	toks []token
+	text string // the text lowered, compared by content
+	from int    // where low starts in text
+	low  string // text[from:from+len(low)] with ASCII letters lowered
+}
+
+// lowered returns text[s.Start:s.End] or a span around it with its ASCII
+// letters lowered, and the offset in text where it starts.
+func (tz *tokenizer) lowered(text string, s Span) (string, int) {
+	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
+		return tz.low, tz.from
+	}
+	b := make([]byte, s.End-s.Start)
+	for i := range b {
+		b[i] = asciiLower[text[s.Start+i]]
+	}
+	tz.text, tz.from, tz.low = text, s.Start, string(b)
+	return tz.low, tz.from
+}
+
+// tokenize is the package tokenize on tz's scratch: the tokens are valid
+// until the next call.
+func (tz *tokenizer) tokenize(text string, s Span) []token {
 	if s.Start < 0 {
 		s.Start = 0
 	}
 	if s.End > len(text) {
 		s.End = len(text)
 	}
-	// about one token in five bytes of prose: one allocation, not a
-	// dozen regrowths of a slice of large elements
-	toks := make([]token, 0, (s.End-s.Start)/5+4)
+	if s.Start >= s.End {
+		return tz.toks[:0]
+	}
+	low, base := tz.lowered(text, s)
+	// about one token in five bytes of prose
+	toks := tz.toks[:0]
+	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
 	i := s.Start
 	for i < s.End {
-		r, n := utf8.DecodeRuneInString(text[i:s.End])
+		c := text[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:s.End])
+		}
 		switch {
-		case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
+		case c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && (unicode.IsSpace(r) || r == utf8.RuneError && n <= 1):
 			i += n
-		case isWordRune(r):
-			j := i
+		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
+			j := i + n
+			ascii := c < utf8.RuneSelf
+			h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
 			for j < s.End {
+				if c2 := text[j]; c2 < utf8.RuneSelf {
+					if !asciiWord[c2] {
+						break
+					}
+					h = (h ^ uint32(asciiLower[c2])) * fnvPrime
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
 				if !isWordRune(r2) {
 					break
 				}
 				j += n2
+				ascii = false
 			}
 			// A single capital letter followed by ".X." is a dotted
 			// abbreviation: U.S., U.N., U.S.A.
+			dotted := false
 			if j-i == 1 && j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
 				for j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
 					j += 2
 				}
 				j++ // the final dot
+				dotted = true
 			}
-			t := token{Span: Span{i, j}, raw: text[i:j], word: true}
-			t.low = strings.ToLower(t.raw)
-			t.up = unicode.IsUpper(r)
+			t := token{Span: Span{i, j}, raw: text[i:j], word: true, h: h}
+			if ascii {
+				t.low = low[i-base : j-base]
+				t.up = isUpperASCII(c)
+			} else {
+				t.low = strings.ToLower(t.raw)
+				t.up = unicode.IsUpper(r)
+			}
+			if !ascii || dotted {
+				t.h = fnv1a(t.low, "")
+			}
 			// Possessives: 's, ’s and the bare apostrophe after a plural.
-			if k, ok := possessive(text, j, s.End, t.low); ok {
-				t.poss = true
-				j = k
+			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
+				if k, ok := possessive(text, j, s.End, t.low); ok {
+					t.poss = true
+					j = k
+				}
 			}
 			toks = append(toks, t)
 			i = j
@@ -68,8 +138,25 @@ func tokenize(text string, s Span) []token {
 			i += n
 		}
 	}
+	tz.toks = toks
 	return toks
 }
+
+// ASCII classes of the tokenizer: white space as unicode.IsSpace has it,
+// letters and digits as isWordRune has them.
+var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		sp[c] = unicode.IsSpace(rune(c))
+		w[c] = isWordRune(rune(c))
+	}
+	for c := range low {
+		low[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			low[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
