@@ -154,11 +154,11 @@ func quantityMod(before string) string {
 }
 
 // sinceBefore ends the text before the start of an open interval.
-var sinceBefore = regexp.MustCompile(`(?i)\bsince\s+$`)
+var sinceBefore = temporal.MustCompile(`(?i)\bsince\s+$`)
 
 // sinceSignal ends the text before a date that starts a state lasting to
 // the present: "since", "since shortly after the".
-var sinceSignal = regexp.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`)
+var sinceSignal = temporal.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`)
 
 // rangeEnd follows the first date of a range whose second date carries
 // the year: "September 27 and November 9, 2020", "27 September to 9
@@ -202,7 +202,7 @@ func (r *resolver) aside(m *temporal.Mention, t Timex, sent Span) bool {
 
 // boundaryWord ends the text before a date that bounds a stretch of the
 // story rather than placing it: "until 1945", "by 1976", "since 1939".
-var boundaryWord = regexp.MustCompile(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+var boundaryWord = temporal.MustCompile(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
 
 // boundary reports whether a mention bounds the story rather than
 // advancing it, so that it leaves the narrative reference alone.
@@ -251,7 +251,7 @@ func (r *resolver) bc(m *temporal.Mention) Timex {
 
 // latestWord marks "the latest quarter", "the most recent period": the
 // last one completed, whatever was discussed before.
-var latestWord = regexp.MustCompile(`(?i)\b(?:latest|most\s+recent)\b`)
+var latestWord = temporal.MustCompile(`(?i)\b(?:latest|most\s+recent)\b`)
 
 // quarterNear is how close (in bytes) a quarter must have been mentioned
 // for "a year ago" to mean the same quarter a year before.
@@ -698,7 +698,7 @@ var genitiveAfter = regexp.MustCompile(`^(?:'s|’s)\b`)
 
 // comingBefore ends the text before a day that is still to come, whatever
 // its form: "ahead of Tuesday's vote", "the upcoming Friday".
-var comingBefore = regexp.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`)
+var comingBefore = temporal.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`)
 
 // knownDay reports whether a weekday named without "last" or "next" is a
 // day the report treats as known, so that the tense of its clause does
@@ -751,7 +751,7 @@ func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
 }
 
 // clockLike finds a time of day or a time zone in a parenthesis.
-var clockLike = regexp.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
+var clockLike = temporal.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
 
 // quoteMarks are the quotation marks of news copy, opening or closing.
 var quoteMarks = []string{"``", "''", "\"", "“", "”"}
