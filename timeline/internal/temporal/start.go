@@ -31,6 +31,9 @@ type starter struct {
 	anch, anchW *regexp.Regexp
 	// pre, when set, holds strings one of which starts every match
 	pre *prefixTrie
+	// dfa, when set, tells whether a match starts at a candidate (and
+	// replaces pre, which it implies)
+	dfa *dfa
 }
 
 // newStarter returns a starter for re, or nil when re must be searched
@@ -67,6 +70,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if st.anch.NumSubexp() != re.NumSubexp() {
 		return nil
 	}
+	st.dfa = newDFA(re)
 	return st
 }
 
@@ -82,25 +86,46 @@ func isASCIIWord(c byte) bool {
 // ASCII word character, \b and \B see a non-word character before p in
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
-func (st *starter) find(s []byte, from int) []int {
+func (st *starter) find(s []byte, from int) []int { return startFind(st, s, from, true) }
+
+// findString is find over a string. With bot set, from is the start of
+// the text, as in a search of s[from:]; without, the search sees the
+// text before from, as regexp's FindAll does after a match.
+func (st *starter) findString(s string, from int, bot bool) []int {
+	return startFind(st, s, from, bot)
+}
+
+func startFind[T string | []byte](st *starter, s T, from int, bot bool) []int {
 	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.wordStart && p > from && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.at(s, p) {
+		if !st.first[s[p]] {
 			continue
 		}
-		var loc []int
-		if p == from || !isASCIIWord(s[p-1]) {
-			loc = st.anch.FindSubmatchIndex(s[p:])
-			if loc != nil {
+		// whether \b sees a word byte before p: not at the start of
+		// the text searched
+		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
+		if st.wordStart && prevWord {
+			continue
+		}
+		end := len(s)
+		if st.dfa != nil {
+			v, e := dfaRun(st.dfa, s, p, prevWord)
+			if v == dfaNo {
+				continue
+			}
+			if v == dfaYes {
+				end = e
+			}
+		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+			continue
+		}
+		if !prevWord {
+			if loc := findIndex(st.anch, s[p:end]); loc != nil {
 				shift(loc, p-from)
 				return loc
 			}
 			continue
 		}
-		if st.wordStart {
-			continue
-		}
-		loc = st.anchW.FindSubmatchIndex(s[p-1:])
-		if loc != nil {
+		if loc := findIndex(st.anchW, s[p-1:end]); loc != nil {
 			shift(loc, p-1-from)
 			loc[0] = p - from
 			return loc
@@ -109,32 +134,12 @@ func (st *starter) find(s []byte, from int) []int {
 	return nil
 }
 
-// findString is find over a string. With bot set, from is the start of
-// the text, as in a search of s[from:]; without, the search sees the
-// text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(s string, from int, bot bool) []int {
-	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.wordStart && p > 0 && !(p == from && bot) && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.atString(s, p) {
-			continue
-		}
-		var loc []int
-		if p == 0 || p == from && bot || !isASCIIWord(s[p-1]) {
-			loc = st.anch.FindStringSubmatchIndex(s[p:])
-			if loc != nil {
-				shift(loc, p-from)
-				return loc
-			}
-			continue
-		}
-		if st.wordStart {
-			continue
-		}
-		loc = st.anchW.FindStringSubmatchIndex(s[p-1:])
-		if loc != nil {
-			shift(loc, p-1-from)
-			loc[0] = p - from
-			return loc
-		}
+func findIndex[T string | []byte](re *regexp.Regexp, s T) []int {
+	switch s := any(s).(type) {
+	case string:
+		return re.FindStringSubmatchIndex(s)
+	case []byte:
+		return re.FindSubmatchIndex(s)
 	}
 	return nil
 }
