@@ -93,53 +93,157 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	return dfaNo, 0
 }
 
-// newDFA builds the start DFA of re, or returns nil when re reads the
-// start of the text or of a line (which the two start states cannot
-// tell) or needs more than maxDFAStates states.
-func newDFA(re *regexp.Regexp) *dfa {
+// dfaScan runs the unanchored DFA from p and returns dfaYes and the end
+// of the match that ends first when s[p:] holds a match, dfaNo when it
+// holds none, and dfaUnknown when a non-ASCII byte comes first.
+func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
+	st := d.start[0]
+	if prevWord {
+		st = d.start[1]
+	}
+	nc := d.nclass
+	for i := p; i < len(s); i++ {
+		c := d.class[s[i]]
+		if c == dfaBail {
+			return dfaUnknown, 0
+		}
+		t := d.trans[int(st)*nc+int(c)]
+		if t&1 != 0 {
+			return dfaYes, i
+		}
+		st = t >> 1
+	}
+	if d.final[st] {
+		return dfaYes, len(s)
+	}
+	return dfaNo, 0
+}
+
+// newDFAs builds the anchored and the unanchored DFA of re, or returns
+// nils when re reads the start of the text or of a line (which the two
+// start states cannot tell) or a DFA needs more than maxDFAStates
+// states. The unanchored DFA starts a new thread at every byte, as a
+// search does: it tells whether a match ends anywhere.
+func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	// as regexp.Compile does, so the program is the one re runs
 	prog, err := syntax.Compile(t.Simplify())
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	b := &dfaBuilder{prog: prog, mark: make([]uint32, len(prog.Inst)), index: map[string]int32{}}
 	for _, in := range prog.Inst {
 		if in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg)&(syntax.EmptyBeginLine|syntax.EmptyBeginText) != 0 {
-			return nil
+			return nil, nil
 		}
 	}
-	return b.build()
+	cl := newDFAClasses(prog)
+	anchored = newDFABuilder(prog, cl, false).build()
+	if anchored == nil {
+		return nil, nil
+	}
+	return anchored, newDFABuilder(prog, cl, true).build()
+}
+
+// dfaClasses groups the ASCII bytes that every rune instruction, \b and
+// $ treat alike.
+type dfaClasses struct {
+	class [256]uint8
+	rep   []byte // a byte of each class
+	// takes[c][pc]: rune instruction pc takes the bytes of class c
+	takes [][]bool
+}
+
+func newDFAClasses(prog *syntax.Prog) *dfaClasses {
+	cl := &dfaClasses{}
+	var runePCs []int
+	for pc, in := range prog.Inst {
+		switch in.Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			runePCs = append(runePCs, pc)
+		}
+	}
+	takes := func(pc int, c byte) bool {
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstRuneAny:
+			return true
+		case syntax.InstRuneAnyNotNL:
+			return c != '\n'
+		}
+		return in.MatchRune(rune(c))
+	}
+	for c := range 256 {
+		cl.class[c] = dfaBail
+	}
+	seen := map[string]uint8{}
+	for c := range 128 {
+		row := make([]bool, len(prog.Inst))
+		sig := make([]byte, 0, len(runePCs)+2)
+		for _, pc := range runePCs {
+			row[pc] = takes(pc, byte(c))
+			sig = append(sig, boolByte(row[pc]))
+		}
+		sig = append(sig, boolByte(isASCIIWord(byte(c))), boolByte(c == '\n'))
+		k, ok := seen[string(sig)]
+		if !ok {
+			k = uint8(len(cl.rep))
+			seen[string(sig)] = k
+			cl.rep = append(cl.rep, byte(c))
+			cl.takes = append(cl.takes, row)
+		}
+		cl.class[c] = k
+	}
+	return cl
+}
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
 }
 
 type dfaBuilder struct {
-	prog *syntax.Prog
-	d    *dfa
-	rep  []byte // a byte of each class
-	// matches[c][pc]: rune instruction pc takes the bytes of class c
-	matches [][]bool
+	prog       *syntax.Prog
+	cl         *dfaClasses
+	unanchored bool
 	// closure scratch
 	mark  []uint32
 	stamp uint32
 	stack []uint32
-	// states: the sets of unexpanded pcs, with the word bit last
+	// states: the sets of unexpanded pcs and their word bits
 	states [][]uint32
 	words  []bool
 	index  map[string]int32
+	// whether a set of pcs reads the word bit, by set
+	reads map[string]bool
+}
+
+func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {
+	return &dfaBuilder{prog: prog, cl: cl, unanchored: unanchored, mark: make([]uint32, len(prog.Inst)),
+		index: map[string]int32{}, reads: map[string]bool{}}
 }
 
 func (b *dfaBuilder) build() *dfa {
-	d := &dfa{}
-	b.d = d
-	b.classes()
+	cl := b.cl
+	d := &dfa{class: cl.class, nclass: len(cl.rep)}
 	// state 0: dead
 	b.intern(nil, false)
 	start := []uint32{uint32(b.prog.Start)}
 	d.start[0] = b.intern(start, false)
-	d.start[1] = b.intern(start, b.readsWord(start))
+	d.start[1] = b.intern(start, true)
+	// the closure of a state depends on the class only through the
+	// assertions that hold before the byte: a few per state
+	type closed struct {
+		flags syntax.EmptyOp
+		runes []uint32
+		match bool
+	}
+	var cache []closed
+	var next []uint32
 	for s := 0; s < len(b.states); s++ {
 		if len(b.states) > maxDFAStates {
 			return nil
@@ -149,20 +253,28 @@ func (b *dfaBuilder) build() *dfa {
 		if w {
 			prev = 'a'
 		}
-		for c := range d.nclass {
-			r := rune(b.rep[c])
-			runes, m := b.closure(q, syntax.EmptyOpContext(prev, r))
-			var next []uint32
-			for _, pc := range runes {
-				if b.matches[c][pc] {
+		cache = cache[:0]
+		for c, rep := range cl.rep {
+			flags := syntax.EmptyOpContext(prev, rune(rep))
+			k := slices.IndexFunc(cache, func(x closed) bool { return x.flags == flags })
+			if k < 0 {
+				runes, m := b.closure(q, flags)
+				cache = append(cache, closed{flags, runes, m})
+				k = len(cache) - 1
+			}
+			next = next[:0]
+			for _, pc := range cache[k].runes {
+				if cl.takes[c][pc] {
 					next = append(next, b.prog.Inst[pc].Out)
 				}
 			}
+			if b.unanchored {
+				next = append(next, uint32(b.prog.Start))
+			}
 			slices.Sort(next)
 			next = slices.Compact(next)
-			id := b.intern(next, isASCIIWord(byte(r)) && b.readsWord(next))
-			v := id << 1
-			if m {
+			v := b.intern(next, isASCIIWord(rep)) << 1
+			if cache[k].match {
 				v |= 1
 			}
 			d.trans = append(d.trans, v)
@@ -174,60 +286,6 @@ func (b *dfaBuilder) build() *dfa {
 		return nil
 	}
 	return d
-}
-
-// classes groups the ASCII bytes that every rune instruction, \b and $
-// treat alike.
-func (b *dfaBuilder) classes() {
-	d := b.d
-	var runePCs []int
-	for pc, in := range b.prog.Inst {
-		switch in.Op {
-		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			runePCs = append(runePCs, pc)
-		}
-	}
-	takes := func(pc int, c byte) bool {
-		in := &b.prog.Inst[pc]
-		switch in.Op {
-		case syntax.InstRuneAny:
-			return true
-		case syntax.InstRuneAnyNotNL:
-			return c != '\n'
-		}
-		return in.MatchRune(rune(c))
-	}
-	seen := map[string]uint8{}
-	for c := range 256 {
-		d.class[c] = dfaBail
-	}
-	for c := range 128 {
-		sig := make([]byte, 0, len(runePCs)+2)
-		for _, pc := range runePCs {
-			sig = append(sig, boolByte(takes(pc, byte(c))))
-		}
-		sig = append(sig, boolByte(isASCIIWord(byte(c))), boolByte(c == '\n'))
-		k, ok := seen[string(sig)]
-		if !ok {
-			k = uint8(len(b.rep))
-			seen[string(sig)] = k
-			b.rep = append(b.rep, byte(c))
-			row := make([]bool, len(b.prog.Inst))
-			for _, pc := range runePCs {
-				row[pc] = takes(pc, byte(c))
-			}
-			b.matches = append(b.matches, row)
-		}
-		d.class[c] = k
-	}
-	d.nclass = len(b.rep)
-}
-
-func boolByte(v bool) byte {
-	if v {
-		return 1
-	}
-	return 0
 }
 
 // closure follows the empty transitions from q whose assertions hold in
@@ -289,7 +347,10 @@ func (b *dfaBuilder) readsWord(q []uint32) bool {
 	return false
 }
 
-// intern returns the id of state (q, word), adding it when new.
+// intern returns the id of the state of the threads q after a byte that
+// is (word) or is not an ASCII word byte, adding it when new. The word
+// bit is kept only when q reads it, so that states that differ in it
+// alone are one.
 func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	if len(q) == 0 {
 		if len(b.states) == 0 {
@@ -302,13 +363,21 @@ func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	for _, pc := range q {
 		key = append(key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
 	}
+	if word {
+		r, ok := b.reads[string(key)]
+		if !ok {
+			r = b.readsWord(q)
+			b.reads[string(key)] = r
+		}
+		word = r
+	}
 	key = append(key, boolByte(word))
 	if id, ok := b.index[string(key)]; ok {
 		return id
 	}
 	id := int32(len(b.states))
 	b.index[string(key)] = id
-	b.states = append(b.states, q)
+	b.states = append(b.states, slices.Clone(q))
 	b.words = append(b.words, word)
 	return id
 }

@@ -34,6 +34,9 @@ type starter struct {
 	// dfa, when set, tells whether a match starts at a candidate (and
 	// replaces pre, which it implies)
 	dfa *dfa
+	// udfa, when set, tells whether any match starts at or after a
+	// position, and where the first one to end ends
+	udfa *dfa
 }
 
 // newStarter returns a starter for re, or nil when re must be searched
@@ -70,7 +73,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if st.anch.NumSubexp() != re.NumSubexp() {
 		return nil
 	}
-	st.dfa = newDFA(re)
+	st.dfa, st.udfa = newDFAs(re)
 	return st
 }
 
@@ -96,7 +99,18 @@ func (st *starter) findString(s string, from int, bot bool) []int {
 }
 
 func startFind[T string | []byte](st *starter, s T, from int, bot bool) []int {
-	for p := from; p < len(s); p++ {
+	limit := len(s)
+	if st.udfa != nil && from < len(s) {
+		// a match starts before the first match end, if there is one
+		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]))
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			limit = e
+		}
+	}
+	for p := from; p < limit; p++ {
 		if !st.first[s[p]] {
 			continue
 		}
