@@ -28,8 +28,8 @@ import (
 // leftmost-first order.
 
 // maxDFAStates bounds a DFA; a rule that needs more keeps the regexp
-// path.
-const maxDFAStates = 4096
+// path. It is a variable so that tests can take that path.
+var maxDFAStates = 4096
 
 // dfaBail is the class of bytes >= 0x80.
 const dfaBail = 0xFF
