@@ -230,7 +230,7 @@ func FuzzDFAScan(f *testing.F) {
 	f.Add("x12 March12 2020-01-02T10:20:30Z 7am 7 a.m. 19:45 10.30pm every week, weekly.")
 	f.Add("ſince 1994 and the ſecond day; 5 \u212Am away on Sunday.")
 	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > 400 {
+		if len(text) > 300 {
 			return
 		}
 		e, plain := dfaEngines()
@@ -242,6 +242,10 @@ func FuzzDFAScan(f *testing.F) {
 				t.Fatalf("text %q:\n got %s\nwant %s", text, describe(text, got), describe(text, want))
 			}
 		}
-		compareStarters(t, e, plain, text)
+		if len(text) <= 100 {
+			// every start, each tried by regexp without the DFAs:
+			// quadratic, so on short texts only
+			compareStarters(t, e, plain, text)
+		}
 	})
 }
