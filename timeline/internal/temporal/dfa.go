@@ -34,17 +34,24 @@ var maxDFAStates = 4096
 // dfaBail is the class of bytes >= 0x80.
 const dfaBail = 0xFF
 
-// dfa is the start DFA of one expression. State 0 is dead.
+// dfa is the start DFA of one expression. A state is named by the
+// offset of its row in trans (its number times nclass), which saves a
+// multiplication per byte; state 0 is dead.
 type dfa struct {
 	class  [256]uint8
 	nclass int
-	// trans[s*nclass+c] is next<<1 | m, where m says that a match ends
-	// right before a byte of class c read in state s
+	// trans[s+c] is next<<1 | m, where m says that a match ends right
+	// before a byte of class c read in state s
 	trans []int32
-	// final[s]: a match ends at the end of the text in state s
+	// final[s/nclass]: a match ends at the end of the text in state s
 	final []bool
 	// start[1] when the byte before the start is an ASCII word byte
 	start [2]int32
+	// skip[k][b], in an unanchored DFA, is the start state (0 or 1) the
+	// DFA is in after reading b in start state k, or -1 when b starts a
+	// thread: a run of text where nothing starts is read with a table
+	// of 512 bytes rather than with trans
+	skip [2][256]int8
 }
 
 // dfaVerdict is the answer of a walk.
@@ -67,7 +74,6 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	if prevWord {
 		st = d.start[1]
 	}
-	nc := d.nclass
 	matched := false
 	for i := p; i < len(s); i++ {
 		c := d.class[s[i]]
@@ -77,7 +83,7 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 			}
 			return dfaUnknown, 0
 		}
-		t := d.trans[int(st)*nc+int(c)]
+		t := d.trans[int(st)+int(c)]
 		matched = matched || t&1 != 0
 		st = t >> 1
 		if st == 0 {
@@ -87,7 +93,7 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 			return dfaNo, 0
 		}
 	}
-	if matched || d.final[st] {
+	if matched || d.final[int(st)/d.nclass] {
 		return dfaYes, len(s)
 	}
 	return dfaNo, 0
@@ -97,23 +103,37 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 // of the match that ends first when s[p:] holds a match, dfaNo when it
 // holds none, and dfaUnknown when a non-ASCII byte comes first.
 func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
-	st := d.start[0]
+	k := 0
 	if prevWord {
-		st = d.start[1]
+		k = 1
 	}
-	nc := d.nclass
+	st := d.start[k]
 	for i := p; i < len(s); i++ {
+		if st == d.start[0] || st == d.start[1] {
+			k = 0
+			if st != d.start[0] {
+				k = 1
+			}
+			for i < len(s) && d.skip[k][s[i]] >= 0 {
+				k = int(d.skip[k][s[i]])
+				i++
+			}
+			st = d.start[k]
+			if i == len(s) {
+				break
+			}
+		}
 		c := d.class[s[i]]
 		if c == dfaBail {
 			return dfaUnknown, 0
 		}
-		t := d.trans[int(st)*nc+int(c)]
+		t := d.trans[int(st)+int(c)]
 		if t&1 != 0 {
 			return dfaYes, i
 		}
 		st = t >> 1
 	}
-	if d.final[st] {
+	if d.final[int(st)/d.nclass] {
 		return dfaYes, len(s)
 	}
 	return dfaNo, 0
@@ -284,6 +304,28 @@ func (b *dfaBuilder) build() *dfa {
 	}
 	if len(b.states) > maxDFAStates {
 		return nil
+	}
+	nc := int32(d.nclass)
+	for i, v := range d.trans {
+		d.trans[i] = v>>1*nc<<1 | v&1
+	}
+	d.start[0] *= nc
+	d.start[1] *= nc
+	for k, st := range d.start {
+		for c := range 256 {
+			d.skip[k][c] = -1
+			if !b.unanchored || d.class[c] == dfaBail {
+				continue
+			}
+			t := d.trans[st+int32(d.class[c])]
+			switch {
+			case t&1 != 0:
+			case t>>1 == d.start[0]:
+				d.skip[k][c] = 0
+			case t>>1 == d.start[1]:
+				d.skip[k][c] = 1
+			}
+		}
 	}
 	return d
 }

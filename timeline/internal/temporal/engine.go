@@ -433,7 +433,11 @@ func (s *Scanner) findLiterals(sub string) {
 	nc := int32(m.nclass)
 	st := int32(0)
 	for i := 0; i < len(sub); i++ {
-		st = m.delta[st*nc+int32(m.class[sub[i]])]
+		t := m.delta[st*nc+int32(m.class[sub[i]])]
+		st = t >> 1
+		if t&1 == 0 {
+			continue
+		}
 		lo, hi := m.outStart[st], m.outStart[st+1]
 		for _, id := range m.out[lo:hi] {
 			if s.lit[id/64]&(1<<(id%64)) != 0 {

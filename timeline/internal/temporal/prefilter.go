@@ -360,7 +360,9 @@ func ruleClauses(re *regexp.Regexp) [][]string {
 type matcher struct {
 	class  [256]uint8 // byte → class; 0 for bytes in no literal
 	nclass int
-	delta  []int32 // state*nclass + class → state
+	// delta[state*nclass + class] is next<<1 | 1 when literals end at
+	// next, so that most bytes need no look at outStart
+	delta []int32
 	// out[outStart[s]:outStart[s+1]] are the literals that end at
 	// state s, including through its suffix links
 	outStart []int32
@@ -441,9 +443,17 @@ func newMatcher(lits []string) *matcher {
 	m.delta = make([]int32, len(nodes)*nc)
 	m.outStart = make([]int32, len(nodes)+1)
 	for s, n := range nodes {
-		copy(m.delta[s*nc:], n.next)
 		m.outStart[s] = int32(len(m.out))
 		m.out = append(m.out, dedupIDs(n.out)...)
+	}
+	for s, n := range nodes {
+		for c, t := range n.next {
+			v := t << 1
+			if len(nodes[t].out) > 0 {
+				v |= 1
+			}
+			m.delta[s*nc+c] = v
+		}
 	}
 	m.outStart[len(nodes)] = int32(len(m.out))
 	return m

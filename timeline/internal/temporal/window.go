@@ -143,28 +143,29 @@ func Windows(text string, from, to int, out []Window) []Window {
 	k := 0     // index of the current token
 	last := -1 // index of the last token in the open window
 	var cur Window
+	text = text[:to]
 	i := from
-	for i < to {
-		c := text[i]
-		if !isWordByte(c) {
+	for i < len(text) {
+		if tokenBytes[text[i]]&tokWord == 0 {
 			i++
 			continue
 		}
 		j := i
-		var trig Trigger
+		var flags uint16
 		h := uint32(fnvOffset)
-		for j < to && isWordByte(text[j]) {
-			c := text[j]
-			if c >= '0' && c <= '9' {
-				trig = TDigit
+		for j < len(text) {
+			f := tokenBytes[text[j]]
+			if f&tokWord == 0 {
+				break
 			}
-			if c < 0x80 {
-				c = lowerTable[c]
-			}
-			h = (h ^ uint32(c)) * fnvPrime
+			flags |= f
+			h = (h ^ uint32(uint8(f))) * fnvPrime
 			j++
 		}
-		if trig == 0 && j-i <= maxTriggerLen {
+		var trig Trigger
+		if flags&tokDigit != 0 {
+			trig = TDigit
+		} else if j-i <= maxTriggerLen {
 			trig = triggerTable.lookup(h, text[i:j])
 		}
 		recent[k%(context+1)] = i
@@ -207,6 +208,32 @@ func hasWeekday(w []byte) bool {
 }
 
 func isWordByte(c byte) bool { return wordBytes[c] }
+
+// tokenBytes holds, for each byte, the byte lowercased (ASCII) in the
+// low 8 bits and whether it is a word byte and a digit: one load per
+// byte of a token.
+const (
+	tokWord  = 0x100
+	tokDigit = 0x200
+)
+
+var tokenBytes = func() (t [256]uint16) {
+	for i := range t {
+		c := byte(i)
+		v := uint16(c)
+		if c < 0x80 {
+			v = uint16(lowerTable[c])
+		}
+		if wordBytes[c] {
+			v |= tokWord
+		}
+		if c >= '0' && c <= '9' {
+			v |= tokDigit
+		}
+		t[i] = v
+	}
+	return t
+}()
 
 var wordBytes = func() (t [256]bool) {
 	for i := range t {
