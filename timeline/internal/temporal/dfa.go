@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"unicode"
 )
 
 // A start DFA decides, for one rule, whether any match of its expression
@@ -18,30 +19,37 @@ import (
 //
 // The DFA is built at New by the subset construction over the compiled
 // program, eagerly (the Engine is shared, so nothing is filled in
-// lazily), and only over ASCII: a byte >= 0x80 ends the walk with no
-// answer and the caller runs the regexp as before. A state is a set of
-// program counters that still have to be expanded plus whether the byte
-// before was an ASCII word byte; the empty-width assertions (\b, \B, $,
-// \z) are resolved when the next byte, or the end of the text, is seen,
-// which is exactly when Go's matchers resolve them. Sets keep every
-// thread, whatever its priority: existence of a match does not depend on
-// leftmost-first order.
+// lazily), and minimized. A state is a set of program counters that
+// still have to be expanded plus whether the byte before was an ASCII
+// word byte; the empty-width assertions (\b, \B, $, \z) are resolved
+// when the next byte, or the end of the text, is seen, which is exactly
+// when Go's matchers resolve them. Sets keep every thread, whatever its
+// priority: existence of a match does not depend on leftmost-first
+// order.
+//
+// The DFA reads ASCII. All bytes >= 0x80 share one class whose
+// transition is known only where no thread can take a non-ASCII rune
+// (nor U+FFFD, which a broken sequence reads as) and no match can end
+// before one: there every thread dies on it. Elsewhere the walk stops
+// with no answer and the caller runs the regexp as before.
 
 // maxDFAStates bounds a DFA; a rule that needs more keeps the regexp
 // path. It is a variable so that tests can take that path.
 var maxDFAStates = 4096
 
-// dfaBail is the class of bytes >= 0x80.
-const dfaBail = 0xFF
+// dfaAsk is the transition into the unknown: a non-ASCII byte that a
+// thread may take.
+const dfaAsk = -1
 
 // dfa is the start DFA of one expression. A state is named by the
 // offset of its row in trans (its number times nclass), which saves a
 // multiplication per byte; state 0 is dead.
 type dfa struct {
+	// class[b] is the column of byte b; the bytes >= 0x80 have the last
 	class  [256]uint8
 	nclass int
 	// trans[s+c] is next<<1 | m, where m says that a match ends right
-	// before a byte of class c read in state s
+	// before a byte of class c read in state s, or dfaAsk
 	trans []int32
 	// final[s/nclass]: a match ends at the end of the text in state s
 	final []bool
@@ -60,15 +68,16 @@ type dfaVerdict int
 const (
 	dfaNo      dfaVerdict = iota // no match starts here
 	dfaYes                       // a match starts here, and ends before the bound
-	dfaUnknown                   // a non-ASCII byte came first: ask the regexp
+	dfaUnknown                   // a non-ASCII byte a thread may take: ask the regexp
 )
 
-// run walks the DFA from p. With dfaYes, end is a bound: no thread of the
-// expression started at p survives past s[end-1], so the expression
+// dfaRun walks the DFA from p. With dfaYes, end is a bound: no thread of
+// the expression started at p survives past s[end-1], so the expression
 // finds the same match, with the same submatches and assertions, in
 // s[:end] as in s (the assertions at a position up to end-1 read bytes
-// before end only). A match found before a non-ASCII byte gives dfaYes
-// with end = len(s).
+// before end only; a thread that dies on a non-ASCII byte dies on the
+// U+FFFD that the cut sequence reads as). A match found before an
+// unknown gives dfaYes with end = len(s).
 func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
 	st := d.start[0]
 	if prevWord {
@@ -76,14 +85,13 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	}
 	matched := false
 	for i := p; i < len(s); i++ {
-		c := d.class[s[i]]
-		if c == dfaBail {
+		t := d.trans[int(st)+int(d.class[s[i]])]
+		if t == dfaAsk {
 			if matched {
 				return dfaYes, len(s)
 			}
 			return dfaUnknown, 0
 		}
-		t := d.trans[int(st)+int(c)]
 		matched = matched || t&1 != 0
 		st = t >> 1
 		if st == 0 {
@@ -101,7 +109,8 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 
 // dfaScan runs the unanchored DFA from p and returns dfaYes and the end
 // of the match that ends first when s[p:] holds a match, dfaNo when it
-// holds none, and dfaUnknown when a non-ASCII byte comes first.
+// holds none, and dfaUnknown when a non-ASCII byte that a thread may
+// take comes first.
 func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
 	k := 0
 	if prevWord {
@@ -123,11 +132,10 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 				break
 			}
 		}
-		c := d.class[s[i]]
-		if c == dfaBail {
+		t := d.trans[int(st)+int(d.class[s[i]])]
+		if t == dfaAsk {
 			return dfaUnknown, 0
 		}
-		t := d.trans[int(st)+int(c)]
 		if t&1 != 0 {
 			return dfaYes, i
 		}
@@ -168,12 +176,14 @@ func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 }
 
 // dfaClasses groups the ASCII bytes that every rune instruction, \b and
-// $ treat alike.
+// $ treat alike; the bytes >= 0x80 are the last class.
 type dfaClasses struct {
 	class [256]uint8
-	rep   []byte // a byte of each class
-	// takes[c][pc]: rune instruction pc takes the bytes of class c
+	rep   []byte // a byte of each ASCII class
+	// takes[c][pc]: rune instruction pc takes the bytes of ASCII class c
 	takes [][]bool
+	// wide[pc]: rune instruction pc takes a rune >= 0x80 (U+FFFD too)
+	wide []bool
 }
 
 func newDFAClasses(prog *syntax.Prog) *dfaClasses {
@@ -195,9 +205,6 @@ func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 		}
 		return in.MatchRune(rune(c))
 	}
-	for c := range 256 {
-		cl.class[c] = dfaBail
-	}
 	seen := map[string]uint8{}
 	for c := range 128 {
 		row := make([]bool, len(prog.Inst))
@@ -216,7 +223,42 @@ func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 		}
 		cl.class[c] = k
 	}
+	for c := 128; c < 256; c++ {
+		cl.class[c] = uint8(len(cl.rep))
+	}
+	cl.wide = make([]bool, len(prog.Inst))
+	for _, pc := range runePCs {
+		cl.wide[pc] = takesWide(&prog.Inst[pc])
+	}
 	return cl
+}
+
+// takesWide reports whether rune instruction in takes some rune >= 0x80.
+func takesWide(in *syntax.Inst) bool {
+	switch in.Op {
+	case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	}
+	for i := 0; i+1 < len(in.Rune); i += 2 {
+		if in.Rune[i+1] >= 0x80 {
+			return true
+		}
+	}
+	if len(in.Rune) == 1 {
+		r := in.Rune[0]
+		if r >= 0x80 {
+			return true
+		}
+		if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			// s and k fold to ſ and the Kelvin sign
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= 0x80 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func boolByte(v bool) byte {
@@ -249,7 +291,7 @@ func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuild
 
 func (b *dfaBuilder) build() *dfa {
 	cl := b.cl
-	d := &dfa{class: cl.class, nclass: len(cl.rep)}
+	d := &dfa{class: cl.class, nclass: len(cl.rep) + 1}
 	// state 0: dead
 	b.intern(nil, false)
 	start := []uint32{uint32(b.prog.Start)}
@@ -299,27 +341,40 @@ func (b *dfaBuilder) build() *dfa {
 			}
 			d.trans = append(d.trans, v)
 		}
+		// a non-ASCII rune: not a word character, not a newline
+		v := int32(dfaAsk)
+		if runes, m := b.closure(q, syntax.EmptyOpContext(prev, 0x100)); !m && !slices.ContainsFunc(runes, func(pc uint32) bool { return cl.wide[pc] }) {
+			// every thread dies on it
+			v = 0
+			if b.unanchored {
+				v = b.intern([]uint32{uint32(b.prog.Start)}, false) << 1
+			}
+		}
+		d.trans = append(d.trans, v)
 		_, m := b.closure(q, syntax.EmptyOpContext(prev, -1))
 		d.final = append(d.final, m)
 	}
 	if len(b.states) > maxDFAStates {
 		return nil
 	}
+	d.minimize()
 	nc := int32(d.nclass)
 	for i, v := range d.trans {
-		d.trans[i] = v>>1*nc<<1 | v&1
+		if v != dfaAsk {
+			d.trans[i] = v>>1*nc<<1 | v&1
+		}
 	}
 	d.start[0] *= nc
 	d.start[1] *= nc
 	for k, st := range d.start {
 		for c := range 256 {
 			d.skip[k][c] = -1
-			if !b.unanchored || d.class[c] == dfaBail {
+			if !b.unanchored {
 				continue
 			}
 			t := d.trans[st+int32(d.class[c])]
 			switch {
-			case t&1 != 0:
+			case t == dfaAsk, t&1 != 0:
 			case t>>1 == d.start[0]:
 				d.skip[k][c] = 0
 			case t>>1 == d.start[1]:
@@ -422,4 +477,82 @@ func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	b.states = append(b.states, slices.Clone(q))
 	b.words = append(b.words, word)
 	return id
+}
+
+// minimize merges the states that answer alike (Moore's partition
+// refinement): states with the same final bit whose transitions on every
+// class carry the same match bit to equivalent states. It roughly halves
+// the tables, which are read at random. States from which no match can
+// follow merge with the dead state, so a walk stops sooner; the bound
+// that dfaRun gives stays exact, since the threads it cuts could match
+// neither later nor at the end of the bounded text. It runs on state
+// numbers, before trans is premultiplied.
+func (d *dfa) minimize() {
+	n, nc := len(d.final), d.nclass
+	cls := make([]int32, n)
+	for s := range n {
+		if d.final[s] {
+			cls[s] = 1
+		}
+	}
+	count := -1
+	key := make([]byte, 0, 4*(nc+1))
+	for {
+		ids := map[string]int32{}
+		next := make([]int32, n)
+		for s := range n {
+			key = key[:0]
+			key = appendInt32(key, cls[s])
+			for _, t := range d.trans[s*nc : (s+1)*nc] {
+				if t == dfaAsk {
+					key = appendInt32(key, dfaAsk)
+					continue
+				}
+				key = appendInt32(key, cls[t>>1]<<1|t&1)
+			}
+			id, ok := ids[string(key)]
+			if !ok {
+				id = int32(len(ids))
+				ids[string(key)] = id
+			}
+			next[s] = id
+		}
+		cls = next
+		if len(ids) == count {
+			break
+		}
+		count = len(ids)
+	}
+	// renumber so that the dead state's class is 0
+	rename := make([]int32, count)
+	for i := range rename {
+		rename[i] = -1
+	}
+	rename[cls[0]] = 0
+	k := int32(1)
+	for s := range n {
+		if rename[cls[s]] < 0 {
+			rename[cls[s]] = k
+			k++
+		}
+	}
+	trans := make([]int32, count*nc)
+	final := make([]bool, count)
+	for s := n - 1; s >= 0; s-- {
+		c := rename[cls[s]]
+		final[c] = d.final[s]
+		for i, t := range d.trans[s*nc : (s+1)*nc] {
+			if t == dfaAsk {
+				trans[int(c)*nc+i] = dfaAsk
+				continue
+			}
+			trans[int(c)*nc+i] = rename[cls[t>>1]]<<1 | t&1
+		}
+	}
+	d.trans, d.final = trans, final
+	d.start[0], d.start[1] = rename[cls[d.start[0]]], rename[cls[d.start[1]]]
+}
+
+func appendInt32(b []byte, v int32) []byte {
+	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 }

@@ -19,6 +19,7 @@ func dfaTrickyTexts() []string {
 		"FIVE YEARS AGO, MaRcH 5TH, Sept. 11, 2001, LAST WEEK, TWO DAYS LATER",
 		"5 years\u00a0ago, March\u20145, 2020, café 1999, Jan–Feb 2001, 2001–2002 –5 days, 5 days–",
 		"\xff1999 1999\xff \xc31999 \xe2\x80 March \x80 5 Tuesday\u2019s 10:30\u00a0p.m. é5 years 5é years",
+		"Straße STRASSE straße €2020 £ 1999 $2001 x€1999 é€ ab—x – cd — ef", "ſeptember 5, 1999, 5 \u212Am, ſunday, ſince 1994, la\u017Ft week",
 		"12\n34\n", "ab", "xayay ayAy xAYx ay xay Ayx", "xab", "ab\n", "a\nc abc a-c", "x xx x1 x 1 x", "9 days\n\n9 days\n",
 		"March\n5", "5\nyears ago\n", "10\tp.m.\ton Tuesday\t", "2020-01-02T10:20:30Z", "19:45 GMT",
 		"the first quarter of 1998, the third quarter, a year earlier, fiscal 1999",

@@ -264,6 +264,7 @@ func edgeRules() []*Rule {
 		raw("boundary-both", `(?i)(\bx\b)`),
 		raw("nb-cased", `\B(AY|ay)\b`),
 		raw("wb-cased", `\b(Ay|x)`),
+		raw("fold-cased", `(?i)(sunday|kilo)(?-i:[A-Z]?)`),
 	}
 	return rs
 }
