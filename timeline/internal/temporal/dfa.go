@@ -38,8 +38,12 @@ import (
 var maxDFAStates = 4096
 
 // dfaAsk is the transition into the unknown: a non-ASCII byte that a
-// thread may take.
-const dfaAsk = -1
+// thread may take. While building, states are numbered and a
+// transition is an int32; the tables keep them in uint16 (see pack).
+const (
+	dfaAsk   = -1
+	dfaAsk16 = 0xFFFF
+)
 
 // dfa is the start DFA of one expression. A state is named by the
 // offset of its row in trans (its number times nclass), which saves a
@@ -49,12 +53,13 @@ type dfa struct {
 	class  [256]uint8
 	nclass int
 	// trans[s+c] is next<<1 | m, where m says that a match ends right
-	// before a byte of class c read in state s, or dfaAsk
-	trans []int32
+	// before a byte of class c read in state s, or dfaAsk16; 16 bits
+	// keep the tables of all rules small enough for the caches
+	trans []uint16
 	// final[s/nclass]: a match ends at the end of the text in state s
 	final []bool
 	// start[1] when the byte before the start is an ASCII word byte
-	start [2]int32
+	start [2]uint16
 	// skip[k][b], in an unanchored DFA, is the start state (0 or 1) the
 	// DFA is in after reading b in start state k, or -1 when b starts a
 	// thread: a run of text where nothing starts is read with a table
@@ -86,7 +91,7 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	matched := false
 	for i := p; i < len(s); i++ {
 		t := d.trans[int(st)+int(d.class[s[i]])]
-		if t == dfaAsk {
+		if t == dfaAsk16 {
 			if matched {
 				return dfaYes, len(s)
 			}
@@ -133,7 +138,7 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 			}
 		}
 		t := d.trans[int(st)+int(d.class[s[i]])]
-		if t == dfaAsk {
+		if t == dfaAsk16 {
 			return dfaUnknown, 0
 		}
 		if t&1 != 0 {
@@ -291,12 +296,13 @@ func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuild
 
 func (b *dfaBuilder) build() *dfa {
 	cl := b.cl
-	d := &dfa{class: cl.class, nclass: len(cl.rep) + 1}
+	nc := len(cl.rep) + 1
+	var trans []int32
+	var final []bool
 	// state 0: dead
 	b.intern(nil, false)
 	start := []uint32{uint32(b.prog.Start)}
-	d.start[0] = b.intern(start, false)
-	d.start[1] = b.intern(start, true)
+	starts := [2]int32{b.intern(start, false), b.intern(start, true)}
 	// the closure of a state depends on the class only through the
 	// assertions that hold before the byte: a few per state
 	type closed struct {
@@ -339,7 +345,7 @@ func (b *dfaBuilder) build() *dfa {
 			if cache[k].match {
 				v |= 1
 			}
-			d.trans = append(d.trans, v)
+			trans = append(trans, v)
 		}
 		// a non-ASCII rune: not a word character, not a newline
 		v := int32(dfaAsk)
@@ -350,31 +356,41 @@ func (b *dfaBuilder) build() *dfa {
 				v = b.intern([]uint32{uint32(b.prog.Start)}, false) << 1
 			}
 		}
-		d.trans = append(d.trans, v)
+		trans = append(trans, v)
 		_, m := b.closure(q, syntax.EmptyOpContext(prev, -1))
-		d.final = append(d.final, m)
+		final = append(final, m)
 	}
 	if len(b.states) > maxDFAStates {
 		return nil
 	}
-	d.minimize()
-	nc := int32(d.nclass)
-	for i, v := range d.trans {
-		if v != dfaAsk {
-			d.trans[i] = v>>1*nc<<1 | v&1
-		}
+	trans, final, starts = minimizeDFA(trans, final, starts, nc)
+	return pack(trans, final, starts, cl.class, nc, b.unanchored)
+}
+
+// pack stores a DFA with premultiplied states in 16 bits, or returns nil
+// when it does not fit.
+func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int, unanchored bool) *dfa {
+	if len(final)*nc*2 >= dfaAsk16 {
+		return nil
 	}
-	d.start[0] *= nc
-	d.start[1] *= nc
+	d := &dfa{class: class, nclass: nc, final: final, trans: make([]uint16, len(trans))}
+	for i, v := range trans {
+		if v == dfaAsk {
+			d.trans[i] = dfaAsk16
+			continue
+		}
+		d.trans[i] = uint16(int(v>>1)*nc<<1 | int(v&1))
+	}
+	d.start = [2]uint16{uint16(int(starts[0]) * nc), uint16(int(starts[1]) * nc)}
 	for k, st := range d.start {
 		for c := range 256 {
 			d.skip[k][c] = -1
-			if !b.unanchored {
+			if !unanchored {
 				continue
 			}
-			t := d.trans[st+int32(d.class[c])]
+			t := d.trans[int(st)+int(class[c])]
 			switch {
-			case t == dfaAsk, t&1 != 0:
+			case t == dfaAsk16, t&1 != 0:
 			case t>>1 == d.start[0]:
 				d.skip[k][c] = 0
 			case t>>1 == d.start[1]:
@@ -479,7 +495,7 @@ func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	return id
 }
 
-// minimize merges the states that answer alike (Moore's partition
+// minimizeDFA merges the states that answer alike (Moore's partition
 // refinement): states with the same final bit whose transitions on every
 // class carry the same match bit to equivalent states. It roughly halves
 // the tables, which are read at random. States from which no match can
@@ -487,11 +503,11 @@ func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 // that dfaRun gives stays exact, since the threads it cuts could match
 // neither later nor at the end of the bounded text. It runs on state
 // numbers, before trans is premultiplied.
-func (d *dfa) minimize() {
-	n, nc := len(d.final), d.nclass
+func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
+	n := len(final)
 	cls := make([]int32, n)
 	for s := range n {
-		if d.final[s] {
+		if final[s] {
 			cls[s] = 1
 		}
 	}
@@ -503,7 +519,7 @@ func (d *dfa) minimize() {
 		for s := range n {
 			key = key[:0]
 			key = appendInt32(key, cls[s])
-			for _, t := range d.trans[s*nc : (s+1)*nc] {
+			for _, t := range trans[s*nc : (s+1)*nc] {
 				if t == dfaAsk {
 					key = appendInt32(key, dfaAsk)
 					continue
@@ -536,21 +552,20 @@ func (d *dfa) minimize() {
 			k++
 		}
 	}
-	trans := make([]int32, count*nc)
-	final := make([]bool, count)
+	mtrans := make([]int32, count*nc)
+	mfinal := make([]bool, count)
 	for s := n - 1; s >= 0; s-- {
 		c := rename[cls[s]]
-		final[c] = d.final[s]
-		for i, t := range d.trans[s*nc : (s+1)*nc] {
+		mfinal[c] = final[s]
+		for i, t := range trans[s*nc : (s+1)*nc] {
 			if t == dfaAsk {
-				trans[int(c)*nc+i] = dfaAsk
+				mtrans[int(c)*nc+i] = dfaAsk
 				continue
 			}
-			trans[int(c)*nc+i] = rename[cls[t>>1]]<<1 | t&1
+			mtrans[int(c)*nc+i] = rename[cls[t>>1]]<<1 | t&1
 		}
 	}
-	d.trans, d.final = trans, final
-	d.start[0], d.start[1] = rename[cls[d.start[0]]], rename[cls[d.start[1]]]
+	return mtrans, mfinal, [2]int32{rename[cls[starts[0]]], rename[cls[starts[1]]]}
 }
 
 func appendInt32(b []byte, v int32) []byte {
