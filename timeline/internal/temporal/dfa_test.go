@@ -250,3 +250,48 @@ func FuzzDFAScan(f *testing.F) {
 		}
 	})
 }
+
+// TestLiteralTable32: the literal automaton's 32-bit table, for rule
+// sets too large for 16 bits, finds what the 16-bit one finds.
+func TestLiteralTable32(t *testing.T) {
+	e := Default()
+	if e.lits.delta16 == nil {
+		t.Skip("the built-in rules already use the 32-bit table")
+	}
+	wide := *e
+	m := *e.lits
+	m.delta = make([]int32, len(m.delta16))
+	for i, v := range m.delta16 {
+		m.delta[i] = int32(v)
+	}
+	m.delta16 = nil
+	wide.lits = &m
+	a, b := e.NewScanner(), wide.NewScanner()
+	for _, text := range append(dfaTrickyTexts(), testTexts(t)...) {
+		wins := Windows(text, 0, len(text), nil)
+		if got, want := b.Scan(text, wins, nil), a.Scan(text, wins, nil); !sameMentions(got, want) {
+			t.Fatalf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
+		}
+		a.findLiterals(text)
+		b.findLiterals(text)
+		if !sameLoc(toInts(a.hits), toInts(b.hits)) || !sameLoc(toInts64(a.cand), toInts64(b.cand)) {
+			t.Fatalf("text %q: literals %v / %v", clip(text), a.hits, b.hits)
+		}
+	}
+}
+
+func toInts(v []int32) []int {
+	out := make([]int, len(v))
+	for i, x := range v {
+		out[i] = int(x)
+	}
+	return out
+}
+
+func toInts64(v []uint64) []int {
+	out := make([]int, len(v))
+	for i, x := range v {
+		out[i] = int(x)
+	}
+	return out
+}

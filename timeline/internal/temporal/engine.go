@@ -429,12 +429,20 @@ func (s *Scanner) findLiterals(sub string) {
 	}
 	s.hits = s.hits[:0]
 	copy(s.cand, e.always)
-	m := e.lits
-	nc := int32(m.nclass)
-	st := int32(0)
+	if m := e.lits; m.delta16 != nil {
+		findLits(s, m, m.delta16, sub)
+	} else {
+		findLits(s, m, m.delta, sub)
+	}
+}
+
+func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
+	e := s.e
+	nc := int(m.nclass)
+	st := 0
 	for i := 0; i < len(sub); i++ {
-		t := m.delta[st*nc+int32(m.class[sub[i]])]
-		st = t >> 1
+		t := delta[st*nc+int(m.class[sub[i]])]
+		st = int(t >> 1)
 		if t&1 == 0 {
 			continue
 		}

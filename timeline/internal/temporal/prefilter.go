@@ -361,8 +361,11 @@ type matcher struct {
 	class  [256]uint8 // byte → class; 0 for bytes in no literal
 	nclass int
 	// delta[state*nclass + class] is next<<1 | 1 when literals end at
-	// next, so that most bytes need no look at outStart
-	delta []int32
+	// next, so that most bytes need no look at outStart; in 16 bits
+	// (delta16) when the states allow, which halves the table that every
+	// byte of every window reads
+	delta   []int32
+	delta16 []uint16
 	// out[outStart[s]:outStart[s+1]] are the literals that end at
 	// state s, including through its suffix links
 	outStart []int32
@@ -454,6 +457,13 @@ func newMatcher(lits []string) *matcher {
 			}
 			m.delta[s*nc+c] = v
 		}
+	}
+	if len(nodes) < 1<<15 {
+		m.delta16 = make([]uint16, len(m.delta))
+		for i, v := range m.delta {
+			m.delta16[i] = uint16(v)
+		}
+		m.delta = nil
 	}
 	m.outStart[len(nodes)] = int32(len(m.out))
 	return m
