@@ -299,6 +299,11 @@ type Scanner struct {
 	order []int
 	kept  []Mention
 	taken []bool
+	// scratch of runRule
+	match    rules.Match
+	captures []string
+	ctx      rules.Context
+	men      Mention
 
 	// remembered windows (see Remember)
 	remember bool
@@ -513,19 +518,25 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}
-		m := matchAt(sub[pos:], loc, r.When.Applier)
-		if m == nil {
+		// the Match, Context and Mention live in the Scanner: the
+		// appliers take pointers to them, which would put three
+		// allocations on every match, and keep none
+		m := &s.match
+		if !matchAt(m, s.captures[:0], sub[pos:], loc, r.When.Applier) {
 			break
 		}
+		s.captures = m.Captures
 		left, right := m.Left, m.Right
 		if right <= left {
 			pos += max(right, 1)
 			continue
 		}
-		var c rules.Context
-		ok, err := m.Apply(&c, e.opts, time.Time{})
+		c := &s.ctx
+		*c = rules.Context{}
+		ok, err := m.Apply(c, e.opts, time.Time{})
 		if err == nil && ok {
-			men := Mention{
+			men := &s.men
+			*men = Mention{
 				Start: base + pos + left, End: base + pos + right,
 				Rule: r.Name, Priority: r.Priority,
 				Year: c.Year, Month: c.Month, Weekday: c.Weekday, Day: c.Day,
@@ -533,7 +544,7 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 				Offset: c.Duration, Location: c.Location,
 			}
 			if r.Extend == nil || r.Extend(m, &men.Extra) {
-				out = append(out, men)
+				out = append(out, *men)
 			}
 		}
 		pos += right
@@ -541,14 +552,15 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 	return out
 }
 
-// matchAt builds the rules.Match that rules.F.Find builds from the
+// matchAt sets m to the rules.Match that rules.F.Find builds from the
 // submatch offsets loc of a match in text: from the first matched
-// capture group to the end of the last one.
-func matchAt(text string, loc []int, applier func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error)) *rules.Match {
+// capture group to the end of the last one. The captures go to buf. It
+// reports false when there is no match.
+func matchAt(m *rules.Match, buf []string, text string, loc []int, applier func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error)) bool {
 	if len(loc) <= 2 {
-		return nil
+		return false
 	}
-	m := &rules.Match{Applier: applier, Left: -1, Captures: make([]string, 0, len(loc)/2-1)}
+	*m = rules.Match{Applier: applier, Left: -1, Captures: buf[:0]}
 	for i := 2; i < len(loc); i += 2 {
 		if m.Left == -1 && loc[i] >= 0 {
 			m.Left = loc[i]
@@ -566,7 +578,7 @@ func matchAt(text string, loc []int, applier func(*rules.Match, *rules.Context, 
 		m.Left, m.Right = 0, 0
 	}
 	m.Text = text[m.Left:m.Right]
-	return m
+	return true
 }
 
 // settle keeps a set of non-overlapping mentions among out[start:]:
