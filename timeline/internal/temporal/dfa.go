@@ -63,8 +63,12 @@ type dfa struct {
 	// skip[k][b], in an unanchored DFA, is the start state (0 or 1) the
 	// DFA is in after reading b in start state k, or -1 when b starts a
 	// thread: a run of text where nothing starts is read with a table
-	// of 512 bytes rather than with trans
-	skip [2][256]int8
+	// of 512 bytes rather than with trans. The start state after a
+	// skipped byte depends on that byte alone (the threads are the
+	// initial one, its word bit that of the byte), so the run's loads do
+	// not wait on each other: after[b] is that state.
+	skip  [2][256]int8
+	after [256]uint8
 }
 
 // dfaVerdict is the answer of a walk.
@@ -128,9 +132,12 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 			if st != d.start[0] {
 				k = 1
 			}
-			for i < len(s) && d.skip[k][s[i]] >= 0 {
-				k = int(d.skip[k][s[i]])
+			if i < len(s) && d.skip[k][s[i]] >= 0 {
 				i++
+				for i < len(s) && d.skip[d.after[s[i-1]]][s[i]] >= 0 {
+					i++
+				}
+				k = int(d.after[s[i-1]])
 			}
 			st = d.start[k]
 			if i == len(s) {
@@ -395,6 +402,9 @@ func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int
 				d.skip[k][c] = 0
 			case t>>1 == d.start[1]:
 				d.skip[k][c] = 1
+			}
+			if d.skip[k][c] >= 0 {
+				d.after[c] = uint8(d.skip[k][c])
 			}
 		}
 	}
