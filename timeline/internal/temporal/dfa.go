@@ -521,33 +521,54 @@ func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32,
 			cls[s] = 1
 		}
 	}
+	// sig is a state's signature: its class, then the class and match
+	// bit of each transition
+	sig := func(s int, cls []int32, j int) int32 {
+		if j == 0 {
+			return cls[s]
+		}
+		t := trans[s*nc+j-1]
+		if t == dfaAsk {
+			return dfaAsk
+		}
+		return cls[t>>1]<<1 | t&1
+	}
 	count := -1
-	key := make([]byte, 0, 4*(nc+1))
 	for {
-		ids := map[string]int32{}
+		// states with equal signatures form the next classes; a hash
+		// finds the candidates, a comparison with a member decides
+		byHash := map[uint64][]int32{} // hash → classes (by a member)
+		var reps []int32
 		next := make([]int32, n)
 		for s := range n {
-			key = key[:0]
-			key = appendInt32(key, cls[s])
-			for _, t := range trans[s*nc : (s+1)*nc] {
-				if t == dfaAsk {
-					key = appendInt32(key, dfaAsk)
-					continue
-				}
-				key = appendInt32(key, cls[t>>1]<<1|t&1)
+			h := uint64(14695981039346656037)
+			for j := 0; j <= nc; j++ {
+				h = (h ^ uint64(uint32(sig(s, cls, j)))) * 1099511628211
 			}
-			id, ok := ids[string(key)]
-			if !ok {
-				id = int32(len(ids))
-				ids[string(key)] = id
+			id := int32(-1)
+			for _, c := range byHash[h] {
+				r := int(reps[c])
+				same := true
+				for j := 0; j <= nc && same; j++ {
+					same = sig(s, cls, j) == sig(r, cls, j)
+				}
+				if same {
+					id = c
+					break
+				}
+			}
+			if id < 0 {
+				id = int32(len(reps))
+				reps = append(reps, int32(s))
+				byHash[h] = append(byHash[h], id)
 			}
 			next[s] = id
 		}
 		cls = next
-		if len(ids) == count {
+		if len(reps) == count {
 			break
 		}
-		count = len(ids)
+		count = len(reps)
 	}
 	// renumber so that the dead state's class is 0
 	rename := make([]int32, count)
@@ -576,8 +597,4 @@ func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32,
 		}
 	}
 	return mtrans, mfinal, [2]int32{rename[cls[starts[0]]], rename[cls[starts[1]]]}
-}
-
-func appendInt32(b []byte, v int32) []byte {
-	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 }

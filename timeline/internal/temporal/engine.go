@@ -31,6 +31,7 @@ package temporal
 import (
 	"math/bits"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -211,14 +212,27 @@ func (e *Engine) prepare() {
 	e.prep = make([]prepared, len(e.rules))
 	e.always = make([]uint64, (len(e.rules)+63)/64)
 	var primary [][]int32
+	// the starters and their DFAs are most of the work of New, and each
+	// rule's are its own: they are built side by side
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, r := range e.rules {
-		p := prepared{Rule: r, fast: caseless(r.When.RegExp)}
-		if p.fast != nil {
-			p.start = newStarter(p.fast)
-		} else {
-			// a case-sensitive rule runs on the original text
-			p.startOrig = newStarter(r.When.RegExp)
-		}
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			p := &e.prep[i]
+			p.Rule, p.fast = r, caseless(r.When.RegExp)
+			if p.fast != nil {
+				p.start = newStarter(p.fast)
+			} else {
+				// a case-sensitive rule runs on the original text
+				p.startOrig = newStarter(r.When.RegExp)
+			}
+		})
+	}
+	wg.Wait()
+	for i, r := range e.rules {
+		p := e.prep[i]
 		cs := ruleClauses(r.When.RegExp)
 		best := bestClause(cs)
 		var prim []int32
