@@ -19,10 +19,25 @@
 //     runs only where they all occur;
 //   - caseless expressions (fold.go): the window is lowercased once and
 //     the rules run without (?i), which Go's regexp handles rune by rune;
-//   - start positions (start.go): a rule is tried only where one of the
-//     prefixes of its matches occurs, at the start of a word when its
-//     matches start with \b, with an anchored copy of its expression,
-//     instead of an unanchored search that tries every byte;
+//   - start positions (start.go): a rule is tried only where its matches
+//     can start (a byte that begins one, the start of a word when they
+//     start with \b), with an anchored copy of its expression, instead
+//     of an unanchored search that tries every byte;
+//   - start DFAs (dfa.go): two byte DFAs per rule, built from the
+//     rule's compiled program at New (subset construction, minimized,
+//     16-bit tables, immutable), tell which of those tries can succeed.
+//     An unanchored one reads the rest of the window once and says
+//     whether a match ends anywhere in it (most windows: no, and the
+//     rule is done) and where the first one ends; an anchored one, at
+//     each candidate start before that end, says whether a match starts
+//     there and where its last thread dies. Only then does the rule's
+//     regexp run, on the text up to that point, which gives the same
+//     match and submatches as on the whole rest (assertions included);
+//     the regexp still gives every match and when's applier still reads
+//     it. The DFAs handle \b, \B, $ and \z exactly (the state knows
+//     whether the byte before was a word byte); a non-ASCII byte that a
+//     thread could take stops them with no answer, and the regexp runs
+//     as before;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window) and lets the dateline reader and the
 //     sentence scan share the windows of the head of the document.
