@@ -604,13 +604,8 @@ func newPrefixTrie(ss []string) *prefixTrie {
 	return t
 }
 
-// at reports whether one of the prefixes occurs in s at p.
-func (t *prefixTrie) at(s []byte, p int) bool { return trieAt(t, s, 0, p) }
-
-// atString is at over a string.
-func (t *prefixTrie) atString(s string, p int) bool { return trieAt(t, s, 0, p) }
-
-// trieAt walks the trie from node n at s[p:]. A run edge (see
+// trieAt reports whether one of the prefixes occurs in s at p when
+// called with n = 0: it walks the trie from node n at s[p:]. A run edge (see
 // runClass) takes the whole run of its class at p (prefixes never have a
 // byte of the class right after one); where a node has several ways on,
 // each is tried.
