@@ -85,3 +85,12 @@ func BenchmarkRegexpMatch(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkNew: building the engine over the built-in rules (expression
+// analysis, starters and their DFAs), paid once per process.
+func BenchmarkNew(b *testing.B) {
+	rs := English()
+	for b.Loop() {
+		New(rs)
+	}
+}

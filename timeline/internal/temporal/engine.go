@@ -19,10 +19,25 @@
 //     runs only where they all occur;
 //   - caseless expressions (fold.go): the window is lowercased once and
 //     the rules run without (?i), which Go's regexp handles rune by rune;
-//   - start positions (start.go): a rule is tried only where one of the
-//     prefixes of its matches occurs, at the start of a word when its
-//     matches start with \b, with an anchored copy of its expression,
-//     instead of an unanchored search that tries every byte;
+//   - start positions (start.go): a rule is tried only where its matches
+//     can start (a byte that begins one, the start of a word when they
+//     start with \b), with an anchored copy of its expression, instead
+//     of an unanchored search that tries every byte;
+//   - start DFAs (dfa.go): two byte DFAs per rule, built from the
+//     rule's compiled program at New (subset construction, minimized,
+//     16-bit tables, immutable), tell which of those tries can succeed.
+//     An unanchored one reads the rest of the window once and says
+//     whether a match ends anywhere in it (most windows: no, and the
+//     rule is done) and where the first one ends; an anchored one, at
+//     each candidate start before that end, says whether a match starts
+//     there and where its last thread dies. Only then does the rule's
+//     regexp run, on the text up to that point, which gives the same
+//     match and submatches as on the whole rest (assertions included);
+//     the regexp still gives every match and when's applier still reads
+//     it. The DFAs handle \b, \B, $ and \z exactly (the state knows
+//     whether the byte before was a word byte); a non-ASCII byte that a
+//     thread could take stops them with no answer, and the regexp runs
+//     as before;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window) and lets the dateline reader and the
 //     sentence scan share the windows of the head of the document.
@@ -31,6 +46,7 @@ package temporal
 import (
 	"math/bits"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -211,14 +227,27 @@ func (e *Engine) prepare() {
 	e.prep = make([]prepared, len(e.rules))
 	e.always = make([]uint64, (len(e.rules)+63)/64)
 	var primary [][]int32
+	// the starters and their DFAs are most of the work of New, and each
+	// rule's are its own: they are built side by side
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, r := range e.rules {
-		p := prepared{Rule: r, fast: caseless(r.When.RegExp)}
-		if p.fast != nil {
-			p.start = newStarter(p.fast)
-		} else {
-			// a case-sensitive rule runs on the original text
-			p.startOrig = newStarter(r.When.RegExp)
-		}
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			p := &e.prep[i]
+			p.Rule, p.fast = r, caseless(r.When.RegExp)
+			if p.fast != nil {
+				p.start = newStarter(p.fast)
+			} else {
+				// a case-sensitive rule runs on the original text
+				p.startOrig = newStarter(r.When.RegExp)
+			}
+		})
+	}
+	wg.Wait()
+	for i, r := range e.rules {
+		p := e.prep[i]
 		cs := ruleClauses(r.When.RegExp)
 		best := bestClause(cs)
 		var prim []int32
@@ -299,6 +328,11 @@ type Scanner struct {
 	order []int
 	kept  []Mention
 	taken []bool
+	// scratch of runRule
+	match    rules.Match
+	captures []string
+	ctx      rules.Context
+	men      Mention
 
 	// remembered windows (see Remember)
 	remember bool
@@ -429,11 +463,23 @@ func (s *Scanner) findLiterals(sub string) {
 	}
 	s.hits = s.hits[:0]
 	copy(s.cand, e.always)
-	m := e.lits
-	nc := int32(m.nclass)
-	st := int32(0)
+	if m := e.lits; m.delta16 != nil {
+		findLits(s, m, m.delta16, sub)
+	} else {
+		findLits(s, m, m.delta, sub)
+	}
+}
+
+func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
+	e := s.e
+	nc := int(m.nclass)
+	st := 0
 	for i := 0; i < len(sub); i++ {
-		st = m.delta[st*nc+int32(m.class[sub[i]])]
+		t := delta[st*nc+int(m.class[sub[i]])]
+		st = int(t >> 1)
+		if t&1 == 0 {
+			continue
+		}
 		lo, hi := m.outStart[st], m.outStart[st+1]
 		for _, id := range m.out[lo:hi] {
 			if s.lit[id/64]&(1<<(id%64)) != 0 {
@@ -501,19 +547,25 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}
-		m := matchAt(sub[pos:], loc, r.When.Applier)
-		if m == nil {
+		// the Match, Context and Mention live in the Scanner: the
+		// appliers take pointers to them, which would put three
+		// allocations on every match, and keep none
+		m := &s.match
+		if !matchAt(m, s.captures[:0], sub[pos:], loc, r.When.Applier) {
 			break
 		}
+		s.captures = m.Captures
 		left, right := m.Left, m.Right
 		if right <= left {
 			pos += max(right, 1)
 			continue
 		}
-		var c rules.Context
-		ok, err := m.Apply(&c, e.opts, time.Time{})
+		c := &s.ctx
+		*c = rules.Context{}
+		ok, err := m.Apply(c, e.opts, time.Time{})
 		if err == nil && ok {
-			men := Mention{
+			men := &s.men
+			*men = Mention{
 				Start: base + pos + left, End: base + pos + right,
 				Rule: r.Name, Priority: r.Priority,
 				Year: c.Year, Month: c.Month, Weekday: c.Weekday, Day: c.Day,
@@ -521,7 +573,7 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 				Offset: c.Duration, Location: c.Location,
 			}
 			if r.Extend == nil || r.Extend(m, &men.Extra) {
-				out = append(out, men)
+				out = append(out, *men)
 			}
 		}
 		pos += right
@@ -529,14 +581,15 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 	return out
 }
 
-// matchAt builds the rules.Match that rules.F.Find builds from the
+// matchAt sets m to the rules.Match that rules.F.Find builds from the
 // submatch offsets loc of a match in text: from the first matched
-// capture group to the end of the last one.
-func matchAt(text string, loc []int, applier func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error)) *rules.Match {
+// capture group to the end of the last one. The captures go to buf. It
+// reports false when there is no match.
+func matchAt(m *rules.Match, buf []string, text string, loc []int, applier func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error)) bool {
 	if len(loc) <= 2 {
-		return nil
+		return false
 	}
-	m := &rules.Match{Applier: applier, Left: -1, Captures: make([]string, 0, len(loc)/2-1)}
+	*m = rules.Match{Applier: applier, Left: -1, Captures: buf[:0]}
 	for i := 2; i < len(loc); i += 2 {
 		if m.Left == -1 && loc[i] >= 0 {
 			m.Left = loc[i]
@@ -554,7 +607,7 @@ func matchAt(text string, loc []int, applier func(*rules.Match, *rules.Context, 
 		m.Left, m.Right = 0, 0
 	}
 	m.Text = text[m.Left:m.Right]
-	return m
+	return true
 }
 
 // settle keeps a set of non-overlapping mentions among out[start:]:

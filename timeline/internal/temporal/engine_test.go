@@ -208,6 +208,26 @@ func clip(s string) string {
 // expression that matches the empty string, groups that take no part,
 // and a non-ASCII case-folded literal.
 func TestScanEdgeRules(t *testing.T) {
+	rs := append(edgeRules(), English()...)
+	e := New(rs)
+	sc := e.NewScanner()
+	texts := testTexts(t)
+	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n",
+		"a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a b a  b a \t b, a  c a c a c, q q\n", "a\x01b \x01 ", "€2020 £ 1999 $2001 x€1999 é€ \x80x \xe2\x82x ab—x – cd — ef")
+	for _, text := range texts {
+		wins := []Window{{Start: 0, End: len(text), Triggers: TDigit | TMonth | TWeekday | TWord}}
+		want := referenceScan(e, text, wins)
+		got := sc.Scan(text, wins, nil)
+		if !sameMentions(got, want) {
+			t.Errorf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
+		}
+	}
+}
+
+// edgeRules are odd rules for the comparisons with the reference: see
+// TestScanEdgeRules; the last ones test each assertion at the ends of
+// matches.
+func edgeRules() []*Rule {
 	raw := func(name, pattern string) *Rule {
 		r := &Rule{Name: name, Priority: 1}
 		r.When = rules.F{RegExp: regexp.MustCompile(pattern), Applier: func(*rules.Match, *rules.Context, *rules.Options, time.Time) (bool, error) { return true, nil }}
@@ -233,21 +253,20 @@ func TestScanEdgeRules(t *testing.T) {
 		raw("cur", `(?i)(?:([$€£])\s*)?\b(\d{4})\b`),
 		raw("any-nonascii", `([^a-z ]{2})x`),
 		raw("dash", `(\s[-–—]\s)(\w+)`),
+		raw("end", `(?i)(\d+)$`),
+		raw("endline", `(?im)(\d+)$`),
+		raw("endtext", `(?i)(ab)\z`),
+		raw("nb-digit", `(?i)\B(\d)\b`),
+		raw("nb-end", `(?i)(\d+)\B`),
+		raw("dot-nl", `(?s)(a.c)`),
+		raw("dot-nonl", `(a.c)`),
+		raw("x-num", `(?i)x(\d+)\b`),
+		raw("boundary-both", `(?i)(\bx\b)`),
+		raw("nb-cased", `\B(AY|ay)\b`),
+		raw("wb-cased", `\b(Ay|x)`),
+		raw("fold-cased", `(?i)(sunday|kilo)(?-i:[A-Z]?)`),
 	}
-	rs = append(rs, English()...)
-	e := New(rs)
-	sc := e.NewScanner()
-	texts := testTexts(t)
-	texts = append(texts[:min(len(texts), 40)], "STRASSE Straße straße 12km 3 kg xx x MAY 4 May 4 march 5 March 5 abc bc ac", "word\nline\n",
-		"a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a b a  b a \t b, a  c a c a c, q q\n", "a\x01b \x01 ", "€2020 £ 1999 $2001 x€1999 é€ \x80x \xe2\x82x ab—x – cd — ef")
-	for _, text := range texts {
-		wins := []Window{{Start: 0, End: len(text), Triggers: TDigit | TMonth | TWeekday | TWord}}
-		want := referenceScan(e, text, wins)
-		got := sc.Scan(text, wins, nil)
-		if !sameMentions(got, want) {
-			t.Errorf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
-		}
-	}
+	return rs
 }
 
 // referenceWindows is Windows as first written: all tokens first, then

@@ -360,7 +360,12 @@ func ruleClauses(re *regexp.Regexp) [][]string {
 type matcher struct {
 	class  [256]uint8 // byte → class; 0 for bytes in no literal
 	nclass int
-	delta  []int32 // state*nclass + class → state
+	// delta[state*nclass + class] is next<<1 | 1 when literals end at
+	// next, so that most bytes need no look at outStart; in 16 bits
+	// (delta16) when the states allow, which halves the table that every
+	// byte of every window reads
+	delta   []int32
+	delta16 []uint16
 	// out[outStart[s]:outStart[s+1]] are the literals that end at
 	// state s, including through its suffix links
 	outStart []int32
@@ -441,9 +446,24 @@ func newMatcher(lits []string) *matcher {
 	m.delta = make([]int32, len(nodes)*nc)
 	m.outStart = make([]int32, len(nodes)+1)
 	for s, n := range nodes {
-		copy(m.delta[s*nc:], n.next)
 		m.outStart[s] = int32(len(m.out))
 		m.out = append(m.out, dedupIDs(n.out)...)
+	}
+	for s, n := range nodes {
+		for c, t := range n.next {
+			v := t << 1
+			if len(nodes[t].out) > 0 {
+				v |= 1
+			}
+			m.delta[s*nc+c] = v
+		}
+	}
+	if len(nodes) < 1<<15 {
+		m.delta16 = make([]uint16, len(m.delta))
+		for i, v := range m.delta {
+			m.delta16[i] = uint16(v)
+		}
+		m.delta = nil
 	}
 	m.outStart[len(nodes)] = int32(len(m.out))
 	return m

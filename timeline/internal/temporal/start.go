@@ -31,6 +31,12 @@ type starter struct {
 	anch, anchW *regexp.Regexp
 	// pre, when set, holds strings one of which starts every match
 	pre *prefixTrie
+	// dfa, when set, tells whether a match starts at a candidate (and
+	// replaces pre, which it implies)
+	dfa *dfa
+	// udfa, when set, tells whether any match starts at or after a
+	// position, and where the first one to end ends
+	udfa *dfa
 }
 
 // newStarter returns a starter for re, or nil when re must be searched
@@ -67,6 +73,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if st.anch.NumSubexp() != re.NumSubexp() {
 		return nil
 	}
+	st.dfa, st.udfa = newDFAs(re)
 	return st
 }
 
@@ -82,25 +89,57 @@ func isASCIIWord(c byte) bool {
 // ASCII word character, \b and \B see a non-word character before p in
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
-func (st *starter) find(s []byte, from int) []int {
-	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.wordStart && p > from && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.at(s, p) {
+func (st *starter) find(s []byte, from int) []int { return startFind(st, s, from, true) }
+
+// findString is find over a string. With bot set, from is the start of
+// the text, as in a search of s[from:]; without, the search sees the
+// text before from, as regexp's FindAll does after a match.
+func (st *starter) findString(s string, from int, bot bool) []int {
+	return startFind(st, s, from, bot)
+}
+
+func startFind[T string | []byte](st *starter, s T, from int, bot bool) []int {
+	limit := len(s)
+	if st.udfa != nil && from < len(s) {
+		// a match starts before the first match end, if there is one
+		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]))
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			limit = e
+		}
+	}
+	for p := from; p < limit; p++ {
+		if !st.first[s[p]] {
 			continue
 		}
-		var loc []int
-		if p == from || !isASCIIWord(s[p-1]) {
-			loc = st.anch.FindSubmatchIndex(s[p:])
-			if loc != nil {
+		// whether \b sees a word byte before p: not at the start of
+		// the text searched
+		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
+		if st.wordStart && prevWord {
+			continue
+		}
+		end := len(s)
+		if st.dfa != nil {
+			v, e := dfaRun(st.dfa, s, p, prevWord)
+			if v == dfaNo {
+				continue
+			}
+			if v == dfaYes {
+				end = e
+			}
+		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+			continue
+		}
+		if !prevWord {
+			if loc := findIndex(st.anch, s[p:end]); loc != nil {
 				shift(loc, p-from)
 				return loc
 			}
 			continue
 		}
-		if st.wordStart {
-			continue
-		}
-		loc = st.anchW.FindSubmatchIndex(s[p-1:])
-		if loc != nil {
+		if loc := findIndex(st.anchW, s[p-1:end]); loc != nil {
 			shift(loc, p-1-from)
 			loc[0] = p - from
 			return loc
@@ -109,32 +148,12 @@ func (st *starter) find(s []byte, from int) []int {
 	return nil
 }
 
-// findString is find over a string. With bot set, from is the start of
-// the text, as in a search of s[from:]; without, the search sees the
-// text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(s string, from int, bot bool) []int {
-	for p := from; p < len(s); p++ {
-		if !st.first[s[p]] || st.wordStart && p > 0 && !(p == from && bot) && isASCIIWord(s[p-1]) || st.pre != nil && !st.pre.atString(s, p) {
-			continue
-		}
-		var loc []int
-		if p == 0 || p == from && bot || !isASCIIWord(s[p-1]) {
-			loc = st.anch.FindStringSubmatchIndex(s[p:])
-			if loc != nil {
-				shift(loc, p-from)
-				return loc
-			}
-			continue
-		}
-		if st.wordStart {
-			continue
-		}
-		loc = st.anchW.FindStringSubmatchIndex(s[p-1:])
-		if loc != nil {
-			shift(loc, p-1-from)
-			loc[0] = p - from
-			return loc
-		}
+func findIndex[T string | []byte](re *regexp.Regexp, s T) []int {
+	switch s := any(s).(type) {
+	case string:
+		return re.FindStringSubmatchIndex(s)
+	case []byte:
+		return re.FindSubmatchIndex(s)
 	}
 	return nil
 }
@@ -585,13 +604,8 @@ func newPrefixTrie(ss []string) *prefixTrie {
 	return t
 }
 
-// at reports whether one of the prefixes occurs in s at p.
-func (t *prefixTrie) at(s []byte, p int) bool { return trieAt(t, s, 0, p) }
-
-// atString is at over a string.
-func (t *prefixTrie) atString(s string, p int) bool { return trieAt(t, s, 0, p) }
-
-// trieAt walks the trie from node n at s[p:]. A run edge (see
+// trieAt reports whether one of the prefixes occurs in s at p when
+// called with n = 0: it walks the trie from node n at s[p:]. A run edge (see
 // runClass) takes the whole run of its class at p (prefixes never have a
 // byte of the class right after one); where a node has several ways on,
 // each is tried.

@@ -73,15 +73,19 @@ const (
 
 // trigTable is triggerWords as an open-addressing table keyed by the
 // FNV-1a hash of the lower-case word: a token is looked up without a
-// lowercased copy and without a map access.
+// lowercased copy and without a map access. A slot holds the hash and
+// the word's index only (8 bytes), so the table stays in the first-level
+// cache; most tokens are no trigger and stop at an empty slot or a
+// different hash.
 type trigTable struct {
 	mask  uint32
 	slots []trigSlot
+	words []string
 }
 
 type trigSlot struct {
 	h    uint32
-	word string
+	word uint16 // index in words, plus one; 0 for an empty slot
 	trig Trigger
 }
 
@@ -90,17 +94,18 @@ var triggerTable = func() *trigTable {
 	for n < 4*len(triggerWords) {
 		n *= 2
 	}
-	t := &trigTable{mask: uint32(n - 1), slots: make([]trigSlot, n)}
+	t := &trigTable{mask: uint32(n - 1), slots: make([]trigSlot, n), words: []string{""}}
 	for w, trig := range triggerWords {
 		h := uint32(fnvOffset)
 		for i := 0; i < len(w); i++ {
 			h = (h ^ uint32(w[i])) * fnvPrime
 		}
 		k := h & t.mask
-		for t.slots[k].word != "" {
+		for t.slots[k].word != 0 {
 			k = (k + 1) & t.mask
 		}
-		t.slots[k] = trigSlot{h, w, trig}
+		t.slots[k] = trigSlot{h, uint16(len(t.words)), trig}
+		t.words = append(t.words, w)
 	}
 	return t
 }()
@@ -109,11 +114,13 @@ var triggerTable = func() *trigTable {
 func (t *trigTable) lookup(h uint32, tok string) Trigger {
 	for k := h & t.mask; ; k = (k + 1) & t.mask {
 		sl := &t.slots[k]
-		if sl.word == "" {
+		if sl.word == 0 {
 			return 0
 		}
-		if sl.h == h && len(sl.word) == len(tok) && equalLower(sl.word, tok) {
-			return sl.trig
+		if sl.h == h {
+			if w := t.words[sl.word]; len(w) == len(tok) && equalLower(w, tok) {
+				return sl.trig
+			}
 		}
 	}
 }
@@ -143,28 +150,29 @@ func Windows(text string, from, to int, out []Window) []Window {
 	k := 0     // index of the current token
 	last := -1 // index of the last token in the open window
 	var cur Window
+	text = text[:to]
 	i := from
-	for i < to {
-		c := text[i]
-		if !isWordByte(c) {
+	for i < len(text) {
+		if tokenBytes[text[i]]&tokWord == 0 {
 			i++
 			continue
 		}
 		j := i
-		var trig Trigger
+		var flags uint16
 		h := uint32(fnvOffset)
-		for j < to && isWordByte(text[j]) {
-			c := text[j]
-			if c >= '0' && c <= '9' {
-				trig = TDigit
+		for j < len(text) {
+			f := tokenBytes[text[j]]
+			if f&tokWord == 0 {
+				break
 			}
-			if c < 0x80 {
-				c = lowerTable[c]
-			}
-			h = (h ^ uint32(c)) * fnvPrime
+			flags |= f
+			h = (h ^ uint32(uint8(f))) * fnvPrime
 			j++
 		}
-		if trig == 0 && j-i <= maxTriggerLen {
+		var trig Trigger
+		if flags&tokDigit != 0 {
+			trig = TDigit
+		} else if j-i <= maxTriggerLen {
 			trig = triggerTable.lookup(h, text[i:j])
 		}
 		recent[k%(context+1)] = i
@@ -207,6 +215,32 @@ func hasWeekday(w []byte) bool {
 }
 
 func isWordByte(c byte) bool { return wordBytes[c] }
+
+// tokenBytes holds, for each byte, the byte lowercased (ASCII) in the
+// low 8 bits and whether it is a word byte and a digit: one load per
+// byte of a token.
+const (
+	tokWord  = 0x100
+	tokDigit = 0x200
+)
+
+var tokenBytes = func() (t [256]uint16) {
+	for i := range t {
+		c := byte(i)
+		v := uint16(c)
+		if c < 0x80 {
+			v = uint16(lowerTable[c])
+		}
+		if wordBytes[c] {
+			v |= tokWord
+		}
+		if c >= '0' && c <= '9' {
+			v |= tokDigit
+		}
+		t[i] = v
+	}
+	return t
+}()
 
 var wordBytes = func() (t [256]bool) {
 	for i := range t {
