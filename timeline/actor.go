@@ -37,6 +37,7 @@ type actorMemory struct {
 // own; nothing in it outlives the call that fills it.
 type actorScratch struct {
 	tz        tokenizer
+	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
 	ms        []mention
 	at        []int
 	inMention []bool

@@ -172,7 +172,25 @@ func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks := tz.tokenize(text, s)
+	return ix.classifyTokens(tz.tokenize(text, s), text, s, near, actors)
+}
+
+// classifyClause is classifyEvent on clause cl of sentence sent, whose
+// tokens are sentToks: it takes the clause's tokens from them when it
+// can, and tokenizes on tz (which must not hold sentToks) when not.
+func (ix *actorIndex) classifyClause(tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
+	if cl.Start < 0 || cl.End > len(text) || cl.Start >= cl.End {
+		return EventClass{Type: "OTHER", Actors: actors}
+	}
+	toks, ok := subTokens(text, sent, sentToks, cl)
+	if !ok {
+		toks = tz.tokenize(text, cl)
+	}
+	return ix.classifyTokens(toks, text, cl, near, actors)
+}
+
+// classifyTokens is classifyEvent on toks, the tokens of text[s.Start:s.End].
+func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Span, actors []Actor) EventClass {
 	cands := ix.candidates(toks, near)
 	if ap := dateApposition(toks, near); ap.End > ap.Start {
 		// "On 8 October 1950, the day after the US's crossing into North

@@ -38,6 +38,8 @@ func (x *Extractor) buildEvents(st *docState) {
 			continue
 		}
 		actors := x.actors.findActors(st.text, s.Span, mem)
+		toks := mem.scratch.tz.toks // the sentence's, until the next findActors
+		mem.scratch.clauseTz.share(&mem.scratch.tz)
 		if len(dated) == 0 {
 			continue
 		}
@@ -57,7 +59,7 @@ func (x *Extractor) buildEvents(st *docState) {
 					inClause = append(inClause, a)
 				}
 			}
-			class := x.actors.classifyEventWith(&mem.scratch.tz, st.text, cl, e.Span, inClause)
+			class := x.actors.classifyClause(&mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause)
 			ev := Event{
 				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,6 +53,34 @@ func (tz *tokenizer) lowered(text string, s Span) (string, int) {
 	return tz.low, tz.from
 }
 
+// share makes tz use o's lowered copy of the text.
+func (tz *tokenizer) share(o *tokenizer) { tz.text, tz.from, tz.low = o.text, o.from, o.low }
+
+// cleanCut reports whether a span of text may end or start at b and
+// still be tokenized as the tokens of a longer span that b falls inside:
+// the byte at b is ASCII and no token can take it in or look past it
+// (not a letter, digit, dot or apostrophe, which a word, an abbreviation
+// or a possessive would read).
+func cleanCut(text string, b int) bool {
+	if b < 0 || b >= len(text) {
+		return false
+	}
+	c := text[b]
+	return c < utf8.RuneSelf && !asciiWord[c] && c != '.' && c != '\''
+}
+
+// subTokens returns the tokens that tokenize gives for cl, taken from
+// toks, the tokens of s, which holds cl; ok is false when a bound of cl
+// inside s is no clean cut and cl must be tokenized on its own.
+func subTokens(text string, s Span, toks []token, cl Span) ([]token, bool) {
+	if cl.Start < s.Start || cl.End > s.End || cl.Start != s.Start && !cleanCut(text, cl.Start) || cl.End != s.End && !cleanCut(text, cl.End) {
+		return nil, false
+	}
+	lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= cl.Start })
+	hi := lo + sort.Search(len(toks)-lo, func(k int) bool { return toks[lo+k].Start >= cl.End })
+	return toks[lo:hi:hi], true
+}
+
 // tokenize is the package tokenize on tz's scratch: the tokens are valid
 // until the next call.
 func (tz *tokenizer) tokenize(text string, s Span) []token {
@@ -62,7 +91,8 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		s.End = len(text)
 	}
 	if s.Start >= s.End {
-		return tz.toks[:0]
+		tz.toks = tz.toks[:0]
+		return tz.toks
 	}
 	low, base := tz.lowered(text, s)
 	// about one token in five bytes of prose
