@@ -134,6 +134,7 @@ func newActorIndex() *actorIndex {
 	}
 	ix.gaz.sort()
 	ix.triggers, ix.nounForms = buildTriggers()
+	ix.gaz.addClasses(ix.triggers)
 	ix.modes = buildModes()
 	return ix
 }
@@ -176,6 +177,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 	}
 	sc := &mem.scratch
 	toks := sc.tz.tokenize(text, s)
+	ix.gaz.lookup(toks)
 	ms := ix.mentions(toks, sc.ms[:0])
 	sc.ms = ms
 	at := ints(&sc.at, len(toks)) // token → 1+index of the mention starting there
@@ -238,7 +240,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
 			continue
-		case single && ix.commonWord(toks[n].low):
+		case single && toks[n].is(wcCommon):
 			continue // "Fighting resumed": a word, capitalized to start the sentence
 		case single && !verbLike(toks, end) && !possessed(toks, ms, at, n):
 			// One capitalized word is a person only as the subject of a
@@ -257,7 +259,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low] || hasInitial(toks[n:end]):
+		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && toks[end].is(wcAuxiliary) || hasInitial(toks[n:end]):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -292,7 +294,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 		ag := ix.agents[m.e.idx]
 		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
-			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
+			!toks[next].is(wcStop|wcCapitalVerb) && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
 			if at[next] != 0 && ms[at[next]-1].e.kind == gazAgent && (ag.sector == "MIL" || ag.sector == "REB") {
@@ -475,7 +477,7 @@ func verbLike(toks []token, i int) bool {
 		return false
 	}
 	w := toks[i].low
-	return speechVerbs[w] || pastForms[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+	return toks[i].is(wcSpeechVerb|wcPastForm) || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // possessed reports a name right after a country's possessive, ending
@@ -601,10 +603,10 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 			ms[o].used = true
 			start, i = ms[o].i, ms[o].i-1
 			continue
-		case toks[i].word && titleModifiers[toks[i].low]:
+		case toks[i].word && toks[i].is(wcTitleModifier):
 			start, i = i, i-1
 			continue
-		case toks[i].low == "-" && i > 0 && titleModifiers[toks[i-1].low]:
+		case toks[i].low == "-" && i > 0 && toks[i-1].is(wcTitleModifier):
 			start, i = i-1, i-2
 			continue
 		}
@@ -654,7 +656,7 @@ func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) in
 			i = m.j
 			continue
 		}
-		if !toks[i].word || !(titleModifiers[toks[i].low] || toks[i].up) {
+		if !toks[i].word || !(toks[i].is(wcTitleModifier) || toks[i].up) {
 			return -1
 		}
 		i++
@@ -691,7 +693,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			}
 			return none
 		}
-		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || stopWords[t.low] ||
+		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || t.is(wcStop) ||
 			(strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && t.low != "armed" && t.low != "ruling" {
 			break
 		}
@@ -801,7 +803,7 @@ func nameStart(toks []token, n int, at []int) bool {
 		return false
 	}
 	t := toks[n]
-	return t.word && t.up && !nonNameWords[t.low] && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
+	return t.word && t.up && !t.is(wcNonName) && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
 }
 
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -825,11 +827,11 @@ func nameEnd(toks []token, n int, at []int) int {
 		case t.raw == "." && len(toks[j-1].raw) == 1 && toks[j-1].up: // the dot of an initial
 			j++
 			continue
-		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && nameParticles[toks[j-1].low]:
+		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && toks[j-1].is(wcParticle):
 			j += 2
-		case t.word && t.up && at[j] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw):
+		case t.word && t.up && at[j] == 0 && !t.is(wcNonName) && !isAcronym(t.raw):
 			j++
-		case t.word && nameParticles[t.low] && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
+		case t.word && t.is(wcParticle) && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
 			j++
 			continue
 		default:
@@ -907,7 +909,7 @@ func coordinated(toks []token, from, to int) bool {
 // Tanzania", "Atlanta, Georgia". The word before the comma is a proper
 // name that is no country.
 func cityOf(toks []token, i, j int, ms []mention) bool {
-	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || nonNameWords[toks[i-2].low] {
+	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || toks[i-2].is(wcNonName) {
 		return false
 	}
 	if len(ms) > 0 && ms[len(ms)-1].j >= i-2 {
@@ -922,9 +924,9 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 	for k := i - 2; k >= 0 && k >= i-12; k-- {
 		t := toks[k]
 		switch {
-		case locatives[t.low] || t.low == "to" || t.low == "from":
+		case t.is(wcLocative) || t.low == "to" || t.low == "from":
 			return true
-		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !stopWords[t.low]:
+		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !t.is(wcStop):
 			continue
 		}
 		return false
@@ -972,21 +974,21 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false
 	}
 	k := i - 1
-	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !directions[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+	for k >= 0 && k >= i-3 && toks[k].word && !toks[k].is(wcLocative|wcDirection|wcStop) && !toks[k].up || k >= 0 && toks[k].low == "the" {
 		k--
 	}
 	if k >= 0 && (toks[k].low == "on" || toks[k].low == "over") && e.form == formDemonym && j < len(toks) && media[toks[j].low] {
 		return true // "read on Iraqi television": the medium, not who spoke
 	}
-	region := k == i-2 && regionWords[toks[i-1].low] && (e.form == formName || e.form == formCapital)
-	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {
+	region := k == i-2 && toks[i-1].is(wcRegion) && (e.form == formName || e.form == formCapital)
+	if k < 0 || !toks[k].is(wcLocative) && !((e.form == formDemonym || region) && toks[k].is(wcDirection)) {
 		return false
 	}
 	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] && !(k > 1 && toks[k-2].up) {
 		return false // "police in the Comoros" are the Comoros' police, "Italian forces in Egypt" Italy's
 	}
 	if e.form == formName || e.form == formCapital {
-		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
+		if j < len(toks) && toks[j].word && !toks[j].up && !toks[j].is(wcStop) && strings.Contains(toks[j-1].raw, ".") {
 			return false // "at U.S. embassies": the name qualifies a noun
 		}
 		return k == i-1 || k == i-2 && (toks[i-1].low == "the" || region)
@@ -998,7 +1000,7 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		if !toks[k].word {
 			return false
 		}
-		if placeNouns[toks[k].low] {
+		if toks[k].is(wcPlaceNoun) {
 			return true
 		}
 	}
@@ -1023,7 +1025,7 @@ func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
 	}
 	for k := range e.toks {
 		t := toks[i+k]
-		if t.word && !t.up && !minor[t.low] {
+		if t.word && !t.up && !t.is(wcMinor) {
 			return false
 		}
 	}
@@ -1054,7 +1056,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 		if prevUp || nextUp && !toks[j-1].poss {
 			return false
 		}
-		return toks[j-1].poss || next != nil && capitalVerbs[next.low]
+		return toks[j-1].poss || next != nil && next.is(wcCapitalVerb)
 	case formDemonym:
 		// "Latin American", "Native American" are no Americans.
 		if prevUp && (toks[i-1].low == "latin" || toks[i-1].low == "native" || toks[i-1].low == "south" || toks[i-1].low == "north" || toks[i-1].low == "central") {
@@ -1079,7 +1081,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 
 // startsName reports whether token j can begin a person's name ("Chad
 // Johnson"): it is no function word, month or other non-name word.
-func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+func startsName(toks []token, j int) bool { return !toks[j].is(wcNonName) }
 
 // unitNouns head the names of military units.
 var unitNouns = map[string]bool{"army": true, "corps": true, "division": true, "regiment": true, "battalion": true,
@@ -1094,7 +1096,7 @@ var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
 // ordinal reports a token that numbers a unit: "7th", "101st", "Eighth",
 // "IX" (a Roman numeral).
 func ordinal(t token) bool {
-	if ordinalWords[t.low] {
+	if t.is(wcOrdinalWord) {
 		return true
 	}
 	if isDigitStart(t.raw) {
@@ -1162,7 +1164,7 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 			j += 2
 			continue
 		}
-		if !t.word || !t.up || !unitNouns[t.low] || inName[j] {
+		if !t.word || !t.up || !t.is(wcUnitNoun) || inName[j] {
 			continue
 		}
 		i, numbered := j, false
@@ -1178,7 +1180,7 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		}
 		switch {
 		case numbered:
-		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low]:
+		case j-i == 1 && (t.low == "company" || t.low == "legion") && !toks[i].is(wcNonName):
 		default:
 			continue
 		}
@@ -1253,8 +1255,8 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 			if prev == "(" && (n < 2 || !toks[n-2].word || toks[n-2].up || !parenNames(toks, n, at)) {
 				continue
 			}
-		case end-n == 1 && toks[n].poss && end < len(toks) && messageNouns[toks[end].low] && !ix.commonWord(toks[n].low):
-		case end-n == 1 && prev == "to" && n > 1 && messageNouns[toks[n-2].low] && !ix.commonWord(toks[n].low):
+		case end-n == 1 && toks[n].poss && end < len(toks) && toks[end].is(wcMessageNoun) && !toks[n].is(wcCommon):
+		case end-n == 1 && prev == "to" && n > 1 && toks[n-2].is(wcMessageNoun) && !toks[n].is(wcCommon):
 		default:
 			continue
 		}
@@ -1271,7 +1273,7 @@ func parenNames(toks []token, n int, at []int) bool {
 		switch t := toks[k]; {
 		case t.raw == ")":
 			return k > n
-		case t.word && t.up && at[k] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw) && !isDigitStart(t.raw),
+		case t.word && t.up && at[k] == 0 && !t.is(wcNonName) && !isAcronym(t.raw) && !isDigitStart(t.raw),
 			t.low == "and", t.raw == ",":
 		default:
 			return false

@@ -172,7 +172,9 @@ func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	return ix.classifyTokens(tz.tokenize(text, s), text, s, near, actors)
+	toks := tz.tokenize(text, s)
+	ix.gaz.lookup(toks)
+	return ix.classifyTokens(toks, text, s, near, actors)
 }
 
 // classifyClause is classifyEvent on clause cl of sentence sent, whose
@@ -185,6 +187,7 @@ func (ix *actorIndex) classifyClause(tz *tokenizer, text string, sent Span, sent
 	toks, ok := subTokens(text, sent, sentToks, cl)
 	if !ok {
 		toks = tz.tokenize(text, cl)
+		ix.gaz.lookup(toks)
 	}
 	return ix.classifyTokens(toks, text, cl, near, actors)
 }
@@ -388,10 +391,12 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 			continue // "in charge of", "in force"
 		}
 		var hit *trigger
-		for _, t := range ix.triggers[toks[i].low] {
-			if matchToks(toks, i, t.toks) {
-				hit = t
-				break
+		if toks[i].is(wcTrigger) {
+			for _, t := range ix.triggers[toks[i].low] {
+				if matchToks(toks, i, t.toks) {
+					hit = t
+					break
+				}
 			}
 		}
 		if hit != nil && hit.mode == "mediate" {
@@ -402,7 +407,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 				continue
 			}
 		}
-		if supportVerbs[toks[i].low] {
+		if toks[i].is(wcSupportVerb) {
 			if c, ok := ix.supportedNoun(toks, i); ok && (hit == nil || hit.typ == "STATEMENT" || hit.typ == "AGREE" || hit.typ == "COOPERATE") {
 				if hit != nil && hit.typ == c.t.typ {
 					c.t = hit // "signed a treaty": the verb's CAMEO code (05) is the finer
@@ -469,7 +474,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			}
 			break
 		}
-		if stopWords[t.low] && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "of" {
+		if t.is(wcStop) && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "of" {
 			break
 		}
 		for _, tr := range ix.triggers[t.low] {
@@ -511,7 +516,7 @@ func asTopic(toks []token, c candidate) bool {
 		if (toks[k].low == "to" || toks[k].low == "for") && k > 0 && reactions[toks[k-1].low] {
 			return true // "in response to U.S. missile attacks"
 		}
-		if !toks[k].word || stopWords[toks[k].low] && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
+		if !toks[k].word || toks[k].is(wcStop) && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
 			return false
 		}
 	}
@@ -808,7 +813,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !c.t.noun {
 			return false
 		}
-		if stopWords[t.low] && !determiners[t.low] || t.up {
+		if t.is(wcStop) && !determiners[t.low] || t.up {
 			return false
 		}
 	}
@@ -946,7 +951,7 @@ func addressees(toks []token, c candidate, rcp []Actor) []Actor {
 	for i := c.j; i < len(toks); i++ {
 		t := toks[i]
 		if t.low == "that" || t.raw == "," || t.raw == "\"" || t.raw == "“" || t.raw == "`" || t.raw == ":" ||
-			i > c.j+1 && t.word && !t.up && !stopWords[t.low] {
+			i > c.j+1 && t.word && !t.up && !t.is(wcStop) {
 			end = i
 			break
 		}
@@ -1148,7 +1153,7 @@ func nounPhrase(toks []token, c candidate) Span {
 	start := c.i
 	for k := c.i - 1; k >= 0 && k >= c.i-5; k-- {
 		t := toks[k]
-		if t.raw == "-" || t.raw == "–" || t.word && (!stopWords[t.low] && (!nonNameWords[t.low] || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
+		if t.raw == "-" || t.raw == "–" || t.word && (!t.is(wcStop) && (!t.is(wcNonName) || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
 			start = k
 			continue
 		}
@@ -1167,7 +1172,7 @@ func nounPhrase(toks []token, c candidate) Span {
 			break
 		}
 		k++
-		for k < len(toks) && (toks[k].word && (toks[k].up || toks[k].low == "the" || !stopWords[toks[k].low] && !strings.HasSuffix(toks[k].low, "ed")) || toks[k].raw == "-") {
+		for k < len(toks) && (toks[k].word && (toks[k].up || toks[k].low == "the" || !toks[k].is(wcStop) && !strings.HasSuffix(toks[k].low, "ed")) || toks[k].raw == "-") {
 			k++
 		}
 		end = k
@@ -1299,7 +1304,7 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 		}
 		if start < 0 && force && k > c.j && toks[k].low == "to" && k+1 < len(toks) {
 			n := toks[k+1]
-			if n.word && !n.up && !isDigitStart(n.raw) && !stopWords[n.low] && !purposeObjects[n.low] &&
+			if n.word && !n.up && !isDigitStart(n.raw) && !n.is(wcStop) && !purposeObjects[n.low] &&
 				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
 				start = k
 			}
@@ -1358,7 +1363,7 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 		}
 		for v := k + 3; v < len(toks) && v <= k+6; v++ {
 			t := toks[v]
-			if !t.word || stopWords[t.low] && t.low != "the" {
+			if !t.word || t.is(wcStop) && t.low != "the" {
 				break
 			}
 			if verbAt(v) && !strings.HasSuffix(toks[v-1].low, "ly") && !strings.HasSuffix(toks[v-1].low, "ed") {
@@ -1371,7 +1376,7 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 	// date opens a new event.
 	for k := 1; k+2 < len(toks); k++ {
 		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
-			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && nonNameWords[toks[k+2].low] || toks[k].low == "and" && k+2 < len(toks) &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) || toks[k].low == "and" && k+2 < len(toks) &&
 			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
 			cuts = append(cuts, toks[k].Start)
 		}
@@ -1498,7 +1503,7 @@ var adverbs = map[string]bool{"then": true, "later": true, "also": true, "subseq
 // after it ("protracted armistice negotiations"): a lowercase word
 // follows.
 func nounAfter(toks []token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !stopWords[toks[i+1].low] && !verbLike(toks, i+1)
+	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !toks[i+1].is(wcStop) && !verbLike(toks, i+1)
 }
 
 // withFrame marks a sentence-initial absolute phrase, "With X doing Y,",
@@ -1634,7 +1639,7 @@ func consultTopic(toks []token, c candidate) []bool {
 		if !topicPreps[toks[k].low] {
 			continue
 		}
-		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || nonNameWords[toks[k+1].low] && toks[k+1].up) {
+		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || toks[k+1].is(wcNonName) && toks[k+1].up) {
 			continue // "on Monday", "on 3 May": a date
 		}
 		for m := k; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "." && toks[m].low != "with"; m++ {

@@ -59,12 +59,17 @@ type gazetteer struct {
 	mask  uint32
 	slots []gazSlot
 	n     int
+	// hs holds each used slot's hash with its low bit set (0 for a free
+	// slot), built by index: a probe reads 4 bytes a slot, not a whole
+	// slot, and most tokens end at a free one.
+	hs []uint32
 }
 
 type gazSlot struct {
 	h     uint32
 	first string // "" for a free slot
 	es    []*gazEntry
+	cls   wordClass
 }
 
 func newGazetteer() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: make([]gazSlot, 1<<12)} }
@@ -97,6 +102,41 @@ func (g *gazetteer) slot(h uint32, first string) *gazSlot {
 	}
 }
 
+// index builds hs; the table must not change after.
+func (g *gazetteer) index() {
+	g.hs = make([]uint32, len(g.slots))
+	for k, sl := range g.slots {
+		if sl.first != "" {
+			g.hs[k] = sl.h | 1
+		}
+	}
+}
+
+// find returns the slot of low, hashed h, or -1.
+func (g *gazetteer) find(h uint32, low string) int {
+	if g.hs == nil {
+		for k := h & g.mask; ; k = (k + 1) & g.mask {
+			switch sl := &g.slots[k]; {
+			case sl.first == "":
+				return -1
+			case sl.h == h && sl.first == low:
+				return int(k)
+			}
+		}
+	}
+	hk := h | 1
+	for k := h & g.mask; ; k = (k + 1) & g.mask {
+		switch g.hs[k] {
+		case 0:
+			return -1
+		case hk:
+			if g.slots[k].first == low {
+				return int(k)
+			}
+		}
+	}
+}
+
 // has reports whether some name starts with the token low.
 func (g *gazetteer) has(low string) bool {
 	return len(g.slot(fnv1a(low, ""), low).es) > 0
@@ -110,6 +150,7 @@ func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
 // grow doubles the table when it is half full.
 func (g *gazetteer) grow() {
 	old := g.slots
+	g.hs = nil // index again
 	g.slots = make([]gazSlot, 2*len(old))
 	g.mask = uint32(len(g.slots) - 1)
 	for _, sl := range old {
@@ -180,7 +221,13 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 	if !toks[i].word {
 		return nil, i
 	}
-	cands := g.entries(toks[i].h, toks[i].low)
+	var cands []*gazEntry
+	switch t := &toks[i]; {
+	case t.slot > 0:
+		cands = g.slots[t.slot-1].es
+	case t.slot == 0:
+		cands = g.entries(t.h, t.low)
+	}
 	if toks[i].poss {
 		// the names whose first token is the possessive itself
 		// ("People's Liberation Army") come after the others

@@ -19,6 +19,9 @@ type token struct {
 	up   bool   // starts with an upper-case letter
 	poss bool   // followed by 's or a bare ' (possessive)
 	h    uint32 // FNV-1a hash of low, for the gazetteer (words only)
+	// set by gazetteer.lookup, not by the tokenizer:
+	slot int32     // 1+the gazetteer slot of low, -1 when none, 0 before lookup
+	cls  wordClass // the word lists low is in
 }
 
 // tokenize splits text[s.Start:s.End] into tokens. Offsets index text.
