@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -38,6 +40,8 @@ type actorMemory struct {
 type actorScratch struct {
 	tz        tokenizer
 	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
+	actors    []Actor   // the sentence's, as buildEvents reads them
+	dated     []int     // the sentence's dated expressions
 	ms        []mention
 	at        []int
 	inMention []bool
@@ -172,6 +176,12 @@ var minor = map[string]bool{"of": true, "the": true, "and": true, "for": true, "
 // findActors returns the actors named in text[s.Start:s.End], in text
 // order; their spans index text. mem carries the document's persons.
 func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor {
+	return ix.findActorsTo(nil, text, s, mem)
+}
+
+// findActorsTo is findActors appending to out[:0], whose room it reuses.
+func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorMemory) []Actor {
+	out = out[:0]
 	if mem == nil {
 		mem = newActorMemory()
 	}
@@ -188,7 +198,6 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			inMention[i] = true
 		}
 	}
-	var out []Actor
 	inName := bools(&sc.inName, len(toks))
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
@@ -369,7 +378,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b Actor) int { return cmp.Compare(a.Start, b.Start) })
 	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {

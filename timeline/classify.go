@@ -1204,19 +1204,42 @@ var nounObjects = map[string]bool{"of": true, "on": true, "against": true, "at":
 // dedupeActors keeps the first mention of each actor, and none that is already
 // in other.
 func dedupeActors(as, other []Actor) []Actor {
-	key := func(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.Office }
-	seen := map[string]bool{}
-	for _, a := range other {
-		seen[key(a)] = true
-	}
 	var out []Actor
+next:
 	for _, a := range as {
-		if !seen[key(a)] {
-			seen[key(a)] = true
-			out = append(out, a)
+		for _, o := range other {
+			if sameActorKey(a, o) {
+				continue next
+			}
 		}
+		for _, o := range out {
+			if sameActorKey(a, o) {
+				continue next
+			}
+		}
+		out = append(out, a)
 	}
 	return out
+}
+
+// dedupeKey is what dedupeActors tells actors apart by.
+func dedupeKey(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.Office }
+
+// sameActorKey is dedupeKey(a) == dedupeKey(b) without building the keys
+// (the lists are short, a map and its keys cost more than the scan):
+// the fields compare one by one unless one holds the separator.
+func sameActorKey(a, b Actor) bool {
+	if a.Name == b.Name && a.Sector == b.Sector && a.Office == b.Office {
+		return true
+	}
+	if !hasNUL(a) && !hasNUL(b) {
+		return false
+	}
+	return dedupeKey(a) == dedupeKey(b)
+}
+
+func hasNUL(a Actor) bool {
+	return strings.IndexByte(a.Name, 0) >= 0 || strings.IndexByte(a.Sector, 0) >= 0 || strings.IndexByte(a.Office, 0) >= 0
 }
 
 // assaultMode names the means of an assault from the cue nearest to its

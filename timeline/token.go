@@ -48,11 +48,12 @@ func (tz *tokenizer) lowered(text string, s Span) (string, int) {
 	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
 		return tz.low, tz.from
 	}
-	b := make([]byte, s.End-s.Start)
-	for i := range b {
-		b[i] = asciiLower[text[s.Start+i]]
+	var b strings.Builder // one allocation, not a buffer and its copy
+	b.Grow(s.End - s.Start)
+	for i := s.Start; i < s.End; i++ {
+		b.WriteByte(asciiLower[text[i]])
 	}
-	tz.text, tz.from, tz.low = text, s.Start, string(b)
+	tz.text, tz.from, tz.low = text, s.Start, b.String()
 	return tz.low, tz.from
 }
 
