@@ -384,7 +384,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return out
 	}
-	if m := creditLine.FindStringIndex(text[s.Start:s.End]); m != nil {
+	if m := findCreditLine(text[s.Start:s.End]); m != nil {
 		// "WASHINGTON, August 13 (Xinhua) --", "UNITED NATIONS (AP) _":
 		// the place and agency a wire story is filed from name no party.
 		kept := out[:0]
@@ -407,6 +407,24 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 // creditLine is a wire story's opening credit: a place in capitals, an
 // optional date, and the agency in parentheses before a dash.
 var creditLine = regexp.MustCompile(`^\s*[A-Z][A-Z.' -]{1,40}(?:,[^()]{1,60})?\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*(?:--|[-–—_:])`)
+
+// findCreditLine is creditLine.FindStringIndex after a check of what
+// any match starts with: white space ([\t\n\f\r ]), a capital, then a
+// capital or one of .' - (and a parenthesis later on). Most sentences
+// fail it at their first letters.
+func findCreditLine(s string) []int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i+1 >= len(s) || !isUpperASCII(s[i]) {
+		return nil
+	}
+	if c := s[i+1]; !isUpperASCII(c) && c != '.' && c != '\'' && c != ' ' && c != '-' || strings.IndexByte(s[i:], '(') < 0 {
+		return nil
+	}
+	return creditLine.FindStringIndex(s)
+}
 
 // dropBridging drops the state agents that the text ties to no one when
 // the sentence names a state or organization: "Iraqi aircraft attacked

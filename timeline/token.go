@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is a word or punctuation mark of a sentence, with its byte span in
@@ -48,12 +49,14 @@ func (tz *tokenizer) lowered(text string, s Span) (string, int) {
 	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
 		return tz.low, tz.from
 	}
-	var b strings.Builder // one allocation, not a buffer and its copy
-	b.Grow(s.End - s.Start)
-	for i := s.Start; i < s.End; i++ {
-		b.WriteByte(asciiLower[text[i]])
+	src := text[s.Start:s.End]
+	b := make([]byte, len(src))
+	for i := range b {
+		b[i] = asciiLower[src[i]]
 	}
-	tz.text, tz.from, tz.low = text, s.Start, b.String()
+	// b is never written again: the string can share its bytes (one
+	// allocation, not a buffer and its copy)
+	tz.text, tz.from, tz.low = text, s.Start, unsafe.String(unsafe.SliceData(b), len(b))
 	return tz.low, tz.from
 }
 
