@@ -82,6 +82,7 @@ func (g *gazetteer) lookup(toks []token) {
 		h := t.h
 		if !t.word {
 			h = fnv1a(t.low, "")
+			t.h = h // so that every looked-up token has its hash
 		}
 		t.cls, t.slot = 0, -1
 		if s := g.find(h, t.low); s >= 0 {
