@@ -829,7 +829,7 @@ func nameStart(toks []token, n int, at []int) bool {
 	if n >= len(toks) || at[n] != 0 {
 		return false
 	}
-	t := toks[n]
+	t := &toks[n]
 	return t.word && t.up && !t.is(wcNonName) && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
 }
 
@@ -849,7 +849,7 @@ func nameEnd(toks []token, n int, at []int) int {
 		return j
 	}
 	for j < len(toks) && j-n < 6 {
-		t := toks[j]
+		t := &toks[j]
 		switch {
 		case t.raw == "." && len(toks[j-1].raw) == 1 && toks[j-1].up: // the dot of an initial
 			j++
