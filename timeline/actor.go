@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // actorIndex finds and normalizes the actors of a sentence: countries (by
@@ -524,8 +525,7 @@ func possessed(toks []token, ms []mention, at []int, n int) bool {
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
 	p, ok := mem.persons[name]
 	if !ok {
-		f := strings.Fields(name)
-		p, ok = mem.partial[f[len(f)-1]]
+		p, ok = mem.partial[lastField(name)]
 	}
 	return p, ok
 }
@@ -537,8 +537,7 @@ func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
 	if p, ok := mem.persons[name]; ok {
 		return p, true
 	}
-	f := strings.Fields(name)
-	if p, ok := mem.partial[f[len(f)-1]]; ok && p.Office == office {
+	if p, ok := mem.partial[lastField(name)]; ok && p.Office == office {
 		return p, true
 	}
 	return Actor{}, false
@@ -560,12 +559,54 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	mem.persons[p.Name] = *p
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
-	f := strings.Fields(p.Name)
-	for k, w := range f {
-		if _, taken := mem.partial[w]; !taken && len(f) > 1 && (k == 0 || k == len(f)-1) && len(w) > 2 {
+	first, last, n := fieldEnds(p.Name)
+	if n < 2 {
+		return
+	}
+	for _, w := range [2]string{first, last} {
+		if _, taken := mem.partial[w]; !taken && len(w) > 2 {
 			mem.partial[w] = *p
 		}
 	}
+}
+
+// lastField is the last of strings.Fields(s), which must have one.
+func lastField(s string) string {
+	if _, last, n := fieldEnds(s); n > 0 {
+		return last
+	}
+	f := strings.Fields(s)
+	return f[len(f)-1] // out of range, as it always was
+}
+
+// fieldEnds returns the first and the last of strings.Fields(s) and
+// their number, without making the slice when s is ASCII.
+func fieldEnds(s string) (first, last string, n int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			f := strings.Fields(s)
+			if len(f) == 0 {
+				return "", "", 0
+			}
+			return f[0], f[len(f)-1], len(f)
+		}
+	}
+	for i := 0; i < len(s); {
+		if asciiSpace[s[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !asciiSpace[s[j]] {
+			j++
+		}
+		if n == 0 {
+			first = s[i:j]
+		}
+		last, n = s[i:j], n+1
+		i = j
+	}
+	return first, last, n
 }
 
 func (ix *actorIndex) byAlpha3Name(name string) int {
