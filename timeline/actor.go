@@ -644,7 +644,7 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 	i := ms[k].i - 1
 	skipped := 0
 	for i >= 0 && skipped <= 2 {
-		if t := toks[i]; t.word && t.poss && !t.up {
+		if t := &toks[i]; t.word && t.poss && !t.up {
 			break
 		}
 		o := ownerEnding(ms, i)
@@ -747,7 +747,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 		if o := ownerEnding(ms, i); o >= 0 && ms[o].e.kind != gazAgent {
 			return ownerRef{o, -1, -1}
 		}
-		t := toks[i]
+		t := &toks[i]
 		if t.low == "its" || t.low == "their" {
 			// The last country named before it in the sentence, else in
 			// the document. The pronoun is no mention of its own.
@@ -921,7 +921,8 @@ func spanText(text string, toks []token) string {
 
 func spanTextToks(toks []token) string {
 	var b strings.Builder
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if k > 0 && t.Start > toks[k-1].End {
 			b.WriteByte(' ')
 		}
@@ -990,7 +991,7 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 		return false
 	}
 	for k := i - 2; k >= 0 && k >= i-12; k-- {
-		t := toks[k]
+		t := &toks[k]
 		switch {
 		case t.is(wcLocative) || t.low == "to" || t.low == "from":
 			return true
@@ -1092,7 +1093,7 @@ func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
 		return true
 	}
 	for k := range e.toks {
-		t := toks[i+k]
+		t := &toks[i+k]
 		if t.word && !t.up && !t.is(wcMinor) {
 			return false
 		}
@@ -1226,7 +1227,7 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		out = append(out, a)
 	}
 	for j := 0; j < len(toks); j++ {
-		t := toks[j]
+		t := &toks[j]
 		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
 			add(j, j+3)
 			j += 2
@@ -1338,7 +1339,7 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 // names joined by "and" or commas: "(Uday and Qusay)".
 func parenNames(toks []token, n int, at []int) bool {
 	for k := n; k < len(toks); k++ {
-		switch t := toks[k]; {
+		switch t := &toks[k]; {
 		case t.raw == ")":
 			return k > n
 		case t.word && t.up && at[k] == 0 && !t.is(wcNonName) && !isAcronym(t.raw) && !isDigitStart(t.raw),

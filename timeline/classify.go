@@ -467,7 +467,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 // within ten tokens and before any punctuation but quotes.
 func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 	for k := i + 1; k < len(toks) && k <= i+10; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			if t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.raw == "-" || t.raw == "'" {
 				continue
@@ -528,7 +528,8 @@ func asTopic(toks []token, c candidate) bool {
 func subordinate(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.raw == ",":
 			open = false
@@ -587,7 +588,7 @@ var negators = map[string]bool{"not": true, "never": true, "no": true, "without"
 
 func negated(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			if t.raw == "," || t.raw == ";" {
 				return false
@@ -607,7 +608,8 @@ func negated(toks []token, i int) bool {
 func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
 	nearTok, nearEnd := -1, -1
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Overlaps(near) {
 			if nearTok < 0 {
 				nearTok = i
@@ -797,7 +799,7 @@ func adjunct(toks []token, c candidate) bool {
 		return false // a support verb's noun: "by issuing an ultimatum" is the act
 	}
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			return false
 		}
@@ -843,7 +845,8 @@ func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
 func quoteDepth(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch t.raw {
 		case "\"":
 			open = !open
@@ -865,7 +868,8 @@ func quoteDepth(toks []token) []bool {
 func asideDepth(toks []token) []bool {
 	in := make([]bool, len(toks))
 	dash, paren := false, 0
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.raw == "(":
 			paren++
@@ -949,7 +953,7 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 func addressees(toks []token, c candidate, rcp []Actor) []Actor {
 	end := len(toks)
 	for i := c.j; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.low == "that" || t.raw == "," || t.raw == "\"" || t.raw == "“" || t.raw == "`" || t.raw == ":" ||
 			i > c.j+1 && t.word && !t.up && !t.is(wcStop) {
 			end = i
@@ -1152,7 +1156,7 @@ func nounPhrase(toks []token, c candidate) Span {
 	}
 	start := c.i
 	for k := c.i - 1; k >= 0 && k >= c.i-5; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if t.raw == "-" || t.raw == "–" || t.word && (!t.is(wcStop) && (!t.is(wcNonName) || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
 			start = k
 			continue
@@ -1294,6 +1298,15 @@ var reasonOpeners = [][]string{
 	{"as", "a", "reprisal", "for"}, {"if"}, {"unless"},
 }
 
+// reasonStarts are the first words of reasonOpeners.
+var reasonStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range reasonOpeners {
+		m[o[0]] = true
+	}
+	return m
+}()
+
 // mentalParticiples after a comma open an aside on what the actor had in
 // mind: "adopted a policy of submarine warfare, realizing the Americans
 // would enter the war".
@@ -1319,14 +1332,16 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
 		start := -1
-		for _, o := range reasonOpeners {
-			if k+len(o) <= len(toks) && matchToks(toks, k, o) {
-				start = k
-				break
+		if toks[k].is(wcReasonStart) {
+			for _, o := range reasonOpeners {
+				if k+len(o) <= len(toks) && matchToks(toks, k, o) {
+					start = k
+					break
+				}
 			}
 		}
 		if start < 0 && force && k > c.j && toks[k].low == "to" && k+1 < len(toks) {
-			n := toks[k+1]
+			n := &toks[k+1]
 			if n.word && !n.up && !isDigitStart(n.raw) && !n.is(wcStop) && !purposeObjects[n.low] &&
 				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
 				start = k
@@ -1385,7 +1400,7 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 			continue
 		}
 		for v := k + 3; v < len(toks) && v <= k+6; v++ {
-			t := toks[v]
+			t := &toks[v]
 			if !t.word || t.is(wcStop) && t.low != "the" {
 				break
 			}
@@ -1497,10 +1512,13 @@ var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through":
 func relativeAside(toks []token, c int) []bool {
 	in := make([]bool, len(toks))
 	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].raw != "," {
+			continue
+		}
 		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
 			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
 			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
-		if toks[i].raw != "," || !rel {
+		if !rel {
 			continue
 		}
 		k := i + 1
@@ -1602,7 +1620,8 @@ var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true,
 func dashes(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
 			open = !open
 			continue

@@ -24,6 +24,7 @@ const (
 	wcPlaceNoun
 	wcRegion
 	wcSupportVerb
+	wcReasonStart
 	wcTrigger // a key of the trigger index
 	wcCommon  // actorIndex.commonWord
 )
@@ -39,6 +40,7 @@ var wordLists = []struct {
 	{wcAuxiliary, auxiliaries}, {wcCapitalVerb, capitalVerbs}, {wcParticle, nameParticles},
 	{wcUnitNoun, unitNouns}, {wcOrdinalWord, ordinalWords}, {wcMessageNoun, messageNouns},
 	{wcMinor, minor}, {wcPlaceNoun, placeNouns}, {wcRegion, regionWords}, {wcSupportVerb, supportVerbs},
+	{wcReasonStart, reasonStarts},
 }
 
 // addClasses puts the listed words and the trigger keys in the table
