@@ -533,7 +533,7 @@ func subordinate(toks []token) []bool {
 		switch {
 		case t.raw == ",":
 			open = false
-		case subordinators[t.low] && (i == 0 || toks[i-1].raw == ","):
+		case t.is(wcSubordinator) && (i == 0 || toks[i-1].raw == ","):
 			open = true
 		}
 		in[i] = open
@@ -847,14 +847,15 @@ func quoteDepth(toks []token) []bool {
 	open := false
 	for i := range toks {
 		t := &toks[i]
-		switch t.raw {
-		case "\"":
+		switch {
+		case t.word: // no quote mark
+		case t.raw == "\"":
 			open = !open
-		case "“", "`":
+		case t.raw == "“" || t.raw == "`":
 			open = true
-		case "”":
+		case t.raw == "”":
 			open = false
-		case "'":
+		case t.raw == "'":
 			if i > 0 && toks[i-1].raw == "'" {
 				open = false
 			}
@@ -871,6 +872,7 @@ func asideDepth(toks []token) []bool {
 	for i := range toks {
 		t := &toks[i]
 		switch {
+		case t.word: // no bracket or dash
 		case t.raw == "(":
 			paren++
 		case t.raw == ")" && paren > 0:

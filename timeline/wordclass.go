@@ -25,6 +25,7 @@ const (
 	wcRegion
 	wcSupportVerb
 	wcReasonStart
+	wcSubordinator
 	wcTrigger // a key of the trigger index
 	wcCommon  // actorIndex.commonWord
 )
@@ -40,7 +41,7 @@ var wordLists = []struct {
 	{wcAuxiliary, auxiliaries}, {wcCapitalVerb, capitalVerbs}, {wcParticle, nameParticles},
 	{wcUnitNoun, unitNouns}, {wcOrdinalWord, ordinalWords}, {wcMessageNoun, messageNouns},
 	{wcMinor, minor}, {wcPlaceNoun, placeNouns}, {wcRegion, regionWords}, {wcSupportVerb, supportVerbs},
-	{wcReasonStart, reasonStarts},
+	{wcReasonStart, reasonStarts}, {wcSubordinator, subordinators},
 }
 
 // addClasses puts the listed words and the trigger keys in the table
