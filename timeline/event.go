@@ -51,7 +51,6 @@ func (x *Extractor) buildEvents(st *docState) {
 		actors := x.actors.findActorsTo(mem.scratch.actors, st.text, s.Span, mem)
 		mem.scratch.actors = actors
 		toks := mem.scratch.tz.toks // the sentence's, until the next findActors
-		mem.scratch.clauseTz.share(&mem.scratch.tz)
 		if len(dated) == 0 {
 			continue
 		}

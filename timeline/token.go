@@ -32,36 +32,15 @@ func tokenize(text string, s Span) []token {
 }
 
 // tokenizer is the scratch space of tokenize for one document: the token
-// slice, reused sentence after sentence, and the span last tokenized
-// lowercased once, so that an ASCII token's low is a slice of it rather
-// than a copy of its own (a clause of the sentence reuses it). Not safe
-// for concurrent use.
+// slice, reused sentence after sentence, and the indexes of the tokens
+// whose low is made at the end of a sentence. An ASCII word in lower case
+// is its own low; the others of a sentence are lowered into one string
+// together, so a sentence makes at most one allocation. Not safe for
+// concurrent use.
 type tokenizer struct {
 	toks []token
-	text string // the text lowered, compared by content
-	from int    // where low starts in text
-	low  string // text[from:from+len(low)] with ASCII letters lowered
+	pend []int32 // ASCII words with capitals, to lower
 }
-
-// lowered returns text[s.Start:s.End] or a span around it with its ASCII
-// letters lowered, and the offset in text where it starts.
-func (tz *tokenizer) lowered(text string, s Span) (string, int) {
-	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
-		return tz.low, tz.from
-	}
-	src := text[s.Start:s.End]
-	b := make([]byte, len(src))
-	for i := range b {
-		b[i] = asciiLower[src[i]]
-	}
-	// b is never written again: the string can share its bytes (one
-	// allocation, not a buffer and its copy)
-	tz.text, tz.from, tz.low = text, s.Start, unsafe.String(unsafe.SliceData(b), len(b))
-	return tz.low, tz.from
-}
-
-// share makes tz use o's lowered copy of the text.
-func (tz *tokenizer) share(o *tokenizer) { tz.text, tz.from, tz.low = o.text, o.from, o.low }
 
 // cleanCut reports whether a span of text may end or start at b and
 // still be tokenized as the tokens of a longer span that b falls inside:
@@ -101,7 +80,7 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		tz.toks = tz.toks[:0]
 		return tz.toks
 	}
-	low, base := tz.lowered(text, s)
+	pend, pendBytes := tz.pend[:0], 0
 	// about one token in five bytes of prose
 	toks := tz.toks[:0]
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
@@ -123,12 +102,14 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			ascii := c < utf8.RuneSelf
+			caps := isUpperASCII(c)
 			h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
 			for j < s.End {
 				if c2 := text[j]; c2 < utf8.RuneSelf {
 					if !asciiWord[c2] {
 						break
 					}
+					caps = caps || isUpperASCII(c2)
 					h = (h ^ uint32(asciiLower[c2])) * fnvPrime
 					j++
 					continue
@@ -148,22 +129,32 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 					j += 2
 				}
 				j++ // the final dot
-				dotted = true
+				dotted, caps = true, true
 			}
 			t := token{Span: Span{i, j}, raw: text[i:j], word: true, h: h}
-			if ascii {
-				t.low = low[i-base : j-base]
-				t.up = isUpperASCII(c)
-			} else {
+			endsS := false
+			switch {
+			case !ascii:
 				t.low = strings.ToLower(t.raw)
 				t.up = unicode.IsUpper(r)
-			}
-			if !ascii || dotted {
 				t.h = fnv1a(t.low, "")
+				endsS = strings.HasSuffix(t.low, "s")
+			case caps:
+				// lowered with the others at the end of the sentence
+				pend = append(pend, int32(len(toks)))
+				pendBytes += j - i
+				t.up = isUpperASCII(c)
+				if dotted {
+					t.h = fnv1aLower(t.raw)
+				}
+				endsS = asciiLower[text[j-1]] == 's'
+			default:
+				t.low = t.raw
+				endsS = text[j-1] == 's'
 			}
 			// Possessives: 's, ’s and the bare apostrophe after a plural.
 			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
-				if k, ok := possessive(text, j, s.End, t.low); ok {
+				if k, ok := possessiveAfter(text, j, s.End, endsS); ok {
 					t.poss = true
 					j = k
 				}
@@ -175,8 +166,32 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 			i += n
 		}
 	}
-	tz.toks = toks
+	if pendBytes > 0 {
+		b := make([]byte, 0, pendBytes)
+		for _, k := range pend {
+			raw := toks[k].raw
+			for i := 0; i < len(raw); i++ {
+				b = append(b, asciiLower[raw[i]])
+			}
+		}
+		// b is never written again: the string shares its bytes
+		all := unsafe.String(unsafe.SliceData(b), len(b))
+		for _, k := range pend {
+			n := len(toks[k].raw)
+			toks[k].low, all = all[:n], all[n:]
+		}
+	}
+	tz.toks, tz.pend = toks, pend
 	return toks
+}
+
+// fnv1aLower is fnv1a of s with its ASCII letters lowered.
+func fnv1aLower(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(asciiLower[s[i]])) * fnvPrime
+	}
+	return h
 }
 
 // ASCII classes of the tokenizer: white space as unicode.IsSpace has it,
@@ -202,6 +217,12 @@ func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 // possessive reports whether a possessive marker starts at j and returns
 // the offset after it.
 func possessive(text string, j, end int, low string) (int, bool) {
+	return possessiveAfter(text, j, end, strings.HasSuffix(low, "s"))
+}
+
+// possessiveAfter is possessive for a word whose low ends in "s" when
+// endsS is set.
+func possessiveAfter(text string, j, end int, endsS bool) (int, bool) {
 	for _, ap := range []string{"'", "’"} {
 		if !strings.HasPrefix(text[j:end], ap) {
 			continue
@@ -210,7 +231,7 @@ func possessive(text string, j, end int, low string) (int, bool) {
 		if k < end && (text[k] == 's' || text[k] == 'S') && (k+1 == end || !isWordByte(text[k+1])) {
 			return k + 1, true
 		}
-		if strings.HasSuffix(low, "s") && (k == end || !isWordByte(text[k])) {
+		if endsS && (k == end || !isWordByte(text[k])) {
 			return k, true
 		}
 	}
