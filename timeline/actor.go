@@ -43,6 +43,7 @@ type actorScratch struct {
 	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
 	actors    []Actor   // the sentence's, as buildEvents reads them
 	dated     []int     // the sentence's dated expressions
+	inClause  []Actor   // the actors of one event's clause
 	ms        []mention
 	at        []int
 	inMention []bool
@@ -871,7 +872,7 @@ func nameStart(toks []token, n int, at []int) bool {
 		return false
 	}
 	t := &toks[n]
-	return t.word && t.up && !t.is(wcNonName) && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
+	return t.word && t.up && !t.is(wcNonName|wcUpAcronym) && len(t.raw) > 1 && !isDigitStart(t.raw)
 }
 
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -897,7 +898,7 @@ func nameEnd(toks []token, n int, at []int) int {
 			continue
 		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && toks[j-1].is(wcParticle):
 			j += 2
-		case t.word && t.up && at[j] == 0 && !t.is(wcNonName) && !isAcronym(t.raw):
+		case t.word && t.up && at[j] == 0 && !t.is(wcNonName|wcUpAcronym):
 			j++
 		case t.word && t.is(wcParticle) && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
 			j++
@@ -1342,7 +1343,7 @@ func parenNames(toks []token, n int, at []int) bool {
 		switch t := &toks[k]; {
 		case t.raw == ")":
 			return k > n
-		case t.word && t.up && at[k] == 0 && !t.is(wcNonName) && !isAcronym(t.raw) && !isDigitStart(t.raw),
+		case t.word && t.up && at[k] == 0 && !t.is(wcNonName|wcUpAcronym) && !isDigitStart(t.raw),
 			t.low == "and", t.raw == ",":
 		default:
 			return false

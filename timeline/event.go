@@ -62,13 +62,19 @@ func (x *Extractor) buildEvents(st *docState) {
 				continue
 			}
 			cl := clauses[k]
-			var inClause []Actor
+			// classification reads the clause's actors and copies what it
+			// keeps (withRoles below), so one buffer serves every event
+			inClause := mem.scratch.inClause[:0]
 			for _, a := range actors {
 				if cl.Contains(a.Span) {
 					inClause = append(inClause, a)
 				}
 			}
-			class := x.actors.classifyClause(&mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause)
+			mem.scratch.inClause = inClause
+			if len(inClause) == 0 {
+				inClause = nil
+			}
+			class := x.actors.classifyClause(&mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
 			ev := Event{
 				ID:         eventID(st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},

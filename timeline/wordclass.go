@@ -28,6 +28,9 @@ const (
 	wcSubordinator
 	wcTrigger // a key of the trigger index
 	wcCommon  // actorIndex.commonWord
+	// wcUpAcronym is no list but a property of the token as written: a
+	// capitalized word that isAcronym; lookup sets it on words with up.
+	wcUpAcronym
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -90,6 +93,9 @@ func (g *gazetteer) lookup(toks []token) {
 		t.cls, t.slot = 0, -1
 		if s := g.find(h, t.low); s >= 0 {
 			t.cls, t.slot = g.slots[s].cls, int32(s)+1
+		}
+		if t.word && t.up && isAcronym(t.raw) {
+			t.cls |= wcUpAcronym
 		}
 	}
 }

@@ -15,6 +15,9 @@ func checkWordClasses(t *testing.T, ix *actorIndex, text string) {
 				t.Fatalf("%q: token %q class %b is %v, its list says %v", text, tk.low, l.c, tk.is(l.c), l.list[tk.low])
 			}
 		}
+		if tk.word && tk.up && tk.is(wcUpAcronym) != isAcronym(tk.raw) {
+			t.Fatalf("%q: token %q acronym class %v", text, tk.raw, tk.is(wcUpAcronym))
+		}
 		_, trig := ix.triggers[tk.low]
 		if tk.is(wcTrigger) != trig {
 			t.Fatalf("%q: token %q trigger class %v, index %v", text, tk.low, tk.is(wcTrigger), trig)
