@@ -1,9 +1,12 @@
 package timeline
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // actorIndex finds and normalizes the actors of a sentence: countries (by
@@ -37,6 +40,10 @@ type actorMemory struct {
 // own; nothing in it outlives the call that fills it.
 type actorScratch struct {
 	tz        tokenizer
+	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
+	actors    []Actor   // the sentence's, as buildEvents reads them
+	dated     []int     // the sentence's dated expressions
+	inClause  []Actor   // the actors of one event's clause
 	ms        []mention
 	at        []int
 	inMention []bool
@@ -133,6 +140,7 @@ func newActorIndex() *actorIndex {
 	}
 	ix.gaz.sort()
 	ix.triggers, ix.nounForms = buildTriggers()
+	ix.gaz.addClasses(ix.triggers)
 	ix.modes = buildModes()
 	return ix
 }
@@ -170,11 +178,18 @@ var minor = map[string]bool{"of": true, "the": true, "and": true, "for": true, "
 // findActors returns the actors named in text[s.Start:s.End], in text
 // order; their spans index text. mem carries the document's persons.
 func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor {
+	return ix.findActorsTo(nil, text, s, mem)
+}
+
+// findActorsTo is findActors appending to out[:0], whose room it reuses.
+func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorMemory) []Actor {
+	out = out[:0]
 	if mem == nil {
 		mem = newActorMemory()
 	}
 	sc := &mem.scratch
 	toks := sc.tz.tokenize(text, s)
+	ix.gaz.lookup(toks)
 	ms := ix.mentions(toks, sc.ms[:0])
 	sc.ms = ms
 	at := ints(&sc.at, len(toks)) // token → 1+index of the mention starting there
@@ -185,7 +200,6 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			inMention[i] = true
 		}
 	}
-	var out []Actor
 	inName := bools(&sc.inName, len(toks))
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
@@ -237,7 +251,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
 			continue
-		case single && ix.commonWord(toks[n].low):
+		case single && toks[n].is(wcCommon):
 			continue // "Fighting resumed": a word, capitalized to start the sentence
 		case single && !verbLike(toks, end) && !possessed(toks, ms, at, n):
 			// One capitalized word is a person only as the subject of a
@@ -256,7 +270,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
-		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && auxiliaries[toks[end].low] || hasInitial(toks[n:end]):
+		case verbLike(toks, end) || possessed(toks, ms, at, n) || end < len(toks) && toks[end].is(wcAuxiliary) || hasInitial(toks[n:end]):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
 			}
@@ -291,7 +305,7 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 		}
 		ag := ix.agents[m.e.idx]
 		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
-			!stopWords[toks[next].low] && !capitalVerbs[toks[next].low] && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
+			!toks[next].is(wcStop|wcCapitalVerb) && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
 			if at[next] != 0 && ms[at[next]-1].e.kind == gazAgent && (ag.sector == "MIL" || ag.sector == "REB") {
@@ -366,13 +380,13 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b Actor) int { return cmp.Compare(a.Start, b.Start) })
 	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return out
 	}
-	if m := creditLine.FindStringIndex(text[s.Start:s.End]); m != nil {
+	if m := findCreditLine(text[s.Start:s.End]); m != nil {
 		// "WASHINGTON, August 13 (Xinhua) --", "UNITED NATIONS (AP) _":
 		// the place and agency a wire story is filed from name no party.
 		kept := out[:0]
@@ -395,6 +409,24 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 // creditLine is a wire story's opening credit: a place in capitals, an
 // optional date, and the agency in parentheses before a dash.
 var creditLine = regexp.MustCompile(`^\s*[A-Z][A-Z.' -]{1,40}(?:,[^()]{1,60})?\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*(?:--|[-–—_:])`)
+
+// findCreditLine is creditLine.FindStringIndex after a check of what
+// any match starts with: white space ([\t\n\f\r ]), a capital, then a
+// capital or one of .' - (and a parenthesis later on). Most sentences
+// fail it at their first letters.
+func findCreditLine(s string) []int {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i+1 >= len(s) || !isUpperASCII(s[i]) {
+		return nil
+	}
+	if c := s[i+1]; !isUpperASCII(c) && c != '.' && c != '\'' && c != ' ' && c != '-' || strings.IndexByte(s[i:], '(') < 0 {
+		return nil
+	}
+	return creditLine.FindStringIndex(s)
+}
 
 // dropBridging drops the state agents that the text ties to no one when
 // the sentence names a state or organization: "Iraqi aircraft attacked
@@ -474,7 +506,7 @@ func verbLike(toks []token, i int) bool {
 		return false
 	}
 	w := toks[i].low
-	return speechVerbs[w] || pastForms[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+	return toks[i].is(wcSpeechVerb|wcPastForm) || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // possessed reports a name right after a country's possessive, ending
@@ -494,8 +526,7 @@ func possessed(toks []token, ms []mention, at []int, n int) bool {
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
 	p, ok := mem.persons[name]
 	if !ok {
-		f := strings.Fields(name)
-		p, ok = mem.partial[f[len(f)-1]]
+		p, ok = mem.partial[lastField(name)]
 	}
 	return p, ok
 }
@@ -507,8 +538,7 @@ func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
 	if p, ok := mem.persons[name]; ok {
 		return p, true
 	}
-	f := strings.Fields(name)
-	if p, ok := mem.partial[f[len(f)-1]]; ok && p.Office == office {
+	if p, ok := mem.partial[lastField(name)]; ok && p.Office == office {
 		return p, true
 	}
 	return Actor{}, false
@@ -530,12 +560,54 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	mem.persons[p.Name] = *p
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
-	f := strings.Fields(p.Name)
-	for k, w := range f {
-		if _, taken := mem.partial[w]; !taken && len(f) > 1 && (k == 0 || k == len(f)-1) && len(w) > 2 {
+	first, last, n := fieldEnds(p.Name)
+	if n < 2 {
+		return
+	}
+	for _, w := range [2]string{first, last} {
+		if _, taken := mem.partial[w]; !taken && len(w) > 2 {
 			mem.partial[w] = *p
 		}
 	}
+}
+
+// lastField is the last of strings.Fields(s), which must have one.
+func lastField(s string) string {
+	if _, last, n := fieldEnds(s); n > 0 {
+		return last
+	}
+	f := strings.Fields(s)
+	return f[len(f)-1] // out of range, as it always was
+}
+
+// fieldEnds returns the first and the last of strings.Fields(s) and
+// their number, without making the slice when s is ASCII.
+func fieldEnds(s string) (first, last string, n int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			f := strings.Fields(s)
+			if len(f) == 0 {
+				return "", "", 0
+			}
+			return f[0], f[len(f)-1], len(f)
+		}
+	}
+	for i := 0; i < len(s); {
+		if asciiSpace[s[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !asciiSpace[s[j]] {
+			j++
+		}
+		if n == 0 {
+			first = s[i:j]
+		}
+		last, n = s[i:j], n+1
+		i = j
+	}
+	return first, last, n
 }
 
 func (ix *actorIndex) byAlpha3Name(name string) int {
@@ -573,7 +645,7 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 	i := ms[k].i - 1
 	skipped := 0
 	for i >= 0 && skipped <= 2 {
-		if t := toks[i]; t.word && t.poss && !t.up {
+		if t := &toks[i]; t.word && t.poss && !t.up {
 			break
 		}
 		o := ownerEnding(ms, i)
@@ -600,10 +672,10 @@ func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *
 			ms[o].used = true
 			start, i = ms[o].i, ms[o].i-1
 			continue
-		case toks[i].word && titleModifiers[toks[i].low]:
+		case toks[i].word && toks[i].is(wcTitleModifier):
 			start, i = i, i-1
 			continue
-		case toks[i].low == "-" && i > 0 && titleModifiers[toks[i-1].low]:
+		case toks[i].low == "-" && i > 0 && toks[i-1].is(wcTitleModifier):
 			start, i = i-1, i-2
 			continue
 		}
@@ -653,7 +725,7 @@ func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) in
 			i = m.j
 			continue
 		}
-		if !toks[i].word || !(titleModifiers[toks[i].low] || toks[i].up) {
+		if !toks[i].word || !(toks[i].is(wcTitleModifier) || toks[i].up) {
 			return -1
 		}
 		i++
@@ -676,7 +748,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 		if o := ownerEnding(ms, i); o >= 0 && ms[o].e.kind != gazAgent {
 			return ownerRef{o, -1, -1}
 		}
-		t := toks[i]
+		t := &toks[i]
 		if t.low == "its" || t.low == "their" {
 			// The last country named before it in the sentence, else in
 			// the document. The pronoun is no mention of its own.
@@ -690,7 +762,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			}
 			return none
 		}
-		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || stopWords[t.low] ||
+		if !t.word || t.poss || t.up && !adjectiveLike(t.low) || t.is(wcStop) ||
 			(strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && t.low != "armed" && t.low != "ruling" {
 			break
 		}
@@ -799,8 +871,8 @@ func nameStart(toks []token, n int, at []int) bool {
 	if n >= len(toks) || at[n] != 0 {
 		return false
 	}
-	t := toks[n]
-	return t.word && t.up && !nonNameWords[t.low] && len(t.raw) > 1 && !isAcronym(t.raw) && !isDigitStart(t.raw)
+	t := &toks[n]
+	return t.word && t.up && !t.is(wcNonName|wcUpAcronym) && len(t.raw) > 1 && !isDigitStart(t.raw)
 }
 
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -819,16 +891,16 @@ func nameEnd(toks []token, n int, at []int) int {
 		return j
 	}
 	for j < len(toks) && j-n < 6 {
-		t := toks[j]
+		t := &toks[j]
 		switch {
 		case t.raw == "." && len(toks[j-1].raw) == 1 && toks[j-1].up: // the dot of an initial
 			j++
 			continue
-		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && nameParticles[toks[j-1].low]:
+		case t.low == "-" && j+1 < len(toks) && toks[j+1].word && toks[j+1].up && toks[j-1].is(wcParticle):
 			j += 2
-		case t.word && t.up && at[j] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw):
+		case t.word && t.up && at[j] == 0 && !t.is(wcNonName|wcUpAcronym):
 			j++
-		case t.word && nameParticles[t.low] && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
+		case t.word && t.is(wcParticle) && j+1 < len(toks) && (toks[j+1].low == "-" || toks[j+1].up):
 			j++
 			continue
 		default:
@@ -850,7 +922,8 @@ func spanText(text string, toks []token) string {
 
 func spanTextToks(toks []token) string {
 	var b strings.Builder
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if k > 0 && t.Start > toks[k-1].End {
 			b.WriteByte(' ')
 		}
@@ -906,7 +979,7 @@ func coordinated(toks []token, from, to int) bool {
 // Tanzania", "Atlanta, Georgia". The word before the comma is a proper
 // name that is no country.
 func cityOf(toks []token, i, j int, ms []mention) bool {
-	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || nonNameWords[toks[i-2].low] {
+	if i < 3 || toks[i-1].raw != "," || !toks[i-2].word || !toks[i-2].up || toks[i-2].is(wcNonName) {
 		return false
 	}
 	if len(ms) > 0 && ms[len(ms)-1].j >= i-2 {
@@ -919,11 +992,11 @@ func cityOf(toks []token, i, j int, ms []mention) bool {
 		return false
 	}
 	for k := i - 2; k >= 0 && k >= i-12; k-- {
-		t := toks[k]
+		t := &toks[k]
 		switch {
-		case locatives[t.low] || t.low == "to" || t.low == "from":
+		case t.is(wcLocative) || t.low == "to" || t.low == "from":
 			return true
-		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !stopWords[t.low]:
+		case t.up, t.raw == ",", t.low == "and", t.word && len(t.low) <= 3 && t.low != "the" && !t.is(wcStop):
 			continue
 		}
 		return false
@@ -971,21 +1044,21 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		return false
 	}
 	k := i - 1
-	for k >= 0 && k >= i-3 && toks[k].word && !locatives[toks[k].low] && !directions[toks[k].low] && !stopWords[toks[k].low] && !toks[k].up || k >= 0 && toks[k].low == "the" {
+	for k >= 0 && k >= i-3 && toks[k].word && !toks[k].is(wcLocative|wcDirection|wcStop) && !toks[k].up || k >= 0 && toks[k].low == "the" {
 		k--
 	}
 	if k >= 0 && (toks[k].low == "on" || toks[k].low == "over") && e.form == formDemonym && j < len(toks) && media[toks[j].low] {
 		return true // "read on Iraqi television": the medium, not who spoke
 	}
-	region := k == i-2 && regionWords[toks[i-1].low] && (e.form == formName || e.form == formCapital)
-	if k < 0 || !locatives[toks[k].low] && !((e.form == formDemonym || region) && directions[toks[k].low]) {
+	region := k == i-2 && toks[i-1].is(wcRegion) && (e.form == formName || e.form == formCapital)
+	if k < 0 || !toks[k].is(wcLocative) && !((e.form == formDemonym || region) && toks[k].is(wcDirection)) {
 		return false
 	}
 	if k > 0 && toks[k].low == "in" && bodiesIn[toks[k-1].low] && !(k > 1 && toks[k-2].up) {
 		return false // "police in the Comoros" are the Comoros' police, "Italian forces in Egypt" Italy's
 	}
 	if e.form == formName || e.form == formCapital {
-		if j < len(toks) && toks[j].word && !toks[j].up && !stopWords[toks[j].low] && strings.Contains(toks[j-1].raw, ".") {
+		if j < len(toks) && toks[j].word && !toks[j].up && !toks[j].is(wcStop) && strings.Contains(toks[j-1].raw, ".") {
 			return false // "at U.S. embassies": the name qualifies a noun
 		}
 		return k == i-1 || k == i-2 && (toks[i-1].low == "the" || region)
@@ -997,7 +1070,7 @@ func isPlace(toks []token, i, j int, e *gazEntry) bool {
 		if !toks[k].word {
 			return false
 		}
-		if placeNouns[toks[k].low] {
+		if toks[k].is(wcPlaceNoun) {
 			return true
 		}
 	}
@@ -1021,8 +1094,8 @@ func (ix *actorIndex) capsOK(toks []token, i int, e *gazEntry) bool {
 		return true
 	}
 	for k := range e.toks {
-		t := toks[i+k]
-		if t.word && !t.up && !minor[t.low] {
+		t := &toks[i+k]
+		if t.word && !t.up && !t.is(wcMinor) {
 			return false
 		}
 	}
@@ -1053,7 +1126,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 		if prevUp || nextUp && !toks[j-1].poss {
 			return false
 		}
-		return toks[j-1].poss || next != nil && capitalVerbs[next.low]
+		return toks[j-1].poss || next != nil && next.is(wcCapitalVerb)
 	case formDemonym:
 		// "Latin American", "Native American" are no Americans.
 		if prevUp && (toks[i-1].low == "latin" || toks[i-1].low == "native" || toks[i-1].low == "south" || toks[i-1].low == "north" || toks[i-1].low == "central") {
@@ -1078,7 +1151,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 
 // startsName reports whether token j can begin a person's name ("Chad
 // Johnson"): it is no function word, month or other non-name word.
-func startsName(toks []token, j int) bool { return !nonNameWords[toks[j].low] }
+func startsName(toks []token, j int) bool { return !toks[j].is(wcNonName) }
 
 // unitNouns head the names of military units.
 var unitNouns = map[string]bool{"army": true, "corps": true, "division": true, "regiment": true, "battalion": true,
@@ -1093,7 +1166,7 @@ var ordinalWords = map[string]bool{"first": true, "second": true, "third": true,
 // ordinal reports a token that numbers a unit: "7th", "101st", "Eighth",
 // "IX" (a Roman numeral).
 func ordinal(t token) bool {
-	if ordinalWords[t.low] {
+	if t.is(wcOrdinalWord) {
 		return true
 	}
 	if isDigitStart(t.raw) {
@@ -1155,13 +1228,13 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		out = append(out, a)
 	}
 	for j := 0; j < len(toks); j++ {
-		t := toks[j]
+		t := &toks[j]
 		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
 			add(j, j+3)
 			j += 2
 			continue
 		}
-		if !t.word || !t.up || !unitNouns[t.low] || inName[j] {
+		if !t.word || !t.up || !t.is(wcUnitNoun) || inName[j] {
 			continue
 		}
 		i, numbered := j, false
@@ -1177,7 +1250,7 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		}
 		switch {
 		case numbered:
-		case j-i == 1 && (t.low == "company" || t.low == "legion") && !nonNameWords[toks[i].low]:
+		case j-i == 1 && (t.low == "company" || t.low == "legion") && !toks[i].is(wcNonName):
 		default:
 			continue
 		}
@@ -1252,8 +1325,8 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 			if prev == "(" && (n < 2 || !toks[n-2].word || toks[n-2].up || !parenNames(toks, n, at)) {
 				continue
 			}
-		case end-n == 1 && toks[n].poss && end < len(toks) && messageNouns[toks[end].low] && !ix.commonWord(toks[n].low):
-		case end-n == 1 && prev == "to" && n > 1 && messageNouns[toks[n-2].low] && !ix.commonWord(toks[n].low):
+		case end-n == 1 && toks[n].poss && end < len(toks) && toks[end].is(wcMessageNoun) && !toks[n].is(wcCommon):
+		case end-n == 1 && prev == "to" && n > 1 && toks[n-2].is(wcMessageNoun) && !toks[n].is(wcCommon):
 		default:
 			continue
 		}
@@ -1267,10 +1340,10 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 // names joined by "and" or commas: "(Uday and Qusay)".
 func parenNames(toks []token, n int, at []int) bool {
 	for k := n; k < len(toks); k++ {
-		switch t := toks[k]; {
+		switch t := &toks[k]; {
 		case t.raw == ")":
 			return k > n
-		case t.word && t.up && at[k] == 0 && !nonNameWords[t.low] && !isAcronym(t.raw) && !isDigitStart(t.raw),
+		case t.word && t.up && at[k] == 0 && !t.is(wcNonName|wcUpAcronym) && !isDigitStart(t.raw),
 			t.low == "and", t.raw == ",":
 		default:
 			return false

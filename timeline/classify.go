@@ -173,6 +173,27 @@ func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
 	toks := tz.tokenize(text, s)
+	ix.gaz.lookup(toks)
+	return ix.classifyTokens(toks, text, s, near, actors)
+}
+
+// classifyClause is classifyEvent on clause cl of sentence sent, whose
+// tokens are sentToks: it takes the clause's tokens from them when it
+// can, and tokenizes on tz (which must not hold sentToks) when not.
+func (ix *actorIndex) classifyClause(tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
+	if cl.Start < 0 || cl.End > len(text) || cl.Start >= cl.End {
+		return EventClass{Type: "OTHER", Actors: actors}
+	}
+	toks, ok := subTokens(text, sent, sentToks, cl)
+	if !ok {
+		toks = tz.tokenize(text, cl)
+		ix.gaz.lookup(toks)
+	}
+	return ix.classifyTokens(toks, text, cl, near, actors)
+}
+
+// classifyTokens is classifyEvent on toks, the tokens of text[s.Start:s.End].
+func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Span, actors []Actor) EventClass {
 	cands := ix.candidates(toks, near)
 	if ap := dateApposition(toks, near); ap.End > ap.Start {
 		// "On 8 October 1950, the day after the US's crossing into North
@@ -370,10 +391,12 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 			continue // "in charge of", "in force"
 		}
 		var hit *trigger
-		for _, t := range ix.triggers[toks[i].low] {
-			if matchToks(toks, i, t.toks) {
-				hit = t
-				break
+		if toks[i].is(wcTrigger) {
+			for _, t := range ix.triggers[toks[i].low] {
+				if matchToks(toks, i, t.toks) {
+					hit = t
+					break
+				}
 			}
 		}
 		if hit != nil && hit.mode == "mediate" {
@@ -384,7 +407,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 				continue
 			}
 		}
-		if supportVerbs[toks[i].low] {
+		if toks[i].is(wcSupportVerb) {
 			if c, ok := ix.supportedNoun(toks, i); ok && (hit == nil || hit.typ == "STATEMENT" || hit.typ == "AGREE" || hit.typ == "COOPERATE") {
 				if hit != nil && hit.typ == c.t.typ {
 					c.t = hit // "signed a treaty": the verb's CAMEO code (05) is the finer
@@ -444,14 +467,14 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 // within ten tokens and before any punctuation but quotes.
 func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 	for k := i + 1; k < len(toks) && k <= i+10; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			if t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.raw == "-" || t.raw == "'" {
 				continue
 			}
 			break
 		}
-		if stopWords[t.low] && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "of" {
+		if t.is(wcStop) && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "of" {
 			break
 		}
 		for _, tr := range ix.triggers[t.low] {
@@ -493,7 +516,7 @@ func asTopic(toks []token, c candidate) bool {
 		if (toks[k].low == "to" || toks[k].low == "for") && k > 0 && reactions[toks[k-1].low] {
 			return true // "in response to U.S. missile attacks"
 		}
-		if !toks[k].word || stopWords[toks[k].low] && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
+		if !toks[k].word || toks[k].is(wcStop) && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" {
 			return false
 		}
 	}
@@ -505,11 +528,12 @@ func asTopic(toks []token, c candidate) bool {
 func subordinate(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.raw == ",":
 			open = false
-		case subordinators[t.low] && (i == 0 || toks[i-1].raw == ","):
+		case t.is(wcSubordinator) && (i == 0 || toks[i-1].raw == ","):
 			open = true
 		}
 		in[i] = open
@@ -564,7 +588,7 @@ var negators = map[string]bool{"not": true, "never": true, "no": true, "without"
 
 func negated(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			if t.raw == "," || t.raw == ";" {
 				return false
@@ -584,7 +608,8 @@ func negated(toks []token, i int) bool {
 func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
 	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
 	nearTok, nearEnd := -1, -1
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Overlaps(near) {
 			if nearTok < 0 {
 				nearTok = i
@@ -774,7 +799,7 @@ func adjunct(toks []token, c candidate) bool {
 		return false // a support verb's noun: "by issuing an ultimatum" is the act
 	}
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
-		t := toks[k]
+		t := &toks[k]
 		if !t.word {
 			return false
 		}
@@ -790,7 +815,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !c.t.noun {
 			return false
 		}
-		if stopWords[t.low] && !determiners[t.low] || t.up {
+		if t.is(wcStop) && !determiners[t.low] || t.up {
 			return false
 		}
 	}
@@ -820,15 +845,17 @@ func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
 func quoteDepth(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
-		switch t.raw {
-		case "\"":
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.word: // no quote mark
+		case t.raw == "\"":
 			open = !open
-		case "“", "`":
+		case t.raw == "“" || t.raw == "`":
 			open = true
-		case "”":
+		case t.raw == "”":
 			open = false
-		case "'":
+		case t.raw == "'":
 			if i > 0 && toks[i-1].raw == "'" {
 				open = false
 			}
@@ -842,8 +869,10 @@ func quoteDepth(toks []token) []bool {
 func asideDepth(toks []token) []bool {
 	in := make([]bool, len(toks))
 	dash, paren := false, 0
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		switch {
+		case t.word: // no bracket or dash
 		case t.raw == "(":
 			paren++
 		case t.raw == ")" && paren > 0:
@@ -926,9 +955,9 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 func addressees(toks []token, c candidate, rcp []Actor) []Actor {
 	end := len(toks)
 	for i := c.j; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.low == "that" || t.raw == "," || t.raw == "\"" || t.raw == "“" || t.raw == "`" || t.raw == ":" ||
-			i > c.j+1 && t.word && !t.up && !stopWords[t.low] {
+			i > c.j+1 && t.word && !t.up && !t.is(wcStop) {
 			end = i
 			break
 		}
@@ -1129,8 +1158,8 @@ func nounPhrase(toks []token, c candidate) Span {
 	}
 	start := c.i
 	for k := c.i - 1; k >= 0 && k >= c.i-5; k-- {
-		t := toks[k]
-		if t.raw == "-" || t.raw == "–" || t.word && (!stopWords[t.low] && (!nonNameWords[t.low] || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
+		t := &toks[k]
+		if t.raw == "-" || t.raw == "–" || t.word && (!t.is(wcStop) && (!t.is(wcNonName) || compass[t.low]) && !strings.HasSuffix(t.low, "ed") || t.low == "the" || t.low == "a" || t.low == "an" || t.low == "armed") {
 			start = k
 			continue
 		}
@@ -1149,7 +1178,7 @@ func nounPhrase(toks []token, c candidate) Span {
 			break
 		}
 		k++
-		for k < len(toks) && (toks[k].word && (toks[k].up || toks[k].low == "the" || !stopWords[toks[k].low] && !strings.HasSuffix(toks[k].low, "ed")) || toks[k].raw == "-") {
+		for k < len(toks) && (toks[k].word && (toks[k].up || toks[k].low == "the" || !toks[k].is(wcStop) && !strings.HasSuffix(toks[k].low, "ed")) || toks[k].raw == "-") {
 			k++
 		}
 		end = k
@@ -1181,19 +1210,42 @@ var nounObjects = map[string]bool{"of": true, "on": true, "against": true, "at":
 // dedupeActors keeps the first mention of each actor, and none that is already
 // in other.
 func dedupeActors(as, other []Actor) []Actor {
-	key := func(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.Office }
-	seen := map[string]bool{}
-	for _, a := range other {
-		seen[key(a)] = true
-	}
 	var out []Actor
+next:
 	for _, a := range as {
-		if !seen[key(a)] {
-			seen[key(a)] = true
-			out = append(out, a)
+		for _, o := range other {
+			if sameActorKey(a, o) {
+				continue next
+			}
 		}
+		for _, o := range out {
+			if sameActorKey(a, o) {
+				continue next
+			}
+		}
+		out = append(out, a)
 	}
 	return out
+}
+
+// dedupeKey is what dedupeActors tells actors apart by.
+func dedupeKey(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.Office }
+
+// sameActorKey is dedupeKey(a) == dedupeKey(b) without building the keys
+// (the lists are short, a map and its keys cost more than the scan):
+// the fields compare one by one unless one holds the separator.
+func sameActorKey(a, b Actor) bool {
+	if a.Name == b.Name && a.Sector == b.Sector && a.Office == b.Office {
+		return true
+	}
+	if !hasNUL(a) && !hasNUL(b) {
+		return false
+	}
+	return dedupeKey(a) == dedupeKey(b)
+}
+
+func hasNUL(a Actor) bool {
+	return strings.IndexByte(a.Name, 0) >= 0 || strings.IndexByte(a.Sector, 0) >= 0 || strings.IndexByte(a.Office, 0) >= 0
 }
 
 // assaultMode names the means of an assault from the cue nearest to its
@@ -1248,6 +1300,15 @@ var reasonOpeners = [][]string{
 	{"as", "a", "reprisal", "for"}, {"if"}, {"unless"},
 }
 
+// reasonStarts are the first words of reasonOpeners.
+var reasonStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, o := range reasonOpeners {
+		m[o[0]] = true
+	}
+	return m
+}()
+
 // mentalParticiples after a comma open an aside on what the actor had in
 // mind: "adopted a policy of submarine warfare, realizing the Americans
 // would enter the war".
@@ -1273,15 +1334,17 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
 		start := -1
-		for _, o := range reasonOpeners {
-			if k+len(o) <= len(toks) && matchToks(toks, k, o) {
-				start = k
-				break
+		if toks[k].is(wcReasonStart) {
+			for _, o := range reasonOpeners {
+				if k+len(o) <= len(toks) && matchToks(toks, k, o) {
+					start = k
+					break
+				}
 			}
 		}
 		if start < 0 && force && k > c.j && toks[k].low == "to" && k+1 < len(toks) {
-			n := toks[k+1]
-			if n.word && !n.up && !isDigitStart(n.raw) && !stopWords[n.low] && !purposeObjects[n.low] &&
+			n := &toks[k+1]
+			if n.word && !n.up && !isDigitStart(n.raw) && !n.is(wcStop) && !purposeObjects[n.low] &&
 				!(strings.HasSuffix(n.low, "s") && !strings.HasSuffix(n.low, "ss")) && !strings.HasSuffix(n.low, "ing") {
 				start = k
 			}
@@ -1339,8 +1402,8 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 			continue
 		}
 		for v := k + 3; v < len(toks) && v <= k+6; v++ {
-			t := toks[v]
-			if !t.word || stopWords[t.low] && t.low != "the" {
+			t := &toks[v]
+			if !t.word || t.is(wcStop) && t.low != "the" {
 				break
 			}
 			if verbAt(v) && !strings.HasSuffix(toks[v-1].low, "ly") && !strings.HasSuffix(toks[v-1].low, "ed") {
@@ -1353,7 +1416,7 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 	// date opens a new event.
 	for k := 1; k+2 < len(toks); k++ {
 		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
-			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && nonNameWords[toks[k+2].low] || toks[k].low == "and" && k+2 < len(toks) &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) || toks[k].low == "and" && k+2 < len(toks) &&
 			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
 			cuts = append(cuts, toks[k].Start)
 		}
@@ -1451,10 +1514,13 @@ var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through":
 func relativeAside(toks []token, c int) []bool {
 	in := make([]bool, len(toks))
 	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].raw != "," {
+			continue
+		}
 		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
 			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
 			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
-		if toks[i].raw != "," || !rel {
+		if !rel {
 			continue
 		}
 		k := i + 1
@@ -1480,7 +1546,7 @@ var adverbs = map[string]bool{"then": true, "later": true, "also": true, "subseq
 // after it ("protracted armistice negotiations"): a lowercase word
 // follows.
 func nounAfter(toks []token, i int) bool {
-	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !stopWords[toks[i+1].low] && !verbLike(toks, i+1)
+	return i+1 < len(toks) && toks[i+1].word && !toks[i+1].up && !toks[i+1].is(wcStop) && !verbLike(toks, i+1)
 }
 
 // withFrame marks a sentence-initial absolute phrase, "With X doing Y,",
@@ -1556,7 +1622,8 @@ var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true,
 func dashes(toks []token) []bool {
 	in := make([]bool, len(toks))
 	open := false
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
 			open = !open
 			continue
@@ -1616,7 +1683,7 @@ func consultTopic(toks []token, c candidate) []bool {
 		if !topicPreps[toks[k].low] {
 			continue
 		}
-		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || nonNameWords[toks[k+1].low] && toks[k+1].up) {
+		if k+1 < len(toks) && (isDigitStart(toks[k+1].raw) || toks[k+1].is(wcNonName) && toks[k+1].up) {
 			continue // "on Monday", "on 3 May": a date
 		}
 		for m := k; m < len(toks) && toks[m].raw != ";" && toks[m].raw != "." && toks[m].low != "with"; m++ {

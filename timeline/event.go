@@ -1,7 +1,7 @@
 package timeline
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
 )
@@ -16,11 +16,21 @@ var clauseBreak = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|
 // yield none come back as diagnostics with the reason.
 func (x *Extractor) buildEvents(st *docState) {
 	mem := newActorMemory()
+	// room for the tokens of the longest sentence, about one in four
+	// bytes, so that the token slice is made once per document rather
+	// than grown sentence after sentence
+	longest := 0
+	for _, s := range st.sents {
+		if s.Furniture == "" {
+			longest = max(longest, s.End-s.Start)
+		}
+	}
+	mem.scratch.tz.toks = make([]token, 0, longest/4+8)
 	byDoc := st.exprs
 	ei := 0
 	for si := range st.sents {
 		s := &st.sents[si]
-		var dated []int
+		dated := mem.scratch.dated[:0]
 		for ; ei < len(byDoc) && byDoc[ei].Sentence == si; ei++ {
 			e := &byDoc[ei]
 			switch {
@@ -37,29 +47,36 @@ func (x *Extractor) buildEvents(st *docState) {
 		if s.Furniture != "" {
 			continue
 		}
-		actors := x.actors.findActors(st.text, s.Span, mem)
+		mem.scratch.dated = dated
+		actors := x.actors.findActorsTo(mem.scratch.actors, st.text, s.Span, mem)
+		mem.scratch.actors = actors
+		toks := mem.scratch.tz.toks // the sentence's, until the next findActors
 		if len(dated) == 0 {
 			continue
 		}
 		clauses := splitClauses(st.text, s.Span, st.exprs, dated)
-		seen := map[string]bool{}
 		for k, i := range dated {
 			e := &st.exprs[i]
-			if seen[e.Value] {
+			if seenValue(st.exprs, dated[:k], e.Value) {
 				st.diag(e, ReasonSuperseded, "its sentence already has an event on "+e.Value)
 				continue
 			}
-			seen[e.Value] = true
 			cl := clauses[k]
-			var inClause []Actor
+			// classification reads the clause's actors and copies what it
+			// keeps (withRoles below), so one buffer serves every event
+			inClause := mem.scratch.inClause[:0]
 			for _, a := range actors {
 				if cl.Contains(a.Span) {
 					inClause = append(inClause, a)
 				}
 			}
-			class := x.actors.classifyEventWith(&mem.scratch.tz, st.text, cl, e.Span, inClause)
+			mem.scratch.inClause = inClause
+			if len(inClause) == 0 {
+				inClause = nil
+			}
+			class := x.actors.classifyClause(&mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
 			ev := Event{
-				ID:         fmt.Sprintf("d%d-s%d-%d", st.doc, si, e.Start),
+				ID:         eventID(st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
 				Type:       class.Type,
 				Quad:       class.Quad,
@@ -75,6 +92,29 @@ func (x *Extractor) buildEvents(st *docState) {
 			st.events = append(st.events, ev)
 		}
 	}
+}
+
+// seenValue reports whether one of the expressions earlier has the
+// value v: a sentence has few dated expressions, a scan beats a map.
+func seenValue(exprs []Expression, earlier []int, v string) bool {
+	for _, i := range earlier {
+		if exprs[i].Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// eventID is fmt.Sprintf("d%d-s%d-%d", doc, sent, start), for less.
+func eventID(doc, sent, start int) string {
+	b := make([]byte, 0, 24)
+	b = append(b, 'd')
+	b = strconv.AppendInt(b, int64(doc), 10)
+	b = append(b, "-s"...)
+	b = strconv.AppendInt(b, int64(sent), 10)
+	b = append(b, '-')
+	b = strconv.AppendInt(b, int64(start), 10)
+	return string(b)
 }
 
 // splitClauses gives each dated expression the part of its sentence that

@@ -59,12 +59,26 @@ type gazetteer struct {
 	mask  uint32
 	slots []gazSlot
 	n     int
+	// hs holds each used slot's hash with its low bit set (0 for a free
+	// slot), built by index: a probe reads 4 bytes a slot, not a whole
+	// slot, and most tokens end at a free one.
+	hs []uint32
 }
 
 type gazSlot struct {
 	h     uint32
 	first string // "" for a free slot
 	es    []*gazEntry
+	cls   wordClass
+	pre   []gazPre // per entry of es, from index
+}
+
+// gazPre is what match reads of an entry before the entry itself: its
+// length and the hash of its second token, which rule out most entries
+// that share a first word without a cache miss on each.
+type gazPre struct {
+	n  int32
+	h2 uint32 // 0 for a one-token name
 }
 
 func newGazetteer() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: make([]gazSlot, 1<<12)} }
@@ -97,6 +111,50 @@ func (g *gazetteer) slot(h uint32, first string) *gazSlot {
 	}
 }
 
+// index builds hs; the table must not change after.
+func (g *gazetteer) index() {
+	g.hs = make([]uint32, len(g.slots))
+	for k := range g.slots {
+		sl := &g.slots[k]
+		if sl.first == "" {
+			continue
+		}
+		g.hs[k] = sl.h | 1
+		sl.pre = make([]gazPre, len(sl.es))
+		for x, e := range sl.es {
+			sl.pre[x].n = int32(len(e.toks))
+			if len(e.toks) > 1 {
+				sl.pre[x].h2 = fnv1a(e.toks[1], "")
+			}
+		}
+	}
+}
+
+// find returns the slot of low, hashed h, or -1.
+func (g *gazetteer) find(h uint32, low string) int {
+	if g.hs == nil {
+		for k := h & g.mask; ; k = (k + 1) & g.mask {
+			switch sl := &g.slots[k]; {
+			case sl.first == "":
+				return -1
+			case sl.h == h && sl.first == low:
+				return int(k)
+			}
+		}
+	}
+	hk := h | 1
+	for k := h & g.mask; ; k = (k + 1) & g.mask {
+		switch g.hs[k] {
+		case 0:
+			return -1
+		case hk:
+			if g.slots[k].first == low {
+				return int(k)
+			}
+		}
+	}
+}
+
 // has reports whether some name starts with the token low.
 func (g *gazetteer) has(low string) bool {
 	return len(g.slot(fnv1a(low, ""), low).es) > 0
@@ -110,6 +168,7 @@ func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
 // grow doubles the table when it is half full.
 func (g *gazetteer) grow() {
 	old := g.slots
+	g.hs = nil // index again
 	g.slots = make([]gazSlot, 2*len(old))
 	g.mask = uint32(len(g.slots) - 1)
 	for _, sl := range old {
@@ -177,39 +236,65 @@ func isAcronym(name string) bool {
 // match returns the longest entry starting at toks[i], with the index
 // after it.
 func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*gazEntry, int) {
-	if !toks[i].word {
+	t := &toks[i]
+	if !t.word {
 		return nil, i
 	}
-	cands := g.entries(toks[i].h, toks[i].low)
-	if toks[i].poss {
+	var sl *gazSlot
+	switch {
+	case t.slot > 0:
+		sl = &g.slots[t.slot-1]
+	case t.slot == 0:
+		sl = g.slot(t.h, t.low)
+	}
+	if sl != nil {
+		// The hash of a looked-up token (slot != 0) is that of its low, a
+		// word's or not; a possessive may match "x's", so it is read in full.
+		var next *token
+		if i+1 < len(toks) && toks[i+1].slot != 0 && !toks[i+1].poss {
+			next = &toks[i+1]
+		}
+		for x, e := range sl.es {
+			if x < len(sl.pre) {
+				p := sl.pre[x]
+				if i+int(p.n) > len(toks) || p.n > 1 && next != nil && next.h != p.h2 {
+					continue
+				}
+			}
+			if matchEntry(toks, i, e) && (accept == nil || accept(e)) {
+				return e, i + len(e.toks)
+			}
+		}
+	}
+	if t.poss {
 		// the names whose first token is the possessive itself
 		// ("People's Liberation Army") come after the others
-		if more := g.entries(fnv1a(toks[i].low, "'s"), toks[i].low+"'s"); len(more) > 0 {
-			cands = append(cands[:len(cands):len(cands)], more...)
-		}
-	}
-next:
-	for _, e := range cands {
-		if i+len(e.toks) > len(toks) {
-			continue
-		}
-		for k, want := range e.toks {
-			t := toks[i+k]
-			last := k == len(e.toks)-1
-			switch {
-			case t.low == want && (!t.poss || last):
-			case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
-			default:
-				continue next
-			}
-			if e.exact != nil && t.raw != e.exact[k] {
-				continue next
+		for _, e := range g.entries(fnv1a(t.low, "'s"), t.low+"'s") {
+			if matchEntry(toks, i, e) && (accept == nil || accept(e)) {
+				return e, i + len(e.toks)
 			}
 		}
-		if accept != nil && !accept(e) {
-			continue
-		}
-		return e, i + len(e.toks)
 	}
 	return nil, i
+}
+
+// matchEntry reports whether e's tokens match toks from i on.
+func matchEntry(toks []token, i int, e *gazEntry) bool {
+	if i+len(e.toks) > len(toks) {
+		return false
+	}
+	for k, want := range e.toks {
+		t := &toks[i+k]
+		last := k == len(e.toks)-1
+		switch {
+		case t.low == want && (!t.poss || last):
+		case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
+		default:
+			return false
+		}
+		if e.exact != nil && t.raw != e.exact[k] {
+			return false
+		}
+	}
+	return true
 }

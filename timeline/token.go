@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is a word or punctuation mark of a sentence, with its byte span in
@@ -18,6 +20,9 @@ type token struct {
 	up   bool   // starts with an upper-case letter
 	poss bool   // followed by 's or a bare ' (possessive)
 	h    uint32 // FNV-1a hash of low, for the gazetteer (words only)
+	// set by gazetteer.lookup, not by the tokenizer:
+	slot int32     // 1+the gazetteer slot of low, -1 when none, 0 before lookup
+	cls  wordClass // the word lists low is in
 }
 
 // tokenize splits text[s.Start:s.End] into tokens. Offsets index text.
@@ -27,29 +32,39 @@ func tokenize(text string, s Span) []token {
 }
 
 // tokenizer is the scratch space of tokenize for one document: the token
-// slice, reused sentence after sentence, and the span last tokenized
-// lowercased once, so that an ASCII token's low is a slice of it rather
-// than a copy of its own (a clause of the sentence reuses it). Not safe
-// for concurrent use.
+// slice, reused sentence after sentence, and the indexes of the tokens
+// whose low is made at the end of a sentence. An ASCII word in lower case
+// is its own low; the others of a sentence are lowered into one string
+// together, so a sentence makes at most one allocation. Not safe for
+// concurrent use.
 type tokenizer struct {
 	toks []token
-	text string // the text lowered, compared by content
-	from int    // where low starts in text
-	low  string // text[from:from+len(low)] with ASCII letters lowered
+	pend []int32 // ASCII words with capitals, to lower
 }
 
-// lowered returns text[s.Start:s.End] or a span around it with its ASCII
-// letters lowered, and the offset in text where it starts.
-func (tz *tokenizer) lowered(text string, s Span) (string, int) {
-	if tz.low != "" && tz.from <= s.Start && s.End <= tz.from+len(tz.low) && len(tz.text) == len(text) && tz.text == text {
-		return tz.low, tz.from
+// cleanCut reports whether a span of text may end or start at b and
+// still be tokenized as the tokens of a longer span that b falls inside:
+// the byte at b is ASCII and no token can take it in or look past it
+// (not a letter, digit, dot or apostrophe, which a word, an abbreviation
+// or a possessive would read).
+func cleanCut(text string, b int) bool {
+	if b < 0 || b >= len(text) {
+		return false
 	}
-	b := make([]byte, s.End-s.Start)
-	for i := range b {
-		b[i] = asciiLower[text[s.Start+i]]
+	c := text[b]
+	return c < utf8.RuneSelf && !asciiWord[c] && c != '.' && c != '\''
+}
+
+// subTokens returns the tokens that tokenize gives for cl, taken from
+// toks, the tokens of s, which holds cl; ok is false when a bound of cl
+// inside s is no clean cut and cl must be tokenized on its own.
+func subTokens(text string, s Span, toks []token, cl Span) ([]token, bool) {
+	if cl.Start < s.Start || cl.End > s.End || cl.Start != s.Start && !cleanCut(text, cl.Start) || cl.End != s.End && !cleanCut(text, cl.End) {
+		return nil, false
 	}
-	tz.text, tz.from, tz.low = text, s.Start, string(b)
-	return tz.low, tz.from
+	lo := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= cl.Start })
+	hi := lo + sort.Search(len(toks)-lo, func(k int) bool { return toks[lo+k].Start >= cl.End })
+	return toks[lo:hi:hi], true
 }
 
 // tokenize is the package tokenize on tz's scratch: the tokens are valid
@@ -62,9 +77,10 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		s.End = len(text)
 	}
 	if s.Start >= s.End {
-		return tz.toks[:0]
+		tz.toks = tz.toks[:0]
+		return tz.toks
 	}
-	low, base := tz.lowered(text, s)
+	pend, pendBytes := tz.pend[:0], 0
 	// about one token in five bytes of prose
 	toks := tz.toks[:0]
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
@@ -86,12 +102,14 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
 			j := i + n
 			ascii := c < utf8.RuneSelf
+			caps := isUpperASCII(c)
 			h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
 			for j < s.End {
 				if c2 := text[j]; c2 < utf8.RuneSelf {
 					if !asciiWord[c2] {
 						break
 					}
+					caps = caps || isUpperASCII(c2)
 					h = (h ^ uint32(asciiLower[c2])) * fnvPrime
 					j++
 					continue
@@ -111,22 +129,32 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 					j += 2
 				}
 				j++ // the final dot
-				dotted = true
+				dotted, caps = true, true
 			}
 			t := token{Span: Span{i, j}, raw: text[i:j], word: true, h: h}
-			if ascii {
-				t.low = low[i-base : j-base]
-				t.up = isUpperASCII(c)
-			} else {
+			endsS := false
+			switch {
+			case !ascii:
 				t.low = strings.ToLower(t.raw)
 				t.up = unicode.IsUpper(r)
-			}
-			if !ascii || dotted {
 				t.h = fnv1a(t.low, "")
+				endsS = strings.HasSuffix(t.low, "s")
+			case caps:
+				// lowered with the others at the end of the sentence
+				pend = append(pend, int32(len(toks)))
+				pendBytes += j - i
+				t.up = isUpperASCII(c)
+				if dotted {
+					t.h = fnv1aLower(t.raw)
+				}
+				endsS = asciiLower[text[j-1]] == 's'
+			default:
+				t.low = t.raw
+				endsS = text[j-1] == 's'
 			}
 			// Possessives: 's, ’s and the bare apostrophe after a plural.
 			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
-				if k, ok := possessive(text, j, s.End, t.low); ok {
+				if k, ok := possessiveAfter(text, j, s.End, endsS); ok {
 					t.poss = true
 					j = k
 				}
@@ -138,8 +166,32 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 			i += n
 		}
 	}
-	tz.toks = toks
+	if pendBytes > 0 {
+		b := make([]byte, 0, pendBytes)
+		for _, k := range pend {
+			raw := toks[k].raw
+			for i := 0; i < len(raw); i++ {
+				b = append(b, asciiLower[raw[i]])
+			}
+		}
+		// b is never written again: the string shares its bytes
+		all := unsafe.String(unsafe.SliceData(b), len(b))
+		for _, k := range pend {
+			n := len(toks[k].raw)
+			toks[k].low, all = all[:n], all[n:]
+		}
+	}
+	tz.toks, tz.pend = toks, pend
 	return toks
+}
+
+// fnv1aLower is fnv1a of s with its ASCII letters lowered.
+func fnv1aLower(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(asciiLower[s[i]])) * fnvPrime
+	}
+	return h
 }
 
 // ASCII classes of the tokenizer: white space as unicode.IsSpace has it,
@@ -165,6 +217,12 @@ func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
 // possessive reports whether a possessive marker starts at j and returns
 // the offset after it.
 func possessive(text string, j, end int, low string) (int, bool) {
+	return possessiveAfter(text, j, end, strings.HasSuffix(low, "s"))
+}
+
+// possessiveAfter is possessive for a word whose low ends in "s" when
+// endsS is set.
+func possessiveAfter(text string, j, end int, endsS bool) (int, bool) {
 	for _, ap := range []string{"'", "’"} {
 		if !strings.HasPrefix(text[j:end], ap) {
 			continue
@@ -173,7 +231,7 @@ func possessive(text string, j, end int, low string) (int, bool) {
 		if k < end && (text[k] == 's' || text[k] == 'S') && (k+1 == end || !isWordByte(text[k+1])) {
 			return k + 1, true
 		}
-		if strings.HasSuffix(low, "s") && (k == end || !isWordByte(text[k])) {
+		if endsS && (k == end || !isWordByte(text[k])) {
 			return k, true
 		}
 	}

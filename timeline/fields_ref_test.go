@@ -1,0 +1,33 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+)
+
+func checkFieldEnds(t *testing.T, s string) {
+	t.Helper()
+	f := strings.Fields(s)
+	first, last, n := fieldEnds(s)
+	if n != len(f) || n > 0 && (first != f[0] || last != f[n-1]) {
+		t.Fatalf("%q: fieldEnds %q %q %d, Fields %q", s, first, last, n, f)
+	}
+}
+
+var fieldCases = []string{"", " ", "Saddam Hussein", " a\tb\vc\fd\re\n ", "Ali Ali", "Müller  Ölaf", "x\u00a0y", "\x85z \xff"}
+
+func TestFieldEndsMatchesFields(t *testing.T) {
+	for _, s := range refTexts(t, fieldCases) {
+		checkFieldEnds(t, s)
+		for i := 0; i+40 <= len(s); i += 37 {
+			checkFieldEnds(t, s[i:i+40])
+		}
+	}
+}
+
+func FuzzFieldEnds(f *testing.F) {
+	for _, c := range fieldCases {
+		f.Add(c)
+	}
+	f.Fuzz(checkFieldEnds)
+}

@@ -1,0 +1,104 @@
+package timeline
+
+// wordClass is the set of word lists that a token's lowercase form is
+// in. The gazetteer's table holds it for every listed word, and each
+// token reads it once (gazetteer.lookup), so that the list checks made
+// for every token of every sentence are bit tests, not map lookups.
+type wordClass uint64
+
+const (
+	wcStop wordClass = 1 << iota
+	wcNonName
+	wcLocative
+	wcDirection
+	wcTitleModifier
+	wcSpeechVerb
+	wcPastForm
+	wcAuxiliary
+	wcCapitalVerb
+	wcParticle
+	wcUnitNoun
+	wcOrdinalWord
+	wcMessageNoun
+	wcMinor
+	wcPlaceNoun
+	wcRegion
+	wcSupportVerb
+	wcReasonStart
+	wcSubordinator
+	wcTrigger // a key of the trigger index
+	wcCommon  // actorIndex.commonWord
+	// wcUpAcronym is no list but a property of the token as written: a
+	// capitalized word that isAcronym; lookup sets it on words with up.
+	wcUpAcronym
+)
+
+// wordLists are the lists behind the classes that are plain lists; the
+// bit of a word is set exactly when the list has it.
+var wordLists = []struct {
+	c    wordClass
+	list map[string]bool
+}{
+	{wcStop, stopWords}, {wcNonName, nonNameWords}, {wcLocative, locatives}, {wcDirection, directions},
+	{wcTitleModifier, titleModifiers}, {wcSpeechVerb, speechVerbs}, {wcPastForm, pastForms},
+	{wcAuxiliary, auxiliaries}, {wcCapitalVerb, capitalVerbs}, {wcParticle, nameParticles},
+	{wcUnitNoun, unitNouns}, {wcOrdinalWord, ordinalWords}, {wcMessageNoun, messageNouns},
+	{wcMinor, minor}, {wcPlaceNoun, placeNouns}, {wcRegion, regionWords}, {wcSupportVerb, supportVerbs},
+	{wcReasonStart, reasonStarts}, {wcSubordinator, subordinators},
+}
+
+// addClasses puts the listed words and the trigger keys in the table
+// and sets their classes; call it once all names are added.
+func (g *gazetteer) addClasses(triggers triggerIndex) {
+	set := func(w string, c wordClass) {
+		sl := g.slot(fnv1a(w, ""), w)
+		if sl.first == "" {
+			sl.h, sl.first = fnv1a(w, ""), w
+			g.n++
+		}
+		sl.cls |= c
+		if 2*g.n > len(g.slots) {
+			g.grow()
+		}
+	}
+	for _, l := range wordLists {
+		for w := range l.list {
+			set(w, l.c)
+		}
+	}
+	for w := range triggers {
+		set(w, wcTrigger)
+	}
+	// commonWord: a stop word, a non-name word, a trigger or the first
+	// word of a name; every such word is in the table by now.
+	for k := range g.slots {
+		sl := &g.slots[k]
+		if sl.first != "" && (sl.cls&(wcStop|wcNonName|wcTrigger) != 0 || len(sl.es) > 0) {
+			sl.cls |= wcCommon
+		}
+	}
+	g.index()
+}
+
+// lookup sets the class and the table slot of each token (slot is 1+
+// the slot, -1 for a word the table has not; 0 means not looked up).
+func (g *gazetteer) lookup(toks []token) {
+	for k := range toks {
+		t := &toks[k]
+		h := t.h
+		if !t.word {
+			h = fnv1a(t.low, "")
+			t.h = h // so that every looked-up token has its hash
+		}
+		t.cls, t.slot = 0, -1
+		if s := g.find(h, t.low); s >= 0 {
+			t.cls, t.slot = g.slots[s].cls, int32(s)+1
+		}
+		if t.word && t.up && isAcronym(t.raw) {
+			t.cls |= wcUpAcronym
+		}
+	}
+}
+
+// is reports whether the token t, looked up, is in class c.
+func (t *token) is(c wordClass) bool { return t.cls&c != 0 }
