@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/eventline/eventline/examples/internal/te3"
-	"github.com/eventline/eventline/timeline/timeml"
 	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules/common"
 	"github.com/olebedev/when/rules/en"
@@ -48,13 +47,9 @@ func run(args []string, stdout io.Writer) error {
 	w.Add(common.All...)
 	var s summary
 	for _, path := range args {
-		src, err := os.ReadFile(path)
+		doc, _, err := te3.ReadFile(path)
 		if err != nil {
 			return err
-		}
-		doc, err := timeml.Parse(src)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
 		}
 		// when needs a reference time; a document without a DCT gets a
 		// fixed one, as when has no way to read a dateline

@@ -45,7 +45,6 @@ import (
 	"github.com/eventline/eventline/examples/internal/te3"
 	"github.com/eventline/eventline/timeline"
 	"github.com/eventline/eventline/timeline/tempeval"
-	"github.com/eventline/eventline/timeline/timeml"
 )
 
 func main() {
@@ -190,14 +189,9 @@ func evaluate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, fi
 
 func evaluateFile(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, path string) result {
 	r := result{path: path, group: filepath.Dir(path)}
-	src, err := os.ReadFile(path)
+	doc, _, err := te3.ReadFile(path)
 	if err != nil {
 		r.err = err
-		return r
-	}
-	doc, err := timeml.Parse(src)
-	if err != nil {
-		r.err = fmt.Errorf("%s: %w", path, err)
 		return r
 	}
 	exprs, err := te3.Extract(ctx, x, filepath.Base(path), doc, mode)

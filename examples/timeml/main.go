@@ -80,13 +80,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 }
 
 func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, path, outDir string, stdout, stderr io.Writer) error {
-	src, err := os.ReadFile(path)
+	doc, src, err := te3.ReadFile(path)
 	if err != nil {
 		return err
-	}
-	doc, err := timeml.Parse(src)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	name := strings.TrimSuffix(filepath.Base(path), ".TE3input")
 	exprs, err := te3.Extract(ctx, x, name, doc, mode)

@@ -5,6 +5,7 @@ package te3
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -25,6 +26,20 @@ var dctLayouts = []struct {
 	{"2006-01-02", timeline.Day},
 	{"2006-01", timeline.Month},
 	{"2006", timeline.Year},
+}
+
+// ReadFile reads and parses the TimeML document at path, returning its
+// source bytes too; errors name the file.
+func ReadFile(path string) (*timeml.Doc, []byte, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := timeml.Parse(src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, src, nil
 }
 
 // ParseDCT reads a TIMEX3 value of a creation time ("1998-01-08",
