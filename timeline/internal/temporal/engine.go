@@ -333,6 +333,7 @@ type Scanner struct {
 	captures []string
 	ctx      rules.Context
 	men      Mention
+	sub      subScratch
 
 	// remembered windows (see Remember)
 	remember bool
@@ -539,11 +540,11 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(s.low[:len(sub)], pos)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos)
 		case how == runCaseless:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(sub, pos, true)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true)
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}
