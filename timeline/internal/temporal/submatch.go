@@ -18,12 +18,15 @@ import (
 //     is the one of highest priority, the match Go's matchers give;
 //   - anchored at the start of the input, as the starters' anchored
 //     expressions are;
-//   - memoized: an alternation reached again at the same position has
+//   - memoized: an instruction reached again at the same position has
 //     already failed from there (captures do not change what follows),
-//     so it is cut. Every cycle of a program goes through an
-//     alternation, so the work is bounded by program × input size. The
-//     marks are generation stamps in the Scanner's scratch space: no
-//     clearing per call, no locks, the Engine stays immutable;
+//     so it is cut. Only joins (instructions with two ways in: the end
+//     of an alternation, a loop's head) are marked, a third of the
+//     alternations: every cycle of the program enters one, and a path
+//     between two is walked once per position of the first, so the work
+//     stays bounded by program × input size. The marks are generation
+//     stamps in the Scanner's scratch space: no clearing per call, no
+//     locks, the Engine stays immutable;
 //   - an explicit stack of branches to try and of captures to restore
 //     on the way back.
 //
@@ -37,9 +40,10 @@ import (
 // variable for measurements and tests).
 var subMinInst = 0
 
-// subMaxMemo bounds the memo of one call (alternations × positions);
-// larger inputs keep Go's regexp.
-const subMaxMemo = 1 << 21
+// subMaxMemo bounds the memo of one call (joins × positions);
+// larger inputs keep Go's regexp. The stamps are bytes: the memo is
+// cleared once every 255 calls.
+const subMaxMemo = 1 << 22
 
 // subProg is the program of one expression, ready for subMatch.
 type subProg struct {
@@ -47,8 +51,8 @@ type subProg struct {
 	start int32
 	// ncap is the length of a result: 2 × (subexpressions + 1)
 	ncap int
-	// nalt is the number of alternations, the memo's width
-	nalt int
+	// njoin is the number of joins, the memo's width
+	njoin int
 }
 
 type subInst struct {
@@ -59,8 +63,8 @@ type subInst struct {
 	// arg is the other branch of an alternation, the slot of a capture,
 	// the syntax.EmptyOp of an assertion
 	arg int32
-	// alt is an alternation's column in the memo
-	alt int32
+	// join is a join's column in the memo, or -1
+	join int32
 	// ascii: the ASCII runes a rune instruction takes
 	ascii [2]uint64
 	// in is the instruction, for non-ASCII runes
@@ -80,15 +84,28 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		return nil
 	}
 	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1)}
+	ways := make([]int, len(prog.Inst))
+	for _, in := range prog.Inst {
+		switch in.Op {
+		case syntax.InstMatch, syntax.InstFail:
+		case syntax.InstAlt, syntax.InstAltMatch:
+			ways[in.Out]++
+			ways[in.Arg]++
+		default:
+			ways[in.Out]++
+		}
+	}
 	for pc := range prog.Inst {
 		in := &prog.Inst[pc]
 		x := &sp.inst[pc]
-		x.op, x.out, x.arg = in.Op, int32(in.Out), int32(in.Arg)
+		x.op, x.out, x.arg, x.join = in.Op, int32(in.Out), int32(in.Arg), -1
+		if ways[pc] > 1 {
+			x.join = int32(sp.njoin)
+			sp.njoin++
+		}
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			x.op = syntax.InstAlt
-			x.alt = int32(sp.nalt)
-			sp.nalt++
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			x.in = in
 			for r := rune(0); r < utf8.RuneSelf; r++ {
@@ -125,8 +142,8 @@ func instTakes(in *syntax.Inst, r rune) bool {
 
 // subScratch is subMatch's scratch space; a Scanner holds one.
 type subScratch struct {
-	memo  []uint16
-	gen   uint16
+	memo  []uint8
+	gen   uint8
 	stack []subJob
 	caps  []int
 }
@@ -146,12 +163,14 @@ type subJob struct {
 // is too long for the memo: the answer is then unknown.
 func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc []int, ok bool) {
 	n := len(s)
-	cells := p.nalt * (n + 1)
+	cells := p.njoin * (n + 1)
 	if cells > subMaxMemo || n >= 1<<31-1 {
 		return nil, false
 	}
 	if len(sc.memo) < cells {
-		sc.memo = make([]uint16, max(cells, 2*len(sc.memo)))
+		// most calls need a few thousand cells (the DFA bounds the
+		// input), a scanner reads one document
+		sc.memo = make([]uint8, max(cells, 2*len(sc.memo), 1024))
 		sc.gen = 0
 	}
 	sc.gen++
@@ -170,6 +189,9 @@ func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc
 		caps[i] = -1
 	}
 	caps[0] = 0
+	if sc.stack == nil {
+		sc.stack = make([]subJob, 0, 256)
+	}
 	stack := append(sc.stack[:0], subJob{p.start, 0})
 	width := n + 1
 next:
@@ -183,13 +205,15 @@ next:
 		pc, pos := j.pc, int(j.pos)
 		for {
 			in := &p.inst[pc]
-			switch in.op {
-			case syntax.InstAlt:
-				k := int(in.alt)*width + pos
+			if in.join >= 0 {
+				k := int(in.join)*width + pos
 				if memo[k] == gen {
 					continue next
 				}
 				memo[k] = gen
+			}
+			switch in.op {
+			case syntax.InstAlt:
 				stack = append(stack, subJob{in.arg, int32(pos)})
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 				if pos >= n {
