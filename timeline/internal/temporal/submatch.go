@@ -20,11 +20,15 @@ import (
 //     expressions are;
 //   - memoized: an instruction reached again at the same position has
 //     already failed from there (captures do not change what follows),
-//     so it is cut. Only joins (instructions with two ways in: the end
-//     of an alternation, a loop's head) are marked, a third of the
-//     alternations: every cycle of the program enters one, and a path
-//     between two is walked once per position of the first, so the work
-//     stays bounded by program × input size. The marks are generation
+//     so it is cut, as Go's matchers cut a thread that reaches an
+//     instruction already reached at that position. Only joins
+//     (instructions with two ways in, the start counting as one: the
+//     end of an alternation, a loop's head) are marked, a third of the
+//     alternations: an instruction with one way in is reached again
+//     only if the one before it is, back to a join, where the path is
+//     cut at the same point of the search. Every cycle of the program
+//     enters a join, and a path between two is walked once per position
+//     of the first, so the work stays bounded by program × input size. The marks are generation
 //     stamps in the Scanner's scratch space: no clearing per call, no
 //     locks, the Engine stays immutable;
 //   - an explicit stack of branches to try and of captures to restore
@@ -84,7 +88,11 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		return nil
 	}
 	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1)}
+	// the start is a way in: a path back to it at position 0 must be
+	// cut, as Go's matchers cut a thread at an instruction it has
+	// already reached at the same position ((|a)+ on "a" matches "")
 	ways := make([]int, len(prog.Inst))
+	ways[prog.Start]++
 	for _, in := range prog.Inst {
 		switch in.Op {
 		case syntax.InstMatch, syntax.InstFail:
