@@ -3,6 +3,7 @@ package temporal
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -19,6 +20,14 @@ type subCase struct {
 // subCases returns the starters of the built-in rules and of the edge
 // rules, caseless and original.
 func subCases(t testing.TB) []subCase {
+	cs, bad := subCasesOnce()
+	if bad != "" {
+		t.Fatalf("rule %s: no subMatch program", bad)
+	}
+	return cs
+}
+
+var subCasesOnce = sync.OnceValues(func() ([]subCase, string) {
 	e, _ := dfaEngines()
 	var cs []subCase
 	for _, p := range e.prep {
@@ -27,7 +36,7 @@ func subCases(t testing.TB) []subCase {
 				continue
 			}
 			if st.sub == nil {
-				t.Fatalf("rule %s: no subMatch program", p.Name)
+				return nil, p.Name
 			}
 			anchW := st.anchW
 			if anchW == nil {
@@ -36,8 +45,8 @@ func subCases(t testing.TB) []subCase {
 			cs = append(cs, subCase{p.Name, st.sub, st.anch, anchW, &st.first})
 		}
 	}
-	return cs
-}
+	return cs, ""
+})
 
 // checkSubAt compares subMatch on s[p:end] with Go's regexp: with the
 // start of the text before p (st.anch on s[p:end]) and, after a word
