@@ -38,8 +38,17 @@
 //     whether the byte before was a word byte); a non-ASCII byte that a
 //     thread could take stops them with no answer, and the regexp runs
 //     as before;
+//   - submatches (submatch.go): where a start DFA says a match starts,
+//     the submatches come from a backtracker of our own over the same
+//     compiled program (leftmost-first, anchored, memoized at the
+//     program's joins with generation stamps in the Scanner), not from
+//     Go's regexp, which runs its NFA for every program of more than
+//     500 instructions (most rules) at microseconds per call; it gives
+//     exactly regexp's offsets (tests and FuzzSubmatch compare them),
+//     and regexp still runs where there is no Scanner or the input is
+//     too long for the memo;
 //   - a Scanner per document holds the scratch space (no locks, no
-//     allocation per window) and lets the dateline reader and the
+//     allocation per window, the backtracker's memo) and lets the dateline reader and the
 //     sentence scan share the windows of the head of the document.
 package temporal
 
