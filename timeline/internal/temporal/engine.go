@@ -30,14 +30,13 @@
 //     whether a match ends anywhere in it (most windows: no, and the
 //     rule is done) and where the first one ends; an anchored one, at
 //     each candidate start before that end, says whether a match starts
-//     there and where its last thread dies. Only then does the rule's
-//     regexp run, on the text up to that point, which gives the same
-//     match and submatches as on the whole rest (assertions included);
-//     the regexp still gives every match and when's applier still reads
-//     it. The DFAs handle \b, \B, $ and \z exactly (the state knows
+//     there and where its last thread dies. Only then are the
+//     submatches sought, on the text up to that point, which gives the
+//     same match and submatches as on the whole rest (assertions
+//     included); when's applier still reads every match. The DFAs handle \b, \B, $ and \z exactly (the state knows
 //     whether the byte before was a word byte); a non-ASCII byte that a
-//     thread could take stops them with no answer, and the regexp runs
-//     as before;
+//     thread could take stops them with no answer, and the submatches
+//     are sought on the whole rest;
 //   - submatches (submatch.go): where a start DFA says a match starts,
 //     the submatches come from a backtracker of our own over the same
 //     compiled program (leftmost-first, anchored, memoized at the
@@ -48,8 +47,9 @@
 //     and regexp still runs where there is no Scanner or the input is
 //     too long for the memo;
 //   - a Scanner per document holds the scratch space (no locks, no
-//     allocation per window, the backtracker's memo) and lets the dateline reader and the
-//     sentence scan share the windows of the head of the document.
+//     allocation per window, the backtracker's memo) and lets the
+//     dateline reader and the sentence scan share the windows of the
+//     head of the document.
 package temporal
 
 import (
