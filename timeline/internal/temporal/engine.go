@@ -33,10 +33,11 @@
 //     there and where its last thread dies. Only then are the
 //     submatches sought, on the text up to that point, which gives the
 //     same match and submatches as on the whole rest (assertions
-//     included); when's applier still reads every match. The DFAs handle \b, \B, $ and \z exactly (the state knows
-//     whether the byte before was a word byte); a non-ASCII byte that a
-//     thread could take stops them with no answer, and the submatches
-//     are sought on the whole rest;
+//     included); when's applier still reads every match. The DFAs
+//     handle \b, \B, $ and \z exactly (the state knows whether the
+//     byte before was a word byte); a non-ASCII byte that a thread
+//     could take stops them with no answer, and the submatches are
+//     sought on the whole rest;
 //   - submatches (submatch.go): where a start DFA says a match starts,
 //     the submatches come from a backtracker of our own over the same
 //     compiled program (leftmost-first, anchored, memoized at the
