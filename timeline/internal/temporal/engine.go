@@ -30,17 +30,27 @@
 //     whether a match ends anywhere in it (most windows: no, and the
 //     rule is done) and where the first one ends; an anchored one, at
 //     each candidate start before that end, says whether a match starts
-//     there and where its last thread dies. Only then does the rule's
-//     regexp run, on the text up to that point, which gives the same
-//     match and submatches as on the whole rest (assertions included);
-//     the regexp still gives every match and when's applier still reads
-//     it. The DFAs handle \b, \B, $ and \z exactly (the state knows
-//     whether the byte before was a word byte); a non-ASCII byte that a
-//     thread could take stops them with no answer, and the regexp runs
-//     as before;
+//     there and where its last thread dies. Only then are the
+//     submatches sought, on the text up to that point, which gives the
+//     same match and submatches as on the whole rest (assertions
+//     included); when's applier still reads every match. The DFAs
+//     handle \b, \B, $ and \z exactly (the state knows whether the
+//     byte before was a word byte); a non-ASCII byte that a thread
+//     could take stops them with no answer, and the submatches are
+//     sought on the whole rest;
+//   - submatches (submatch.go): where a start DFA says a match starts,
+//     the submatches come from a backtracker of our own over the same
+//     compiled program (leftmost-first, anchored, memoized at the
+//     program's joins with generation stamps in the Scanner), not from
+//     Go's regexp, which runs its NFA for every program of more than
+//     500 instructions (most rules) at microseconds per call; it gives
+//     exactly regexp's offsets (tests and FuzzSubmatch compare them),
+//     and regexp still runs where there is no Scanner or the input is
+//     too long for the memo;
 //   - a Scanner per document holds the scratch space (no locks, no
-//     allocation per window) and lets the dateline reader and the
-//     sentence scan share the windows of the head of the document.
+//     allocation per window, the backtracker's memo) and lets the
+//     dateline reader and the sentence scan share the windows of the
+//     head of the document.
 package temporal
 
 import (
@@ -333,6 +343,7 @@ type Scanner struct {
 	captures []string
 	ctx      rules.Context
 	men      Mention
+	sub      subScratch
 
 	// remembered windows (see Remember)
 	remember bool
@@ -539,11 +550,11 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(s.low[:len(sub)], pos)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos)
 		case how == runCaseless:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(sub, pos, true)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true)
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}

@@ -37,6 +37,9 @@ type starter struct {
 	// udfa, when set, tells whether any match starts at or after a
 	// position, and where the first one to end ends
 	udfa *dfa
+	// sub, when set, finds the submatches in place of anch and anchW
+	// (see subMatch)
+	sub *subProg
 }
 
 // newStarter returns a starter for re, or nil when re must be searched
@@ -74,6 +77,7 @@ func newStarter(re *regexp.Regexp) *starter {
 		return nil
 	}
 	st.dfa, st.udfa = newDFAs(re)
+	st.sub = newSubProg(re)
 	return st
 }
 
@@ -89,16 +93,19 @@ func isASCIIWord(c byte) bool {
 // ASCII word character, \b and \B see a non-word character before p in
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
-func (st *starter) find(s []byte, from int) []int { return startFind(st, s, from, true) }
+// sc is the scratch space of subMatch; with nil, the regexp runs.
+func (st *starter) find(sc *subScratch, s []byte, from int) []int {
+	return startFind(st, sc, s, from, true)
+}
 
 // findString is find over a string. With bot set, from is the start of
 // the text, as in a search of s[from:]; without, the search sees the
 // text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(s string, from int, bot bool) []int {
-	return startFind(st, s, from, bot)
+func (st *starter) findString(sc *subScratch, s string, from int, bot bool) []int {
+	return startFind(st, sc, s, from, bot)
 }
 
-func startFind[T string | []byte](st *starter, s T, from int, bot bool) []int {
+func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
@@ -132,16 +139,8 @@ func startFind[T string | []byte](st *starter, s T, from int, bot bool) []int {
 		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
 			continue
 		}
-		if !prevWord {
-			if loc := findIndex(st.anch, s[p:end]); loc != nil {
-				shift(loc, p-from)
-				return loc
-			}
-			continue
-		}
-		if loc := findIndex(st.anchW, s[p-1:end]); loc != nil {
-			shift(loc, p-1-from)
-			loc[0] = p - from
+		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
+			shift(loc, p-from)
 			return loc
 		}
 	}

@@ -1,0 +1,360 @@
+package temporal
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// Submatches without Go's NFA. Where a start DFA says that a match
+// starts at a candidate, the submatches still have to be found: Go's
+// regexp runs its NFA (a thread list stepped rune by rune) for every
+// program of more than 500 instructions, which is most rules, and that
+// costs microseconds even on a dozen bytes. subMatch finds the same
+// submatches with a backtracker over the same compiled program:
+//
+//   - leftmost-first: an alternation tries its preferred branch (Out)
+//     first and the other (Arg) on failure, so the first match reached
+//     is the one of highest priority, the match Go's matchers give;
+//   - anchored at the start of the input, as the starters' anchored
+//     expressions are;
+//   - memoized: an instruction reached again at the same position has
+//     already failed from there (captures do not change what follows),
+//     so it is cut, as Go's matchers cut a thread that reaches an
+//     instruction already reached at that position. Only joins
+//     (instructions with two ways in, the start counting as one: the
+//     end of an alternation, a loop's head) are marked, a third of the
+//     alternations: an instruction with one way in is reached again
+//     only if the one before it is, back to a join, where the path is
+//     cut at the same point of the search. Every cycle of the program
+//     enters a join, and a path between two is walked once per position
+//     of the first, so the work stays bounded by program × input size. The marks are generation
+//     stamps in the Scanner's scratch space: no clearing per call, no
+//     locks, the Engine stays immutable;
+//   - an explicit stack of branches to try and of captures to restore
+//     on the way back.
+//
+// Runes are read as Go reads them (an invalid byte is U+FFFD of width
+// 1), classes and case folding are the program's own (syntax.Inst's
+// MatchRune, with a table for ASCII), and the empty-width assertions see
+// the byte before and after a position as Go's matchers do (\b and \B
+// are ASCII).
+
+// subMinInst: programs with fewer instructions keep Go's regexp (a
+// variable for measurements and tests).
+var subMinInst = 0
+
+// subMaxMemo bounds the memo of one call (joins × positions);
+// larger inputs keep Go's regexp. The stamps are bytes: the memo is
+// cleared once every 255 calls.
+const subMaxMemo = 1 << 22
+
+// subProg is the program of one expression, ready for subMatch.
+type subProg struct {
+	inst  []subInst
+	start int32
+	// ncap is the length of a result: 2 × (subexpressions + 1)
+	ncap int
+	// njoin is the number of joins, the memo's width
+	njoin int
+}
+
+type subInst struct {
+	op syntax.InstOp
+	// out is the next instruction (the preferred branch of an
+	// alternation)
+	out int32
+	// arg is the other branch of an alternation, the slot of a capture,
+	// the syntax.EmptyOp of an assertion
+	arg int32
+	// join is a join's column in the memo, or -1
+	join int32
+	// ascii: the ASCII runes a rune instruction takes
+	ascii [2]uint64
+	// in is the instruction, for non-ASCII runes
+	in *syntax.Inst
+}
+
+// newSubProg compiles re's program as regexp.Compile does (the syntax
+// tree of its source, simplified), or returns nil when it is too small
+// to be worth it or holds an instruction it does not know.
+func newSubProg(re *regexp.Regexp) *subProg {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	prog, err := syntax.Compile(t.Simplify())
+	if err != nil || len(prog.Inst) < subMinInst {
+		return nil
+	}
+	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1)}
+	// the start is a way in: a path back to it at position 0 must be
+	// cut, as Go's matchers cut a thread at an instruction it has
+	// already reached at the same position ((|a)+ on "a" matches "")
+	ways := make([]int, len(prog.Inst))
+	ways[prog.Start]++
+	for _, in := range prog.Inst {
+		switch in.Op {
+		case syntax.InstMatch, syntax.InstFail:
+		case syntax.InstAlt, syntax.InstAltMatch:
+			ways[in.Out]++
+			ways[in.Arg]++
+		default:
+			ways[in.Out]++
+		}
+	}
+	for pc := range prog.Inst {
+		in := &prog.Inst[pc]
+		x := &sp.inst[pc]
+		x.op, x.out, x.arg, x.join = in.Op, int32(in.Out), int32(in.Arg), -1
+		if ways[pc] > 1 {
+			x.join = int32(sp.njoin)
+			sp.njoin++
+		}
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			x.op = syntax.InstAlt
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			x.in = in
+			for r := rune(0); r < utf8.RuneSelf; r++ {
+				if instTakes(in, r) {
+					x.ascii[r>>6] |= 1 << (r & 63)
+				}
+			}
+		case syntax.InstCapture:
+			if int(in.Arg) >= sp.ncap {
+				// a slot the result does not have: never read
+				x.op = syntax.InstNop
+			}
+		case syntax.InstEmptyWidth, syntax.InstNop, syntax.InstMatch, syntax.InstFail:
+		default:
+			return nil
+		}
+	}
+	return sp
+}
+
+// instTakes reports whether rune instruction in takes r, as Go's
+// matchers decide it.
+func instTakes(in *syntax.Inst, r rune) bool {
+	switch in.Op {
+	case syntax.InstRune1:
+		return r == in.Rune[0]
+	case syntax.InstRuneAny:
+		return true
+	case syntax.InstRuneAnyNotNL:
+		return r != '\n'
+	}
+	return in.MatchRune(r)
+}
+
+// subScratch is subMatch's scratch space; a Scanner holds one.
+type subScratch struct {
+	memo  []uint8
+	gen   uint8
+	stack []subJob
+	caps  []int
+}
+
+// subJob is a branch to try (pc >= 0) or a capture slot ^pc to restore
+// to pos.
+type subJob struct {
+	pc, pos int32
+}
+
+// subMatch returns what re.FindSubmatchIndex (or
+// FindStringSubmatchIndex) returns on s for the expression of p
+// anchored at the start of s: the submatch offsets of the match that
+// starts at 0, -1 for unset groups, or nil. prev is the byte before s
+// that the assertions see (a word byte when the anchW expression would
+// have consumed it), or -1 for the start of the text. ok is false when s
+// is too long for the memo: the answer is then unknown.
+func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc []int, ok bool) {
+	n := len(s)
+	cells := p.njoin * (n + 1)
+	if cells > subMaxMemo || n >= 1<<31-1 {
+		return nil, false
+	}
+	if len(sc.memo) < cells {
+		// most calls need a few thousand cells (the DFA bounds the
+		// input), a scanner reads one document
+		sc.memo = make([]uint8, max(cells, 2*len(sc.memo), 1024))
+		sc.gen = 0
+	}
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.memo)
+		sc.gen = 1
+	}
+	gen, memo := sc.gen, sc.memo
+	if cap(sc.caps) < p.ncap {
+		sc.caps = make([]int, p.ncap)
+	}
+	caps := sc.caps[:p.ncap]
+	// the program records the groups; the match itself starts at 0 and
+	// ends where InstMatch is reached
+	for i := range caps {
+		caps[i] = -1
+	}
+	caps[0] = 0
+	if sc.stack == nil {
+		sc.stack = make([]subJob, 0, 256)
+	}
+	stack := append(sc.stack[:0], subJob{p.start, 0})
+	width := n + 1
+next:
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if j.pc < 0 {
+			caps[^j.pc] = int(j.pos)
+			continue
+		}
+		pc, pos := j.pc, int(j.pos)
+		for {
+			in := &p.inst[pc]
+			if in.join >= 0 {
+				k := int(in.join)*width + pos
+				if memo[k] == gen {
+					continue next
+				}
+				memo[k] = gen
+			}
+			switch in.op {
+			case syntax.InstAlt:
+				stack = append(stack, subJob{in.arg, int32(pos)})
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				if pos >= n {
+					continue next
+				}
+				if c := s[pos]; c < utf8.RuneSelf {
+					if in.ascii[c>>6]&(1<<(c&63)) == 0 {
+						continue next
+					}
+					pos++
+				} else {
+					r, w := decodeAt(s, pos)
+					if !instTakes(in.in, r) {
+						continue next
+					}
+					pos += w
+				}
+			case syntax.InstCapture:
+				// slots 0 and 1 never occur: see above
+				stack = append(stack, subJob{^in.arg, int32(caps[in.arg])})
+				caps[in.arg] = pos
+			case syntax.InstEmptyWidth:
+				if syntax.EmptyOp(in.arg)&^emptyAt(s, pos, prev) != 0 {
+					continue next
+				}
+			case syntax.InstNop:
+			case syntax.InstMatch:
+				sc.stack = stack[:0]
+				caps[1] = pos
+				return append([]int(nil), caps...), true
+			default: // InstFail
+				continue next
+			}
+			pc = in.out
+		}
+	}
+	sc.stack = stack[:0]
+	return nil, true
+}
+
+// emptyAt returns the assertions that hold at pos of s, with prev the
+// byte before s (-1: none), as syntax.EmptyOpContext gives them for the
+// runes around pos: only ASCII bytes can be a newline or a word
+// character, and a byte >= 0x80 before pos ends a rune that is neither.
+func emptyAt[T string | []byte](s T, pos, prev int) syntax.EmptyOp {
+	before, after := prev, -1
+	if pos > 0 {
+		before = int(s[pos-1])
+	}
+	if pos < len(s) {
+		after = int(s[pos])
+	}
+	var f syntax.EmptyOp
+	switch before {
+	case -1:
+		f = syntax.EmptyBeginText | syntax.EmptyBeginLine
+	case '\n':
+		f = syntax.EmptyBeginLine
+	}
+	switch after {
+	case -1:
+		f |= syntax.EmptyEndText | syntax.EmptyEndLine
+	case '\n':
+		f |= syntax.EmptyEndLine
+	}
+	if wordByte(before) != wordByte(after) {
+		f |= syntax.EmptyWordBoundary
+	} else {
+		f |= syntax.EmptyNoWordBoundary
+	}
+	return f
+}
+
+func wordByte(c int) bool { return c >= 0 && c < utf8.RuneSelf && isASCIIWord(byte(c)) }
+
+// decodeAt decodes the rune at s[i], s[i] >= 0x80, as utf8.DecodeRune
+// does: an invalid or short sequence is U+FFFD of width 1.
+func decodeAt[T string | []byte](s T, i int) (rune, int) {
+	c := s[i]
+	rest := len(s) - i
+	cont := func(k int, lo, hi byte) bool { return k < rest && s[i+k] >= lo && s[i+k] <= hi }
+	switch {
+	case c < 0xC2:
+	case c < 0xE0:
+		if cont(1, 0x80, 0xBF) {
+			return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+		}
+	case c < 0xF0:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+		if cont(1, lo, hi) && cont(2, 0x80, 0xBF) {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	case c < 0xF5:
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xF0 {
+			lo = 0x90
+		} else if c == 0xF4 {
+			hi = 0x8F
+		}
+		if cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) {
+			return rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
+		}
+	}
+	return utf8.RuneError, 1
+}
+
+// anchoredAt returns the submatches of st's expression anchored at p in
+// s[:end], relative to p (loc[0] == 0), as st.anch on s[p:end] gives
+// them, or, after a word byte (prevWord), as st.anchW on s[p-1:end]
+// does; nil when there is none. It runs subMatch when st has a program
+// and sc is set, Go's regexp otherwise.
+func anchoredAt[T string | []byte](st *starter, sc *subScratch, s T, p, end int, prevWord bool) []int {
+	if st.sub != nil && sc != nil {
+		prev := -1
+		if prevWord {
+			prev = int(s[p-1])
+		}
+		if loc, ok := subMatch(st.sub, sc, s[p:end], prev); ok {
+			return loc
+		}
+	}
+	if !prevWord {
+		return findIndex(st.anch, s[p:end])
+	}
+	loc := findIndex(st.anchW, s[p-1:end])
+	if loc != nil {
+		shift(loc, -1)
+		loc[0] = 0
+	}
+	return loc
+}
