@@ -169,6 +169,12 @@ func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 	if err != nil {
 		return nil, nil
 	}
+	return newDFAsOf(t)
+}
+
+// newDFAsOf is newDFAs over the parsed expression (syntax.Perl), which
+// it does not modify.
+func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 	// as regexp.Compile does, so the program is the one re runs
 	prog, err := syntax.Compile(t.Simplify())
 	if err != nil {
@@ -180,11 +186,13 @@ func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 		}
 	}
 	cl := newDFAClasses(prog)
-	anchored = newDFABuilder(prog, cl, false).build()
+	b := newDFABuilder(prog, cl, false)
+	anchored = b.build()
 	if anchored == nil {
 		return nil, nil
 	}
-	return anchored, newDFABuilder(prog, cl, true).build()
+	b.reset(true)
+	return anchored, b.build()
 }
 
 // dfaClasses groups the ASCII bytes that every rune instruction, \b and
@@ -217,23 +225,34 @@ func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 		}
 		return in.MatchRune(rune(c))
 	}
-	seen := map[string]uint8{}
+	// sigs[c] is the signature of byte c: what each rune instruction,
+	// \b and $ make of it
+	w := len(runePCs) + 2
+	sigs := make([]byte, 128*w)
+	seen := make(map[string]uint8, 64)
 	for c := range 128 {
-		row := make([]bool, len(prog.Inst))
-		sig := make([]byte, 0, len(runePCs)+2)
-		for _, pc := range runePCs {
-			row[pc] = takes(pc, byte(c))
-			sig = append(sig, boolByte(row[pc]))
+		sig := sigs[c*w : (c+1)*w]
+		for i, pc := range runePCs {
+			sig[i] = boolByte(takes(pc, byte(c)))
 		}
-		sig = append(sig, boolByte(isASCIIWord(byte(c))), boolByte(c == '\n'))
+		sig[w-2], sig[w-1] = boolByte(isASCIIWord(byte(c))), boolByte(c == '\n')
 		k, ok := seen[string(sig)]
 		if !ok {
 			k = uint8(len(cl.rep))
 			seen[string(sig)] = k
 			cl.rep = append(cl.rep, byte(c))
-			cl.takes = append(cl.takes, row)
 		}
 		cl.class[c] = k
+	}
+	rows := make([]bool, len(cl.rep)*len(prog.Inst))
+	cl.takes = make([][]bool, len(cl.rep))
+	for k, c := range cl.rep {
+		row := rows[k*len(prog.Inst) : (k+1)*len(prog.Inst)]
+		sig := sigs[int(c)*w:]
+		for i, pc := range runePCs {
+			row[pc] = sig[i] != 0
+		}
+		cl.takes[k] = row
 	}
 	for c := 128; c < 256; c++ {
 		cl.class[c] = uint8(len(cl.rep))
@@ -280,6 +299,8 @@ func boolByte(v bool) byte {
 	return 0
 }
 
+// dfaBuilder runs the subset construction. Its buffers serve both DFAs
+// of an expression (see reset).
 type dfaBuilder struct {
 	prog       *syntax.Prog
 	cl         *dfaClasses
@@ -288,66 +309,111 @@ type dfaBuilder struct {
 	mark  []uint32
 	stamp uint32
 	stack []uint32
-	// states: the sets of unexpanded pcs and their word bits
-	states [][]uint32
-	words  []bool
-	index  map[string]int32
-	// whether a set of pcs reads the word bit, by set
-	reads map[string]bool
+	// readsPC[pc]: the threads at pc can meet \b or \B before their
+	// next byte (1), cannot (0), not yet known (-1)
+	readsPC []int8
+	// states: state i is the set of unexpanded pcs
+	// pcs[off[i]:off[i+1]] (sorted) and its word bit
+	pcs   []uint32
+	off   []int32
+	words []bool
+	hash  []uint64
+	// table is an open-addressing index of the states by hash: state
+	// id + 1, or 0 for a free slot
+	table []int32
+	// construction scratch
+	runes []uint32
+	next  []uint32
+	trans []int32
+	final []bool
+	min   minimizer
 }
 
 func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {
-	return &dfaBuilder{prog: prog, cl: cl, unanchored: unanchored, mark: make([]uint32, len(prog.Inst)),
-		index: map[string]int32{}, reads: map[string]bool{}}
+	b := &dfaBuilder{prog: prog, cl: cl, unanchored: unanchored, mark: make([]uint32, len(prog.Inst)),
+		readsPC: make([]int8, len(prog.Inst))}
+	for i := range b.readsPC {
+		b.readsPC[i] = -1
+	}
+	b.reset(unanchored)
+	return b
 }
+
+// reset empties the state index for a build of the (un)anchored DFA.
+func (b *dfaBuilder) reset(unanchored bool) {
+	b.unanchored = unanchored
+	b.pcs = b.pcs[:0]
+	b.off = append(b.off[:0], 0)
+	b.words = b.words[:0]
+	b.hash = b.hash[:0]
+	if b.table == nil {
+		b.table = make([]int32, 256)
+	} else {
+		clear(b.table)
+	}
+}
+
+// state returns the pcs of state s.
+func (b *dfaBuilder) state(s int) []uint32 { return b.pcs[b.off[s]:b.off[s+1]] }
 
 func (b *dfaBuilder) build() *dfa {
 	cl := b.cl
 	nc := len(cl.rep) + 1
-	var trans []int32
-	var final []bool
+	trans := b.trans[:0]
+	final := b.final[:0]
 	// state 0: dead
 	b.intern(nil, false)
 	start := []uint32{uint32(b.prog.Start)}
 	starts := [2]int32{b.intern(start, false), b.intern(start, true)}
 	// the closure of a state depends on the class only through the
-	// assertions that hold before the byte: a few per state
+	// assertions that hold before the byte: a few per state. The rune
+	// instructions of closure k are runes[lo:hi].
 	type closed struct {
-		flags syntax.EmptyOp
-		runes []uint32
-		match bool
+		flags  syntax.EmptyOp
+		lo, hi int32
+		match  bool
 	}
-	var cache []closed
-	var next []uint32
-	for s := 0; s < len(b.states); s++ {
-		if len(b.states) > maxDFAStates {
+	var cacheBuf [8]closed
+	cache := cacheBuf[:0]
+	closure := func(q []uint32, flags syntax.EmptyOp) int {
+		for k := range cache {
+			if cache[k].flags == flags {
+				return k
+			}
+		}
+		lo := len(b.runes)
+		m := b.closure(q, flags)
+		cache = append(cache, closed{flags, int32(lo), int32(len(b.runes)), m})
+		return len(cache) - 1
+	}
+	for s := 0; s < len(b.words); s++ {
+		if len(b.words) > maxDFAStates {
 			return nil
 		}
-		q, w := b.states[s], b.words[s]
+		q, w := b.state(s), b.words[s]
 		prev := rune(' ')
 		if w {
 			prev = 'a'
 		}
 		cache = cache[:0]
+		b.runes = b.runes[:0]
 		for c, rep := range cl.rep {
-			flags := syntax.EmptyOpContext(prev, rune(rep))
-			k := slices.IndexFunc(cache, func(x closed) bool { return x.flags == flags })
-			if k < 0 {
-				runes, m := b.closure(q, flags)
-				cache = append(cache, closed{flags, runes, m})
-				k = len(cache) - 1
-			}
-			next = next[:0]
-			for _, pc := range cache[k].runes {
-				if cl.takes[c][pc] {
+			k := closure(q, syntax.EmptyOpContext(prev, rune(rep)))
+			takes := cl.takes[c]
+			next := b.next[:0]
+			for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
+				if takes[pc] {
 					next = append(next, b.prog.Inst[pc].Out)
 				}
 			}
 			if b.unanchored {
 				next = append(next, uint32(b.prog.Start))
 			}
-			slices.Sort(next)
-			next = slices.Compact(next)
+			if len(next) > 1 {
+				slices.Sort(next)
+				next = slices.Compact(next)
+			}
+			b.next = next
 			v := b.intern(next, isASCIIWord(rep)) << 1
 			if cache[k].match {
 				v |= 1
@@ -356,22 +422,24 @@ func (b *dfaBuilder) build() *dfa {
 		}
 		// a non-ASCII rune: not a word character, not a newline
 		v := int32(dfaAsk)
-		if runes, m := b.closure(q, syntax.EmptyOpContext(prev, 0x100)); !m && !slices.ContainsFunc(runes, func(pc uint32) bool { return cl.wide[pc] }) {
+		k := closure(q, syntax.EmptyOpContext(prev, 0x100))
+		if !cache[k].match && !slices.ContainsFunc(b.runes[cache[k].lo:cache[k].hi], func(pc uint32) bool { return cl.wide[pc] }) {
 			// every thread dies on it
 			v = 0
 			if b.unanchored {
-				v = b.intern([]uint32{uint32(b.prog.Start)}, false) << 1
+				v = b.intern(start, false) << 1
 			}
 		}
 		trans = append(trans, v)
-		_, m := b.closure(q, syntax.EmptyOpContext(prev, -1))
-		final = append(final, m)
+		k = closure(q, syntax.EmptyOpContext(prev, -1))
+		final = append(final, cache[k].match)
 	}
-	if len(b.states) > maxDFAStates {
+	b.trans, b.final = trans, final
+	if len(b.words) > maxDFAStates {
 		return nil
 	}
-	trans, final, starts = minimizeDFA(trans, final, starts, nc)
-	return pack(trans, final, starts, cl.class, nc, b.unanchored)
+	mtrans, mfinal, mstarts := b.min.minimize(trans, final, starts, nc)
+	return pack(mtrans, mfinal, mstarts, cl.class, nc, b.unanchored)
 }
 
 // pack stores a DFA with premultiplied states in 16 bits, or returns nil
@@ -412,8 +480,9 @@ func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int
 }
 
 // closure follows the empty transitions from q whose assertions hold in
-// flags, and returns the rune instructions reached and whether Match is.
-func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (runes []uint32, match bool) {
+// flags, appends the rune instructions reached to b.runes, and reports
+// whether Match is reached.
+func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
 	b.stamp++
 	b.stack = append(b.stack[:0], q...)
 	for len(b.stack) > 0 {
@@ -436,17 +505,32 @@ func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (runes []uint32, 
 				b.stack = append(b.stack, in.Out)
 			}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			runes = append(runes, pc)
+			b.runes = append(b.runes, pc)
 		}
 	}
-	return runes, match
+	return match
 }
 
 // readsWord reports whether the threads at q can meet \b or \B before
-// their next byte: only then does the word bit tell states apart.
+// their next byte: only then does the word bit tell states apart. That
+// holds of q when it holds of one of its pcs, which are memoized.
 func (b *dfaBuilder) readsWord(q []uint32) bool {
+	for _, pc := range q {
+		r := b.readsPC[pc]
+		if r < 0 {
+			r = int8(boolByte(b.readsWordFrom(pc)))
+			b.readsPC[pc] = r
+		}
+		if r != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *dfaBuilder) readsWordFrom(start uint32) bool {
 	b.stamp++
-	b.stack = append(b.stack[:0], q...)
+	b.stack = append(b.stack[:0], start)
 	for len(b.stack) > 0 {
 		pc := b.stack[len(b.stack)-1]
 		b.stack = b.stack[:len(b.stack)-1]
@@ -470,108 +554,240 @@ func (b *dfaBuilder) readsWord(q []uint32) bool {
 	return false
 }
 
-// intern returns the id of the state of the threads q after a byte that
-// is (word) or is not an ASCII word byte, adding it when new. The word
-// bit is kept only when q reads it, so that states that differ in it
-// alone are one.
+// intern returns the id of the state of the threads q (sorted) after a
+// byte that is (word) or is not an ASCII word byte, adding it when new.
+// The word bit is kept only when q reads it, so that states that differ
+// in it alone are one.
 func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	if len(q) == 0 {
-		if len(b.states) == 0 {
-			b.states = append(b.states, nil)
+		if len(b.words) == 0 {
+			b.off = append(b.off, int32(len(b.pcs)))
 			b.words = append(b.words, false)
+			b.hash = append(b.hash, 0)
 		}
 		return 0
 	}
-	key := make([]byte, 0, 4*len(q)+1)
-	for _, pc := range q {
-		key = append(key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
-	}
 	if word {
-		r, ok := b.reads[string(key)]
-		if !ok {
-			r = b.readsWord(q)
-			b.reads[string(key)] = r
-		}
-		word = r
+		word = b.readsWord(q)
 	}
-	key = append(key, boolByte(word))
-	if id, ok := b.index[string(key)]; ok {
+	h := uint64(14695981039346656037)
+	for _, pc := range q {
+		h = (h ^ uint64(pc)) * 1099511628211
+	}
+	h = (h ^ uint64(boolByte(word))) * 1099511628211
+	h ^= h >> 29
+	mask := uint64(len(b.table) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		id := b.table[i] - 1
+		if id < 0 {
+			break
+		}
+		if b.hash[id] == h && b.words[id] == word && slices.Equal(b.state(int(id)), q) {
+			return id
+		}
+	}
+	id := int32(len(b.words))
+	b.pcs = append(b.pcs, q...)
+	b.off = append(b.off, int32(len(b.pcs)))
+	b.words = append(b.words, word)
+	b.hash = append(b.hash, h)
+	if 2*len(b.words) > len(b.table) {
+		b.table = make([]int32, 2*len(b.table))
+		mask = uint64(len(b.table) - 1)
+		for s := 1; s < len(b.words); s++ {
+			i := b.hash[s] & mask
+			for b.table[i] != 0 {
+				i = (i + 1) & mask
+			}
+			b.table[i] = int32(s) + 1
+		}
 		return id
 	}
-	id := int32(len(b.states))
-	b.index[string(key)] = id
-	b.states = append(b.states, slices.Clone(q))
-	b.words = append(b.words, word)
+	i := h & mask
+	for b.table[i] != 0 {
+		i = (i + 1) & mask
+	}
+	b.table[i] = id + 1
 	return id
 }
 
-// minimizeDFA merges the states that answer alike (Moore's partition
-// refinement): states with the same final bit whose transitions on every
-// class carry the same match bit to equivalent states. It roughly halves
-// the tables, which are read at random. States from which no match can
-// follow merge with the dead state, so a walk stops sooner; the bound
-// that dfaRun gives stays exact, since the threads it cuts could match
-// neither later nor at the end of the bounded text. It runs on state
-// numbers, before trans is premultiplied.
-func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
+// minimizer holds the buffers of minimize.
+type minimizer struct {
+	key                   []byte
+	elems, loc, blk       []int32
+	first, end, mid       []int32
+	count, src            []int32
+	work, touched, splitr []int32
+	inWork                []bool
+}
+
+// minimize merges the states that answer alike: states with the same
+// final bit whose transitions on every class carry the same match bit
+// to equivalent states. It roughly halves the tables, which are read at
+// random. States from which no match can follow merge with the dead
+// state, so a walk stops sooner; the bound that dfaRun gives stays
+// exact, since the threads it cuts could match neither later nor at the
+// end of the bounded text. It runs on state numbers, before trans is
+// premultiplied.
+//
+// The classes are the coarsest partition with that property, found by
+// Hopcroft's partition refinement: the states start in blocks by final
+// bit and by the match bits (and unknowns) of their transitions, and a
+// block is split by the states that reach some block on some class and
+// those that do not. A transition into the unknown goes to a sink state
+// of its own. The states are then numbered by their first member, the
+// dead state's class 0.
+func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
 	n := len(final)
-	cls := make([]int32, n)
+	sink := int32(n)
+	N := n + 1
+	// initial blocks
+	m.blk = grow(m.blk, N)
+	blocks := make(map[string]int32, 16)
+	key := m.key[:0]
 	for s := range n {
-		if final[s] {
-			cls[s] = 1
+		key = append(key[:0], boolByte(final[s]))
+		for _, t := range trans[s*nc : (s+1)*nc] {
+			switch {
+			case t == dfaAsk:
+				key = append(key, 2)
+			default:
+				key = append(key, byte(t&1))
+			}
 		}
+		b, ok := blocks[string(key)]
+		if !ok {
+			b = int32(len(blocks))
+			blocks[string(key)] = b
+		}
+		m.blk[s] = b
 	}
-	// sig is a state's signature: its class, then the class and match
-	// bit of each transition
-	sig := func(s int, cls []int32, j int) int32 {
-		if j == 0 {
-			return cls[s]
-		}
-		t := trans[s*nc+j-1]
+	m.key = key
+	nb := int32(len(blocks))
+	m.blk[sink] = nb
+	nb++
+	// elements by block
+	m.first = grow(m.first, int(nb))
+	m.end = grow(m.end, int(nb))
+	m.mid = grow(m.mid, int(nb))
+	clear(m.end)
+	clear(m.mid)
+	for s := range N {
+		m.end[m.blk[s]]++
+	}
+	p := int32(0)
+	for b := range nb {
+		m.first[b] = p
+		p += m.end[b]
+		m.end[b] = m.first[b]
+	}
+	m.elems = grow(m.elems, N)
+	m.loc = grow(m.loc, N)
+	for s := range N {
+		b := m.blk[s]
+		m.elems[m.end[b]] = int32(s)
+		m.loc[s] = m.end[b]
+		m.end[b]++
+	}
+	// predecessors: the sources of the transitions into t on class c
+	// are src[count[t*nc+c]:count[t*nc+c+1]]
+	m.count = grow(m.count, N*nc+1)
+	clear(m.count)
+	target := func(t int32) int32 {
 		if t == dfaAsk {
-			return dfaAsk
+			return sink
 		}
-		return cls[t>>1]<<1 | t&1
+		return t >> 1
 	}
-	count := -1
-	for {
-		// states with equal signatures form the next classes; a hash
-		// finds the candidates, a comparison with a member decides
-		byHash := map[uint64][]int32{} // hash → classes (by a member)
-		var reps []int32
-		next := make([]int32, n)
-		for s := range n {
-			h := uint64(14695981039346656037)
-			for j := 0; j <= nc; j++ {
-				h = (h ^ uint64(uint32(sig(s, cls, j)))) * 1099511628211
-			}
-			id := int32(-1)
-			for _, c := range byHash[h] {
-				r := int(reps[c])
-				same := true
-				for j := 0; j <= nc && same; j++ {
-					same = sig(s, cls, j) == sig(r, cls, j)
-				}
-				if same {
-					id = c
-					break
-				}
-			}
-			if id < 0 {
-				id = int32(len(reps))
-				reps = append(reps, int32(s))
-				byHash[h] = append(byHash[h], id)
-			}
-			next[s] = id
+	for s := range n {
+		for c, t := range trans[s*nc : (s+1)*nc] {
+			m.count[int(target(t))*nc+c+1]++
 		}
-		cls = next
-		if len(reps) == count {
-			break
-		}
-		count = len(reps)
 	}
+	for i := 1; i < len(m.count); i++ {
+		m.count[i] += m.count[i-1]
+	}
+	m.src = grow(m.src, n*nc)
+	for s := range n {
+		for c, t := range trans[s*nc : (s+1)*nc] {
+			k := int(target(t))*nc + c
+			m.src[m.count[k]] = int32(s)
+			m.count[k]++
+		}
+	}
+	// count[k] is now the end of k's sources, the start of k+1's
+	copy(m.count[1:], m.count[:len(m.count)-1])
+	m.count[0] = 0
+	// the work list: every (block, class)
+	m.inWork = grow(m.inWork, N*nc)
+	clear(m.inWork)
+	m.work = m.work[:0]
+	for b := range nb {
+		for c := range int32(nc) {
+			m.work = append(m.work, b*int32(nc)+c)
+			m.inWork[int(b)*nc+int(c)] = true
+		}
+	}
+	for len(m.work) > 0 {
+		w := m.work[len(m.work)-1]
+		m.work = m.work[:len(m.work)-1]
+		m.inWork[w] = false
+		b, c := int(w)/nc, int(w)%nc
+		// mark the states with a transition on c into b
+		m.splitr = append(m.splitr[:0], m.elems[m.first[b]:m.end[b]]...)
+		m.touched = m.touched[:0]
+		for _, t := range m.splitr {
+			k := int(t)*nc + c
+			for _, s := range m.src[m.count[k]:m.count[k+1]] {
+				x := m.blk[s]
+				at, mk := m.loc[s], m.first[x]+m.mid[x]
+				if at < mk {
+					continue
+				}
+				if m.mid[x] == 0 {
+					m.touched = append(m.touched, x)
+				}
+				o := m.elems[mk]
+				m.elems[mk], m.elems[at] = s, o
+				m.loc[s], m.loc[o] = mk, at
+				m.mid[x]++
+			}
+		}
+		// split the blocks marked in part
+		for _, x := range m.touched {
+			k := m.mid[x]
+			m.mid[x] = 0
+			if k == m.end[x]-m.first[x] {
+				continue
+			}
+			y := int32(len(m.first))
+			m.first = append(m.first, m.first[x])
+			m.end = append(m.end, m.first[x]+k)
+			m.mid = append(m.mid, 0)
+			m.first[x] += k
+			for _, s := range m.elems[m.first[y]:m.end[y]] {
+				m.blk[s] = y
+			}
+			small := y
+			if m.end[x]-m.first[x] < k {
+				small = x
+			}
+			for c := range nc {
+				switch {
+				case m.inWork[int(x)*nc+c]:
+					m.work = append(m.work, y*int32(nc)+int32(c))
+					m.inWork[int(y)*nc+c] = true
+				default:
+					m.work = append(m.work, small*int32(nc)+int32(c))
+					m.inWork[int(small)*nc+c] = true
+				}
+			}
+		}
+	}
+	cls := m.blk[:n]
+	count := len(m.first) - 1 // without the sink's
 	// renumber so that the dead state's class is 0
-	rename := make([]int32, count)
+	rename := make([]int32, len(m.first))
 	for i := range rename {
 		rename[i] = -1
 	}
@@ -597,4 +813,18 @@ func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32,
 		}
 	}
 	return mtrans, mfinal, [2]int32{rename[cls[starts[0]]], rename[cls[starts[1]]]}
+}
+
+// minimizeDFA is minimize with fresh buffers.
+func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
+	var m minimizer
+	return m.minimize(trans, final, starts, nc)
+}
+
+// grow returns s with length n, reusing its array when it can.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
