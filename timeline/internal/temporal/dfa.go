@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sync"
 	"unicode"
 )
 
@@ -186,7 +187,9 @@ func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 		}
 	}
 	cl := newDFAClasses(prog)
-	b := newDFABuilder(prog, cl, false)
+	b := builders.Get().(*dfaBuilder)
+	defer builders.Put(b)
+	b.init(prog, cl, false)
 	anchored = b.build()
 	if anchored == nil {
 		return nil, nil
@@ -194,6 +197,11 @@ func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 	b.reset(true)
 	return anchored, b.build()
 }
+
+// builders keeps the buffers of the subset construction from one
+// expression to the next: they are scratch, so which builder serves
+// which expression does not change what is built.
+var builders = sync.Pool{New: func() any { return new(dfaBuilder) }}
 
 // dfaClasses groups the ASCII bytes that every rune instruction, \b and
 // $ treat alike; the bytes >= 0x80 are the last class.
@@ -330,13 +338,22 @@ type dfaBuilder struct {
 }
 
 func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {
-	b := &dfaBuilder{prog: prog, cl: cl, unanchored: unanchored, mark: make([]uint32, len(prog.Inst)),
-		readsPC: make([]int8, len(prog.Inst))}
+	b := new(dfaBuilder)
+	b.init(prog, cl, unanchored)
+	return b
+}
+
+// init readies b for the DFAs of prog.
+func (b *dfaBuilder) init(prog *syntax.Prog, cl *dfaClasses, unanchored bool) {
+	b.prog, b.cl = prog, cl
+	b.mark = grow(b.mark, len(prog.Inst))
+	clear(b.mark)
+	b.stamp = 0
+	b.readsPC = grow(b.readsPC, len(prog.Inst))
 	for i := range b.readsPC {
 		b.readsPC[i] = -1
 	}
 	b.reset(unanchored)
-	return b
 }
 
 // reset empties the state index for a build of the (un)anchored DFA.
@@ -718,11 +735,22 @@ func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc in
 	// count[k] is now the end of k's sources, the start of k+1's
 	copy(m.count[1:], m.count[:len(m.count)-1])
 	m.count[0] = 0
-	// the work list: every (block, class)
+	// the work list: every (block, class) but those of the largest
+	// block (every state has a transition on every class, so a
+	// partition that respects the others respects it too)
 	m.inWork = grow(m.inWork, N*nc)
 	clear(m.inWork)
 	m.work = m.work[:0]
+	largest := int32(0)
 	for b := range nb {
+		if m.end[b]-m.first[b] > m.end[largest]-m.first[largest] {
+			largest = b
+		}
+	}
+	for b := range nb {
+		if b == largest {
+			continue
+		}
 		for c := range int32(nc) {
 			m.work = append(m.work, b*int32(nc)+c)
 			m.inWork[int(b)*nc+int(c)] = true

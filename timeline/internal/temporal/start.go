@@ -3,7 +3,7 @@ package temporal
 import (
 	"regexp"
 	"regexp/syntax"
-	"sort"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,7 +73,8 @@ func newStarter(re *regexp.Regexp) *starter {
 	if st.anch.NumSubexp() != re.NumSubexp() {
 		return nil
 	}
-	st.dfa, st.udfa = newDFAs(re)
+	// t is the parse of re.String() that newDFAs would make
+	st.dfa, st.udfa = newDFAsOf(t)
 	return st
 }
 
@@ -533,12 +534,13 @@ func capPrefixes(ss []string) prefixSet {
 	}
 	ss = dedup(ss)
 	for n := 8; len(ss) > maxPrefixes && n > 0; n /= 2 {
+		// cutting every string to n bytes keeps them sorted
 		for i, s := range ss {
 			if len(s) > n {
 				ss[i] = s[:n]
 			}
 		}
-		ss = dedup(ss)
+		ss = slices.Compact(ss)
 	}
 	if len(ss) > maxPrefixes {
 		return unknownPrefix
@@ -571,34 +573,45 @@ type trieEdge struct {
 }
 
 func newPrefixTrie(ss []string) *prefixTrie {
+	// the nodes in the order they are reached, their children in the
+	// order they are added, in one list per node
 	type node struct {
-		kids  map[byte]int
+		kids  []trieEdge
 		final bool
 	}
-	nodes := []node{{kids: map[byte]int{}}}
+	nodes := []node{{}}
 	for _, s := range ss {
 		n := 0
+	bytes:
 		for i := 0; i < len(s); i++ {
-			k, ok := nodes[n].kids[s[i]]
-			if !ok {
-				nodes = append(nodes, node{kids: map[byte]int{}})
-				k = len(nodes) - 1
-				nodes[n].kids[s[i]] = k
+			for _, e := range nodes[n].kids {
+				if e.b == s[i] {
+					n = int(e.node)
+					continue bytes
+				}
 			}
+			nodes = append(nodes, node{})
+			k := len(nodes) - 1
+			nodes[n].kids = append(nodes[n].kids, trieEdge{s[i], int32(k)})
 			n = k
 		}
 		nodes[n].final = true
 	}
+	nk := 0
+	for _, n := range nodes {
+		nk += len(n.kids)
+	}
 	t := &prefixTrie{start: make([]int32, len(nodes)+1), final: make([]bool, len(nodes))}
+	if nk > 0 {
+		t.kids = make([]trieEdge, 0, nk)
+	}
 	for i, n := range nodes {
 		t.start[i] = int32(len(t.kids))
 		t.final[i] = n.final
 		first := len(t.kids)
-		for b, k := range n.kids {
-			t.kids = append(t.kids, trieEdge{b, int32(k)})
-		}
+		t.kids = append(t.kids, n.kids...)
 		es := t.kids[first:]
-		sort.Slice(es, func(a, b int) bool { return es[a].b < es[b].b })
+		slices.SortFunc(es, func(a, b trieEdge) int { return int(a.b) - int(b.b) })
 	}
 	t.start[len(nodes)] = int32(len(t.kids))
 	return t
