@@ -186,10 +186,10 @@ func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 			return nil, nil
 		}
 	}
-	cl := newDFAClasses(prog)
 	b := builders.Get().(*dfaBuilder)
 	defer builders.Put(b)
-	b.init(prog, cl, false)
+	b.classes.fill(prog)
+	b.init(prog, &b.classes, false)
 	anchored = b.build()
 	if anchored == nil {
 		return nil, nil
@@ -212,50 +212,61 @@ type dfaClasses struct {
 	takes [][]bool
 	// wide[pc]: rune instruction pc takes a rune >= 0x80 (U+FFFD too)
 	wide []bool
+	// fill's buffers
+	runePCs []int
+	sigs    []byte
+	rows    []bool
+	seen    map[string]uint8
 }
 
 func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 	cl := &dfaClasses{}
-	var runePCs []int
+	cl.fill(prog)
+	return cl
+}
+
+// fill computes the classes of prog into cl, reusing its buffers.
+func (cl *dfaClasses) fill(prog *syntax.Prog) {
+	runePCs := cl.runePCs[:0]
 	for pc, in := range prog.Inst {
 		switch in.Op {
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			runePCs = append(runePCs, pc)
 		}
 	}
-	takes := func(pc int, c byte) bool {
-		in := &prog.Inst[pc]
-		switch in.Op {
-		case syntax.InstRuneAny:
-			return true
-		case syntax.InstRuneAnyNotNL:
-			return c != '\n'
-		}
-		return in.MatchRune(rune(c))
-	}
+	cl.runePCs = runePCs
 	// sigs[c] is the signature of byte c: what each rune instruction,
-	// \b and $ make of it
+	//  and $ make of it
 	w := len(runePCs) + 2
-	sigs := make([]byte, 128*w)
-	seen := make(map[string]uint8, 64)
+	sigs := grow(cl.sigs, 128*w)
+	cl.sigs = sigs
+	clear(sigs)
+	for i, pc := range runePCs {
+		asciiTakes(&prog.Inst[pc], func(c byte) { sigs[int(c)*w+i] = 1 })
+	}
+	if cl.seen == nil {
+		cl.seen = make(map[string]uint8, 64)
+	} else {
+		clear(cl.seen)
+	}
+	cl.rep = cl.rep[:0]
 	for c := range 128 {
 		sig := sigs[c*w : (c+1)*w]
-		for i, pc := range runePCs {
-			sig[i] = boolByte(takes(pc, byte(c)))
-		}
 		sig[w-2], sig[w-1] = boolByte(isASCIIWord(byte(c))), boolByte(c == '\n')
-		k, ok := seen[string(sig)]
+		k, ok := cl.seen[string(sig)]
 		if !ok {
 			k = uint8(len(cl.rep))
-			seen[string(sig)] = k
+			cl.seen[string(sig)] = k
 			cl.rep = append(cl.rep, byte(c))
 		}
 		cl.class[c] = k
 	}
-	rows := make([]bool, len(cl.rep)*len(prog.Inst))
-	cl.takes = make([][]bool, len(cl.rep))
+	n := len(prog.Inst)
+	cl.rows = grow(cl.rows, len(cl.rep)*n)
+	clear(cl.rows)
+	cl.takes = grow(cl.takes, len(cl.rep))
 	for k, c := range cl.rep {
-		row := rows[k*len(prog.Inst) : (k+1)*len(prog.Inst)]
+		row := cl.rows[k*n : (k+1)*n]
 		sig := sigs[int(c)*w:]
 		for i, pc := range runePCs {
 			row[pc] = sig[i] != 0
@@ -265,11 +276,61 @@ func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 	for c := 128; c < 256; c++ {
 		cl.class[c] = uint8(len(cl.rep))
 	}
-	cl.wide = make([]bool, len(prog.Inst))
+	cl.wide = grow(cl.wide, n)
+	clear(cl.wide)
 	for _, pc := range runePCs {
 		cl.wide[pc] = takesWide(&prog.Inst[pc])
 	}
-	return cl
+}
+
+// asciiTakes calls f with each ASCII byte that rune instruction in
+// takes, as in.MatchRune decides.
+func asciiTakes(in *syntax.Inst, f func(c byte)) {
+	switch in.Op {
+	case syntax.InstRuneAny:
+		for c := range 128 {
+			f(byte(c))
+		}
+		return
+	case syntax.InstRuneAnyNotNL:
+		for c := range 128 {
+			if c != '\n' {
+				f(byte(c))
+			}
+		}
+		return
+	}
+	r := in.Rune
+	sorted := len(r)%2 == 0
+	for i := 2; sorted && i < len(r); i += 2 {
+		sorted = r[i-1] < r[i]
+	}
+	switch {
+	case len(r) == 1:
+		// a literal: its rune, and with FoldCase its case variants
+		if r[0] < 128 {
+			f(byte(r[0]))
+		}
+		if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			for f1 := unicode.SimpleFold(r[0]); f1 != r[0]; f1 = unicode.SimpleFold(f1) {
+				if f1 < 128 {
+					f(byte(f1))
+				}
+			}
+		}
+	case sorted:
+		for i := 0; i < len(r); i += 2 {
+			for c := r[i]; c <= r[i+1] && c < 128; c++ {
+				f(byte(c))
+			}
+		}
+	default:
+		for c := range 128 {
+			if in.MatchRune(rune(c)) {
+				f(byte(c))
+			}
+		}
+	}
 }
 
 // takesWide reports whether rune instruction in takes some rune >= 0x80.
@@ -335,6 +396,8 @@ type dfaBuilder struct {
 	trans []int32
 	final []bool
 	min   minimizer
+	// the classes of prog, when the builder owns them
+	classes dfaClasses
 }
 
 func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {

@@ -99,6 +99,13 @@ func runeSet(r rune, fold bool) []string {
 
 // analyze reads the literals of t.
 func analyze(t *syntax.Regexp) litInfo {
+	px := &prefixer{memo: map[*syntax.Regexp]litInfo{}}
+	return px.analyze(t)
+}
+
+// analyzeNode is analyze of t, its subexpressions read through the
+// memo. The results share slices, which are never written.
+func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 	switch t.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -136,21 +143,21 @@ func analyze(t *syntax.Regexp) litInfo {
 		}
 		return litInfo{exact: ss}
 	case syntax.OpCapture:
-		return analyze(t.Sub[0])
+		return px.analyze(t.Sub[0])
 	case syntax.OpConcat:
 		acc := exactly("")
 		for _, s := range t.Sub {
-			acc = concat(acc, analyze(s))
+			acc = concat(acc, px.analyze(s))
 		}
 		return acc
 	case syntax.OpAlternate:
 		subs := make([]litInfo, len(t.Sub))
 		for i, s := range t.Sub {
-			subs[i] = analyze(s)
+			subs[i] = px.analyze(s)
 		}
 		return alternate(subs)
 	case syntax.OpQuest:
-		x := analyze(t.Sub[0])
+		x := px.analyze(t.Sub[0])
 		if x.isExact() {
 			return exactly(append(x.exact, "")...)
 		}
@@ -159,9 +166,9 @@ func analyze(t *syntax.Regexp) litInfo {
 	case syntax.OpStar:
 		return anything
 	case syntax.OpPlus:
-		return litInfo{clauses: analyze(t.Sub[0]).asClauses()}
+		return litInfo{clauses: px.analyze(t.Sub[0]).asClauses()}
 	case syntax.OpRepeat:
-		x := analyze(t.Sub[0])
+		x := px.analyze(t.Sub[0])
 		if t.Min == 0 {
 			if x.isExact() && t.Max >= 0 {
 				return repeatExact(x, 0, t.Max)

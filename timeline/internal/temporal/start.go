@@ -397,7 +397,7 @@ func (px *prefixer) analyze(t *syntax.Regexp) litInfo {
 	if x, ok := px.memo[t]; ok {
 		return x
 	}
-	x := analyze(t)
+	x := px.analyzeNode(t)
 	px.memo[t] = x
 	return x
 }
