@@ -378,6 +378,17 @@ type dfaBuilder struct {
 	mark  []uint32
 	stamp uint32
 	stack []uint32
+	// the closures of single pcs: memo[k*len(prog.Inst)+pc] is the
+	// entry of pc under flagSet[k], or -1; entry e has the runes
+	// memoRunes[memoOff[e]:memoOff[e+1]] and reaches Match when
+	// memoMatch[e]
+	flagSet   []syntax.EmptyOp
+	memo      []int32
+	memoRunes []uint32
+	memoOff   []int32
+	memoMatch []bool
+	mark2     []uint32
+	stamp2    uint32
 	// readsPC[pc]: the threads at pc can meet \b or \B before their
 	// next byte (1), cannot (0), not yet known (-1)
 	readsPC []int8
@@ -412,6 +423,14 @@ func (b *dfaBuilder) init(prog *syntax.Prog, cl *dfaClasses, unanchored bool) {
 	b.mark = grow(b.mark, len(prog.Inst))
 	clear(b.mark)
 	b.stamp = 0
+	b.mark2 = grow(b.mark2, len(prog.Inst))
+	clear(b.mark2)
+	b.stamp2 = 0
+	b.flagSet = b.flagSet[:0]
+	b.memo = b.memo[:0]
+	b.memoRunes = b.memoRunes[:0]
+	b.memoOff = append(b.memoOff[:0], 0)
+	b.memoMatch = b.memoMatch[:0]
 	b.readsPC = grow(b.readsPC, len(prog.Inst))
 	for i := range b.readsPC {
 		b.readsPC[i] = -1
@@ -561,17 +580,56 @@ func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int
 
 // closure follows the empty transitions from q whose assertions hold in
 // flags, appends the rune instructions reached to b.runes, and reports
-// whether Match is reached.
+// whether Match is reached. It is the union of the closures of q's pcs,
+// which are memoized by pc and flags.
 func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
+	fi := -1
+	for k, f := range b.flagSet {
+		if f == flags {
+			fi = k
+			break
+		}
+	}
+	if fi < 0 {
+		fi = len(b.flagSet)
+		b.flagSet = append(b.flagSet, flags)
+		for range b.prog.Inst {
+			b.memo = append(b.memo, -1)
+		}
+	}
+	memo := b.memo[fi*len(b.prog.Inst) : (fi+1)*len(b.prog.Inst)]
 	b.stamp++
-	b.stack = append(b.stack[:0], q...)
+	for _, pc := range q {
+		e := memo[pc]
+		if e < 0 {
+			e = b.closePC(pc, flags)
+			memo[pc] = e
+		}
+		lo, hi := b.memoOff[e], b.memoOff[e+1]
+		match = match || b.memoMatch[e]
+		for _, r := range b.memoRunes[lo:hi] {
+			if b.mark[r] != b.stamp {
+				b.mark[r] = b.stamp
+				b.runes = append(b.runes, r)
+			}
+		}
+	}
+	return match
+}
+
+// closePC adds the closure of pc under flags to the memo and returns
+// its entry.
+func (b *dfaBuilder) closePC(start uint32, flags syntax.EmptyOp) int32 {
+	b.stamp2++
+	match := false
+	b.stack = append(b.stack[:0], start)
 	for len(b.stack) > 0 {
 		pc := b.stack[len(b.stack)-1]
 		b.stack = b.stack[:len(b.stack)-1]
-		if b.mark[pc] == b.stamp {
+		if b.mark2[pc] == b.stamp2 {
 			continue
 		}
-		b.mark[pc] = b.stamp
+		b.mark2[pc] = b.stamp2
 		in := &b.prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstMatch:
@@ -585,10 +643,12 @@ func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
 				b.stack = append(b.stack, in.Out)
 			}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			b.runes = append(b.runes, pc)
+			b.memoRunes = append(b.memoRunes, pc)
 		}
 	}
-	return match
+	b.memoMatch = append(b.memoMatch, match)
+	b.memoOff = append(b.memoOff, int32(len(b.memoRunes)))
+	return int32(len(b.memoMatch) - 1)
 }
 
 // readsWord reports whether the threads at q can meet \b or \B before
