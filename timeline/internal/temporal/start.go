@@ -380,7 +380,8 @@ type prefixSet struct {
 
 var unknownPrefix = prefixSet{}
 
-func knownPrefixes(ss ...string) prefixSet { return prefixSet{ss: dedup(ss), known: true} }
+// knownPrefixes is the prefix set ss, which it takes.
+func knownPrefixes(ss ...string) prefixSet { return prefixSet{ss: dedupOwned(ss), known: true} }
 
 // prefixes returns the prefix set of the non-empty matches of t.
 func prefixes(t *syntax.Regexp) prefixSet {
@@ -509,10 +510,27 @@ func nonEmpty(ss []string) []string {
 }
 
 func cross(a, b []string) []string {
-	out := make([]string, 0, len(a)*len(b))
+	// the strings share one allocation
+	n := 0
+	for _, x := range a {
+		n += len(x) * len(b)
+	}
+	for _, y := range b {
+		n += len(y) * len(a)
+	}
+	buf := make([]byte, 0, n)
 	for _, x := range a {
 		for _, y := range b {
-			out = append(out, x+y)
+			buf = append(append(buf, x...), y...)
+		}
+	}
+	all := string(buf)
+	out := make([]string, 0, len(a)*len(b))
+	off := 0
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, all[off:off+len(x)+len(y)])
+			off += len(x) + len(y)
 		}
 	}
 	return out
@@ -532,7 +550,7 @@ func capPrefixes(ss []string) prefixSet {
 			}
 		}
 	}
-	ss = dedup(ss)
+	ss = dedupOwned(ss)
 	for n := 8; len(ss) > maxPrefixes && n > 0; n /= 2 {
 		// cutting every string to n bytes keeps them sorted
 		for i, s := range ss {
