@@ -404,6 +404,7 @@ type dfaBuilder struct {
 	// construction scratch
 	runes []uint32
 	next  []uint32
+	last  []uint32
 	trans []int32
 	final []bool
 	min   minimizer
@@ -485,6 +486,15 @@ func (b *dfaBuilder) build() *dfa {
 		cache = append(cache, closed{flags, int32(lo), int32(len(b.runes)), m})
 		return len(cache) - 1
 	}
+	// the assertions that hold before a byte of each class, after a
+	// non-word (0) or a word byte (1)
+	var flagsOf [2][]syntax.EmptyOp
+	for w, prev := range [2]rune{' ', 'a'} {
+		flagsOf[w] = make([]syntax.EmptyOp, len(cl.rep))
+		for c, rep := range cl.rep {
+			flagsOf[w][c] = syntax.EmptyOpContext(prev, rune(rep))
+		}
+	}
 	for s := 0; s < len(b.words); s++ {
 		if len(b.words) > maxDFAStates {
 			return nil
@@ -496,8 +506,14 @@ func (b *dfaBuilder) build() *dfa {
 		}
 		cache = cache[:0]
 		b.runes = b.runes[:0]
+		fl := flagsOf[0]
+		if w {
+			fl = flagsOf[1]
+		}
+		// the last set interned, which the next class often reaches too
+		lastK, lastWord, lastID := -1, false, int32(0)
 		for c, rep := range cl.rep {
-			k := closure(q, syntax.EmptyOpContext(prev, rune(rep)))
+			k := closure(q, fl[c])
 			takes := cl.takes[c]
 			next := b.next[:0]
 			for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
@@ -512,8 +528,17 @@ func (b *dfaBuilder) build() *dfa {
 				slices.Sort(next)
 				next = slices.Compact(next)
 			}
+			word := isASCIIWord(rep)
+			var id int32
+			if lastK >= 0 && lastWord == word && slices.Equal(next, b.last) {
+				id = lastID
+			} else {
+				id = b.intern(next, word)
+				lastK, lastWord, lastID = 0, word, id
+				b.last = append(b.last[:0], next...)
+			}
 			b.next = next
-			v := b.intern(next, isASCIIWord(rep)) << 1
+			v := id << 1
 			if cache[k].match {
 				v |= 1
 			}
@@ -759,6 +784,7 @@ type minimizer struct {
 	count, src            []int32
 	work, touched, splitr []int32
 	inWork                []bool
+	in                    []uint64
 }
 
 // minimize merges the states that answer alike: states with the same
@@ -839,9 +865,15 @@ func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc in
 		}
 		return t >> 1
 	}
+	// in[t] has bit c when some transition on c goes to t (classes
+	// past 63 always set): (B, c) splits nothing when no state of B has
+	// one, and does not go on the work list
+	m.in = grow(m.in, N)
+	clear(m.in)
 	for s := range n {
 		for c, t := range trans[s*nc : (s+1)*nc] {
 			m.count[int(target(t))*nc+c+1]++
+			m.in[target(t)] |= 1 << min(c, 63)
 		}
 	}
 	for i := 1; i < len(m.count); i++ {
@@ -874,9 +906,9 @@ func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc in
 		if b == largest {
 			continue
 		}
-		for c := range int32(nc) {
-			m.work = append(m.work, b*int32(nc)+c)
-			m.inWork[int(b)*nc+int(c)] = true
+		in := m.blockIn(b)
+		for c := range nc {
+			m.push(b, nc, c, in)
 		}
 	}
 	for len(m.work) > 0 {
@@ -923,14 +955,13 @@ func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc in
 			if m.end[x]-m.first[x] < k {
 				small = x
 			}
+			// (y, c) where (x, c) waits, else (the smaller, c)
+			iny, insmall := m.blockIn(y), m.blockIn(small)
 			for c := range nc {
-				switch {
-				case m.inWork[int(x)*nc+c]:
-					m.work = append(m.work, y*int32(nc)+int32(c))
-					m.inWork[int(y)*nc+c] = true
-				default:
-					m.work = append(m.work, small*int32(nc)+int32(c))
-					m.inWork[int(small)*nc+c] = true
+				if m.inWork[int(x)*nc+c] {
+					m.push(y, nc, c, iny)
+				} else {
+					m.push(small, nc, c, insmall)
 				}
 			}
 		}
@@ -964,6 +995,27 @@ func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc in
 		}
 	}
 	return mtrans, mfinal, [2]int32{rename[cls[starts[0]]], rename[cls[starts[1]]]}
+}
+
+// blockIn returns the classes on which some transition goes into block
+// b, as in.
+func (m *minimizer) blockIn(b int32) uint64 {
+	var in uint64
+	for _, s := range m.elems[m.first[b]:m.end[b]] {
+		in |= m.in[s]
+	}
+	return in
+}
+
+// push puts (b, c) on the work list unless it is there or no
+// transition on c goes into b (in is blockIn(b)).
+func (m *minimizer) push(b int32, nc, c int, in uint64) {
+	k := int(b)*nc + c
+	if in&(1<<min(c, 63)) == 0 || m.inWork[k] {
+		return
+	}
+	m.work = append(m.work, int32(k))
+	m.inWork[k] = true
 }
 
 // minimizeDFA is minimize with fresh buffers.
