@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -212,8 +213,12 @@ type dfaClasses struct {
 	takes [][]bool
 	// wide[pc]: rune instruction pc takes a rune >= 0x80 (U+FFFD too)
 	wide []bool
+	// mask[pc], when there are at most 64 ASCII classes, has bit c
+	// when takes[c][pc]
+	mask []uint64
 	// fill's buffers
 	runePCs []int
+	maskBuf []uint64
 	sigs    []byte
 	rows    []bool
 	seen    map[string]uint8
@@ -272,6 +277,19 @@ func (cl *dfaClasses) fill(prog *syntax.Prog) {
 			row[pc] = sig[i] != 0
 		}
 		cl.takes[k] = row
+	}
+	cl.mask = nil
+	if len(cl.rep) <= 64 {
+		cl.mask = grow(cl.maskBuf, n)
+		cl.maskBuf = cl.mask
+		clear(cl.mask)
+		for k, row := range cl.takes {
+			for _, pc := range runePCs {
+				if row[pc] {
+					cl.mask[pc] |= 1 << k
+				}
+			}
+		}
 	}
 	for c := 128; c < 256; c++ {
 		cl.class[c] = uint8(len(cl.rep))
@@ -405,9 +423,12 @@ type dfaBuilder struct {
 	runes []uint32
 	next  []uint32
 	last  []uint32
-	trans []int32
-	final []bool
-	min   minimizer
+	// by class: the closure it reads, and the threads it takes
+	kOf     []int8
+	buckets [][]uint32
+	trans   []int32
+	final   []bool
+	min     minimizer
 	// the classes of prog, when the builder owns them
 	classes dfaClasses
 }
@@ -512,13 +533,42 @@ func (b *dfaBuilder) build() *dfa {
 		}
 		// the last set interned, which the next class often reaches too
 		lastK, lastWord, lastID := -1, false, int32(0)
+		masks := cl.mask != nil
+		if masks {
+			// the threads each class takes, by rune instruction rather
+			// than by class: most instructions take a class or two
+			b.kOf = grow(b.kOf, len(cl.rep))
+			b.buckets = grow(b.buckets, len(cl.rep))
+			for c := range cl.rep {
+				b.kOf[c] = int8(closure(q, fl[c]))
+				b.buckets[c] = b.buckets[c][:0]
+			}
+			for k := range cache {
+				for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
+					out := b.prog.Inst[pc].Out
+					for m := cl.mask[pc]; m != 0; m &= m - 1 {
+						c := bits.TrailingZeros64(m)
+						if int(b.kOf[c]) == k {
+							b.buckets[c] = append(b.buckets[c], out)
+						}
+					}
+				}
+			}
+		}
+		next := b.next
 		for c, rep := range cl.rep {
-			k := closure(q, fl[c])
-			takes := cl.takes[c]
-			next := b.next[:0]
-			for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
-				if takes[pc] {
-					next = append(next, b.prog.Inst[pc].Out)
+			var k int
+			if masks {
+				k = int(b.kOf[c])
+				next = append(next[:0], b.buckets[c]...)
+			} else {
+				k = closure(q, fl[c])
+				takes := cl.takes[c]
+				next = next[:0]
+				for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
+					if takes[pc] {
+						next = append(next, b.prog.Inst[pc].Out)
+					}
 				}
 			}
 			if b.unanchored {
@@ -537,13 +587,13 @@ func (b *dfaBuilder) build() *dfa {
 				lastK, lastWord, lastID = 0, word, id
 				b.last = append(b.last[:0], next...)
 			}
-			b.next = next
 			v := id << 1
 			if cache[k].match {
 				v |= 1
 			}
 			trans = append(trans, v)
 		}
+		b.next = next
 		// a non-ASCII rune: not a word character, not a newline
 		v := int32(dfaAsk)
 		k := closure(q, syntax.EmptyOpContext(prev, 0x100))
