@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -392,6 +393,48 @@ func prefixes(t *syntax.Regexp) prefixSet {
 // prefixer memoizes analyze over the nodes of one expression.
 type prefixer struct {
 	memo map[*syntax.Regexp]litInfo
+	// pmemo holds prefixes by node and depth; the sets are shared, and
+	// never written
+	pmemo map[prefixKey]prefixSet
+	// rmemo holds restPrefixes by depth and the ids of the nodes
+	rmemo map[string]prefixSet
+	ids   map[*syntax.Regexp]uint32
+	key   []byte
+}
+
+// restPrefixes is prefixes of the concatenation of b and rest at depth,
+// memoized: nested alternations reach the same ones from each branch.
+func (px *prefixer) restPrefixes(b *syntax.Regexp, rest []*syntax.Regexp, depth int) prefixSet {
+	if px.rmemo == nil {
+		px.rmemo = map[string]prefixSet{}
+		px.ids = map[*syntax.Regexp]uint32{}
+	}
+	key := append(px.key[:0], byte(depth))
+	for i := -1; i < len(rest); i++ {
+		n := b
+		if i >= 0 {
+			n = rest[i]
+		}
+		id, ok := px.ids[n]
+		if !ok {
+			id = uint32(len(px.ids))
+			px.ids[n] = id
+		}
+		key = binary.LittleEndian.AppendUint32(key, id)
+	}
+	px.key = key
+	if p, ok := px.rmemo[string(key)]; ok {
+		return p
+	}
+	t := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, rest...)}
+	p := px.prefixes(t, depth)
+	px.rmemo[string(key)] = p
+	return p
+}
+
+type prefixKey struct {
+	t     *syntax.Regexp
+	depth int
 }
 
 func (px *prefixer) analyze(t *syntax.Regexp) litInfo {
@@ -415,6 +458,19 @@ func unwrapAlternate(t *syntax.Regexp) *syntax.Regexp {
 }
 
 func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
+	if px.pmemo == nil {
+		px.pmemo = map[prefixKey]prefixSet{}
+	}
+	k := prefixKey{t, depth}
+	if p, ok := px.pmemo[k]; ok {
+		return p
+	}
+	p := px.prefixesOf(t, depth)
+	px.pmemo[k] = p
+	return p
+}
+
+func (px *prefixer) prefixesOf(t *syntax.Regexp, depth int) prefixSet {
 	switch t.Op {
 	case syntax.OpLiteral, syntax.OpCharClass:
 		x := px.analyze(t)
@@ -460,8 +516,7 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 				// followed by the rest
 				var all []string
 				for _, b := range alt.Sub {
-					rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, subs[i+1:]...)}
-					p := px.prefixes(rest, depth+1)
+					p := px.restPrefixes(b, subs[i+1:], depth+1)
 					if !p.known {
 						return capPrefixes(append(result, acc...))
 					}
