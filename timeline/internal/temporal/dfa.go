@@ -405,6 +405,7 @@ type dfaBuilder struct {
 	memoRunes []uint32
 	memoOff   []int32
 	memoMatch []bool
+	memoWide  []bool
 	mark2     []uint32
 	stamp2    uint32
 	// readsPC[pc]: the threads at pc can meet \b or \B before their
@@ -453,6 +454,7 @@ func (b *dfaBuilder) init(prog *syntax.Prog, cl *dfaClasses, unanchored bool) {
 	b.memoRunes = b.memoRunes[:0]
 	b.memoOff = append(b.memoOff[:0], 0)
 	b.memoMatch = b.memoMatch[:0]
+	b.memoWide = b.memoWide[:0]
 	b.readsPC = grow(b.readsPC, len(prog.Inst))
 	for i := range b.readsPC {
 		b.readsPC[i] = -1
@@ -596,8 +598,7 @@ func (b *dfaBuilder) build() *dfa {
 		b.next = next
 		// a non-ASCII rune: not a word character, not a newline
 		v := int32(dfaAsk)
-		k := closure(q, syntax.EmptyOpContext(prev, 0x100))
-		if !cache[k].match && !slices.ContainsFunc(b.runes[cache[k].lo:cache[k].hi], func(pc uint32) bool { return cl.wide[pc] }) {
+		if m, wide := b.matchWide(q, syntax.EmptyOpContext(prev, 0x100)); !m && !wide {
 			// every thread dies on it
 			v = 0
 			if b.unanchored {
@@ -605,8 +606,8 @@ func (b *dfaBuilder) build() *dfa {
 			}
 		}
 		trans = append(trans, v)
-		k = closure(q, syntax.EmptyOpContext(prev, -1))
-		final = append(final, cache[k].match)
+		m, _ := b.matchWide(q, syntax.EmptyOpContext(prev, -1))
+		final = append(final, m)
 	}
 	b.trans, b.final = trans, final
 	if len(b.words) > maxDFAStates {
@@ -658,21 +659,7 @@ func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int
 // whether Match is reached. It is the union of the closures of q's pcs,
 // which are memoized by pc and flags.
 func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
-	fi := -1
-	for k, f := range b.flagSet {
-		if f == flags {
-			fi = k
-			break
-		}
-	}
-	if fi < 0 {
-		fi = len(b.flagSet)
-		b.flagSet = append(b.flagSet, flags)
-		for range b.prog.Inst {
-			b.memo = append(b.memo, -1)
-		}
-	}
-	memo := b.memo[fi*len(b.prog.Inst) : (fi+1)*len(b.prog.Inst)]
+	memo := b.memoOf(flags)
 	b.stamp++
 	for _, pc := range q {
 		e := memo[pc]
@@ -690,6 +677,41 @@ func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
 		}
 	}
 	return match
+}
+
+// matchWide reports whether the closure of q under flags reaches Match,
+// and whether it holds a rune instruction that takes a rune >= 0x80.
+func (b *dfaBuilder) matchWide(q []uint32, flags syntax.EmptyOp) (match, wide bool) {
+	memo := b.memoOf(flags)
+	for _, pc := range q {
+		e := memo[pc]
+		if e < 0 {
+			e = b.closePC(pc, flags)
+			memo[pc] = e
+		}
+		match = match || b.memoMatch[e]
+		wide = wide || b.memoWide[e]
+	}
+	return match, wide
+}
+
+// memoOf returns the memo of the closures under flags, by pc.
+func (b *dfaBuilder) memoOf(flags syntax.EmptyOp) []int32 {
+	fi := -1
+	for k, f := range b.flagSet {
+		if f == flags {
+			fi = k
+			break
+		}
+	}
+	if fi < 0 {
+		fi = len(b.flagSet)
+		b.flagSet = append(b.flagSet, flags)
+		for range b.prog.Inst {
+			b.memo = append(b.memo, -1)
+		}
+	}
+	return b.memo[fi*len(b.prog.Inst) : (fi+1)*len(b.prog.Inst)]
 }
 
 // closePC adds the closure of pc under flags to the memo and returns
@@ -721,6 +743,11 @@ func (b *dfaBuilder) closePC(start uint32, flags syntax.EmptyOp) int32 {
 			b.memoRunes = append(b.memoRunes, pc)
 		}
 	}
+	wide := false
+	for _, pc := range b.memoRunes[b.memoOff[len(b.memoOff)-1]:] {
+		wide = wide || b.cl.wide[pc]
+	}
+	b.memoWide = append(b.memoWide, wide)
 	b.memoMatch = append(b.memoMatch, match)
 	b.memoOff = append(b.memoOff, int32(len(b.memoRunes)))
 	return int32(len(b.memoMatch) - 1)
