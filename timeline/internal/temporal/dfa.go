@@ -562,6 +562,20 @@ func (b *dfaBuilder) build() *dfa {
 			var k int
 			if masks {
 				k = int(b.kOf[c])
+				if len(b.buckets[c]) == 0 {
+					// no thread takes the byte: the dead state, or
+					// the start state of the byte's word bit, which
+					// intern gives (already interned, as starts)
+					v := int32(0)
+					if b.unanchored {
+						v = starts[boolByte(isASCIIWord(rep))] << 1
+					}
+					if cache[k].match {
+						v |= 1
+					}
+					trans = append(trans, v)
+					continue
+				}
 				next = append(next[:0], b.buckets[c]...)
 			} else {
 				k = closure(q, fl[c])
