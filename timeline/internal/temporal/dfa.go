@@ -1,9 +1,11 @@
 package temporal
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sync"
 	"unicode"
 )
 
@@ -169,6 +171,12 @@ func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 	if err != nil {
 		return nil, nil
 	}
+	return newDFAsOf(t)
+}
+
+// newDFAsOf is newDFAs over the parsed expression (syntax.Perl), which
+// it does not modify.
+func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 	// as regexp.Compile does, so the program is the one re runs
 	prog, err := syntax.Compile(t.Simplify())
 	if err != nil {
@@ -179,13 +187,22 @@ func newDFAs(re *regexp.Regexp) (anchored, unanchored *dfa) {
 			return nil, nil
 		}
 	}
-	cl := newDFAClasses(prog)
-	anchored = newDFABuilder(prog, cl, false).build()
+	b := builders.Get().(*dfaBuilder)
+	defer builders.Put(b)
+	b.classes.fill(prog)
+	b.init(prog, &b.classes, false)
+	anchored = b.build()
 	if anchored == nil {
 		return nil, nil
 	}
-	return anchored, newDFABuilder(prog, cl, true).build()
+	b.reset(true)
+	return anchored, b.build()
 }
+
+// builders keeps the buffers of the subset construction from one
+// expression to the next: they are scratch, so which builder serves
+// which expression does not change what is built.
+var builders = sync.Pool{New: func() any { return new(dfaBuilder) }}
 
 // dfaClasses groups the ASCII bytes that every rune instruction, \b and
 // $ treat alike; the bytes >= 0x80 are the last class.
@@ -196,53 +213,142 @@ type dfaClasses struct {
 	takes [][]bool
 	// wide[pc]: rune instruction pc takes a rune >= 0x80 (U+FFFD too)
 	wide []bool
+	// mask[pc], when there are at most 64 ASCII classes, has bit c
+	// when takes[c][pc]
+	mask []uint64
+	// fill's buffers
+	runePCs []int
+	maskBuf []uint64
+	sigs    []byte
+	rows    []bool
+	seen    map[string]uint8
 }
 
 func newDFAClasses(prog *syntax.Prog) *dfaClasses {
 	cl := &dfaClasses{}
-	var runePCs []int
+	cl.fill(prog)
+	return cl
+}
+
+// fill computes the classes of prog into cl, reusing its buffers.
+func (cl *dfaClasses) fill(prog *syntax.Prog) {
+	runePCs := cl.runePCs[:0]
 	for pc, in := range prog.Inst {
 		switch in.Op {
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			runePCs = append(runePCs, pc)
 		}
 	}
-	takes := func(pc int, c byte) bool {
-		in := &prog.Inst[pc]
-		switch in.Op {
-		case syntax.InstRuneAny:
-			return true
-		case syntax.InstRuneAnyNotNL:
-			return c != '\n'
-		}
-		return in.MatchRune(rune(c))
+	cl.runePCs = runePCs
+	// sigs[c] is the signature of byte c: what each rune instruction,
+	//  and $ make of it
+	w := len(runePCs) + 2
+	sigs := grow(cl.sigs, 128*w)
+	cl.sigs = sigs
+	clear(sigs)
+	for i, pc := range runePCs {
+		asciiTakes(&prog.Inst[pc], func(c byte) { sigs[int(c)*w+i] = 1 })
 	}
-	seen := map[string]uint8{}
+	if cl.seen == nil {
+		cl.seen = make(map[string]uint8, 64)
+	} else {
+		clear(cl.seen)
+	}
+	cl.rep = cl.rep[:0]
 	for c := range 128 {
-		row := make([]bool, len(prog.Inst))
-		sig := make([]byte, 0, len(runePCs)+2)
-		for _, pc := range runePCs {
-			row[pc] = takes(pc, byte(c))
-			sig = append(sig, boolByte(row[pc]))
-		}
-		sig = append(sig, boolByte(isASCIIWord(byte(c))), boolByte(c == '\n'))
-		k, ok := seen[string(sig)]
+		sig := sigs[c*w : (c+1)*w]
+		sig[w-2], sig[w-1] = boolByte(isASCIIWord(byte(c))), boolByte(c == '\n')
+		k, ok := cl.seen[string(sig)]
 		if !ok {
 			k = uint8(len(cl.rep))
-			seen[string(sig)] = k
+			cl.seen[string(sig)] = k
 			cl.rep = append(cl.rep, byte(c))
-			cl.takes = append(cl.takes, row)
 		}
 		cl.class[c] = k
+	}
+	n := len(prog.Inst)
+	cl.rows = grow(cl.rows, len(cl.rep)*n)
+	clear(cl.rows)
+	cl.takes = grow(cl.takes, len(cl.rep))
+	for k, c := range cl.rep {
+		row := cl.rows[k*n : (k+1)*n]
+		sig := sigs[int(c)*w:]
+		for i, pc := range runePCs {
+			row[pc] = sig[i] != 0
+		}
+		cl.takes[k] = row
+	}
+	cl.mask = nil
+	if len(cl.rep) <= 64 {
+		cl.mask = grow(cl.maskBuf, n)
+		cl.maskBuf = cl.mask
+		clear(cl.mask)
+		for k, row := range cl.takes {
+			for _, pc := range runePCs {
+				if row[pc] {
+					cl.mask[pc] |= 1 << k
+				}
+			}
+		}
 	}
 	for c := 128; c < 256; c++ {
 		cl.class[c] = uint8(len(cl.rep))
 	}
-	cl.wide = make([]bool, len(prog.Inst))
+	cl.wide = grow(cl.wide, n)
+	clear(cl.wide)
 	for _, pc := range runePCs {
 		cl.wide[pc] = takesWide(&prog.Inst[pc])
 	}
-	return cl
+}
+
+// asciiTakes calls f with each ASCII byte that rune instruction in
+// takes, as in.MatchRune decides.
+func asciiTakes(in *syntax.Inst, f func(c byte)) {
+	switch in.Op {
+	case syntax.InstRuneAny:
+		for c := range 128 {
+			f(byte(c))
+		}
+		return
+	case syntax.InstRuneAnyNotNL:
+		for c := range 128 {
+			if c != '\n' {
+				f(byte(c))
+			}
+		}
+		return
+	}
+	r := in.Rune
+	sorted := len(r)%2 == 0
+	for i := 2; sorted && i < len(r); i += 2 {
+		sorted = r[i-1] < r[i]
+	}
+	switch {
+	case len(r) == 1:
+		// a literal: its rune, and with FoldCase its case variants
+		if r[0] < 128 {
+			f(byte(r[0]))
+		}
+		if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			for f1 := unicode.SimpleFold(r[0]); f1 != r[0]; f1 = unicode.SimpleFold(f1) {
+				if f1 < 128 {
+					f(byte(f1))
+				}
+			}
+		}
+	case sorted:
+		for i := 0; i < len(r); i += 2 {
+			for c := r[i]; c <= r[i+1] && c < 128; c++ {
+				f(byte(c))
+			}
+		}
+	default:
+		for c := range 128 {
+			if in.MatchRune(rune(c)) {
+				f(byte(c))
+			}
+		}
+	}
 }
 
 // takesWide reports whether rune instruction in takes some rune >= 0x80.
@@ -280,6 +386,8 @@ func boolByte(v bool) byte {
 	return 0
 }
 
+// dfaBuilder runs the subset construction. Its buffers serve both DFAs
+// of an expression (see reset).
 type dfaBuilder struct {
 	prog       *syntax.Prog
 	cl         *dfaClasses
@@ -288,90 +396,239 @@ type dfaBuilder struct {
 	mark  []uint32
 	stamp uint32
 	stack []uint32
-	// states: the sets of unexpanded pcs and their word bits
-	states [][]uint32
-	words  []bool
-	index  map[string]int32
-	// whether a set of pcs reads the word bit, by set
-	reads map[string]bool
+	// the closures of single pcs: memo[k*len(prog.Inst)+pc] is the
+	// entry of pc under flagSet[k], or -1; entry e has the runes
+	// memoRunes[memoOff[e]:memoOff[e+1]] and reaches Match when
+	// memoMatch[e]
+	flagSet   []syntax.EmptyOp
+	memo      []int32
+	memoRunes []uint32
+	memoOff   []int32
+	memoMatch []bool
+	memoWide  []bool
+	mark2     []uint32
+	stamp2    uint32
+	// readsPC[pc]: the threads at pc can meet \b or \B before their
+	// next byte (1), cannot (0), not yet known (-1)
+	readsPC []int8
+	// states: state i is the set of unexpanded pcs
+	// pcs[off[i]:off[i+1]] (sorted) and its word bit
+	pcs   []uint32
+	off   []int32
+	words []bool
+	hash  []uint64
+	// table is an open-addressing index of the states by hash: state
+	// id + 1, or 0 for a free slot
+	table []int32
+	// construction scratch
+	runes []uint32
+	next  []uint32
+	last  []uint32
+	// by class: the closure it reads, and the threads it takes
+	kOf     []int8
+	buckets [][]uint32
+	trans   []int32
+	final   []bool
+	min     minimizer
+	// the classes of prog, when the builder owns them
+	classes dfaClasses
 }
 
 func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {
-	return &dfaBuilder{prog: prog, cl: cl, unanchored: unanchored, mark: make([]uint32, len(prog.Inst)),
-		index: map[string]int32{}, reads: map[string]bool{}}
+	b := new(dfaBuilder)
+	b.init(prog, cl, unanchored)
+	return b
 }
+
+// init readies b for the DFAs of prog.
+func (b *dfaBuilder) init(prog *syntax.Prog, cl *dfaClasses, unanchored bool) {
+	b.prog, b.cl = prog, cl
+	b.mark = grow(b.mark, len(prog.Inst))
+	clear(b.mark)
+	b.stamp = 0
+	b.mark2 = grow(b.mark2, len(prog.Inst))
+	clear(b.mark2)
+	b.stamp2 = 0
+	b.flagSet = b.flagSet[:0]
+	b.memo = b.memo[:0]
+	b.memoRunes = b.memoRunes[:0]
+	b.memoOff = append(b.memoOff[:0], 0)
+	b.memoMatch = b.memoMatch[:0]
+	b.memoWide = b.memoWide[:0]
+	b.readsPC = grow(b.readsPC, len(prog.Inst))
+	for i := range b.readsPC {
+		b.readsPC[i] = -1
+	}
+	b.reset(unanchored)
+}
+
+// reset empties the state index for a build of the (un)anchored DFA.
+func (b *dfaBuilder) reset(unanchored bool) {
+	b.unanchored = unanchored
+	b.pcs = b.pcs[:0]
+	b.off = append(b.off[:0], 0)
+	b.words = b.words[:0]
+	b.hash = b.hash[:0]
+	if b.table == nil {
+		b.table = make([]int32, 256)
+	} else {
+		clear(b.table)
+	}
+}
+
+// state returns the pcs of state s.
+func (b *dfaBuilder) state(s int) []uint32 { return b.pcs[b.off[s]:b.off[s+1]] }
 
 func (b *dfaBuilder) build() *dfa {
 	cl := b.cl
 	nc := len(cl.rep) + 1
-	var trans []int32
-	var final []bool
+	trans := b.trans[:0]
+	final := b.final[:0]
 	// state 0: dead
 	b.intern(nil, false)
 	start := []uint32{uint32(b.prog.Start)}
 	starts := [2]int32{b.intern(start, false), b.intern(start, true)}
 	// the closure of a state depends on the class only through the
-	// assertions that hold before the byte: a few per state
+	// assertions that hold before the byte: a few per state. The rune
+	// instructions of closure k are runes[lo:hi].
 	type closed struct {
-		flags syntax.EmptyOp
-		runes []uint32
-		match bool
+		flags  syntax.EmptyOp
+		lo, hi int32
+		match  bool
 	}
-	var cache []closed
-	var next []uint32
-	for s := 0; s < len(b.states); s++ {
-		if len(b.states) > maxDFAStates {
+	var cacheBuf [8]closed
+	cache := cacheBuf[:0]
+	closure := func(q []uint32, flags syntax.EmptyOp) int {
+		for k := range cache {
+			if cache[k].flags == flags {
+				return k
+			}
+		}
+		lo := len(b.runes)
+		m := b.closure(q, flags)
+		cache = append(cache, closed{flags, int32(lo), int32(len(b.runes)), m})
+		return len(cache) - 1
+	}
+	// the assertions that hold before a byte of each class, after a
+	// non-word (0) or a word byte (1)
+	var flagsOf [2][]syntax.EmptyOp
+	for w, prev := range [2]rune{' ', 'a'} {
+		flagsOf[w] = make([]syntax.EmptyOp, len(cl.rep))
+		for c, rep := range cl.rep {
+			flagsOf[w][c] = syntax.EmptyOpContext(prev, rune(rep))
+		}
+	}
+	for s := 0; s < len(b.words); s++ {
+		if len(b.words) > maxDFAStates {
 			return nil
 		}
-		q, w := b.states[s], b.words[s]
+		q, w := b.state(s), b.words[s]
 		prev := rune(' ')
 		if w {
 			prev = 'a'
 		}
 		cache = cache[:0]
-		for c, rep := range cl.rep {
-			flags := syntax.EmptyOpContext(prev, rune(rep))
-			k := slices.IndexFunc(cache, func(x closed) bool { return x.flags == flags })
-			if k < 0 {
-				runes, m := b.closure(q, flags)
-				cache = append(cache, closed{flags, runes, m})
-				k = len(cache) - 1
+		b.runes = b.runes[:0]
+		fl := flagsOf[0]
+		if w {
+			fl = flagsOf[1]
+		}
+		// the last set interned, which the next class often reaches too
+		lastK, lastWord, lastID := -1, false, int32(0)
+		masks := cl.mask != nil
+		if masks {
+			// the threads each class takes, by rune instruction rather
+			// than by class: most instructions take a class or two
+			b.kOf = grow(b.kOf, len(cl.rep))
+			b.buckets = grow(b.buckets, len(cl.rep))
+			for c := range cl.rep {
+				b.kOf[c] = int8(closure(q, fl[c]))
+				b.buckets[c] = b.buckets[c][:0]
 			}
-			next = next[:0]
-			for _, pc := range cache[k].runes {
-				if cl.takes[c][pc] {
-					next = append(next, b.prog.Inst[pc].Out)
+			for k := range cache {
+				for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
+					out := b.prog.Inst[pc].Out
+					for m := cl.mask[pc]; m != 0; m &= m - 1 {
+						c := bits.TrailingZeros64(m)
+						if int(b.kOf[c]) == k {
+							b.buckets[c] = append(b.buckets[c], out)
+						}
+					}
+				}
+			}
+		}
+		next := b.next
+		for c, rep := range cl.rep {
+			var k int
+			if masks {
+				k = int(b.kOf[c])
+				if len(b.buckets[c]) == 0 {
+					// no thread takes the byte: the dead state, or
+					// the start state of the byte's word bit, which
+					// intern gives (already interned, as starts)
+					v := int32(0)
+					if b.unanchored {
+						v = starts[boolByte(isASCIIWord(rep))] << 1
+					}
+					if cache[k].match {
+						v |= 1
+					}
+					trans = append(trans, v)
+					continue
+				}
+				next = append(next[:0], b.buckets[c]...)
+			} else {
+				k = closure(q, fl[c])
+				takes := cl.takes[c]
+				next = next[:0]
+				for _, pc := range b.runes[cache[k].lo:cache[k].hi] {
+					if takes[pc] {
+						next = append(next, b.prog.Inst[pc].Out)
+					}
 				}
 			}
 			if b.unanchored {
 				next = append(next, uint32(b.prog.Start))
 			}
-			slices.Sort(next)
-			next = slices.Compact(next)
-			v := b.intern(next, isASCIIWord(rep)) << 1
+			if len(next) > 1 {
+				slices.Sort(next)
+				next = slices.Compact(next)
+			}
+			word := isASCIIWord(rep)
+			var id int32
+			if lastK >= 0 && lastWord == word && slices.Equal(next, b.last) {
+				id = lastID
+			} else {
+				id = b.intern(next, word)
+				lastK, lastWord, lastID = 0, word, id
+				b.last = append(b.last[:0], next...)
+			}
+			v := id << 1
 			if cache[k].match {
 				v |= 1
 			}
 			trans = append(trans, v)
 		}
+		b.next = next
 		// a non-ASCII rune: not a word character, not a newline
 		v := int32(dfaAsk)
-		if runes, m := b.closure(q, syntax.EmptyOpContext(prev, 0x100)); !m && !slices.ContainsFunc(runes, func(pc uint32) bool { return cl.wide[pc] }) {
+		if m, wide := b.matchWide(q, syntax.EmptyOpContext(prev, 0x100)); !m && !wide {
 			// every thread dies on it
 			v = 0
 			if b.unanchored {
-				v = b.intern([]uint32{uint32(b.prog.Start)}, false) << 1
+				v = b.intern(start, false) << 1
 			}
 		}
 		trans = append(trans, v)
-		_, m := b.closure(q, syntax.EmptyOpContext(prev, -1))
+		m, _ := b.matchWide(q, syntax.EmptyOpContext(prev, -1))
 		final = append(final, m)
 	}
-	if len(b.states) > maxDFAStates {
+	b.trans, b.final = trans, final
+	if len(b.words) > maxDFAStates {
 		return nil
 	}
-	trans, final, starts = minimizeDFA(trans, final, starts, nc)
-	return pack(trans, final, starts, cl.class, nc, b.unanchored)
+	mtrans, mfinal, mstarts := b.min.minimize(trans, final, starts, nc)
+	return pack(mtrans, mfinal, mstarts, cl.class, nc, b.unanchored)
 }
 
 // pack stores a DFA with premultiplied states in 16 bits, or returns nil
@@ -412,17 +669,78 @@ func pack(trans []int32, final []bool, starts [2]int32, class [256]uint8, nc int
 }
 
 // closure follows the empty transitions from q whose assertions hold in
-// flags, and returns the rune instructions reached and whether Match is.
-func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (runes []uint32, match bool) {
+// flags, appends the rune instructions reached to b.runes, and reports
+// whether Match is reached. It is the union of the closures of q's pcs,
+// which are memoized by pc and flags.
+func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (match bool) {
+	memo := b.memoOf(flags)
 	b.stamp++
-	b.stack = append(b.stack[:0], q...)
+	for _, pc := range q {
+		e := memo[pc]
+		if e < 0 {
+			e = b.closePC(pc, flags)
+			memo[pc] = e
+		}
+		lo, hi := b.memoOff[e], b.memoOff[e+1]
+		match = match || b.memoMatch[e]
+		for _, r := range b.memoRunes[lo:hi] {
+			if b.mark[r] != b.stamp {
+				b.mark[r] = b.stamp
+				b.runes = append(b.runes, r)
+			}
+		}
+	}
+	return match
+}
+
+// matchWide reports whether the closure of q under flags reaches Match,
+// and whether it holds a rune instruction that takes a rune >= 0x80.
+func (b *dfaBuilder) matchWide(q []uint32, flags syntax.EmptyOp) (match, wide bool) {
+	memo := b.memoOf(flags)
+	for _, pc := range q {
+		e := memo[pc]
+		if e < 0 {
+			e = b.closePC(pc, flags)
+			memo[pc] = e
+		}
+		match = match || b.memoMatch[e]
+		wide = wide || b.memoWide[e]
+	}
+	return match, wide
+}
+
+// memoOf returns the memo of the closures under flags, by pc.
+func (b *dfaBuilder) memoOf(flags syntax.EmptyOp) []int32 {
+	fi := -1
+	for k, f := range b.flagSet {
+		if f == flags {
+			fi = k
+			break
+		}
+	}
+	if fi < 0 {
+		fi = len(b.flagSet)
+		b.flagSet = append(b.flagSet, flags)
+		for range b.prog.Inst {
+			b.memo = append(b.memo, -1)
+		}
+	}
+	return b.memo[fi*len(b.prog.Inst) : (fi+1)*len(b.prog.Inst)]
+}
+
+// closePC adds the closure of pc under flags to the memo and returns
+// its entry.
+func (b *dfaBuilder) closePC(start uint32, flags syntax.EmptyOp) int32 {
+	b.stamp2++
+	match := false
+	b.stack = append(b.stack[:0], start)
 	for len(b.stack) > 0 {
 		pc := b.stack[len(b.stack)-1]
 		b.stack = b.stack[:len(b.stack)-1]
-		if b.mark[pc] == b.stamp {
+		if b.mark2[pc] == b.stamp2 {
 			continue
 		}
-		b.mark[pc] = b.stamp
+		b.mark2[pc] = b.stamp2
 		in := &b.prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstMatch:
@@ -436,17 +754,39 @@ func (b *dfaBuilder) closure(q []uint32, flags syntax.EmptyOp) (runes []uint32, 
 				b.stack = append(b.stack, in.Out)
 			}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			runes = append(runes, pc)
+			b.memoRunes = append(b.memoRunes, pc)
 		}
 	}
-	return runes, match
+	wide := false
+	for _, pc := range b.memoRunes[b.memoOff[len(b.memoOff)-1]:] {
+		wide = wide || b.cl.wide[pc]
+	}
+	b.memoWide = append(b.memoWide, wide)
+	b.memoMatch = append(b.memoMatch, match)
+	b.memoOff = append(b.memoOff, int32(len(b.memoRunes)))
+	return int32(len(b.memoMatch) - 1)
 }
 
 // readsWord reports whether the threads at q can meet \b or \B before
-// their next byte: only then does the word bit tell states apart.
+// their next byte: only then does the word bit tell states apart. That
+// holds of q when it holds of one of its pcs, which are memoized.
 func (b *dfaBuilder) readsWord(q []uint32) bool {
+	for _, pc := range q {
+		r := b.readsPC[pc]
+		if r < 0 {
+			r = int8(boolByte(b.readsWordFrom(pc)))
+			b.readsPC[pc] = r
+		}
+		if r != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *dfaBuilder) readsWordFrom(start uint32) bool {
 	b.stamp++
-	b.stack = append(b.stack[:0], q...)
+	b.stack = append(b.stack[:0], start)
 	for len(b.stack) > 0 {
 		pc := b.stack[len(b.stack)-1]
 		b.stack = b.stack[:len(b.stack)-1]
@@ -470,108 +810,257 @@ func (b *dfaBuilder) readsWord(q []uint32) bool {
 	return false
 }
 
-// intern returns the id of the state of the threads q after a byte that
-// is (word) or is not an ASCII word byte, adding it when new. The word
-// bit is kept only when q reads it, so that states that differ in it
-// alone are one.
+// intern returns the id of the state of the threads q (sorted) after a
+// byte that is (word) or is not an ASCII word byte, adding it when new.
+// The word bit is kept only when q reads it, so that states that differ
+// in it alone are one.
 func (b *dfaBuilder) intern(q []uint32, word bool) int32 {
 	if len(q) == 0 {
-		if len(b.states) == 0 {
-			b.states = append(b.states, nil)
+		if len(b.words) == 0 {
+			b.off = append(b.off, int32(len(b.pcs)))
 			b.words = append(b.words, false)
+			b.hash = append(b.hash, 0)
 		}
 		return 0
 	}
-	key := make([]byte, 0, 4*len(q)+1)
-	for _, pc := range q {
-		key = append(key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
-	}
 	if word {
-		r, ok := b.reads[string(key)]
-		if !ok {
-			r = b.readsWord(q)
-			b.reads[string(key)] = r
-		}
-		word = r
+		word = b.readsWord(q)
 	}
-	key = append(key, boolByte(word))
-	if id, ok := b.index[string(key)]; ok {
+	h := uint64(14695981039346656037)
+	for _, pc := range q {
+		h = (h ^ uint64(pc)) * 1099511628211
+	}
+	h = (h ^ uint64(boolByte(word))) * 1099511628211
+	h ^= h >> 29
+	mask := uint64(len(b.table) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		id := b.table[i] - 1
+		if id < 0 {
+			break
+		}
+		if b.hash[id] == h && b.words[id] == word && slices.Equal(b.state(int(id)), q) {
+			return id
+		}
+	}
+	id := int32(len(b.words))
+	b.pcs = append(b.pcs, q...)
+	b.off = append(b.off, int32(len(b.pcs)))
+	b.words = append(b.words, word)
+	b.hash = append(b.hash, h)
+	if 2*len(b.words) > len(b.table) {
+		b.table = make([]int32, 2*len(b.table))
+		mask = uint64(len(b.table) - 1)
+		for s := 1; s < len(b.words); s++ {
+			i := b.hash[s] & mask
+			for b.table[i] != 0 {
+				i = (i + 1) & mask
+			}
+			b.table[i] = int32(s) + 1
+		}
 		return id
 	}
-	id := int32(len(b.states))
-	b.index[string(key)] = id
-	b.states = append(b.states, slices.Clone(q))
-	b.words = append(b.words, word)
+	i := h & mask
+	for b.table[i] != 0 {
+		i = (i + 1) & mask
+	}
+	b.table[i] = id + 1
 	return id
 }
 
-// minimizeDFA merges the states that answer alike (Moore's partition
-// refinement): states with the same final bit whose transitions on every
-// class carry the same match bit to equivalent states. It roughly halves
-// the tables, which are read at random. States from which no match can
-// follow merge with the dead state, so a walk stops sooner; the bound
-// that dfaRun gives stays exact, since the threads it cuts could match
-// neither later nor at the end of the bounded text. It runs on state
-// numbers, before trans is premultiplied.
-func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
+// minimizer holds the buffers of minimize.
+type minimizer struct {
+	key                   []byte
+	elems, loc, blk       []int32
+	first, end, mid       []int32
+	count, src            []int32
+	work, touched, splitr []int32
+	inWork                []bool
+	in                    []uint64
+}
+
+// minimize merges the states that answer alike: states with the same
+// final bit whose transitions on every class carry the same match bit
+// to equivalent states. It roughly halves the tables, which are read at
+// random. States from which no match can follow merge with the dead
+// state, so a walk stops sooner; the bound that dfaRun gives stays
+// exact, since the threads it cuts could match neither later nor at the
+// end of the bounded text. It runs on state numbers, before trans is
+// premultiplied.
+//
+// The classes are the coarsest partition with that property, found by
+// Hopcroft's partition refinement: the states start in blocks by final
+// bit and by the match bits (and unknowns) of their transitions, and a
+// block is split by the states that reach some block on some class and
+// those that do not. A transition into the unknown goes to a sink state
+// of its own. The states are then numbered by their first member, the
+// dead state's class 0.
+func (m *minimizer) minimize(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
 	n := len(final)
-	cls := make([]int32, n)
+	sink := int32(n)
+	N := n + 1
+	// initial blocks
+	m.blk = grow(m.blk, N)
+	blocks := make(map[string]int32, 16)
+	key := m.key[:0]
 	for s := range n {
-		if final[s] {
-			cls[s] = 1
+		key = append(key[:0], boolByte(final[s]))
+		for _, t := range trans[s*nc : (s+1)*nc] {
+			switch {
+			case t == dfaAsk:
+				key = append(key, 2)
+			default:
+				key = append(key, byte(t&1))
+			}
 		}
+		b, ok := blocks[string(key)]
+		if !ok {
+			b = int32(len(blocks))
+			blocks[string(key)] = b
+		}
+		m.blk[s] = b
 	}
-	// sig is a state's signature: its class, then the class and match
-	// bit of each transition
-	sig := func(s int, cls []int32, j int) int32 {
-		if j == 0 {
-			return cls[s]
-		}
-		t := trans[s*nc+j-1]
+	m.key = key
+	nb := int32(len(blocks))
+	m.blk[sink] = nb
+	nb++
+	// elements by block
+	m.first = grow(m.first, int(nb))
+	m.end = grow(m.end, int(nb))
+	m.mid = grow(m.mid, int(nb))
+	clear(m.end)
+	clear(m.mid)
+	for s := range N {
+		m.end[m.blk[s]]++
+	}
+	p := int32(0)
+	for b := range nb {
+		m.first[b] = p
+		p += m.end[b]
+		m.end[b] = m.first[b]
+	}
+	m.elems = grow(m.elems, N)
+	m.loc = grow(m.loc, N)
+	for s := range N {
+		b := m.blk[s]
+		m.elems[m.end[b]] = int32(s)
+		m.loc[s] = m.end[b]
+		m.end[b]++
+	}
+	// predecessors: the sources of the transitions into t on class c
+	// are src[count[t*nc+c]:count[t*nc+c+1]]
+	m.count = grow(m.count, N*nc+1)
+	clear(m.count)
+	target := func(t int32) int32 {
 		if t == dfaAsk {
-			return dfaAsk
+			return sink
 		}
-		return cls[t>>1]<<1 | t&1
+		return t >> 1
 	}
-	count := -1
-	for {
-		// states with equal signatures form the next classes; a hash
-		// finds the candidates, a comparison with a member decides
-		byHash := map[uint64][]int32{} // hash → classes (by a member)
-		var reps []int32
-		next := make([]int32, n)
-		for s := range n {
-			h := uint64(14695981039346656037)
-			for j := 0; j <= nc; j++ {
-				h = (h ^ uint64(uint32(sig(s, cls, j)))) * 1099511628211
-			}
-			id := int32(-1)
-			for _, c := range byHash[h] {
-				r := int(reps[c])
-				same := true
-				for j := 0; j <= nc && same; j++ {
-					same = sig(s, cls, j) == sig(r, cls, j)
-				}
-				if same {
-					id = c
-					break
-				}
-			}
-			if id < 0 {
-				id = int32(len(reps))
-				reps = append(reps, int32(s))
-				byHash[h] = append(byHash[h], id)
-			}
-			next[s] = id
+	// in[t] has bit c when some transition on c goes to t (classes
+	// past 63 always set): (B, c) splits nothing when no state of B has
+	// one, and does not go on the work list
+	m.in = grow(m.in, N)
+	clear(m.in)
+	for s := range n {
+		for c, t := range trans[s*nc : (s+1)*nc] {
+			m.count[int(target(t))*nc+c+1]++
+			m.in[target(t)] |= 1 << min(c, 63)
 		}
-		cls = next
-		if len(reps) == count {
-			break
-		}
-		count = len(reps)
 	}
+	for i := 1; i < len(m.count); i++ {
+		m.count[i] += m.count[i-1]
+	}
+	m.src = grow(m.src, n*nc)
+	for s := range n {
+		for c, t := range trans[s*nc : (s+1)*nc] {
+			k := int(target(t))*nc + c
+			m.src[m.count[k]] = int32(s)
+			m.count[k]++
+		}
+	}
+	// count[k] is now the end of k's sources, the start of k+1's
+	copy(m.count[1:], m.count[:len(m.count)-1])
+	m.count[0] = 0
+	// the work list: every (block, class) but those of the largest
+	// block (every state has a transition on every class, so a
+	// partition that respects the others respects it too)
+	m.inWork = grow(m.inWork, N*nc)
+	clear(m.inWork)
+	m.work = m.work[:0]
+	largest := int32(0)
+	for b := range nb {
+		if m.end[b]-m.first[b] > m.end[largest]-m.first[largest] {
+			largest = b
+		}
+	}
+	for b := range nb {
+		if b == largest {
+			continue
+		}
+		in := m.blockIn(b)
+		for c := range nc {
+			m.push(b, nc, c, in)
+		}
+	}
+	for len(m.work) > 0 {
+		w := m.work[len(m.work)-1]
+		m.work = m.work[:len(m.work)-1]
+		m.inWork[w] = false
+		b, c := int(w)/nc, int(w)%nc
+		// mark the states with a transition on c into b
+		m.splitr = append(m.splitr[:0], m.elems[m.first[b]:m.end[b]]...)
+		m.touched = m.touched[:0]
+		for _, t := range m.splitr {
+			k := int(t)*nc + c
+			for _, s := range m.src[m.count[k]:m.count[k+1]] {
+				x := m.blk[s]
+				at, mk := m.loc[s], m.first[x]+m.mid[x]
+				if at < mk {
+					continue
+				}
+				if m.mid[x] == 0 {
+					m.touched = append(m.touched, x)
+				}
+				o := m.elems[mk]
+				m.elems[mk], m.elems[at] = s, o
+				m.loc[s], m.loc[o] = mk, at
+				m.mid[x]++
+			}
+		}
+		// split the blocks marked in part
+		for _, x := range m.touched {
+			k := m.mid[x]
+			m.mid[x] = 0
+			if k == m.end[x]-m.first[x] {
+				continue
+			}
+			y := int32(len(m.first))
+			m.first = append(m.first, m.first[x])
+			m.end = append(m.end, m.first[x]+k)
+			m.mid = append(m.mid, 0)
+			m.first[x] += k
+			for _, s := range m.elems[m.first[y]:m.end[y]] {
+				m.blk[s] = y
+			}
+			small := y
+			if m.end[x]-m.first[x] < k {
+				small = x
+			}
+			// (y, c) where (x, c) waits, else (the smaller, c)
+			iny, insmall := m.blockIn(y), m.blockIn(small)
+			for c := range nc {
+				if m.inWork[int(x)*nc+c] {
+					m.push(y, nc, c, iny)
+				} else {
+					m.push(small, nc, c, insmall)
+				}
+			}
+		}
+	}
+	cls := m.blk[:n]
+	count := len(m.first) - 1 // without the sink's
 	// renumber so that the dead state's class is 0
-	rename := make([]int32, count)
+	rename := make([]int32, len(m.first))
 	for i := range rename {
 		rename[i] = -1
 	}
@@ -597,4 +1086,39 @@ func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32,
 		}
 	}
 	return mtrans, mfinal, [2]int32{rename[cls[starts[0]]], rename[cls[starts[1]]]}
+}
+
+// blockIn returns the classes on which some transition goes into block
+// b, as in.
+func (m *minimizer) blockIn(b int32) uint64 {
+	var in uint64
+	for _, s := range m.elems[m.first[b]:m.end[b]] {
+		in |= m.in[s]
+	}
+	return in
+}
+
+// push puts (b, c) on the work list unless it is there or no
+// transition on c goes into b (in is blockIn(b)).
+func (m *minimizer) push(b int32, nc, c int, in uint64) {
+	k := int(b)*nc + c
+	if in&(1<<min(c, 63)) == 0 || m.inWork[k] {
+		return
+	}
+	m.work = append(m.work, int32(k))
+	m.inWork[k] = true
+}
+
+// minimizeDFA is minimize with fresh buffers.
+func minimizeDFA(trans []int32, final []bool, starts [2]int32, nc int) ([]int32, []bool, [2]int32) {
+	var m minimizer
+	return m.minimize(trans, final, starts, nc)
+}
+
+// grow returns s with length n, reusing its array when it can.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }

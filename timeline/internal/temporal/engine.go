@@ -241,6 +241,9 @@ func (e *Engine) prepare() {
 	// rule's are its own: they are built side by side
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// each rule's clauses, read side by side too; the literals are
+	// numbered below, in the order of the rules
+	css := make([][][]string, len(e.rules))
 	for i, r := range e.rules {
 		wg.Go(func() {
 			slots <- struct{}{}
@@ -253,12 +256,13 @@ func (e *Engine) prepare() {
 				// a case-sensitive rule runs on the original text
 				p.startOrig = newStarter(r.When.RegExp)
 			}
+			css[i] = ruleClauses(r.When.RegExp)
 		})
 	}
 	wg.Wait()
-	for i, r := range e.rules {
+	for i := range e.rules {
 		p := e.prep[i]
-		cs := ruleClauses(r.When.RegExp)
+		cs := css[i]
 		best := bestClause(cs)
 		var prim []int32
 		for _, c := range cs {

@@ -53,7 +53,8 @@ func (x litInfo) asClauses() [][]string {
 
 var anything = litInfo{}
 
-func exactly(ss ...string) litInfo { return litInfo{exact: dedup(ss)} }
+// exactly is the exact set ss, which it takes (sorts in place).
+func exactly(ss ...string) litInfo { return litInfo{exact: dedupOwned(ss)} }
 
 // normByte maps a byte to the prefilter alphabet.
 func normByte(c byte) byte {
@@ -94,11 +95,18 @@ func runeSet(r rune, fold bool) []string {
 			add(f)
 		}
 	}
-	return dedup(out)
+	return dedupOwned(out)
 }
 
 // analyze reads the literals of t.
 func analyze(t *syntax.Regexp) litInfo {
+	px := &prefixer{memo: map[*syntax.Regexp]litInfo{}}
+	return px.analyze(t)
+}
+
+// analyzeNode is analyze of t, its subexpressions read through the
+// memo. The results share slices, which are never written.
+func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 	switch t.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -130,38 +138,38 @@ func analyze(t *syntax.Regexp) litInfo {
 				ss = append(ss, runeSet(r, false)...)
 			}
 		}
-		ss = dedup(ss)
+		ss = dedupOwned(ss)
 		if len(ss) == 0 || len(ss) > maxClassSize {
 			return anything
 		}
 		return litInfo{exact: ss}
 	case syntax.OpCapture:
-		return analyze(t.Sub[0])
+		return px.analyze(t.Sub[0])
 	case syntax.OpConcat:
 		acc := exactly("")
 		for _, s := range t.Sub {
-			acc = concat(acc, analyze(s))
+			acc = concat(acc, px.analyze(s))
 		}
 		return acc
 	case syntax.OpAlternate:
 		subs := make([]litInfo, len(t.Sub))
 		for i, s := range t.Sub {
-			subs[i] = analyze(s)
+			subs[i] = px.analyze(s)
 		}
 		return alternate(subs)
 	case syntax.OpQuest:
-		x := analyze(t.Sub[0])
+		x := px.analyze(t.Sub[0])
 		if x.isExact() {
-			return exactly(append(x.exact, "")...)
+			return exactly(append(slices.Clip(x.exact), "")...)
 		}
 		// the strings x matches, or none: not an exact set
 		return anything
 	case syntax.OpStar:
 		return anything
 	case syntax.OpPlus:
-		return litInfo{clauses: analyze(t.Sub[0]).asClauses()}
+		return litInfo{clauses: px.analyze(t.Sub[0]).asClauses()}
 	case syntax.OpRepeat:
-		x := analyze(t.Sub[0])
+		x := px.analyze(t.Sub[0])
 		if t.Min == 0 {
 			if x.isExact() && t.Max >= 0 {
 				return repeatExact(x, 0, t.Max)
@@ -208,13 +216,7 @@ func repeatExact(x litInfo, lo, hi int) litInfo {
 
 func concat(a, b litInfo) litInfo {
 	if a.isExact() && b.isExact() && len(a.exact)*len(b.exact) <= maxExact {
-		out := make([]string, 0, len(a.exact)*len(b.exact))
-		for _, x := range a.exact {
-			for _, y := range b.exact {
-				out = append(out, x+y)
-			}
-		}
-		return exactly(out...)
+		return exactly(cross(a.exact, b.exact)...)
 	}
 	return litInfo{clauses: append(append([][]string(nil), a.asClauses()...), b.asClauses()...)}
 }
@@ -246,7 +248,7 @@ func alternate(subs []litInfo) litInfo {
 		}
 		union = append(union, best...)
 	}
-	return litInfo{clauses: [][]string{dedup(union)}}
+	return litInfo{clauses: [][]string{dedupOwned(union)}}
 }
 
 // quality rates how rarely a literal is expected in a window: letters
@@ -332,16 +334,20 @@ func dedup(ss []string) []string {
 	if ss == nil {
 		return []string{}
 	}
-	out := append([]string(nil), ss...)
-	sort.Strings(out)
-	k := 0
-	for i, s := range out {
-		if i == 0 || s != out[k-1] {
-			out[k] = s
-			k++
-		}
+	return dedupOwned(append([]string(nil), ss...))
+}
+
+// dedupOwned is dedup in place: ss sorted and compacted, with dedup's
+// answers for nil (empty, not nil) and for an empty slice (nil).
+func dedupOwned(ss []string) []string {
+	if ss == nil {
+		return []string{}
 	}
-	return out[:k]
+	if len(ss) == 0 {
+		return nil
+	}
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 // ruleClauses returns the clauses a match of re must satisfy, in the

@@ -1,9 +1,10 @@
 package temporal
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
-	"sort"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,7 +77,8 @@ func newStarter(re *regexp.Regexp) *starter {
 	if st.anch.NumSubexp() != re.NumSubexp() {
 		return nil
 	}
-	st.dfa, st.udfa = newDFAs(re)
+	// t is the parse of re.String() that newDFAs would make
+	st.dfa, st.udfa = newDFAsOf(t)
 	st.sub = newSubProg(re)
 	return st
 }
@@ -378,7 +380,8 @@ type prefixSet struct {
 
 var unknownPrefix = prefixSet{}
 
-func knownPrefixes(ss ...string) prefixSet { return prefixSet{ss: dedup(ss), known: true} }
+// knownPrefixes is the prefix set ss, which it takes.
+func knownPrefixes(ss ...string) prefixSet { return prefixSet{ss: dedupOwned(ss), known: true} }
 
 // prefixes returns the prefix set of the non-empty matches of t.
 func prefixes(t *syntax.Regexp) prefixSet {
@@ -389,13 +392,55 @@ func prefixes(t *syntax.Regexp) prefixSet {
 // prefixer memoizes analyze over the nodes of one expression.
 type prefixer struct {
 	memo map[*syntax.Regexp]litInfo
+	// pmemo holds prefixes by node and depth; the sets are shared, and
+	// never written
+	pmemo map[prefixKey]prefixSet
+	// rmemo holds restPrefixes by depth and the ids of the nodes
+	rmemo map[string]prefixSet
+	ids   map[*syntax.Regexp]uint32
+	key   []byte
+}
+
+// restPrefixes is prefixes of the concatenation of b and rest at depth,
+// memoized: nested alternations reach the same ones from each branch.
+func (px *prefixer) restPrefixes(b *syntax.Regexp, rest []*syntax.Regexp, depth int) prefixSet {
+	if px.rmemo == nil {
+		px.rmemo = map[string]prefixSet{}
+		px.ids = map[*syntax.Regexp]uint32{}
+	}
+	key := append(px.key[:0], byte(depth))
+	for i := -1; i < len(rest); i++ {
+		n := b
+		if i >= 0 {
+			n = rest[i]
+		}
+		id, ok := px.ids[n]
+		if !ok {
+			id = uint32(len(px.ids))
+			px.ids[n] = id
+		}
+		key = binary.LittleEndian.AppendUint32(key, id)
+	}
+	px.key = key
+	if p, ok := px.rmemo[string(key)]; ok {
+		return p
+	}
+	t := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, rest...)}
+	p := px.prefixes(t, depth)
+	px.rmemo[string(key)] = p
+	return p
+}
+
+type prefixKey struct {
+	t     *syntax.Regexp
+	depth int
 }
 
 func (px *prefixer) analyze(t *syntax.Regexp) litInfo {
 	if x, ok := px.memo[t]; ok {
 		return x
 	}
-	x := analyze(t)
+	x := px.analyzeNode(t)
 	px.memo[t] = x
 	return x
 }
@@ -412,6 +457,19 @@ func unwrapAlternate(t *syntax.Regexp) *syntax.Regexp {
 }
 
 func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
+	if px.pmemo == nil {
+		px.pmemo = map[prefixKey]prefixSet{}
+	}
+	k := prefixKey{t, depth}
+	if p, ok := px.pmemo[k]; ok {
+		return p
+	}
+	p := px.prefixesOf(t, depth)
+	px.pmemo[k] = p
+	return p
+}
+
+func (px *prefixer) prefixesOf(t *syntax.Regexp, depth int) prefixSet {
 	switch t.Op {
 	case syntax.OpLiteral, syntax.OpCharClass:
 		x := px.analyze(t)
@@ -457,8 +515,7 @@ func (px *prefixer) prefixes(t *syntax.Regexp, depth int) prefixSet {
 				// followed by the rest
 				var all []string
 				for _, b := range alt.Sub {
-					rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{b}, subs[i+1:]...)}
-					p := px.prefixes(rest, depth+1)
+					p := px.restPrefixes(b, subs[i+1:], depth+1)
 					if !p.known {
 						return capPrefixes(append(result, acc...))
 					}
@@ -507,10 +564,27 @@ func nonEmpty(ss []string) []string {
 }
 
 func cross(a, b []string) []string {
-	out := make([]string, 0, len(a)*len(b))
+	// the strings share one allocation
+	n := 0
+	for _, x := range a {
+		n += len(x) * len(b)
+	}
+	for _, y := range b {
+		n += len(y) * len(a)
+	}
+	buf := make([]byte, 0, n)
 	for _, x := range a {
 		for _, y := range b {
-			out = append(out, x+y)
+			buf = append(append(buf, x...), y...)
+		}
+	}
+	all := string(buf)
+	out := make([]string, 0, len(a)*len(b))
+	off := 0
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, all[off:off+len(x)+len(y)])
+			off += len(x) + len(y)
 		}
 	}
 	return out
@@ -530,14 +604,15 @@ func capPrefixes(ss []string) prefixSet {
 			}
 		}
 	}
-	ss = dedup(ss)
+	ss = dedupOwned(ss)
 	for n := 8; len(ss) > maxPrefixes && n > 0; n /= 2 {
+		// cutting every string to n bytes keeps them sorted
 		for i, s := range ss {
 			if len(s) > n {
 				ss[i] = s[:n]
 			}
 		}
-		ss = dedup(ss)
+		ss = slices.Compact(ss)
 	}
 	if len(ss) > maxPrefixes {
 		return unknownPrefix
@@ -570,34 +645,45 @@ type trieEdge struct {
 }
 
 func newPrefixTrie(ss []string) *prefixTrie {
+	// the nodes in the order they are reached, their children in the
+	// order they are added, in one list per node
 	type node struct {
-		kids  map[byte]int
+		kids  []trieEdge
 		final bool
 	}
-	nodes := []node{{kids: map[byte]int{}}}
+	nodes := []node{{}}
 	for _, s := range ss {
 		n := 0
+	bytes:
 		for i := 0; i < len(s); i++ {
-			k, ok := nodes[n].kids[s[i]]
-			if !ok {
-				nodes = append(nodes, node{kids: map[byte]int{}})
-				k = len(nodes) - 1
-				nodes[n].kids[s[i]] = k
+			for _, e := range nodes[n].kids {
+				if e.b == s[i] {
+					n = int(e.node)
+					continue bytes
+				}
 			}
+			nodes = append(nodes, node{})
+			k := len(nodes) - 1
+			nodes[n].kids = append(nodes[n].kids, trieEdge{s[i], int32(k)})
 			n = k
 		}
 		nodes[n].final = true
 	}
+	nk := 0
+	for _, n := range nodes {
+		nk += len(n.kids)
+	}
 	t := &prefixTrie{start: make([]int32, len(nodes)+1), final: make([]bool, len(nodes))}
+	if nk > 0 {
+		t.kids = make([]trieEdge, 0, nk)
+	}
 	for i, n := range nodes {
 		t.start[i] = int32(len(t.kids))
 		t.final[i] = n.final
 		first := len(t.kids)
-		for b, k := range n.kids {
-			t.kids = append(t.kids, trieEdge{b, int32(k)})
-		}
+		t.kids = append(t.kids, n.kids...)
 		es := t.kids[first:]
-		sort.Slice(es, func(a, b int) bool { return es[a].b < es[b].b })
+		slices.SortFunc(es, func(a, b trieEdge) int { return int(a.b) - int(b.b) })
 	}
 	t.start[len(nodes)] = int32(len(t.kids))
 	return t
