@@ -113,6 +113,7 @@ func sameLoc(a, b []int) bool {
 }
 
 func TestDFAStartersTricky(t *testing.T) {
+	exhaustive(t)
 	e, plain := dfaEngines()
 	for _, text := range dfaTrickyTexts() {
 		if len(text) > 600 {
@@ -127,6 +128,7 @@ func TestDFAStartersTricky(t *testing.T) {
 // themselves: no match where the DFA says none, and the same match on
 // the bounded input as on the whole rest where it says one.
 func TestDFAVerdicts(t *testing.T) {
+	exhaustive(t)
 	e, _ := dfaEngines()
 	for _, text := range dfaTrickyTexts() {
 		low, _ := lowerWindow(nil, text)
@@ -170,6 +172,7 @@ func TestDFAVerdicts(t *testing.T) {
 // tricky texts: one window over the whole text, the windows the
 // triggers give, and windows that cut words and matches.
 func TestScanDFATricky(t *testing.T) {
+	exhaustive(t)
 	e, _ := dfaEngines()
 	sc := e.NewScanner()
 	all := TDigit | TMonth | TWeekday | TWord
@@ -191,6 +194,7 @@ func TestScanDFATricky(t *testing.T) {
 // TestDFAStateCap: rules whose DFAs would pass the cap keep the regexp
 // path, with the same results.
 func TestDFAStateCap(t *testing.T) {
+	exhaustive(t)
 	old := maxDFAStates
 	maxDFAStates = 20
 	e := New(append(edgeRules(), English()...))

@@ -129,6 +129,7 @@ func testTexts(t *testing.T) []string {
 }
 
 func TestScanMatchesReference(t *testing.T) {
+	exhaustive(t)
 	e := Default()
 	sc := e.NewScanner()
 	n := 0
@@ -208,6 +209,7 @@ func clip(s string) string {
 // expression that matches the empty string, groups that take no part,
 // and a non-ASCII case-folded literal.
 func TestScanEdgeRules(t *testing.T) {
+	exhaustive(t)
 	rs := append(edgeRules(), English()...)
 	e := New(rs)
 	sc := e.NewScanner()

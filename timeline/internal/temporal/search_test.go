@@ -8,6 +8,7 @@ import (
 
 // TestRegexpMatchesStdlib: Regexp gives regexp's results.
 func TestRegexpMatchesStdlib(t *testing.T) {
+	exhaustive(t)
 	patterns := []string{
 		`(?i)\b(?:yesterday|today|tomorrow|tonight|ago|this (?:week|month|year)|last (?:week|month|year)|next (?:week|month)|(?:on|late|early|last|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`,
 		`(?i)\b(?:updated|published|posted|last updated|first published|date|dateline|created|modified)\b`,

@@ -93,6 +93,7 @@ func subTrickyTexts() []string {
 // boundaries at the ends, the empty input), lowered and not, at the
 // ends near the start and at the end of the string.
 func TestSubMatchTricky(t *testing.T) {
+	exhaustive(t)
 	var sc subScratch
 	for _, text := range subTrickyTexts() {
 		if len(text) > 120 {
@@ -121,6 +122,7 @@ func TestSubMatchTricky(t *testing.T) {
 // engine gives and on the rest of the window, and at a sample of the
 // other starts.
 func TestSubMatchTexts(t *testing.T) {
+	exhaustive(t)
 	var sc subScratch
 	e, _ := dfaEngines()
 	texts := testTexts(t)
