@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // token is a word or punctuation mark of a sentence, with its byte span in
@@ -167,15 +166,17 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		}
 	}
 	if pendBytes > 0 {
-		b := make([]byte, 0, pendBytes)
+		// one string for the lowered words of the sentence; a Builder
+		// hands over its bytes without a copy
+		var b strings.Builder
+		b.Grow(pendBytes)
 		for _, k := range pend {
 			raw := toks[k].raw
 			for i := 0; i < len(raw); i++ {
-				b = append(b, asciiLower[raw[i]])
+				b.WriteByte(asciiLower[raw[i]])
 			}
 		}
-		// b is never written again: the string shares its bytes
-		all := unsafe.String(unsafe.SliceData(b), len(b))
+		all := b.String()
 		for _, k := range pend {
 			n := len(toks[k].raw)
 			toks[k].low, all = all[:n], all[n:]
