@@ -297,6 +297,7 @@ type mark struct {
 	kind  pieceKind // pStart, pEnd, pEmpty or pOther
 	span  Span      // the element's span (for tags)
 	bytes []byte
+	timex bool // a TIMEX3 tag
 }
 
 // emit writes the output.
@@ -367,7 +368,8 @@ func (p *parsed) emit(items []*item) []byte {
 			if pc.elem >= 0 {
 				e := p.elems[pc.elem]
 				m.span = e.span
-				if e.name == "TIMEX3" {
+				m.timex = e.name == "TIMEX3"
+				if m.timex {
 					b, ok := repl[k]
 					if !ok {
 						continue // an old TIMEX3 no annotation keeps
@@ -393,7 +395,9 @@ func (p *parsed) emit(items []*item) []byte {
 //   - an empty annotation goes after every end tag of a non-empty element;
 //   - the open of an annotation [pos,e) goes there too, or after the
 //     start tag of the last element that contains it (ends at e or later)
-//     if that comes later.
+//     if that comes later;
+//   - a kept TIMEX3 with an empty extent moves to where the empty
+//     annotations go, so that no TIMEX3 ends up inside another.
 func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) []byte {
 	if open == nil && close == nil && len(points) == 0 {
 		var b bytes.Buffer
@@ -401,6 +405,18 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 			b.Write(m.bytes)
 		}
 		return b.Bytes()
+	}
+	var emptyTimex []mark
+	if slices.ContainsFunc(run, func(m mark) bool { return m.timex && m.span.Len() == 0 }) {
+		rest := make([]mark, 0, len(run))
+		for _, m := range run {
+			if m.timex && m.span.Len() == 0 {
+				emptyTimex = append(emptyTimex, m)
+			} else {
+				rest = append(rest, m)
+			}
+		}
+		run = rest
 	}
 	ci, pi, oi := 0, 0, 0
 	for i, m := range run {
@@ -426,6 +442,9 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 			b.WriteString(closeTag)
 		}
 		if i == pi {
+			for _, m := range emptyTimex {
+				b.Write(m.bytes)
+			}
 			for _, it := range points {
 				b.Write(openTag(it.ann, true))
 			}

@@ -335,3 +335,28 @@ func TestWriteEmptyElements(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteBesideEmptyTimex: a kept TIMEX3 with an empty extent stays out
+// of a new TIMEX3 that opens or closes where it is (found by FuzzWrite).
+func TestWriteBesideEmptyTimex(t *testing.T) {
+	const kept = `<TIMEX3 tid="t1" type="DATE" value="X"></TIMEX3>`
+	const T2 = `<TIMEX3 tid="t2" type="DATE" value="Y"`
+	for _, tc := range []struct {
+		name, src   string
+		empty, span Span
+		want        string
+	}{
+		{"opens there", kept + "abcd", Span{0, 0}, Span{0, 2}, kept + T2 + `>ab</TIMEX3>cd`},
+		{"closes there", "ab" + kept + "cd", Span{2, 2}, Span{0, 2}, T2 + `>ab</TIMEX3>` + kept + `cd`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "<TimeML><TEXT>" + tc.src + "</TEXT></TimeML>"
+			out, _, adj := rewrite(t, []byte(src), []Annotation{
+				{Span: tc.empty, TID: "t1", Type: "DATE", Value: "X"},
+				{Span: tc.span, TID: "t2", Type: "DATE", Value: "Y"},
+			})
+			assert.Empty(t, adj)
+			assert.Equal(t, "<TimeML><TEXT>"+tc.want+"</TEXT></TimeML>", out)
+		})
+	}
+}
