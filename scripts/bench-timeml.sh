@@ -7,12 +7,14 @@
 # Writes the 256 TBAQ documents of DATA_DIR (default ../shared/data)
 # with the tags of TEXT stripped, COPIES times (default 4), under
 # $BENCH_DIR (default /tmp/eventline-bench-timeml, never the repository),
-# then runs each binary once over all of them, as one process, and
-# reports wall and CPU time, MB/s of text and the ratio. Both binaries
-# read the same files with the same TimeML reader and the DCT as
-# reference time; examples/timeml runs the whole pipeline (dateline,
-# sentences, expressions, events, actors) and writes the annotated
-# files, the naive loop only counts its matches.
+# then runs each binary over all of them, as one process, and reports
+# wall and CPU time, MB/s of text and the ratios: the naive loop once,
+# examples/timeml twice, with one worker (as the loop runs) and with its
+# default of one per core. Both binaries read the same files with the
+# same TimeML reader and the DCT as reference time; examples/timeml runs
+# the whole pipeline (dateline, sentences, expressions, events, actors)
+# and writes the annotated files, the naive loop only counts its
+# matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${1:-4}
@@ -41,18 +43,34 @@ run() { # name cmd...
   echo "$s $e $(cat "$tf")"
 }
 
+report() { # label wall-start wall-end user sys rss
+  awk -v b="$bytes" -v l="$1" -v s="$2" -v e="$3" -v u="$4" -v sy="$5" -v rss="$6" -v nw="$nw" -v nc="$nc" 'BEGIN {
+    w = e - s; c = u + sy
+    printf "%-18s wall %7.2fs  cpu %7.2fs  %6.2f MB/s  %6.2f MB/cpu-s  peak RSS %5.0f MiB", l, w, c, b/1e6/w, (c > 0 ? b/1e6/c : 0), rss/1024
+    if (nw > 0) {
+      printf "  vs naive: wall %.1fx", nw/w
+      if (c > 0 && nc > 0) printf ", cpu %.1fx", nc/c
+    }
+    printf "\n"
+  }'
+}
+
 read -r ns ne nu nsy nrss <<< "$(run naive "$DIR/naivewhen" "${files[@]}")"
 bytes=$(awk '{print $3}' "$DIR/naive.stdout")
-read -r ts te tu tsy trss <<< "$(run timeml "$DIR/timeml" -out "$DIR/out" "${files[@]}")"
 echo "input: ${#files[@]} files, $bytes bytes of text"
 echo "naive when: $(cat "$DIR/naive.stdout")"
-echo "timeml:     $(grep -c TIMEX3 "$DIR/timeml.stdout") files written"
-awk -v b="$bytes" -v ns="$ns" -v ne="$ne" -v nu="$nu" -v nsy="$nsy" -v nrss="$nrss" \
-    -v ts="$ts" -v te="$te" -v tu="$tu" -v tsy="$tsy" -v trss="$trss" 'BEGIN {
-  nw = ne - ns; tw = te - ts; nc = nu + nsy; tc = tu + tsy
-  printf "%-11s wall %7.2fs  cpu %7.2fs  %6.2f MB/s  %6.2f MB/cpu-s  peak RSS %5.0f MiB\n", "naive when", nw, nc, b/1e6/nw, (nc > 0 ? b/1e6/nc : 0), nrss/1024
-  printf "%-11s wall %7.2fs  cpu %7.2fs  %6.2f MB/s  %6.2f MB/cpu-s  peak RSS %5.0f MiB\n", "timeml", tw, tc, b/1e6/tw, (tc > 0 ? b/1e6/tc : 0), trss/1024
-  printf "ratio (timeml / naive): wall %.1fx", nw/tw
-  if (tc > 0 && nc > 0) printf ", cpu %.1fx", nc/tc
-  printf "\n"
-}'
+nw=0 nc=0
+report "naive when" "$ns" "$ne" "$nu" "$nsy" "$nrss"
+nw=$(awk -v s="$ns" -v e="$ne" 'BEGIN { print e - s }')
+nc=$(awk -v u="$nu" -v s="$nsy" 'BEGIN { print u + s }')
+# one worker, as the naive loop runs, then one per core (the default)
+for w in 1 0; do
+  rm -rf "$DIR/out"
+  args=(-out "$DIR/out")
+  label="timeml (default)"
+  if [ "$w" != 0 ]; then args+=(-workers "$w"); label="timeml -workers $w"; fi
+  read -r ts te tu tsy trss <<< "$(run timeml "$DIR/timeml" "${args[@]}" "${files[@]}")"
+  written=$(grep -c TIMEX3 "$DIR/timeml.stdout")
+  report "$label" "$ts" "$te" "$tu" "$tsy" "$trss"
+  echo "  $written files written"
+done

@@ -1,7 +1,7 @@
 // Command timeml annotates TimeML documents with the extractor's temporal
 // expressions.
 //
-//	go run ./examples/timeml -out DIR [-mode auto|news|narrative] FILE...
+//	go run ./examples/timeml -out DIR [-mode auto|news|narrative] [-workers N] FILE...
 //
 // Each FILE is a TimeML document: a gold .tml file or a TempEval-3
 // .TE3input file. The extractor reads the raw text of its TEXT with the
@@ -11,6 +11,10 @@
 // value, and mod where set. Everything else in the file is kept byte for
 // byte. A tag that cannot be placed as found (it would cross an EVENT,
 // say) is clipped or skipped, with a warning.
+//
+// Files are annotated by -workers goroutines (one per core by default)
+// sharing one extractor; what is printed comes in the order of the
+// arguments whatever the number of workers.
 //
 // Score the output against gold with the TempEval-3 toolkit, or with
 // te3eval, which does the whole loop in one go.
@@ -24,7 +28,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/eventline/eventline/examples/internal/te3"
 	"github.com/eventline/eventline/timeline"
@@ -43,8 +49,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	outDir := fs.String("out", "", "folder to write the annotated documents to (created if missing)")
 	modeFlag := fs.String("mode", "auto", "anchoring of relative dates: auto, news or narrative")
+	workers := fs.Int("workers", runtime.NumCPU(), "number of files annotated at once")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: timeml -out DIR [-mode auto|news|narrative] FILE...")
+		fmt.Fprintln(stderr, "usage: timeml -out DIR [-mode auto|news|narrative] [-workers N] FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -65,26 +72,87 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	failed := 0
-	for _, path := range fs.Args() {
-		if err := annotate(ctx, x, mode, path, *outDir, stdout, stderr); err != nil {
-			fmt.Fprintln(stderr, "timeml:", err)
-			failed++
-		}
-	}
+	failed := annotateAll(context.Background(), x, mode, fs.Args(), *outDir, *workers, stdout, stderr)
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files failed", failed, fs.NArg())
 	}
 	return nil
 }
 
-func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, path, outDir string, stdout, stderr io.Writer) error {
+// annotateAll annotates paths with up to workers goroutines and prints
+// each file's report in the order of paths. It returns how many failed.
+func annotateAll(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, paths []string, outDir string, workers int, stdout, stderr io.Writer) int {
+	// a report waits in its slot until the earlier ones are printed; the
+	// slots are bounded by the workers in flight, so memory is too
+	type report struct {
+		out, errs strings.Builder
+		failed    bool
+		done      chan struct{}
+	}
+	workers = max(1, min(workers, len(paths)))
+	reports := make(chan *report, workers)
+	go func() {
+		defer close(reports)
+		sem := make(chan struct{}, workers)
+		var wg sync.WaitGroup
+		last := lastWriters(paths)
+		for i, path := range paths {
+			r := &report{done: make(chan struct{})}
+			sem <- struct{}{}
+			reports <- r
+			wg.Go(func() {
+				defer func() { <-sem; close(r.done) }()
+				over, write := last[destName(path)], true
+				if over != i {
+					// two inputs of one base name: the last one's output
+					// is kept, as a loop over the files would leave it,
+					// and no two workers write the same file
+					fmt.Fprintf(&r.errs, "timeml: %s: not written: %s has the same name\n", path, paths[over])
+					write = false
+				}
+				if err := annotate(ctx, x, mode, path, outDir, write, &r.out, &r.errs); err != nil {
+					fmt.Fprintln(&r.errs, "timeml:", err)
+					r.failed = true
+				}
+			})
+		}
+		wg.Wait()
+	}()
+	failed := 0
+	for r := range reports {
+		<-r.done
+		if r.failed {
+			failed++
+		}
+		io.WriteString(stderr, r.errs.String())
+		io.WriteString(stdout, r.out.String())
+	}
+	return failed
+}
+
+// destName is the name path is written under.
+func destName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), ".TE3input")
+}
+
+// lastWriters maps each output name to the index of the last path with
+// that name.
+func lastWriters(paths []string) map[string]int {
+	last := make(map[string]int, len(paths))
+	for i, p := range paths {
+		last[destName(p)] = i
+	}
+	return last
+}
+
+// annotate extracts the expressions of the file at path and, with write
+// set, writes it to outDir with their TIMEX3 tags.
+func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, path, outDir string, write bool, stdout, stderr io.Writer) error {
 	doc, src, err := te3.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	name := strings.TrimSuffix(filepath.Base(path), ".TE3input")
+	name := destName(path)
 	exprs, err := te3.Extract(ctx, x, name, doc, mode)
 	if err != nil {
 		return err
@@ -98,8 +166,10 @@ func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, pa
 	if same(dest, path) {
 		return fmt.Errorf("%s: -out would overwrite the input", path)
 	}
-	if err := os.WriteFile(dest, out, 0o644); err != nil {
-		return err
+	if write {
+		if err := os.WriteFile(dest, out, 0o644); err != nil {
+			return err
+		}
 	}
 	for _, a := range adj {
 		e := anns[a.Index]

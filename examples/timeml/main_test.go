@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/eventline/eventline/timeline/timeml"
@@ -46,4 +47,60 @@ func TestRun(t *testing.T) {
 	stderr.Reset()
 	assert.Error(t, run([]string{"-out", out, bad, "missing.tml"}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "unclosed <TEXT>")
+}
+
+// TestRunWorkers: the reports come in the order of the arguments and the
+// files written are the same with one worker and with several; of two
+// inputs with one base name, the last is written and the other named.
+func TestRunWorkers(t *testing.T) {
+	dir := t.TempDir()
+	news, err := os.ReadFile("../../timeline/timeml/testdata/news.tml")
+	require.NoError(t, err)
+	plain, err := os.ReadFile("../../timeline/timeml/testdata/plain.tml.TE3input")
+	require.NoError(t, err)
+	var in []string
+	for i := range 6 {
+		p := filepath.Join(dir, "in", strconv.Itoa(i)+".tml")
+		if i%2 == 1 {
+			p += ".TE3input"
+		}
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, [][]byte{news, plain}[i%2], 0o644))
+		in = append(in, p)
+	}
+	// a second "0.tml", holding the plain document
+	twin := filepath.Join(dir, "other", "0.tml")
+	require.NoError(t, os.MkdirAll(filepath.Dir(twin), 0o755))
+	require.NoError(t, os.WriteFile(twin, plain, 0o644))
+	in = append(in, twin)
+
+	outputs := map[int]string{}
+	for _, workers := range []int{1, 4} {
+		out := filepath.Join(dir, "out"+strconv.Itoa(workers))
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"-out", out, "-workers", strconv.Itoa(workers)}, in...)
+		require.NoError(t, run(args, &stdout, &stderr), stderr.String())
+		lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+		require.Len(t, lines, len(in))
+		for i, p := range in {
+			name := strings.TrimSuffix(filepath.Base(p), ".TE3input")
+			assert.True(t, strings.HasPrefix(lines[i], filepath.Join(out, name)+": "), lines[i])
+		}
+		assert.Equal(t, "timeml: "+in[0]+": not written: "+twin+" has the same name\n", stderr.String())
+		written, err := os.ReadFile(filepath.Join(out, "0.tml"))
+		require.NoError(t, err)
+		d, err := timeml.Parse(written)
+		require.NoError(t, err)
+		orig, err := timeml.Parse(plain)
+		require.NoError(t, err)
+		assert.Equal(t, orig.Text, d.Text, "the last input named 0.tml is the one written")
+		var all strings.Builder
+		for i := range 6 {
+			b, err := os.ReadFile(filepath.Join(out, strconv.Itoa(i)+".tml"))
+			require.NoError(t, err)
+			all.Write(b)
+		}
+		outputs[workers] = all.String()
+	}
+	assert.Equal(t, outputs[1], outputs[4])
 }

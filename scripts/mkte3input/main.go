@@ -1,7 +1,8 @@
 // Command mkte3input writes TempEval-3 style inputs from TimeML files:
 // each file as is, but with every tag inside TEXT removed (the text
 // between the tags, character references included, is kept byte for
-// byte), named BASE.TE3input, COPIES times under OUT/c1, OUT/c2…
+// byte), named BASE.TE3input, COPIES times under OUT/c1, OUT/c2… (copy K
+// named cK-BASE.TE3input for K > 1, so each output has its own name)
 //
 //	go run ./scripts/mkte3input -o DIR [-copies N] FILE|DIR...
 //
@@ -29,7 +30,7 @@ func main() {
 func run(args []string) error {
 	fs := flag.NewFlagSet("mkte3input", flag.ContinueOnError)
 	out := fs.String("o", "", "output folder")
-	copies := fs.Int("copies", 1, "copies of each file, in OUT/c1, OUT/c2…")
+	copies := fs.Int("copies", 1, "copies of each file, in OUT/c1, OUT/c2… (copy K named cK-NAME when K > 1, so no two outputs share a name)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,7 +55,11 @@ func run(args []string) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", f, err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)+".TE3input"), stripped, 0o644); err != nil {
+			name := filepath.Base(f) + ".TE3input"
+			if c > 1 {
+				name = fmt.Sprintf("c%d-%s", c, name)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), stripped, 0o644); err != nil {
 				return err
 			}
 		}
