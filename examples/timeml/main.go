@@ -148,7 +148,7 @@ func lastWriters(paths []string) map[string]int {
 // annotate extracts the expressions of the file at path and, with write
 // set, writes it to outDir with their TIMEX3 tags.
 func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, path, outDir string, write bool, stdout, stderr io.Writer) error {
-	doc, src, err := te3.ReadFile(path)
+	doc, _, err := te3.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func annotate(ctx context.Context, x *timeline.Extractor, mode timeline.Mode, pa
 		return err
 	}
 	anns := te3.Annotations(exprs)
-	out, adj, err := timeml.Write(src, anns)
+	out, adj, err := doc.Write(anns)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -145,6 +145,11 @@ type Doc struct {
 	// ALINK elements (wherever they are).
 	Instances []Element `json:"instances,omitempty"`
 	Links     []Element `json:"links,omitempty"`
+
+	// parsed is the parse d was built from, for Doc.Write (it holds a
+	// few copies of the file while d is kept); it is only read after
+	// parsing, so a Doc may write from several goroutines
+	parsed *parsed
 }
 
 // Annotations returns the TIMEX3 elements of TEXT as annotations, ready for

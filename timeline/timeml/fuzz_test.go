@@ -2,6 +2,7 @@ package timeml
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 )
 
@@ -94,9 +95,13 @@ func FuzzWrite(f *testing.F) {
 				}
 			}
 		}
-		out, _, err := Write(src, anns)
+		out, adj, err := Write(src, anns)
 		if err != nil {
 			t.Fatal(err)
+		}
+		again, adj2, err := d.Write(anns)
+		if err != nil || !bytes.Equal(again, out) || !reflect.DeepEqual(adj, adj2) {
+			t.Fatalf("Doc.Write differs from Write: %v\n%q\n%q", err, out, again)
 		}
 		d2, err := Parse(out)
 		if err != nil {

@@ -476,7 +476,7 @@ func plainText(src []byte) string {
 // doc builds the public view of the parse.
 func (p *parsed) doc() *Doc {
 	raw := string(p.raw)
-	d := &Doc{Text: raw, TextPos: p.text0}
+	d := &Doc{Text: raw, TextPos: p.text0, parsed: p}
 	var dctElem *element
 	for k := range p.elems {
 		e := &p.elems[k]

@@ -2,6 +2,7 @@ package timeml
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -130,9 +131,23 @@ func Write(src []byte, anns []Annotation) ([]byte, []Adjustment, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	items, adj := p.place(anns)
-	out := p.emit(items)
+	out, adj := p.write(anns)
 	return out, adj, nil
+}
+
+// Write is the package's Write of the file d was parsed from, without
+// parsing it again. It fails for a Doc not made by Parse or Read.
+func (d *Doc) Write(anns []Annotation) ([]byte, []Adjustment, error) {
+	if d.parsed == nil {
+		return nil, nil, errors.New("timeml: Doc.Write needs a document made by Parse or Read")
+	}
+	out, adj := d.parsed.write(anns)
+	return out, adj, nil
+}
+
+func (p *parsed) write(anns []Annotation) ([]byte, []Adjustment) {
+	items, adj := p.place(anns)
+	return p.emit(items), adj
 }
 
 // place checks, adjusts and matches the annotations.

@@ -360,3 +360,25 @@ func TestWriteBesideEmptyTimex(t *testing.T) {
 		})
 	}
 }
+
+// TestDocWrite: a parsed Doc writes what Write writes from its source; a
+// Doc built by hand has no source to write.
+func TestDocWrite(t *testing.T) {
+	src := []byte("<TimeML><TEXT>He left on <EVENT eid=\"e1\">Monday</EVENT> and came back in 1998.</TEXT></TimeML>")
+	d, err := Parse(src)
+	require.NoError(t, err)
+	anns := []Annotation{
+		{Span: Span{11, 17}, TID: "t1", Type: "DATE", Value: "XXXX-WXX-1"},
+		{Span: Span{35, 39}, TID: "t2", Type: "DATE", Value: "1998"},
+	}
+	want, wantAdj, err := Write(src, anns)
+	require.NoError(t, err)
+	got, adj, err := d.Write(anns)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+	assert.Equal(t, wantAdj, adj)
+	assert.Contains(t, string(got), `<TIMEX3 tid="t2" type="DATE" value="1998">1998</TIMEX3>`)
+
+	_, _, err = (&Doc{Text: "x"}).Write(anns)
+	assert.Error(t, err)
+}
