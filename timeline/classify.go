@@ -3,8 +3,6 @@ package timeline
 import (
 	"sort"
 	"strings"
-
-	"github.com/eventline/eventline/timeline/internal/temporal"
 )
 
 // EventClass is the type of an event and the roles of its actors, as
@@ -128,22 +126,25 @@ type candidate struct {
 	t    *trigger
 }
 
-// clauseBreaks are where a sentence turns to another clause that can
-// carry its own date or its own actors.
-var clauseBreaks = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
-
-// clauses returns the clause spans of s.
-func clauses(text string, s Span) []Span {
-	var out []Span
+// clauses returns the clause spans of s: it is cut where a sentence
+// turns to another clause that can carry its own date or its own actors
+// (clauseBreakSpans). The spans are appended to out.
+func clauses(out []Span, text string, s Span) []Span {
 	start := s.Start
-	for _, loc := range clauseBreaks.FindAllStringIndex(text[s.Start:s.End], -1) {
-		cut := s.Start + loc[0]
-		if cut > start {
+	clauseBreakSpans(text[s.Start:s.End], func(b, _ int) {
+		if cut := s.Start + b; cut > start {
 			out = append(out, Span{start, cut})
 			start = cut
 		}
-	}
+	})
 	return append(out, Span{start, s.End})
+}
+
+// clauseSpans returns the clauses of toks, the tokens of s, cut also
+// where a coordinated clause brings in its own subject.
+func clauseSpans(sc *classifyScratch, text string, s Span, toks []token, actors []Actor, cands []candidate) []Span {
+	sc.cls = clauses(sc.cls[:0], text, s)
+	return splitCoordinated(sc, sc.cls, toks, actors, cands)
 }
 
 func clauseOf(cls []Span, at int) Span {
@@ -163,43 +164,84 @@ func clauseOf(cls []Span, at int) Span {
 // the object after it receives; a passive turns this round, and "by X"
 // names the source.
 func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Actor) EventClass {
-	var tz tokenizer
-	return ix.classifyEventWith(&tz, text, s, near, actors)
-}
-
-// classifyEventWith is classifyEvent tokenizing on tz's scratch.
-func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near Span, actors []Actor) EventClass {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks := tz.tokenize(text, s)
+	toks := tokenize(text, s)
 	ix.gaz.lookup(toks)
-	return ix.classifyTokens(toks, text, s, near, actors)
+	return ix.classifyTokens(new(classifyScratch), toks, text, s, near, actors)
+}
+
+// classifyScratch is the memory that classifyClause reuses from one
+// clause to the next: the actor lists of the EventClass it returns are
+// valid until its next call with the same scratch. Not safe for
+// concurrent use.
+type classifyScratch struct {
+	marks      []bool // the per-token marks of a clause, handed out by mark
+	used       int
+	cands      []candidate
+	cls, cls2  []Span
+	cuts       []int
+	actors     []Actor // the actor lists of a clause, handed out by actorList
+	actorsUsed int
+}
+
+// reset makes all of the scratch free for the next clause.
+func (sc *classifyScratch) reset() { sc.used, sc.actorsUsed = 0, 0 }
+
+// mark returns n cleared marks, one a token, that stay the caller's
+// until the next reset.
+func (sc *classifyScratch) mark(n int) []bool {
+	if sc.used+n > len(sc.marks) {
+		// the slices handed out keep the old array
+		sc.marks, sc.used = make([]bool, max(2*len(sc.marks), 16*n, 256)), 0
+	}
+	m := sc.marks[sc.used : sc.used+n : sc.used+n]
+	sc.used += n
+	clear(m)
+	return m
+}
+
+// actorList returns an empty list with room for n actors, the caller's
+// until the next reset.
+func (sc *classifyScratch) actorList(n int) []Actor {
+	if sc.actorsUsed+n > len(sc.actors) {
+		sc.actors, sc.actorsUsed = make([]Actor, max(2*len(sc.actors), 8*n, 32)), 0
+	}
+	l := sc.actors[sc.actorsUsed : sc.actorsUsed : sc.actorsUsed+n]
+	sc.actorsUsed += n
+	return l
 }
 
 // classifyClause is classifyEvent on clause cl of sentence sent, whose
 // tokens are sentToks: it takes the clause's tokens from them when it
-// can, and tokenizes on tz (which must not hold sentToks) when not.
-func (ix *actorIndex) classifyClause(tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
+// can, and tokenizes on tz (which must not hold sentToks) when not. The
+// actor lists it returns live in sc.
+func (ix *actorIndex) classifyClause(sc *classifyScratch, tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
 	if cl.Start < 0 || cl.End > len(text) || cl.Start >= cl.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks, ok := subTokens(text, sent, sentToks, cl)
+	toks, ok := sentToks[:len(sentToks):len(sentToks)], true // what subTokens gives for the whole sentence
+	if cl != sent {
+		toks, ok = subTokens(text, sent, sentToks, cl)
+	}
 	if !ok {
 		toks = tz.tokenize(text, cl)
 		ix.gaz.lookup(toks)
 	}
-	return ix.classifyTokens(toks, text, cl, near, actors)
+	return ix.classifyTokens(sc, toks, text, cl, near, actors)
 }
 
 // classifyTokens is classifyEvent on toks, the tokens of text[s.Start:s.End].
-func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Span, actors []Actor) EventClass {
-	cands := ix.candidates(toks, near)
+func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text string, s Span, near Span, actors []Actor) EventClass {
+	sc.reset()
+	cands := ix.candidates(sc.cands[:0], toks, near)
+	sc.cands = cands
 	if ap := dateApposition(toks, near); ap.End > ap.Start {
 		// "On 8 October 1950, the day after the US's crossing into North
 		// Korea, Mao Zedong ordered": the apposition says which day; its
 		// event and its names are not the dated event's.
-		kept := cands[:0:0]
+		kept := cands[:0]
 		for _, c := range cands {
 			if !ap.Contains(Span{toks[c.i].Start, toks[c.j-1].End}) {
 				kept = append(kept, c)
@@ -214,13 +256,21 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 		}
 		actors = as
 	}
-	cls := splitCoordinated(clauses(text, s), toks, actors, cands)
-	best := -1
-	if len(cands) > 0 {
-		best = pickTrigger(cands, toks, cls, near)
+	if len(cands) == 0 {
+		// no trigger: the clauses and the roles are not needed
+		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	if best < 0 {
-		return EventClass{Type: "OTHER", Actors: dedupeActors(actors, nil)}
+	// The clauses, and the quotes, are read only when they can matter:
+	// to choose among triggers, to place the actors, or to find the
+	// means of an assault.
+	var cls []Span
+	var quoted []bool
+	best := 0 // a lone trigger is picked
+	if len(cands) > 1 {
+		cls, quoted = clauseSpans(sc, text, s, toks, actors, cands), quoteDepth(sc, toks)
+		if best = pickTrigger(sc, cands, toks, quoted, cls, near); best < 0 {
+			return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
+		}
 	}
 	c := cands[best]
 	cat := categories[c.t.typ]
@@ -231,7 +281,13 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 		Mode:    c.t.mode,
 		Trigger: Span{toks[c.i].Start, toks[c.j-1].End},
 	}
-	cl := clauseOf(cls, toks[c.i].Start)
+	var cl Span
+	if len(actors) > 0 || ec.Type == "ASSAULT" {
+		if cls == nil {
+			cls = clauseSpans(sc, text, s, toks, actors, cands)
+		}
+		cl = clauseOf(cls, toks[c.i].Start)
+	}
 	if ec.Type == "STATEMENT" && threatens(cands, toks, best) {
 		// A statement of force to come is a threat: "indicated that Iran
 		// would invade Iraq".
@@ -240,7 +296,12 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 	if ec.Type == "ASSAULT" {
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
-	ec.Actors, ec.Recipients = roles(toks, c, cl, actors, cands)
+	if len(actors) > 0 { // with none, there are no roles to give
+		if quoted == nil {
+			quoted = quoteDepth(sc, toks)
+		}
+		ec.Actors, ec.Recipients = roles(sc, toks, quoted, c, cl, actors, cands)
+	}
 	if verbal[ec.Type] && !c.t.noun {
 		ec.Recipients = outsideEmbedded(toks, c, cands, ec.Recipients)
 	}
@@ -264,7 +325,7 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 					}
 					subj = append(subj, a)
 				}
-				ec.Actors = dedupeActors(subj, ec.Recipients)
+				ec.Actors = dedupeActors(sc, subj, ec.Recipients)
 			}
 		}
 	}
@@ -373,8 +434,7 @@ func threatens(cands []candidate, toks []token, k int) bool {
 // candidates finds the triggers of a sentence, longest first, dropping
 // negated ones ("did not attack"). A support verb takes the type of the
 // trigger noun that follows it: "launched what it called operations".
-func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
-	var cands []candidate
+func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []candidate {
 	first := true // the first word of the sentence may be capitalized
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].word {
@@ -525,8 +585,8 @@ func asTopic(toks []token, c candidate) bool {
 
 // subordinate marks the tokens of a framing clause, from a subordinator
 // at the start of a sentence or after a comma to the next comma.
-func subordinate(toks []token) []bool {
-	in := make([]bool, len(toks))
+func subordinate(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -605,8 +665,8 @@ func negated(toks []token, i int) bool {
 // pickTrigger returns the candidate closest to near within near's clause
 // (or the whole sentence when that clause has none). Reported speech
 // gives way to the event it reports: "Russia said it was in contact".
-func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
-	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
+func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []bool, cls []Span, near Span) int {
+	aside, sub := asideDepth(sc, toks), subordinate(sc, toks)
 	nearTok, nearEnd := -1, -1
 	for i := range toks {
 		t := &toks[i]
@@ -842,8 +902,8 @@ func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
 }
 
 // quoteDepth marks the tokens inside quotation marks.
-func quoteDepth(toks []token) []bool {
-	in := make([]bool, len(toks))
+func quoteDepth(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -866,8 +926,8 @@ func quoteDepth(toks []token) []bool {
 }
 
 // asideDepth marks the tokens of an aside between dashes or parentheses.
-func asideDepth(toks []token) []bool {
-	in := make([]bool, len(toks))
+func asideDepth(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	dash, paren := false, 0
 	for i := range toks {
 		t := &toks[i]
@@ -984,7 +1044,7 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": 
 // noun that stands alone ("the Israeli invasion of Lebanon") takes only
 // the actors of its own phrase. Actors quoted, or reporting ("according
 // to X", "X said" before the event it reports), take no part.
-func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate) (src, rcp []Actor) {
+func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Span, actors []Actor, cands []candidate) (src, rcp []Actor) {
 	trig := Span{toks[c.i].Start, toks[c.j-1].End}
 	passive := false
 	if !c.t.noun && c.t.participle {
@@ -1005,7 +1065,6 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			break
 		}
 	}
-	quoted := quoteDepth(toks)
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	inQuote := func(a Actor) bool {
 		i := tokenAt(a.Start)
@@ -1040,22 +1099,22 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
-	adjunct := purposeAdjunct(toks, c)
+	adjunct := purposeAdjunct(sc, toks, c)
 	inAdjunct := func(a Actor) bool {
 		i := tokenAt(a.Start)
 		return i < len(toks) && adjunct[i]
 	}
-	aside := participialAside(toks, c.i)
+	aside := participialAside(sc, toks, c.i)
 	inAside := func(a Actor) bool {
 		i := tokenAt(a.Start)
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
 	var after []Actor // after a noun trigger's own phrase
-	with := withParticiple(toks, c)
-	frame := withFrame(toks, c, actors, tokenAt)
-	rel := relativeAside(toks, c.i)
-	dashAside := dashes(toks)
-	topic := consultTopic(toks, c)
+	with := withParticiple(sc, toks, c)
+	frame := withFrame(sc, toks, c, actors, tokenAt)
+	rel := relativeAside(sc, toks, c.i)
+	dashAside := dashes(sc, toks)
+	topic := consultTopic(sc, toks, c)
 	for _, a := range actors {
 		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
 			continue
@@ -1120,16 +1179,16 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			rcp = after
 		}
 	}
-	src = dedupeActors(src, nil)
-	return src, dedupeActors(rcp, src)
+	src = dedupeActors(sc, src, nil)
+	return src, dedupeActors(sc, rcp, src)
 }
 
 // participialAside marks the tokens of ", facing U.S. and Arab troops at
 // the Saudi border,": a comma, a present participle and the next comma,
 // all before the trigger at c (after it, the participle carries the
 // event on: "invaded, declaring war on France").
-func participialAside(toks []token, c int) []bool {
-	in := make([]bool, len(toks))
+func participialAside(sc *classifyScratch, toks []token, c int) []bool {
+	in := sc.mark(len(toks))
 	for i := 0; i+1 < c; i++ {
 		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
 			continue
@@ -1208,9 +1267,12 @@ var compass = map[string]bool{"north": true, "south": true, "east": true, "west"
 var nounObjects = map[string]bool{"of": true, "on": true, "against": true, "at": true, "by": true, "into": true, "with": true, "between": true, "to": true}
 
 // dedupeActors keeps the first mention of each actor, and none that is already
-// in other.
-func dedupeActors(as, other []Actor) []Actor {
-	var out []Actor
+// in other, in a list of sc; nil when none is left.
+func dedupeActors(sc *classifyScratch, as, other []Actor) []Actor {
+	if len(as) == 0 {
+		return nil
+	}
+	out := sc.actorList(len(as))
 next:
 	for _, a := range as {
 		for _, o := range other {
@@ -1224,6 +1286,9 @@ next:
 			}
 		}
 		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -1329,8 +1394,8 @@ var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": 
 // participle of thought after a comma. A purpose right after the trigger
 // is its complement, not an adjunct ("agreed to charter", "offered to
 // provide"), and speech keeps its content to the addressee rules.
-func purposeAdjunct(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks))
+func purposeAdjunct(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks))
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
 		start := -1
@@ -1369,16 +1434,16 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 // March 1987" holds two events, each with its own actor. A list of
 // objects ("invaded France, Belgium, and the Netherlands") has no verb
 // after the name and stays whole.
-func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
+func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	verbStart := make([]bool, len(toks))
+	verbStart := sc.mark(len(toks))
 	for _, c := range cands {
 		if !c.t.noun {
 			verbStart[c.i] = true
 		}
 	}
 	verbAt := func(i int) bool { return verbLike(toks, i) || i < len(toks) && verbStart[i] }
-	var cuts []int
+	cuts := sc.cuts[:0]
 	for _, a := range actors {
 		i := tokenAt(a.Start)
 		k := i - 1
@@ -1421,11 +1486,12 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 			cuts = append(cuts, toks[k].Start)
 		}
 	}
+	sc.cuts = cuts
 	if len(cuts) == 0 {
 		return cls
 	}
 	sort.Ints(cuts)
-	var out []Span
+	out := sc.cls2[:0]
 	for _, c := range cls {
 		start := c.Start
 		for _, cut := range cuts {
@@ -1436,6 +1502,7 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 		}
 		out = append(out, Span{start, c.End})
 	}
+	sc.cls2 = out
 	return out
 }
 
@@ -1483,8 +1550,8 @@ func joined(text string, from, to int) bool {
 // the trigger at c: an absolute clause that adds parties to the event
 // ("The 2003 invasion of Iraq ... began ..., with the United Kingdom,
 // Australia and Poland contributing troops").
-func withParticiple(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks))
+func withParticiple(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks))
 	for k := c.j; k+1 < len(toks); k++ {
 		if toks[k].raw != "," || toks[k+1].low != "with" {
 			continue
@@ -1511,8 +1578,8 @@ var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through":
 // ", whose ... ,", ", under which ... ,", ", pursuant to which ..."), that does not hold the trigger at c: it says who
 // someone is ("James Dubik, who is in charge of training Iraqi security
 // forces, praised Iran"), not who took part.
-func relativeAside(toks []token, c int) []bool {
-	in := make([]bool, len(toks))
+func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
+	in := sc.mark(len(toks))
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].raw != "," {
 			continue
@@ -1556,8 +1623,8 @@ func nounAfter(toks []token, i int) bool {
 // the offensive"). When the subject is only referred to ("With the
 // Soviets wary ... and the Japanese planning ..., the two powers
 // signed"), the phrase names the parties and stays.
-func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
-	in := make([]bool, len(toks))
+func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
 		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && frameOpeners[toks[k].low] {
@@ -1574,7 +1641,7 @@ func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int)
 	if open < 0 {
 		return in
 	}
-	inActor := make([]bool, len(toks))
+	inActor := sc.mark(len(toks))
 	for _, a := range actors {
 		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
 			inActor[i] = true
@@ -1619,8 +1686,8 @@ var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true,
 	"amid": true, "given": true}
 
 // dashes marks the tokens between spaced dashes: an aside.
-func dashes(toks []token) []bool {
-	in := make([]bool, len(toks))
+func dashes(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -1674,8 +1741,8 @@ var topicPreps = map[string]bool{"on": true, "about": true, "over": true, "regar
 
 // consultTopic marks the topic phrase of a consultation verb at c, from
 // "on"/"about" after it to the end of the clause or a "with".
-func consultTopic(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks)+1)
+func consultTopic(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks) + 1)
 	if c.t.typ != "CONSULT" || c.t.noun {
 		return in
 	}
