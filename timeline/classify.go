@@ -177,13 +177,16 @@ func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Act
 // valid until its next call with the same scratch. Not safe for
 // concurrent use.
 type classifyScratch struct {
-	marks      []bool // the per-token marks of a clause, handed out by mark
-	used       int
-	cands      []candidate
-	cls, cls2  []Span
-	cuts       []int
-	actors     []Actor // the actor lists of a clause, handed out by actorList
-	actorsUsed int
+	marks     []bool // the per-token marks of a clause, handed out by mark
+	used      int
+	cands     []candidate
+	cls, cls2 []Span
+	cuts      []int
+	// the clauses of a sentence's dated expressions (splitClauses)
+	sentClauses []Span
+	sentCuts    []int
+	actors      []Actor // the actor lists of a clause, handed out by actorList
+	actorsUsed  int
 }
 
 // reset makes all of the scratch free for the next clause.
@@ -206,7 +209,8 @@ func (sc *classifyScratch) mark(n int) []bool {
 // until the next reset.
 func (sc *classifyScratch) actorList(n int) []Actor {
 	if sc.actorsUsed+n > len(sc.actors) {
-		sc.actors, sc.actorsUsed = make([]Actor, max(2*len(sc.actors), 8*n, 32)), 0
+		// sized to the need: most documents have few actors a clause
+		sc.actors, sc.actorsUsed = make([]Actor, max(2*len(sc.actors), 4*n)), 0
 	}
 	l := sc.actors[sc.actorsUsed : sc.actorsUsed : sc.actorsUsed+n]
 	sc.actorsUsed += n
@@ -377,7 +381,7 @@ func outsideEmbedded(toks []token, c candidate, cands []candidate, rcp []Actor) 
 		end := len(toks)
 		for i := o.j; i < len(toks); i++ {
 			if !toks[i].word && toks[i].raw != "." && toks[i].raw != "-" && toks[i].raw != "'" ||
-				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !articles[toks[i+1].low] {
+				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !toks[i+1].is(wcArticle) {
 				end = i
 				break
 			}
@@ -447,7 +451,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
 			continue
 		}
-		if i > 0 && toks[i-1].low == "in" && idiomAfterIn[toks[i].low] {
+		if i > 0 && toks[i-1].low == "in" && toks[i].is(wcIdiomAfterIn) {
 			continue // "in charge of", "in force"
 		}
 		var hit *trigger
@@ -507,15 +511,15 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
-		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && determiners[toks[i-1].low] ||
-			articles[toks[i-1].low] || toks[i-1].poss) {
+		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && toks[i-1].is(wcDeterminer) ||
+			toks[i-1].is(wcArticle) || toks[i-1].poss) {
 			// "the bombing of two U.S. embassies": a gerund used as a
 			// noun; "with the help of": a verb's form after an article.
 			n := *hit
 			n.noun = true
 			hit = &n
 		}
-		if !negated(toks, i) && !(hit.noun && j < len(toks) && nounModified[toks[j].low]) {
+		if !negated(toks, i) && !(hit.noun && j < len(toks) && toks[j].is(wcNounModified)) {
 			cands = append(cands, candidate{i, j, hit})
 		}
 		i = j - 1
@@ -570,7 +574,7 @@ func asTopic(toks []token, c candidate) bool {
 		return false
 	}
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
-		if topicWords[toks[k].low] {
+		if toks[k].is(wcTopicWord) {
 			return true
 		}
 		if (toks[k].low == "to" || toks[k].low == "for") && k > 0 && reactions[toks[k-1].low] {
@@ -655,7 +659,7 @@ func negated(toks []token, i int) bool {
 			}
 			continue
 		}
-		if negators[t.low] {
+		if t.is(wcNegator) {
 			return true
 		}
 	}
@@ -863,7 +867,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !t.word {
 			return false
 		}
-		if adjunctPreps[t.low] {
+		if t.is(wcAdjunctPrep) {
 			if !c.t.noun && !(t.low == "by" && k == c.i-1 && strings.HasSuffix(toks[c.i].low, "ing")) {
 				return false
 			}
@@ -875,7 +879,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !c.t.noun {
 			return false
 		}
-		if t.is(wcStop) && !determiners[t.low] || t.up {
+		if t.is(wcStop) && !t.is(wcDeterminer) || t.up {
 			return false
 		}
 	}
@@ -980,7 +984,7 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 		// in force might be extended".
 		if c.t.noun && !directive {
 			for i := c.j; i < len(toks) && i <= c.j+5; i++ {
-				if intentMarkers[toks[i].low] {
+				if toks[i].is(wcIntentMarker) {
 					return true
 				}
 				if !toks[i].word {
@@ -1000,7 +1004,7 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 				break
 			}
 			near := i >= c.i-4 // the marker governs the event: "would invade"
-			if directive || intentMarkers[toks[i].low] && (near || pastToo) || pastToo && toks[i].low == "had" ||
+			if directive || toks[i].is(wcIntentMarker) && (near || pastToo) || pastToo && toks[i].low == "had" ||
 				toks[i].low == "to" && i == c.i-1 {
 				return true
 			}
@@ -1049,7 +1053,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	passive := false
 	if !c.t.noun && c.t.participle {
 		for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
-			if beForms[toks[k].low] {
+			if toks[k].is(wcBeForm) {
 				passive = true
 				break
 			}
@@ -1109,7 +1113,8 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		i := tokenAt(a.Start)
 		return i < len(toks) && aside[i] && !aside[c.i]
 	}
-	var after []Actor // after a noun trigger's own phrase
+	src, rcp = sc.actorList(len(actors)), sc.actorList(len(actors))
+	after := sc.actorList(len(actors)) // after a noun trigger's own phrase
 	with := withParticiple(sc, toks, c)
 	frame := withFrame(sc, toks, c, actors, tokenAt)
 	rel := relativeAside(sc, toks, c.i)
@@ -1233,7 +1238,7 @@ func nounPhrase(toks []token, c candidate) Span {
 	}
 	end := c.j
 	for k := c.j; k < len(toks); {
-		if !nounObjects[toks[k].low] {
+		if !toks[k].is(wcNounObject) {
 			break
 		}
 		k++
@@ -1319,6 +1324,9 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 	mode, bestD, bestRank := "", 0, 0
 	for i := range toks {
 		if !cl.Contains(toks[i].Span) {
+			continue
+		}
+		if !toks[i].is(wcModeStart) {
 			continue
 		}
 		for _, mc := range ix.modes[toks[i].low] {
@@ -1585,7 +1593,7 @@ func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
 			continue
 		}
 		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
-			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
+			i+2 < len(toks) && toks[i+1].is(wcRelPrep) && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
 			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
 		if !rel {
 			continue
@@ -1627,7 +1635,7 @@ func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, t
 	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
-		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && frameOpeners[toks[k].low] {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
 			open = k
 			break
 		}

@@ -41,7 +41,7 @@ func BenchmarkClassifyTBAQ(b *testing.B) {
 		for k := range ins {
 			in := &ins[k]
 			if in.dated != nil {
-				splitClauses(in.text, in.sent, in.exprs, in.dated)
+				splitClauses(&sc, in.text, in.sent, in.exprs, in.dated)
 			}
 			class := x.actors.classifyClause(&sc, &tz, in.text, in.sent, in.sentToks, in.cl, in.near, in.actors)
 			withRoles(class.Actors, class.Recipients)
@@ -69,7 +69,7 @@ func classifyInputs(x *Extractor, st *docState) []classifyInput {
 		if len(dated) == 0 {
 			continue
 		}
-		clauses := splitClauses(st.text, s.Span, st.exprs, dated)
+		clauses := splitClauses(new(classifyScratch), st.text, s.Span, st.exprs, dated)
 		for k, i := range dated {
 			e := &st.exprs[i]
 			if seenValue(st.exprs, dated[:k], e.Value) {

@@ -25,15 +25,24 @@ var (
 // foldWords are the words of an alternation, by first letter. No word
 // of a list is a prefix of another, so at most one of them matches
 // before a space and the order of the alternation does not matter.
-type foldWords [26][]string
+type foldWords struct {
+	byFirst [26][]string
+	pairs   [26][26]bool // the first two letters of the words
+}
 
 func newFoldWords(words ...string) *foldWords {
 	var fw foldWords
 	for _, w := range words {
-		fw[w[0]-'a'] = append(fw[w[0]-'a'], w)
+		fw.byFirst[w[0]-'a'] = append(fw.byFirst[w[0]-'a'], w)
+		fw.pairs[w[0]-'a'][w[1]-'a'] = true
 	}
 	return &fw
 }
+
+// spaceLeads are the words a break at white space reads after it: those
+// of clauseBreaks' first alternative, and the "and" of ", and said".
+var spaceLeads = newFoldWords("before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
+	"though", "whereupon", "and")
 
 // clauseBreakSpans calls f with the start and end of each clauseBreaks
 // match in s, in order, as FindAllStringIndex gives them.
@@ -48,7 +57,7 @@ func clauseBreakSpans(s string, f func(start, end int)) {
 			// that does not start one is passed whole (which also keeps
 			// the scan linear in long runs).
 			next = skipRESpace(s, p)
-			if next == len(s) || !breakWords.starts(s[next]) && !andSpeechLead(s[next]) {
+			if !spaceLeads.mayStart(s, next) {
 				p = next
 				continue
 			}
@@ -63,9 +72,6 @@ func clauseBreakSpans(s string, f func(start, end int)) {
 		p = next
 	}
 }
-
-// andSpeechLead reports whether c may start the "and" of ", and said".
-func andSpeechLead(c byte) bool { return c == 'a' || c == 'A' }
 
 // clauseBreakAt returns the end of the clauseBreaks match that starts at
 // p, or -1: the alternatives in the expression's order, each taking the
@@ -168,10 +174,21 @@ func foldLetter(c byte) int {
 	return -1
 }
 
-// starts reports whether a word of fw may start with byte c.
-func (fw *foldWords) starts(c byte) bool {
-	l := foldLetter(c)
-	return l >= 0 && len(fw[l]) > 0
+// mayStart reports whether a word of fw may match at s[p:], by its
+// first two letters (either may be a non-ASCII letter that folds to an
+// ASCII one, and then only the other is read).
+func (fw *foldWords) mayStart(s string, p int) bool {
+	if p+1 >= len(s) { // every word has two letters at least
+		return false
+	}
+	l0, l1 := foldLetter(s[p]), foldLetter(s[p+1])
+	switch {
+	case l0 < 0:
+		return false
+	case s[p] >= 0x80 || s[p+1] >= 0x80:
+		return len(fw.byFirst[l0]) > 0 || l1 >= 0
+	}
+	return l1 >= 0 && fw.pairs[l0][l1]
 }
 
 // spacedWord matches (?i)(?:words)\s at p.
@@ -183,7 +200,7 @@ func spacedWord(s string, p int, words *foldWords) int {
 	if l < 0 {
 		return -1
 	}
-	for _, w := range words[l] {
+	for _, w := range words.byFirst[l] {
 		if e := foldPrefix(s, p, w); e >= 0 && e < len(s) && isRESpace(s[e]) {
 			return e + 1
 		}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strconv"
 )
 
@@ -48,7 +49,7 @@ func (x *Extractor) buildEvents(st *docState) {
 		if len(dated) == 0 {
 			continue
 		}
-		clauses := splitClauses(st.text, s.Span, st.exprs, dated)
+		clauses := splitClauses(&sc, st.text, s.Span, st.exprs, dated)
 		for k, i := range dated {
 			e := &st.exprs[i]
 			if seenValue(st.exprs, dated[:k], e.Value) {
@@ -114,14 +115,16 @@ func eventID(doc, sent, start int) string {
 
 // splitClauses gives each dated expression the part of its sentence that
 // belongs to it: the whole sentence when it is the only one, else the
-// clause between the breaks that separate it from its neighbours.
-func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
-	out := make([]Span, len(dated))
+// clause between the breaks that separate it from its neighbours. The
+// spans live in sc until the next call.
+func splitClauses(sc *classifyScratch, text string, s Span, exprs []Expression, dated []int) []Span {
+	out := slices.Grow(sc.sentClauses[:0], len(dated))[:len(dated)]
+	sc.sentClauses = out
 	if len(dated) == 1 {
 		out[0] = s
 		return out
 	}
-	cuts := []int{s.Start}
+	cuts := append(sc.sentCuts[:0], s.Start)
 	for k := 1; k < len(dated); k++ {
 		prev, next := exprs[dated[k-1]].Span, exprs[dated[k]].Span
 		// where the sentence turns to another clause that can carry its
@@ -136,6 +139,7 @@ func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
 		cuts = append(cuts, cut)
 	}
 	cuts = append(cuts, s.End)
+	sc.sentCuts = cuts
 	for k := range dated {
 		out[k] = Span{cuts[k], cuts[k+1]}
 	}
