@@ -31,6 +31,10 @@ type trigger struct {
 	toks             []string
 	typ, cameo, mode string
 	noun, participle bool
+	// read from the lists by the whole form, once (buildTriggers)
+	nounForm bool            // the form is one the lexicon lists as a noun
+	idiom    map[string]bool // idiomFollowers of the form
+	sense    string          // objectSense of the first word
 }
 
 // triggerIndex maps the first token of each trigger to its entries,
@@ -71,6 +75,10 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 	}
 	for _, ts := range ti {
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
+		for _, t := range ts {
+			form := strings.Join(t.toks, " ")
+			t.nounForm, t.idiom, t.sense = nounForms[form], idiomFollowers[form], objectSense[t.toks[0]]
+		}
 	}
 	return ti, nounForms
 }
@@ -446,6 +454,9 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		}
 		wasFirst := first
 		first = false
+		if !toks[i].is(wcTrigger | wcSupportVerb) {
+			continue // neither a trigger nor a support verb starts here
+		}
 		// Capitalized words are names ("March", "United", "Operation
 		// Ripper"), and the date itself is no trigger.
 		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
@@ -482,10 +493,10 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 				continue
 			}
 		}
-		if hit == nil || i+1 < len(toks) && idiomFollowers[strings.Join(hit.toks, " ")][toks[i+1].low] {
+		if hit == nil || i+1 < len(toks) && hit.idiom[toks[i+1].low] {
 			continue // "fell ill", "a falling out"
 		}
-		if !hit.noun && len(hit.toks) == 1 && objectSense[hit.toks[0]] != "" {
+		if !hit.noun && len(hit.toks) == 1 && hit.sense != "" {
 			// Verbs whose sense turns on their complement: "concluded a
 			// treaty" agrees, "concluded (that) he had been killed" says;
 			// "demonstrated in the capital" protests, "demonstrated
@@ -494,7 +505,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 			if i+1 < len(toks) && toks[i+1].word {
 				next = toks[i+1].low
 			}
-			switch sense := objectSense[hit.toks[0]]; {
+			switch sense := hit.sense; {
 			case next == "that" || selfPronouns[next]:
 				if sense != "clause" {
 					continue
@@ -542,7 +553,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggers[t.low] {
-			if (tr.noun || ix.nounForms[strings.Join(tr.toks, " ")]) && matchToks(toks, k, tr.toks) {
+			if (tr.noun || tr.nounForm) && matchToks(toks, k, tr.toks) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}
@@ -1070,10 +1081,6 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		}
 	}
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	inQuote := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && quoted[i] && !quoted[c.i]
-	}
 	var reporters []Span // "according to X": X reports, it does not act
 	for k := 1; k+1 < len(toks); k++ {
 		if toks[k-1].low == "according" && toks[k].low == "to" {
@@ -1104,15 +1111,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	}
 	np := nounPhrase(toks, c)
 	adjunct := purposeAdjunct(sc, toks, c)
-	inAdjunct := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && adjunct[i]
-	}
 	aside := participialAside(sc, toks, c.i)
-	inAside := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && aside[i] && !aside[c.i]
-	}
 	src, rcp = sc.actorList(len(actors)), sc.actorList(len(actors))
 	after := sc.actorList(len(actors)) // after a noun trigger's own phrase
 	with := withParticiple(sc, toks, c)
@@ -1121,23 +1120,25 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	dashAside := dashes(sc, toks)
 	topic := consultTopic(sc, toks, c)
 	for _, a := range actors {
-		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
+		i := tokenAt(a.Start) // the actor's first token; len(toks) for none
+		in := i < len(toks)
+		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(a.End)) || in && adjunct[i] {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && (rel[i] || frame[i]) {
+		if in && (rel[i] || frame[i]) {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && dashAside[i] && !dashAside[c.i] {
+		if in && dashAside[i] && !dashAside[c.i] {
 			continue // "the Iraqi army - backed by coalition support - launched"
 		}
-		if possession(toks, a, tokenAt) || topic[tokenAt(a.Start)] {
+		if possession(toks, a, tokenAt) || topic[i] {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && with[i] {
+		if in && with[i] {
 			src = append(src, a) // "with the United Kingdom and Australia contributing troops"
 			continue
 		}
-		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
+		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || in && quoted[i] && !quoted[c.i] || speechEnd >= 0 && a.End <= speechEnd {
 			continue
 		}
 		reported := false
@@ -1699,7 +1700,7 @@ func dashes(sc *classifyScratch, toks []token) []bool {
 	open := false
 	for i := range toks {
 		t := &toks[i]
-		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
+		if !t.word && (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
 			open = !open
 			continue
 		}

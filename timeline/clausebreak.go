@@ -27,21 +27,26 @@ var (
 // before a space and the order of the alternation does not matter.
 type foldWords struct {
 	byFirst [26][]string
-	pairs   [26][26]bool // the first two letters of the words
+	// the first three letters of the words of three letters or more:
+	// bit l of thirds[a][b] for a word that starts with a, b, l
+	thirds [26][26]uint32
 }
 
 func newFoldWords(words ...string) *foldWords {
 	var fw foldWords
 	for _, w := range words {
 		fw.byFirst[w[0]-'a'] = append(fw.byFirst[w[0]-'a'], w)
-		fw.pairs[w[0]-'a'][w[1]-'a'] = true
+		if len(w) >= 3 {
+			fw.thirds[w[0]-'a'][w[1]-'a'] |= 1 << (w[2] - 'a')
+		}
 	}
 	return &fw
 }
 
 // spaceLeads are the words a break at white space reads after it: those
 // of clauseBreaks' first alternative, and the "and" of ", and said".
-var spaceLeads = newFoldWords("before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
+var spaceLeads = newFoldWords( // all of three letters or more
+	"before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
 	"though", "whereupon", "and")
 
 // clauseBreakSpans calls f with the start and end of each clauseBreaks
@@ -49,9 +54,9 @@ var spaceLeads = newFoldWords("before", "after", "when", "while", "until", "and 
 func clauseBreakSpans(s string, f func(start, end int)) {
 	for p := 0; p < len(s); {
 		next := p + 1
-		switch c := s[p]; {
-		case c == ',' || c == ';':
-		case isRESpace(c):
+		switch breakBytes[s[p]] {
+		case breakPunct:
+		case breakSpace:
 			// A break at white space is the run and a word after it;
 			// from anywhere in the run it reads the same word, so a run
 			// that does not start one is passed whole (which also keeps
@@ -174,21 +179,23 @@ func foldLetter(c byte) int {
 	return -1
 }
 
-// mayStart reports whether a word of fw may match at s[p:], by its
-// first two letters (either may be a non-ASCII letter that folds to an
-// ASCII one, and then only the other is read).
+// mayStart reports whether a word of fw, whose words all have three
+// letters or more, may match at s[p:], by its first three letters. A
+// non-ASCII byte among them may start a letter that folds to an ASCII
+// one: then any word that starts with the first may.
 func (fw *foldWords) mayStart(s string, p int) bool {
-	if p+1 >= len(s) { // every word has two letters at least
+	if p+2 >= len(s) {
 		return false
 	}
-	l0, l1 := foldLetter(s[p]), foldLetter(s[p+1])
-	switch {
-	case l0 < 0:
+	l0 := foldLetter(s[p])
+	if l0 < 0 {
 		return false
-	case s[p] >= 0x80 || s[p+1] >= 0x80:
-		return len(fw.byFirst[l0]) > 0 || l1 >= 0
 	}
-	return l1 >= 0 && fw.pairs[l0][l1]
+	if s[p] >= 0x80 || s[p+1] >= 0x80 || s[p+2] >= 0x80 {
+		return len(fw.byFirst[l0]) > 0
+	}
+	l1, l2 := foldLetter(s[p+1]), foldLetter(s[p+2])
+	return l1 >= 0 && l2 >= 0 && fw.thirds[l0][l1]&(1<<l2) != 0
 }
 
 // spacedWord matches (?i)(?:words)\s at p.
@@ -235,7 +242,21 @@ func foldPrefix(s string, p int, w string) int {
 func hasAt(s string, p int, w string) bool { return len(s)-p >= len(w) && s[p:p+len(w)] == w }
 
 // isRESpace is the \s of regular expressions: ASCII white space but \v.
-func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+func isRESpace(c byte) bool { return breakBytes[c] == breakSpace }
+
+// breakBytes are the bytes a clause break can start with.
+var breakBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r\f") {
+		t[c] = breakSpace
+	}
+	t[','], t[';'] = breakPunct, breakPunct
+	return t
+}()
+
+const (
+	breakSpace = 1 + iota // \s
+	breakPunct            // a comma or a semicolon
+)
 
 func skipRESpace(s string, p int) int {
 	for p < len(s) && isRESpace(s[p]) {
