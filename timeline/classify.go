@@ -1119,7 +1119,8 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	rel := relativeAside(sc, toks, c.i)
 	dashAside := dashes(sc, toks)
 	topic := consultTopic(sc, toks, c)
-	for _, a := range actors {
+	for n := range actors {
+		a := &actors[n]
 		i := tokenAt(a.Start) // the actor's first token; len(toks) for none
 		in := i < len(toks)
 		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(a.End)) || in && adjunct[i] {
@@ -1135,7 +1136,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			continue
 		}
 		if in && with[i] {
-			src = append(src, a) // "with the United Kingdom and Australia contributing troops"
+			src = append(src, *a) // "with the United Kingdom and Australia contributing troops"
 			continue
 		}
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || in && quoted[i] && !quoted[c.i] || speechEnd >= 0 && a.End <= speechEnd {
@@ -1154,27 +1155,27 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			// A noun on its own: its modifiers act, its objects receive.
 			switch {
 			case a.Start >= np.Start && a.End <= trig.Start, a.Overlaps(trig):
-				src = append(src, a)
+				src = append(src, *a)
 			case by >= 0 && a.Start >= by && a.Start < np.End:
-				src = append(src, a)
+				src = append(src, *a)
 			case a.Start >= trig.End && a.End <= np.End:
-				rcp = append(rcp, a)
+				rcp = append(rcp, *a)
 			case a.Start >= np.End:
-				after = append(after, a)
+				after = append(after, *a)
 			}
 			continue
 		}
 		switch {
 		case a.End <= trig.Start || a.Overlaps(trig):
 			if passive {
-				rcp = append(rcp, a)
+				rcp = append(rcp, *a)
 			} else {
-				src = append(src, a)
+				src = append(src, *a)
 			}
 		case by >= 0 && a.Start >= by && (passive || c.t.noun):
-			src = append(src, a)
+			src = append(src, *a)
 		default:
-			rcp = append(rcp, a)
+			rcp = append(rcp, *a)
 		}
 	}
 	if np.End > np.Start {
@@ -1280,18 +1281,19 @@ func dedupeActors(sc *classifyScratch, as, other []Actor) []Actor {
 	}
 	out := sc.actorList(len(as))
 next:
-	for _, a := range as {
-		for _, o := range other {
-			if sameActorKey(a, o) {
+	for k := range as {
+		a := &as[k]
+		for m := range other {
+			if sameActorKey(a, &other[m]) {
 				continue next
 			}
 		}
-		for _, o := range out {
-			if sameActorKey(a, o) {
+		for m := range out {
+			if sameActorKey(a, &out[m]) {
 				continue next
 			}
 		}
-		out = append(out, a)
+		out = append(out, *a)
 	}
 	if len(out) == 0 {
 		return nil
@@ -1305,17 +1307,17 @@ func dedupeKey(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.
 // sameActorKey is dedupeKey(a) == dedupeKey(b) without building the keys
 // (the lists are short, a map and its keys cost more than the scan):
 // the fields compare one by one unless one holds the separator.
-func sameActorKey(a, b Actor) bool {
+func sameActorKey(a, b *Actor) bool {
 	if a.Name == b.Name && a.Sector == b.Sector && a.Office == b.Office {
 		return true
 	}
 	if !hasNUL(a) && !hasNUL(b) {
 		return false
 	}
-	return dedupeKey(a) == dedupeKey(b)
+	return dedupeKey(*a) == dedupeKey(*b)
 }
 
-func hasNUL(a Actor) bool {
+func hasNUL(a *Actor) bool {
 	return strings.IndexByte(a.Name, 0) >= 0 || strings.IndexByte(a.Sector, 0) >= 0 || strings.IndexByte(a.Office, 0) >= 0
 }
 
@@ -1453,7 +1455,8 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	}
 	verbAt := func(i int) bool { return verbLike(toks, i) || i < len(toks) && verbStart[i] }
 	cuts := sc.cuts[:0]
-	for _, a := range actors {
+	for n := range actors {
+		a := &actors[n]
 		i := tokenAt(a.Start)
 		k := i - 1
 		if k >= 0 && toks[k].low == "the" {
@@ -1518,8 +1521,8 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 // listed reports an actor ending right before offset off (a comma): the
 // name before ", and" is part of a list.
 func listed(actors []Actor, off int) bool {
-	for _, a := range actors {
-		if a.End == off {
+	for k := range actors {
+		if actors[k].End == off {
 			return true
 		}
 	}
@@ -1651,7 +1654,8 @@ func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, t
 		return in
 	}
 	inActor := sc.mark(len(toks))
-	for _, a := range actors {
+	for k := range actors {
+		a := &actors[k]
 		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
 			inActor[i] = true
 		}
@@ -1720,7 +1724,7 @@ var possessions = map[string]bool{"palace": true, "palaces": true, "home": true,
 
 // possession reports a person in the possessive before such a noun,
 // perhaps after one adjective.
-func possession(toks []token, a Actor, tokenAt func(int) int) bool {
+func possession(toks []token, a *Actor, tokenAt func(int) int) bool {
 	if a.Kind != "person" {
 		return false
 	}
