@@ -21,6 +21,9 @@ func (x *Extractor) buildEvents(st *docState) {
 	}
 	mem.scratch.tz.toks = make([]token, 0, longest/4+8)
 	var sc classifyScratch
+	// each event's one source, from one array for the document: an
+	// expression makes one event at most
+	sources := make([]Source, 0, len(st.exprs))
 	byDoc := st.exprs
 	ei := 0
 	for si := range st.sents {
@@ -84,7 +87,8 @@ func (x *Extractor) buildEvents(st *docState) {
 				Sentence:   *s,
 				Doc:        st.doc,
 			}
-			ev.Sources = []Source{{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span}}
+			sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
+			ev.Sources = sources[len(sources)-1 : len(sources) : len(sources)]
 			st.events = append(st.events, ev)
 		}
 	}
