@@ -3,8 +3,6 @@ package timeline
 import (
 	"sort"
 	"strings"
-
-	"github.com/eventline/eventline/timeline/internal/temporal"
 )
 
 // EventClass is the type of an event and the roles of its actors, as
@@ -33,6 +31,10 @@ type trigger struct {
 	toks             []string
 	typ, cameo, mode string
 	noun, participle bool
+	// read from the lists by the whole form, once (buildTriggers)
+	nounForm bool            // the form is one the lexicon lists as a noun
+	idiom    map[string]bool // idiomFollowers of the form
+	sense    string          // objectSense of the first word
 }
 
 // triggerIndex maps the first token of each trigger to its entries,
@@ -73,6 +75,10 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 	}
 	for _, ts := range ti {
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
+		for _, t := range ts {
+			form := strings.Join(t.toks, " ")
+			t.nounForm, t.idiom, t.sense = nounForms[form], idiomFollowers[form], objectSense[t.toks[0]]
+		}
 	}
 	return ti, nounForms
 }
@@ -128,22 +134,25 @@ type candidate struct {
 	t    *trigger
 }
 
-// clauseBreaks are where a sentence turns to another clause that can
-// carry its own date or its own actors.
-var clauseBreaks = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
-
-// clauses returns the clause spans of s.
-func clauses(text string, s Span) []Span {
-	var out []Span
+// clauses returns the clause spans of s: it is cut where a sentence
+// turns to another clause that can carry its own date or its own actors
+// (clauseBreakSpans). The spans are appended to out.
+func clauses(out []Span, text string, s Span) []Span {
 	start := s.Start
-	for _, loc := range clauseBreaks.FindAllStringIndex(text[s.Start:s.End], -1) {
-		cut := s.Start + loc[0]
-		if cut > start {
+	clauseBreakSpans(text[s.Start:s.End], func(b, _ int) {
+		if cut := s.Start + b; cut > start {
 			out = append(out, Span{start, cut})
 			start = cut
 		}
-	}
+	})
 	return append(out, Span{start, s.End})
+}
+
+// clauseSpans returns the clauses of toks, the tokens of s, cut also
+// where a coordinated clause brings in its own subject.
+func clauseSpans(sc *classifyScratch, text string, s Span, toks []token, actors []Actor, cands []candidate) []Span {
+	sc.cls = clauses(sc.cls[:0], text, s)
+	return splitCoordinated(sc, sc.cls, toks, actors, cands)
 }
 
 func clauseOf(cls []Span, at int) Span {
@@ -163,43 +172,88 @@ func clauseOf(cls []Span, at int) Span {
 // the object after it receives; a passive turns this round, and "by X"
 // names the source.
 func (ix *actorIndex) classifyEvent(text string, s Span, near Span, actors []Actor) EventClass {
-	var tz tokenizer
-	return ix.classifyEventWith(&tz, text, s, near, actors)
-}
-
-// classifyEventWith is classifyEvent tokenizing on tz's scratch.
-func (ix *actorIndex) classifyEventWith(tz *tokenizer, text string, s Span, near Span, actors []Actor) EventClass {
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks := tz.tokenize(text, s)
+	toks := tokenize(text, s)
 	ix.gaz.lookup(toks)
-	return ix.classifyTokens(toks, text, s, near, actors)
+	return ix.classifyTokens(new(classifyScratch), toks, text, s, near, actors)
+}
+
+// classifyScratch is the memory that classifyClause reuses from one
+// clause to the next: the actor lists of the EventClass it returns are
+// valid until its next call with the same scratch. Not safe for
+// concurrent use.
+type classifyScratch struct {
+	marks     []bool // the per-token marks of a clause, handed out by mark
+	used      int
+	cands     []candidate
+	cls, cls2 []Span
+	cuts      []int
+	// the clauses of a sentence's dated expressions (splitClauses)
+	sentClauses []Span
+	sentCuts    []int
+	actors      []Actor // the actor lists of a clause, handed out by actorList
+	actorsUsed  int
+}
+
+// reset makes all of the scratch free for the next clause.
+func (sc *classifyScratch) reset() { sc.used, sc.actorsUsed = 0, 0 }
+
+// mark returns n cleared marks, one a token, that stay the caller's
+// until the next reset.
+func (sc *classifyScratch) mark(n int) []bool {
+	if sc.used+n > len(sc.marks) {
+		// the slices handed out keep the old array
+		sc.marks, sc.used = make([]bool, max(2*len(sc.marks), 16*n, 256)), 0
+	}
+	m := sc.marks[sc.used : sc.used+n : sc.used+n]
+	sc.used += n
+	clear(m)
+	return m
+}
+
+// actorList returns an empty list with room for n actors, the caller's
+// until the next reset.
+func (sc *classifyScratch) actorList(n int) []Actor {
+	if sc.actorsUsed+n > len(sc.actors) {
+		// sized to the need: most documents have few actors a clause
+		sc.actors, sc.actorsUsed = make([]Actor, max(2*len(sc.actors), 4*n)), 0
+	}
+	l := sc.actors[sc.actorsUsed : sc.actorsUsed : sc.actorsUsed+n]
+	sc.actorsUsed += n
+	return l
 }
 
 // classifyClause is classifyEvent on clause cl of sentence sent, whose
 // tokens are sentToks: it takes the clause's tokens from them when it
-// can, and tokenizes on tz (which must not hold sentToks) when not.
-func (ix *actorIndex) classifyClause(tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
+// can, and tokenizes on tz (which must not hold sentToks) when not. The
+// actor lists it returns live in sc.
+func (ix *actorIndex) classifyClause(sc *classifyScratch, tz *tokenizer, text string, sent Span, sentToks []token, cl Span, near Span, actors []Actor) EventClass {
 	if cl.Start < 0 || cl.End > len(text) || cl.Start >= cl.End {
 		return EventClass{Type: "OTHER", Actors: actors}
 	}
-	toks, ok := subTokens(text, sent, sentToks, cl)
+	toks, ok := sentToks[:len(sentToks):len(sentToks)], true // what subTokens gives for the whole sentence
+	if cl != sent {
+		toks, ok = subTokens(text, sent, sentToks, cl)
+	}
 	if !ok {
 		toks = tz.tokenize(text, cl)
 		ix.gaz.lookup(toks)
 	}
-	return ix.classifyTokens(toks, text, cl, near, actors)
+	return ix.classifyTokens(sc, toks, text, cl, near, actors)
 }
 
 // classifyTokens is classifyEvent on toks, the tokens of text[s.Start:s.End].
-func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Span, actors []Actor) EventClass {
-	cands := ix.candidates(toks, near)
+func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text string, s Span, near Span, actors []Actor) EventClass {
+	sc.reset()
+	cands := ix.candidates(sc.cands[:0], toks, near)
+	sc.cands = cands
 	if ap := dateApposition(toks, near); ap.End > ap.Start {
 		// "On 8 October 1950, the day after the US's crossing into North
 		// Korea, Mao Zedong ordered": the apposition says which day; its
 		// event and its names are not the dated event's.
-		kept := cands[:0:0]
+		kept := cands[:0]
 		for _, c := range cands {
 			if !ap.Contains(Span{toks[c.i].Start, toks[c.j-1].End}) {
 				kept = append(kept, c)
@@ -214,13 +268,21 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 		}
 		actors = as
 	}
-	cls := splitCoordinated(clauses(text, s), toks, actors, cands)
-	best := -1
-	if len(cands) > 0 {
-		best = pickTrigger(cands, toks, cls, near)
+	if len(cands) == 0 {
+		// no trigger: the clauses and the roles are not needed
+		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	if best < 0 {
-		return EventClass{Type: "OTHER", Actors: dedupeActors(actors, nil)}
+	// The clauses, and the quotes, are read only when they can matter:
+	// to choose among triggers, to place the actors, or to find the
+	// means of an assault.
+	var cls []Span
+	var quoted []bool
+	best := 0 // a lone trigger is picked
+	if len(cands) > 1 {
+		cls, quoted = clauseSpans(sc, text, s, toks, actors, cands), quoteDepth(sc, toks)
+		if best = pickTrigger(sc, cands, toks, quoted, cls, near); best < 0 {
+			return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
+		}
 	}
 	c := cands[best]
 	cat := categories[c.t.typ]
@@ -231,7 +293,13 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 		Mode:    c.t.mode,
 		Trigger: Span{toks[c.i].Start, toks[c.j-1].End},
 	}
-	cl := clauseOf(cls, toks[c.i].Start)
+	var cl Span
+	if len(actors) > 0 || ec.Type == "ASSAULT" {
+		if cls == nil {
+			cls = clauseSpans(sc, text, s, toks, actors, cands)
+		}
+		cl = clauseOf(cls, toks[c.i].Start)
+	}
 	if ec.Type == "STATEMENT" && threatens(cands, toks, best) {
 		// A statement of force to come is a threat: "indicated that Iran
 		// would invade Iraq".
@@ -240,7 +308,12 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 	if ec.Type == "ASSAULT" {
 		ec.Mode = ix.assaultMode(toks, c, cl)
 	}
-	ec.Actors, ec.Recipients = roles(toks, c, cl, actors, cands)
+	if len(actors) > 0 { // with none, there are no roles to give
+		if quoted == nil {
+			quoted = quoteDepth(sc, toks)
+		}
+		ec.Actors, ec.Recipients = roles(sc, toks, quoted, c, cl, actors, cands)
+	}
 	if verbal[ec.Type] && !c.t.noun {
 		ec.Recipients = outsideEmbedded(toks, c, cands, ec.Recipients)
 	}
@@ -264,7 +337,7 @@ func (ix *actorIndex) classifyTokens(toks []token, text string, s Span, near Spa
 					}
 					subj = append(subj, a)
 				}
-				ec.Actors = dedupeActors(subj, ec.Recipients)
+				ec.Actors = dedupeActors(sc, subj, ec.Recipients)
 			}
 		}
 	}
@@ -316,7 +389,7 @@ func outsideEmbedded(toks []token, c candidate, cands []candidate, rcp []Actor) 
 		end := len(toks)
 		for i := o.j; i < len(toks); i++ {
 			if !toks[i].word && toks[i].raw != "." && toks[i].raw != "-" && toks[i].raw != "'" ||
-				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !articles[toks[i+1].low] {
+				(toks[i].low == "and" || toks[i].low == "but") && i+1 < len(toks) && !toks[i+1].up && !toks[i+1].is(wcArticle) {
 				end = i
 				break
 			}
@@ -373,8 +446,7 @@ func threatens(cands []candidate, toks []token, k int) bool {
 // candidates finds the triggers of a sentence, longest first, dropping
 // negated ones ("did not attack"). A support verb takes the type of the
 // trigger noun that follows it: "launched what it called operations".
-func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
-	var cands []candidate
+func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []candidate {
 	first := true // the first word of the sentence may be capitalized
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].word {
@@ -382,12 +454,15 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		}
 		wasFirst := first
 		first = false
+		if !toks[i].is(wcTrigger | wcSupportVerb) {
+			continue // neither a trigger nor a support verb starts here
+		}
 		// Capitalized words are names ("March", "United", "Operation
 		// Ripper"), and the date itself is no trigger.
 		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
 			continue
 		}
-		if i > 0 && toks[i-1].low == "in" && idiomAfterIn[toks[i].low] {
+		if i > 0 && toks[i-1].low == "in" && toks[i].is(wcIdiomAfterIn) {
 			continue // "in charge of", "in force"
 		}
 		var hit *trigger
@@ -418,10 +493,10 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 				continue
 			}
 		}
-		if hit == nil || i+1 < len(toks) && idiomFollowers[strings.Join(hit.toks, " ")][toks[i+1].low] {
+		if hit == nil || i+1 < len(toks) && hit.idiom[toks[i+1].low] {
 			continue // "fell ill", "a falling out"
 		}
-		if !hit.noun && len(hit.toks) == 1 && objectSense[hit.toks[0]] != "" {
+		if !hit.noun && len(hit.toks) == 1 && hit.sense != "" {
 			// Verbs whose sense turns on their complement: "concluded a
 			// treaty" agrees, "concluded (that) he had been killed" says;
 			// "demonstrated in the capital" protests, "demonstrated
@@ -430,7 +505,7 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 			if i+1 < len(toks) && toks[i+1].word {
 				next = toks[i+1].low
 			}
-			switch sense := objectSense[hit.toks[0]]; {
+			switch sense := hit.sense; {
 			case next == "that" || selfPronouns[next]:
 				if sense != "clause" {
 					continue
@@ -447,15 +522,15 @@ func (ix *actorIndex) candidates(toks []token, near Span) []candidate {
 		// Nouns used as modifiers are no events: "ceasefire agreements"
 		// is one event, "war crimes" none of its own.
 		j := i + len(hit.toks)
-		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && determiners[toks[i-1].low] ||
-			articles[toks[i-1].low] || toks[i-1].poss) {
+		if !hit.noun && i > 0 && (strings.HasSuffix(toks[i].low, "ing") && toks[i-1].is(wcDeterminer) ||
+			toks[i-1].is(wcArticle) || toks[i-1].poss) {
 			// "the bombing of two U.S. embassies": a gerund used as a
 			// noun; "with the help of": a verb's form after an article.
 			n := *hit
 			n.noun = true
 			hit = &n
 		}
-		if !negated(toks, i) && !(hit.noun && j < len(toks) && nounModified[toks[j].low]) {
+		if !negated(toks, i) && !(hit.noun && j < len(toks) && toks[j].is(wcNounModified)) {
 			cands = append(cands, candidate{i, j, hit})
 		}
 		i = j - 1
@@ -478,7 +553,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggers[t.low] {
-			if (tr.noun || ix.nounForms[strings.Join(tr.toks, " ")]) && matchToks(toks, k, tr.toks) {
+			if (tr.noun || tr.nounForm) && matchToks(toks, k, tr.toks) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}
@@ -510,7 +585,7 @@ func asTopic(toks []token, c candidate) bool {
 		return false
 	}
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
-		if topicWords[toks[k].low] {
+		if toks[k].is(wcTopicWord) {
 			return true
 		}
 		if (toks[k].low == "to" || toks[k].low == "for") && k > 0 && reactions[toks[k-1].low] {
@@ -525,8 +600,8 @@ func asTopic(toks []token, c candidate) bool {
 
 // subordinate marks the tokens of a framing clause, from a subordinator
 // at the start of a sentence or after a comma to the next comma.
-func subordinate(toks []token) []bool {
-	in := make([]bool, len(toks))
+func subordinate(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -595,7 +670,7 @@ func negated(toks []token, i int) bool {
 			}
 			continue
 		}
-		if negators[t.low] {
+		if t.is(wcNegator) {
 			return true
 		}
 	}
@@ -605,8 +680,8 @@ func negated(toks []token, i int) bool {
 // pickTrigger returns the candidate closest to near within near's clause
 // (or the whole sentence when that clause has none). Reported speech
 // gives way to the event it reports: "Russia said it was in contact".
-func pickTrigger(cands []candidate, toks []token, cls []Span, near Span) int {
-	quoted, aside, sub := quoteDepth(toks), asideDepth(toks), subordinate(toks)
+func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []bool, cls []Span, near Span) int {
+	aside, sub := asideDepth(sc, toks), subordinate(sc, toks)
 	nearTok, nearEnd := -1, -1
 	for i := range toks {
 		t := &toks[i]
@@ -803,7 +878,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !t.word {
 			return false
 		}
-		if adjunctPreps[t.low] {
+		if t.is(wcAdjunctPrep) {
 			if !c.t.noun && !(t.low == "by" && k == c.i-1 && strings.HasSuffix(toks[c.i].low, "ing")) {
 				return false
 			}
@@ -815,7 +890,7 @@ func adjunct(toks []token, c candidate) bool {
 		if !c.t.noun {
 			return false
 		}
-		if t.is(wcStop) && !determiners[t.low] || t.up {
+		if t.is(wcStop) && !t.is(wcDeterminer) || t.up {
 			return false
 		}
 	}
@@ -842,8 +917,8 @@ func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
 }
 
 // quoteDepth marks the tokens inside quotation marks.
-func quoteDepth(toks []token) []bool {
-	in := make([]bool, len(toks))
+func quoteDepth(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -866,8 +941,8 @@ func quoteDepth(toks []token) []bool {
 }
 
 // asideDepth marks the tokens of an aside between dashes or parentheses.
-func asideDepth(toks []token) []bool {
-	in := make([]bool, len(toks))
+func asideDepth(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	dash, paren := false, 0
 	for i := range toks {
 		t := &toks[i]
@@ -920,7 +995,7 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 		// in force might be extended".
 		if c.t.noun && !directive {
 			for i := c.j; i < len(toks) && i <= c.j+5; i++ {
-				if intentMarkers[toks[i].low] {
+				if toks[i].is(wcIntentMarker) {
 					return true
 				}
 				if !toks[i].word {
@@ -940,7 +1015,7 @@ func contentOf(cands []candidate, toks []token, k int, pastToo bool) bool {
 				break
 			}
 			near := i >= c.i-4 // the marker governs the event: "would invade"
-			if directive || intentMarkers[toks[i].low] && (near || pastToo) || pastToo && toks[i].low == "had" ||
+			if directive || toks[i].is(wcIntentMarker) && (near || pastToo) || pastToo && toks[i].low == "had" ||
 				toks[i].low == "to" && i == c.i-1 {
 				return true
 			}
@@ -984,12 +1059,12 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": 
 // noun that stands alone ("the Israeli invasion of Lebanon") takes only
 // the actors of its own phrase. Actors quoted, or reporting ("according
 // to X", "X said" before the event it reports), take no part.
-func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate) (src, rcp []Actor) {
+func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Span, actors []Actor, cands []candidate) (src, rcp []Actor) {
 	trig := Span{toks[c.i].Start, toks[c.j-1].End}
 	passive := false
 	if !c.t.noun && c.t.participle {
 		for k := c.i - 1; k >= 0 && k >= c.i-3; k-- {
-			if beForms[toks[k].low] {
+			if toks[k].is(wcBeForm) {
 				passive = true
 				break
 			}
@@ -1005,12 +1080,7 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			break
 		}
 	}
-	quoted := quoteDepth(toks)
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	inQuote := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && quoted[i] && !quoted[c.i]
-	}
 	var reporters []Span // "according to X": X reports, it does not act
 	for k := 1; k+1 < len(toks); k++ {
 		if toks[k-1].low == "according" && toks[k].low == "to" {
@@ -1040,40 +1110,36 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 		}
 	}
 	np := nounPhrase(toks, c)
-	adjunct := purposeAdjunct(toks, c)
-	inAdjunct := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && adjunct[i]
-	}
-	aside := participialAside(toks, c.i)
-	inAside := func(a Actor) bool {
-		i := tokenAt(a.Start)
-		return i < len(toks) && aside[i] && !aside[c.i]
-	}
-	var after []Actor // after a noun trigger's own phrase
-	with := withParticiple(toks, c)
-	frame := withFrame(toks, c, actors, tokenAt)
-	rel := relativeAside(toks, c.i)
-	dashAside := dashes(toks)
-	topic := consultTopic(toks, c)
-	for _, a := range actors {
-		if inAside(a) || describes(toks, tokenAt(a.End)) || inAdjunct(a) {
+	adjunct := purposeAdjunct(sc, toks, c)
+	aside := participialAside(sc, toks, c.i)
+	src, rcp = sc.actorList(len(actors)), sc.actorList(len(actors))
+	after := sc.actorList(len(actors)) // after a noun trigger's own phrase
+	with := withParticiple(sc, toks, c)
+	frame := withFrame(sc, toks, c, actors, tokenAt)
+	rel := relativeAside(sc, toks, c.i)
+	dashAside := dashes(sc, toks)
+	topic := consultTopic(sc, toks, c)
+	for n := range actors {
+		a := &actors[n]
+		i := tokenAt(a.Start) // the actor's first token; len(toks) for none
+		in := i < len(toks)
+		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(a.End)) || in && adjunct[i] {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && (rel[i] || frame[i]) {
+		if in && (rel[i] || frame[i]) {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && dashAside[i] && !dashAside[c.i] {
+		if in && dashAside[i] && !dashAside[c.i] {
 			continue // "the Iraqi army - backed by coalition support - launched"
 		}
-		if possession(toks, a, tokenAt) || topic[tokenAt(a.Start)] {
+		if possession(toks, a, tokenAt) || topic[i] {
 			continue
 		}
-		if i := tokenAt(a.Start); i < len(toks) && with[i] {
-			src = append(src, a) // "with the United Kingdom and Australia contributing troops"
+		if in && with[i] {
+			src = append(src, *a) // "with the United Kingdom and Australia contributing troops"
 			continue
 		}
-		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || inQuote(a) || speechEnd >= 0 && a.End <= speechEnd {
+		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || in && quoted[i] && !quoted[c.i] || speechEnd >= 0 && a.End <= speechEnd {
 			continue
 		}
 		reported := false
@@ -1089,27 +1155,27 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			// A noun on its own: its modifiers act, its objects receive.
 			switch {
 			case a.Start >= np.Start && a.End <= trig.Start, a.Overlaps(trig):
-				src = append(src, a)
+				src = append(src, *a)
 			case by >= 0 && a.Start >= by && a.Start < np.End:
-				src = append(src, a)
+				src = append(src, *a)
 			case a.Start >= trig.End && a.End <= np.End:
-				rcp = append(rcp, a)
+				rcp = append(rcp, *a)
 			case a.Start >= np.End:
-				after = append(after, a)
+				after = append(after, *a)
 			}
 			continue
 		}
 		switch {
 		case a.End <= trig.Start || a.Overlaps(trig):
 			if passive {
-				rcp = append(rcp, a)
+				rcp = append(rcp, *a)
 			} else {
-				src = append(src, a)
+				src = append(src, *a)
 			}
 		case by >= 0 && a.Start >= by && (passive || c.t.noun):
-			src = append(src, a)
+			src = append(src, *a)
 		default:
-			rcp = append(rcp, a)
+			rcp = append(rcp, *a)
 		}
 	}
 	if np.End > np.Start {
@@ -1120,16 +1186,16 @@ func roles(toks []token, c candidate, cl Span, actors []Actor, cands []candidate
 			rcp = after
 		}
 	}
-	src = dedupeActors(src, nil)
-	return src, dedupeActors(rcp, src)
+	src = dedupeActors(sc, src, nil)
+	return src, dedupeActors(sc, rcp, src)
 }
 
 // participialAside marks the tokens of ", facing U.S. and Arab troops at
 // the Saudi border,": a comma, a present participle and the next comma,
 // all before the trigger at c (after it, the participle carries the
 // event on: "invaded, declaring war on France").
-func participialAside(toks []token, c int) []bool {
-	in := make([]bool, len(toks))
+func participialAside(sc *classifyScratch, toks []token, c int) []bool {
+	in := sc.mark(len(toks))
 	for i := 0; i+1 < c; i++ {
 		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
 			continue
@@ -1174,7 +1240,7 @@ func nounPhrase(toks []token, c candidate) Span {
 	}
 	end := c.j
 	for k := c.j; k < len(toks); {
-		if !nounObjects[toks[k].low] {
+		if !toks[k].is(wcNounObject) {
 			break
 		}
 		k++
@@ -1208,22 +1274,29 @@ var compass = map[string]bool{"north": true, "south": true, "east": true, "west"
 var nounObjects = map[string]bool{"of": true, "on": true, "against": true, "at": true, "by": true, "into": true, "with": true, "between": true, "to": true}
 
 // dedupeActors keeps the first mention of each actor, and none that is already
-// in other.
-func dedupeActors(as, other []Actor) []Actor {
-	var out []Actor
+// in other, in a list of sc; nil when none is left.
+func dedupeActors(sc *classifyScratch, as, other []Actor) []Actor {
+	if len(as) == 0 {
+		return nil
+	}
+	out := sc.actorList(len(as))
 next:
-	for _, a := range as {
-		for _, o := range other {
-			if sameActorKey(a, o) {
+	for k := range as {
+		a := &as[k]
+		for m := range other {
+			if sameActorKey(a, &other[m]) {
 				continue next
 			}
 		}
-		for _, o := range out {
-			if sameActorKey(a, o) {
+		for m := range out {
+			if sameActorKey(a, &out[m]) {
 				continue next
 			}
 		}
-		out = append(out, a)
+		out = append(out, *a)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -1234,17 +1307,17 @@ func dedupeKey(a Actor) string { return a.Name + "\x00" + a.Sector + "\x00" + a.
 // sameActorKey is dedupeKey(a) == dedupeKey(b) without building the keys
 // (the lists are short, a map and its keys cost more than the scan):
 // the fields compare one by one unless one holds the separator.
-func sameActorKey(a, b Actor) bool {
+func sameActorKey(a, b *Actor) bool {
 	if a.Name == b.Name && a.Sector == b.Sector && a.Office == b.Office {
 		return true
 	}
 	if !hasNUL(a) && !hasNUL(b) {
 		return false
 	}
-	return dedupeKey(a) == dedupeKey(b)
+	return dedupeKey(*a) == dedupeKey(*b)
 }
 
-func hasNUL(a Actor) bool {
+func hasNUL(a *Actor) bool {
 	return strings.IndexByte(a.Name, 0) >= 0 || strings.IndexByte(a.Sector, 0) >= 0 || strings.IndexByte(a.Office, 0) >= 0
 }
 
@@ -1254,6 +1327,9 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 	mode, bestD, bestRank := "", 0, 0
 	for i := range toks {
 		if !cl.Contains(toks[i].Span) {
+			continue
+		}
+		if !toks[i].is(wcModeStart) {
 			continue
 		}
 		for _, mc := range ix.modes[toks[i].low] {
@@ -1329,8 +1405,8 @@ var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": 
 // participle of thought after a comma. A purpose right after the trigger
 // is its complement, not an adjunct ("agreed to charter", "offered to
 // provide"), and speech keeps its content to the addressee rules.
-func purposeAdjunct(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks))
+func purposeAdjunct(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks))
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
 		start := -1
@@ -1369,17 +1445,18 @@ func purposeAdjunct(toks []token, c candidate) []bool {
 // March 1987" holds two events, each with its own actor. A list of
 // objects ("invaded France, Belgium, and the Netherlands") has no verb
 // after the name and stays whole.
-func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
+func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	verbStart := make([]bool, len(toks))
+	verbStart := sc.mark(len(toks))
 	for _, c := range cands {
 		if !c.t.noun {
 			verbStart[c.i] = true
 		}
 	}
 	verbAt := func(i int) bool { return verbLike(toks, i) || i < len(toks) && verbStart[i] }
-	var cuts []int
-	for _, a := range actors {
+	cuts := sc.cuts[:0]
+	for n := range actors {
+		a := &actors[n]
 		i := tokenAt(a.Start)
 		k := i - 1
 		if k >= 0 && toks[k].low == "the" {
@@ -1421,11 +1498,12 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 			cuts = append(cuts, toks[k].Start)
 		}
 	}
+	sc.cuts = cuts
 	if len(cuts) == 0 {
 		return cls
 	}
 	sort.Ints(cuts)
-	var out []Span
+	out := sc.cls2[:0]
 	for _, c := range cls {
 		start := c.Start
 		for _, cut := range cuts {
@@ -1436,14 +1514,15 @@ func splitCoordinated(cls []Span, toks []token, actors []Actor, cands []candidat
 		}
 		out = append(out, Span{start, c.End})
 	}
+	sc.cls2 = out
 	return out
 }
 
 // listed reports an actor ending right before offset off (a comma): the
 // name before ", and" is part of a list.
 func listed(actors []Actor, off int) bool {
-	for _, a := range actors {
-		if a.End == off {
+	for k := range actors {
+		if actors[k].End == off {
 			return true
 		}
 	}
@@ -1483,8 +1562,8 @@ func joined(text string, from, to int) bool {
 // the trigger at c: an absolute clause that adds parties to the event
 // ("The 2003 invasion of Iraq ... began ..., with the United Kingdom,
 // Australia and Poland contributing troops").
-func withParticiple(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks))
+func withParticiple(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks))
 	for k := c.j; k+1 < len(toks); k++ {
 		if toks[k].raw != "," || toks[k+1].low != "with" {
 			continue
@@ -1511,14 +1590,14 @@ var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through":
 // ", whose ... ,", ", under which ... ,", ", pursuant to which ..."), that does not hold the trigger at c: it says who
 // someone is ("James Dubik, who is in charge of training Iraqi security
 // forces, praised Iran"), not who took part.
-func relativeAside(toks []token, c int) []bool {
-	in := make([]bool, len(toks))
+func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
+	in := sc.mark(len(toks))
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].raw != "," {
 			continue
 		}
 		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
-			i+2 < len(toks) && relPreps[toks[i+1].low] && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
+			i+2 < len(toks) && toks[i+1].is(wcRelPrep) && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
 			i+3 < len(toks) && toks[i+1].low == "pursuant" && toks[i+2].low == "to" && toks[i+3].low == "which"
 		if !rel {
 			continue
@@ -1556,11 +1635,11 @@ func nounAfter(toks []token, i int) bool {
 // the offensive"). When the subject is only referred to ("With the
 // Soviets wary ... and the Japanese planning ..., the two powers
 // signed"), the phrase names the parties and stays.
-func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
-	in := make([]bool, len(toks))
+func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
-		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && frameOpeners[toks[k].low] {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
 			open = k
 			break
 		}
@@ -1574,8 +1653,9 @@ func withFrame(toks []token, c candidate, actors []Actor, tokenAt func(int) int)
 	if open < 0 {
 		return in
 	}
-	inActor := make([]bool, len(toks))
-	for _, a := range actors {
+	inActor := sc.mark(len(toks))
+	for k := range actors {
+		a := &actors[k]
 		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
 			inActor[i] = true
 		}
@@ -1619,12 +1699,12 @@ var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true,
 	"amid": true, "given": true}
 
 // dashes marks the tokens between spaced dashes: an aside.
-func dashes(toks []token) []bool {
-	in := make([]bool, len(toks))
+func dashes(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
 	open := false
 	for i := range toks {
 		t := &toks[i]
-		if (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
+		if !t.word && (t.raw == "-" || t.raw == "–" || t.raw == "—") && i > 0 && t.Start > toks[i-1].End {
 			open = !open
 			continue
 		}
@@ -1644,7 +1724,7 @@ var possessions = map[string]bool{"palace": true, "palaces": true, "home": true,
 
 // possession reports a person in the possessive before such a noun,
 // perhaps after one adjective.
-func possession(toks []token, a Actor, tokenAt func(int) int) bool {
+func possession(toks []token, a *Actor, tokenAt func(int) int) bool {
 	if a.Kind != "person" {
 		return false
 	}
@@ -1674,8 +1754,8 @@ var topicPreps = map[string]bool{"on": true, "about": true, "over": true, "regar
 
 // consultTopic marks the topic phrase of a consultation verb at c, from
 // "on"/"about" after it to the end of the clause or a "with".
-func consultTopic(toks []token, c candidate) []bool {
-	in := make([]bool, len(toks)+1)
+func consultTopic(sc *classifyScratch, toks []token, c candidate) []bool {
+	in := sc.mark(len(toks) + 1)
 	if c.t.typ != "CONSULT" || c.t.noun {
 		return in
 	}

@@ -190,3 +190,25 @@ func BenchmarkFindActorsAndClassify(b *testing.B) {
 		ix.classifyEvent(text, s, Span{0, 16}, ix.findActors(text, s, newActorMemory()))
 	}
 }
+
+// TestTriggerListFields: what buildTriggers reads once for each trigger
+// is what the lists say of its form.
+func TestTriggerListFields(t *testing.T) {
+	ix := newActorIndex()
+	n := 0
+	for _, ts := range ix.triggers {
+		for _, tr := range ts {
+			form := strings.Join(tr.toks, " ")
+			require.Equal(t, ix.nounForms[form], tr.nounForm, form)
+			require.Equal(t, objectSense[tr.toks[0]], tr.sense, form)
+			require.Equal(t, len(idiomFollowers[form]), len(tr.idiom), form)
+			for w := range idiomFollowers[form] {
+				require.True(t, tr.idiom[w], form)
+			}
+			if tr.nounForm || tr.sense != "" || tr.idiom != nil {
+				n++
+			}
+		}
+	}
+	assert.Greater(t, n, 10)
+}

@@ -1,15 +1,9 @@
 package timeline
 
 import (
+	"slices"
 	"strconv"
-
-	"github.com/eventline/eventline/timeline/internal/temporal"
 )
-
-// clauseBreak finds the places where a sentence turns to another clause
-// that can carry its own date: "…on September 27, 2020, before Russia
-// brokered a ceasefire on November 9, 2020."
-var clauseBreak = temporal.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
 
 // buildEvents turns the dated expressions of prose sentences into events.
 // Each distinct date in a sentence yields one event; the expressions that
@@ -26,6 +20,10 @@ func (x *Extractor) buildEvents(st *docState) {
 		}
 	}
 	mem.scratch.tz.toks = make([]token, 0, longest/4+8)
+	var sc classifyScratch
+	// each event's one source, from one array for the document: an
+	// expression makes one event at most
+	sources := make([]Source, 0, len(st.exprs))
 	byDoc := st.exprs
 	ei := 0
 	for si := range st.sents {
@@ -54,7 +52,7 @@ func (x *Extractor) buildEvents(st *docState) {
 		if len(dated) == 0 {
 			continue
 		}
-		clauses := splitClauses(st.text, s.Span, st.exprs, dated)
+		clauses := splitClauses(&sc, st.text, s.Span, st.exprs, dated)
 		for k, i := range dated {
 			e := &st.exprs[i]
 			if seenValue(st.exprs, dated[:k], e.Value) {
@@ -74,7 +72,8 @@ func (x *Extractor) buildEvents(st *docState) {
 			if len(inClause) == 0 {
 				inClause = nil
 			}
-			class := x.actors.classifyClause(&mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
+			class := x.actors.classifyClause(&sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
+			actors, targets := withRoles(class.Actors, class.Recipients) // copies out of sc
 			ev := Event{
 				ID:         eventID(st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
@@ -83,12 +82,13 @@ func (x *Extractor) buildEvents(st *docState) {
 				CAMEO:      class.CAMEO,
 				Mode:       class.Mode,
 				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
-				Actors:     withRoles(class.Actors, class.Recipients),
-				Recipients: withRole(class.Recipients, RoleTarget),
+				Actors:     actors,
+				Recipients: targets,
 				Sentence:   *s,
 				Doc:        st.doc,
 			}
-			ev.Sources = []Source{{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span}}
+			sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
+			ev.Sources = sources[len(sources)-1 : len(sources) : len(sources)]
 			st.events = append(st.events, ev)
 		}
 	}
@@ -119,50 +119,63 @@ func eventID(doc, sent, start int) string {
 
 // splitClauses gives each dated expression the part of its sentence that
 // belongs to it: the whole sentence when it is the only one, else the
-// clause between the breaks that separate it from its neighbours.
-func splitClauses(text string, s Span, exprs []Expression, dated []int) []Span {
-	out := make([]Span, len(dated))
+// clause between the breaks that separate it from its neighbours. The
+// spans live in sc until the next call.
+func splitClauses(sc *classifyScratch, text string, s Span, exprs []Expression, dated []int) []Span {
+	out := slices.Grow(sc.sentClauses[:0], len(dated))[:len(dated)]
+	sc.sentClauses = out
 	if len(dated) == 1 {
 		out[0] = s
 		return out
 	}
-	cuts := []int{s.Start}
+	cuts := append(sc.sentCuts[:0], s.Start)
 	for k := 1; k < len(dated); k++ {
 		prev, next := exprs[dated[k-1]].Span, exprs[dated[k]].Span
-		cut := -1
-		for _, loc := range clauseBreak.FindAllStringIndex(text[prev.End:next.Start], -1) {
-			cut = prev.End + loc[0]
-			break
-		}
-		if cut < 0 {
+		// where the sentence turns to another clause that can carry its
+		// own date (firstDateBreak): "…on September 27, 2020, before
+		// Russia brokered a ceasefire on November 9, 2020."
+		var cut int
+		if b := firstDateBreak(text[prev.End:next.Start]); b >= 0 {
+			cut = prev.End + b
+		} else {
 			cut = wordBoundary(text, prev.End, next.Start)
 		}
 		cuts = append(cuts, cut)
 	}
 	cuts = append(cuts, s.End)
+	sc.sentCuts = cuts
 	for k := range dated {
 		out[k] = Span{cuts[k], cuts[k+1]}
 	}
 	return out
 }
 
-// withRoles lists sources then targets, each marked with its role.
-func withRoles(sources, targets []Actor) []Actor {
-	out := make([]Actor, 0, len(sources)+len(targets))
-	out = append(out, withRole(sources, RoleSource)...)
-	return append(out, withRole(targets, RoleTarget)...)
+// withRoles returns an event's actors, its sources then its targets,
+// each marked with its role, and its recipients, the targets again: two
+// lists of their own carved from one array. The actors are never nil
+// (JSON []), the recipients nil when there are none.
+func withRoles(sources, targets []Actor) (actors, recipients []Actor) {
+	n := len(sources) + len(targets)
+	if n == 0 {
+		return []Actor{}, nil
+	}
+	buf := make([]Actor, n+len(targets))
+	setRole(buf[:len(sources)], sources, RoleSource)
+	setRole(buf[len(sources):n], targets, RoleTarget)
+	actors = buf[:n:n]
+	if len(targets) > 0 {
+		recipients = buf[n:]
+		copy(recipients, actors[len(sources):])
+	}
+	return actors, recipients
 }
 
-func withRole(as []Actor, role string) []Actor {
-	if len(as) == 0 {
-		return nil
-	}
-	out := make([]Actor, len(as))
+// setRole copies as to dst, marked with role.
+func setRole(dst, as []Actor, role string) {
 	for i, a := range as {
 		a.Role = role
-		out[i] = a
+		dst[i] = a
 	}
-	return out
 }
 
 // wordBoundary returns the white space nearest the middle of [from, to),

@@ -31,6 +31,20 @@ const (
 	// wcUpAcronym is no list but a property of the token as written: a
 	// capitalized word that isAcronym; lookup sets it on words with up.
 	wcUpAcronym
+	// the lists the event classification reads token by token
+	wcNegator
+	wcIntentMarker
+	wcFrameOpener
+	wcRelPrep
+	wcArticle
+	wcDeterminer
+	wcBeForm
+	wcAdjunctPrep
+	wcTopicWord
+	wcNounObject
+	wcIdiomAfterIn
+	wcNounModified
+	wcModeStart // the first word of a cue of modeCues
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -45,6 +59,10 @@ var wordLists = []struct {
 	{wcUnitNoun, unitNouns}, {wcOrdinalWord, ordinalWords}, {wcMessageNoun, messageNouns},
 	{wcMinor, minor}, {wcPlaceNoun, placeNouns}, {wcRegion, regionWords}, {wcSupportVerb, supportVerbs},
 	{wcReasonStart, reasonStarts}, {wcSubordinator, subordinators},
+	{wcNegator, negators}, {wcIntentMarker, intentMarkers}, {wcFrameOpener, frameOpeners}, {wcRelPrep, relPreps},
+	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
+	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
+	{wcNounModified, nounModified},
 }
 
 // addClasses puts the listed words and the trigger keys in the table
@@ -68,6 +86,11 @@ func (g *gazetteer) addClasses(triggers triggerIndex) {
 	}
 	for w := range triggers {
 		set(w, wcTrigger)
+	}
+	for _, row := range modeCues {
+		for _, c := range splitList(row.cues) {
+			set(keyTokens(c)[0], wcModeStart)
+		}
 	}
 	// commonWord: a stop word, a non-name word, a trigger or the first
 	// word of a name; every such word is in the table by now.

@@ -22,6 +22,9 @@ func checkWordClasses(t *testing.T, ix *actorIndex, text string) {
 		if tk.is(wcTrigger) != trig {
 			t.Fatalf("%q: token %q trigger class %v, index %v", text, tk.low, tk.is(wcTrigger), trig)
 		}
+		if tk.is(wcModeStart) != (len(ix.modes[tk.low]) > 0) {
+			t.Fatalf("%q: token %q mode class %v, modes %d", text, tk.low, tk.is(wcModeStart), len(ix.modes[tk.low]))
+		}
 		if tk.is(wcCommon) != ix.commonWord(tk.low) {
 			t.Fatalf("%q: token %q common class %v, commonWord %v", text, tk.low, tk.is(wcCommon), ix.commonWord(tk.low))
 		}

@@ -1,0 +1,266 @@
+package timeline
+
+// The clause breaks were regular expressions run on every clause; these
+// scanners find the same matches (clausebreak_test.go holds the
+// expressions and compares them) by looking only at the commas,
+// semicolons and white space where a break can start.
+//
+// clauseBreaks (the breaks inside a clause, for clauses):
+//
+//	(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|
+//	,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s
+//
+// clauseBreak (between two dated expressions, for splitClauses):
+//
+//	(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s
+
+var (
+	breakWords     = newFoldWords("before", "after", "when", "while", "until", "and then", "but", "whereas", "although", "though", "whereupon")
+	dateBreakWords = newFoldWords("before", "after", "when", "while", "until", "and then", "but", "whereas", "as", "then")
+	andDateWords   = newFoldWords("on", "in", "by", "at")
+	andSpeechWords = newFoldWords("said", "says", "added")
+	relativeWords  = newFoldWords("where", "which")
+)
+
+// foldWords are the words of an alternation, by first letter. No word
+// of a list is a prefix of another, so at most one of them matches
+// before a space and the order of the alternation does not matter.
+type foldWords struct {
+	byFirst [26][]string
+	// the first three letters of the words of three letters or more:
+	// bit l of thirds[a][b] for a word that starts with a, b, l
+	thirds [26][26]uint32
+}
+
+func newFoldWords(words ...string) *foldWords {
+	var fw foldWords
+	for _, w := range words {
+		fw.byFirst[w[0]-'a'] = append(fw.byFirst[w[0]-'a'], w)
+		if len(w) >= 3 {
+			fw.thirds[w[0]-'a'][w[1]-'a'] |= 1 << (w[2] - 'a')
+		}
+	}
+	return &fw
+}
+
+// spaceLeads are the words a break at white space reads after it: those
+// of clauseBreaks' first alternative, and the "and" of ", and said".
+var spaceLeads = newFoldWords( // all of three letters or more
+	"before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
+	"though", "whereupon", "and")
+
+// clauseBreakSpans calls f with the start and end of each clauseBreaks
+// match in s, in order, as FindAllStringIndex gives them.
+func clauseBreakSpans(s string, f func(start, end int)) {
+	for p := 0; p < len(s); {
+		next := p + 1
+		switch breakBytes[s[p]] {
+		case breakPunct:
+		case breakSpace:
+			// A break at white space is the run and a word after it;
+			// from anywhere in the run it reads the same word, so a run
+			// that does not start one is passed whole (which also keeps
+			// the scan linear in long runs).
+			next = skipRESpace(s, p)
+			if !spaceLeads.mayStart(s, next) {
+				p = next
+				continue
+			}
+		default:
+			p++
+			continue
+		}
+		if e := clauseBreakAt(s, p); e >= 0 {
+			f(p, e)
+			next = e
+		}
+		p = next
+	}
+}
+
+// clauseBreakAt returns the end of the clauseBreaks match that starts at
+// p, or -1: the alternatives in the expression's order, each taking the
+// first of its words that fits.
+func clauseBreakAt(s string, p int) int {
+	c := s[p]
+	if c != ',' && c != ';' && !isRESpace(c) {
+		return -1
+	}
+	if e := leadWord(s, p, breakWords); e >= 0 {
+		return e
+	}
+	if c == ';' && p+1 < len(s) && isRESpace(s[p+1]) {
+		return p + 2
+	}
+	if c == ',' {
+		if e := andWord(s, p+1, andDateWords); e >= 0 {
+			return e
+		}
+	}
+	q := p
+	if c == ',' {
+		q++
+	}
+	if e := andWord(s, q, andSpeechWords); e >= 0 {
+		return e
+	}
+	if c == ',' {
+		if q := skipRESpace(s, p+1); q > p+1 {
+			return spacedWord(s, q, relativeWords)
+		}
+	}
+	return -1
+}
+
+// firstDateBreak returns the start of the first clauseBreak match in s,
+// or -1.
+func firstDateBreak(s string) int {
+	for p := 0; p < len(s); {
+		c := s[p]
+		if c != ',' && c != ';' && !isRESpace(c) {
+			p++
+			continue
+		}
+		if leadWord(s, p, dateBreakWords) >= 0 || c == ';' && p+1 < len(s) && isRESpace(s[p+1]) {
+			return p
+		}
+		p++
+		if isRESpace(c) {
+			p = skipRESpace(s, p) // the rest of the run reads the same word
+		}
+	}
+	return -1
+}
+
+// leadWord matches (?:[,;]\s+|\s+)(?:words)\s at p.
+func leadWord(s string, p int, words *foldWords) int {
+	q := p
+	if s[p] == ',' || s[p] == ';' {
+		q++
+	}
+	r := skipRESpace(s, q)
+	if r == q {
+		return -1
+	}
+	return spacedWord(s, r, words)
+}
+
+// andWord matches \s+and\s+(?:words)\s at p.
+func andWord(s string, p int, words *foldWords) int {
+	q := skipRESpace(s, p)
+	if q == p {
+		return -1
+	}
+	e := foldPrefix(s, q, "and")
+	if e < 0 {
+		return -1
+	}
+	r := skipRESpace(s, e)
+	if r == e {
+		return -1
+	}
+	return spacedWord(s, r, words)
+}
+
+// foldLetter returns the index from 0 of the letter that a word
+// starting with byte c may fold to, or -1: ASCII letters, and the first
+// byte of ſ (s) and of the Kelvin sign (k).
+func foldLetter(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return int(c - 'A')
+	case c == "\u017F"[0]:
+		return 's' - 'a'
+	case c == "\u212A"[0]:
+		return 'k' - 'a'
+	}
+	return -1
+}
+
+// mayStart reports whether a word of fw, whose words all have three
+// letters or more, may match at s[p:], by its first three letters. A
+// non-ASCII byte among them may start a letter that folds to an ASCII
+// one: then any word that starts with the first may.
+func (fw *foldWords) mayStart(s string, p int) bool {
+	if p+2 >= len(s) {
+		return false
+	}
+	l0 := foldLetter(s[p])
+	if l0 < 0 {
+		return false
+	}
+	if s[p] >= 0x80 || s[p+1] >= 0x80 || s[p+2] >= 0x80 {
+		return len(fw.byFirst[l0]) > 0
+	}
+	l1, l2 := foldLetter(s[p+1]), foldLetter(s[p+2])
+	return l1 >= 0 && l2 >= 0 && fw.thirds[l0][l1]&(1<<l2) != 0
+}
+
+// spacedWord matches (?i)(?:words)\s at p.
+func spacedWord(s string, p int, words *foldWords) int {
+	if p >= len(s) {
+		return -1
+	}
+	l := foldLetter(s[p])
+	if l < 0 {
+		return -1
+	}
+	for _, w := range words.byFirst[l] {
+		if e := foldPrefix(s, p, w); e >= 0 && e < len(s) && isRESpace(s[e]) {
+			return e + 1
+		}
+	}
+	return -1
+}
+
+// foldPrefix returns the end of w at s[p:] matched as (?i) matches it,
+// or -1. w is lowercase ASCII: a letter matches either case, and s and
+// k also the two non-ASCII letters that fold to them, ſ and the Kelvin
+// sign.
+func foldPrefix(s string, p int, w string) int {
+	for i := 0; i < len(w); i++ {
+		if p >= len(s) {
+			return -1
+		}
+		c, want := s[p], w[i]
+		switch {
+		case c == want || 'a' <= want && want <= 'z' && c == want-'a'+'A':
+			p++
+		case want == 's' && hasAt(s, p, "\u017F"):
+			p += len("\u017F")
+		case want == 'k' && hasAt(s, p, "\u212A"):
+			p += len("\u212A")
+		default:
+			return -1
+		}
+	}
+	return p
+}
+
+func hasAt(s string, p int, w string) bool { return len(s)-p >= len(w) && s[p:p+len(w)] == w }
+
+// isRESpace is the \s of regular expressions: ASCII white space but \v.
+func isRESpace(c byte) bool { return breakBytes[c] == breakSpace }
+
+// breakBytes are the bytes a clause break can start with.
+var breakBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r\f") {
+		t[c] = breakSpace
+	}
+	t[','], t[';'] = breakPunct, breakPunct
+	return t
+}()
+
+const (
+	breakSpace = 1 + iota // \s
+	breakPunct            // a comma or a semicolon
+)
+
+func skipRESpace(s string, p int) int {
+	for p < len(s) && isRESpace(s[p]) {
+		p++
+	}
+	return p
+}
