@@ -31,39 +31,60 @@ type actorMemory struct {
 	persons     map[string]Actor // by full name
 	partial     map[string]Actor // by surname or first name
 	lastCountry int              // index into countries, -1 when none
+	// keyed has a bit set for the token hash (tokenHash) of each key of
+	// persons and partial: a capitalized word whose bit is clear names
+	// no one met before, without a look in either map.
+	keyed [keyedWords]uint64
 
 	scratch actorScratch
+}
+
+const keyedWords = 16 // 1024 bits
+
+// tokenHash is the hash that a token whose raw is w carries (token.h):
+// FNV-1a of w lowered as tokenize lowers it.
+func tokenHash(w string) uint32 {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return fnv1a(strings.ToLower(w), "")
+		}
+	}
+	return fnv1aLower(w)
+}
+
+// remember stores p in m under key, and notes the key in keyed.
+func (mem *actorMemory) remember(m map[string]Actor, key string, p *Actor) {
+	m[key] = *p
+	h := tokenHash(key) % (64 * keyedWords)
+	mem.keyed[h/64] |= 1 << (h % 64)
+}
+
+// mayKnow reports whether a token hashed h may be a key of persons or
+// partial; false means it is not.
+func (mem *actorMemory) mayKnow(h uint32) bool {
+	h %= 64 * keyedWords
+	return mem.keyed[h/64]&(1<<(h%64)) != 0
 }
 
 // actorScratch is the working space of findActors, kept across the
 // sentences of a document so that each sentence does not allocate its
 // own; nothing in it outlives the call that fills it.
 type actorScratch struct {
-	tz        tokenizer
-	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
-	actors    []Actor   // the sentence's, as buildEvents reads them
-	dated     []int     // the sentence's dated expressions
-	inClause  []Actor   // the actors of one event's clause
-	ms        []mention
-	at        []int
-	inMention []bool
-	inName    []bool
+	tz       tokenizer
+	clauseTz tokenizer // for a clause whose tokens are not the sentence's
+	actors   []Actor   // the sentence's, as buildEvents reads them
+	dated    []int     // the sentence's dated expressions
+	inClause []Actor   // the actors of one event's clause
+	ms       []mention
+	at       []int32
+	flags    []bool // a token in a mention, then in a name
 }
 
-// ints returns a zeroed slice of n ints, reusing buf.
-func ints(buf *[]int, n int) []int {
+// int32s returns a zeroed slice of n int32s, reusing buf; one it makes
+// has room for room.
+func int32s(buf *[]int32, n, room int) []int32 {
 	if cap(*buf) < n {
-		*buf = make([]int, n)
-	}
-	b := (*buf)[:n]
-	clear(b)
-	return b
-}
-
-// bools returns a zeroed slice of n bools, reusing buf.
-func bools(buf *[]bool, n int) []bool {
-	if cap(*buf) < n {
-		*buf = make([]bool, n)
+		*buf = make([]int32, n, max(n, room))
 	}
 	b := (*buf)[:n]
 	clear(b)
@@ -188,19 +209,31 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		mem = newActorMemory()
 	}
 	sc := &mem.scratch
-	toks := sc.tz.tokenize(text, s)
-	ix.gaz.lookup(toks)
+	toks := sc.tz.tokenizeLookup(text, s, ix.gaz)
+	if sc.ms == nil {
+		sc.ms = make([]mention, 0, 8)
+	}
 	ms := ix.mentions(toks, sc.ms[:0])
 	sc.ms = ms
-	at := ints(&sc.at, len(toks)) // token → 1+index of the mention starting there
-	inMention := bools(&sc.inMention, len(toks))
-	for k, m := range ms {
-		at[m.i] = k + 1
+	// the token slice has room for the document's longest sentence: so
+	// do the slices beside it
+	room := cap(toks)
+	at := int32s(&sc.at, len(toks), room) // token → 1+index of the mention starting there
+	if cap(sc.flags) < 2*len(toks) {
+		sc.flags = make([]bool, 2*max(len(toks), room))
+	}
+	flags := sc.flags[:2*len(toks)]
+	clear(flags)
+	inMention, inName := flags[:len(toks)], flags[len(toks):]
+	for k := range ms {
+		m := &ms[k]
+		at[m.i] = int32(k + 1)
 		for i := m.i; i < m.j; i++ {
 			inMention[i] = true
 		}
 	}
-	inName := bools(&sc.inName, len(toks))
+	// Every name a pass below reads starts with a capitalized word.
+	ups := sc.tz.ups
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
@@ -216,7 +249,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if end == n {
 			continue
 		}
-		title := ix.agents[m.e.idx]
+		title := &ix.agents[m.e.idx]
 		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
 		if _, abbr := officeNames[title.name]; !abbr {
 			p.Office = title.name
@@ -238,8 +271,10 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		out = append(out, p)
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
-	for n := 0; n < len(toks); n++ {
-		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
+	from := 0 // the first token a name may start at
+	for _, u := range ups {
+		n := int(u)
+		if n < from || inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -266,7 +301,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			if k < 0 {
 				continue
 			}
-			title := ix.agents[ms[k].e.idx]
+			title := &ix.agents[ms[k].e.idx]
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
@@ -287,16 +322,16 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		ix.finishPerson(text, toks, start, end, &p, mem)
 		markName(inName, n, end)
 		out = append(out, p)
-		n = end
+		from = end + 1 // the token after a name starts none
 	}
 	// Persons named once without a title where the context says a
 	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
 	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
 	// cables to Stalin".
-	out = append(out, ix.contextPersons(text, toks, ms, at, inName, inMention, mem)...)
+	out = ix.contextPersons(out, text, toks, ups, ms, at, inName, inMention, mem)
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
-	out = append(out, ix.namedUnits(text, toks, ms, at, inName)...)
+	out = ix.namedUnits(out, text, toks, ups, ms, at, inName)
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -364,8 +399,9 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		out = append(out, a)
 	}
 	// Persons met before, named again by surname.
-	for n := range toks {
-		if inName[n] || inMention[n] || !toks[n].word || !toks[n].up {
+	for _, u := range ups {
+		n := int(u)
+		if inName[n] || inMention[n] || !mem.mayKnow(toks[n].h) {
 			continue
 		}
 		p, ok := mem.persons[toks[n].raw]
@@ -511,7 +547,7 @@ func verbLike(toks []token, i int) bool {
 
 // possessed reports a name right after a country's possessive, ending
 // its phrase: "Iraq's Saddam," but not "Jordan's Red Sea port".
-func possessed(toks []token, ms []mention, at []int, n int) bool {
+func possessed(toks []token, ms []mention, at []int32, n int) bool {
 	if n == 0 || !toks[n-1].poss {
 		return false
 	}
@@ -557,7 +593,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	if p.Code == "" && p.Country != "" {
 		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
 	}
-	mem.persons[p.Name] = *p
+	mem.remember(mem.persons, p.Name, p)
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
 	first, last, n := fieldEnds(p.Name)
@@ -566,7 +602,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	}
 	for _, w := range [2]string{first, last} {
 		if _, taken := mem.partial[w]; !taken && len(w) > 2 {
-			mem.partial[w] = *p
+			mem.remember(mem.partial, w, p)
 		}
 	}
 }
@@ -640,7 +676,7 @@ func (ix *actorIndex) setOwner(a *Actor, e *gazEntry) {
 // chainLeft reads what stands before the title of mention k ("Russian
 // Foreign ministry spokesperson"): the country or organization and the
 // body. It fills p and returns the first token of the phrase.
-func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *Actor) int {
+func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int32, k int, p *Actor) int {
 	start := ms[k].i
 	i := ms[k].i - 1
 	skipped := 0
@@ -707,7 +743,7 @@ var titleModifiers = map[string]bool{
 // appositive finds the title of "Name, the chief U.N. weapons inspector":
 // from token i, an optional article, up to four modifiers and names, then
 // a title. It returns the title's mention or -1.
-func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) int {
+func (ix *actorIndex) appositive(toks []token, ms []mention, at []int32, i int) int {
 	if i < len(toks) && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "its") {
 		i++
 	}
@@ -720,7 +756,7 @@ func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) in
 					i = m.j
 					continue
 				}
-				return at[i] - 1
+				return int(at[i]) - 1
 			}
 			i = m.j
 			continue
@@ -740,7 +776,7 @@ type ownerRef struct{ mention, country, start int }
 // owner finds the country or organization agent mention k belongs to:
 // "Armenia's Foreign Ministry", "illegal Armenian armed groups", "forces
 // of Iraq", "its defense ministry".
-func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *actorMemory) ownerRef {
+func (ix *actorIndex) owner(toks []token, ms []mention, at []int32, k int, mem *actorMemory) ownerRef {
 	none := ownerRef{-1, -1, -1}
 	m := ms[k]
 	i := m.i - 1
@@ -777,7 +813,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			j++
 		}
 		if j < len(toks) && at[j] != 0 {
-			o := at[j] - 1
+			o := int(at[j]) - 1
 			if ms[o].e.kind != gazAgent && !ms[o].used && ms[o].e.form != formCapital {
 				return ownerRef{o, -1, -1}
 			}
@@ -867,7 +903,7 @@ var nonNameWords = map[string]bool{
 	"union": true, "confederate": true, "imperial": true, "royal": true, "new": true, "old": true,
 }
 
-func nameStart(toks []token, n int, at []int) bool {
+func nameStart(toks []token, n int, at []int32) bool {
 	if n >= len(toks) || at[n] != 0 {
 		return false
 	}
@@ -882,7 +918,7 @@ var nameParticles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": 
 // nameEnd returns the end of a person's name starting at token n ("Maria
 // Zakharova", "George W. Bush", "Nouri al-Maliki"), or n when there is
 // none. Names are at most five tokens and stop at known names.
-func nameEnd(toks []token, n int, at []int) int {
+func nameEnd(toks []token, n int, at []int32) int {
 	if !nameStart(toks, n, at) {
 		return n
 	}
@@ -937,6 +973,9 @@ func spanTextToks(toks []token) string {
 func (ix *actorIndex) mentions(toks []token, ms []mention) []mention {
 	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
+		if i = ix.gaz.nextStart(toks, i); i == len(toks) {
+			break
+		}
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
 		if e == nil {
 			i++
@@ -1206,8 +1245,7 @@ func properUnit(agent string) bool {
 // Force" with its name. A country named just before ("the US 101st
 // Airborne Division") is the unit's. The unit is a MIL agent; the agent
 // mention of its head noun is used up.
-func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []int, inName []bool) []Actor {
-	var out []Actor
+func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName []bool) []Actor {
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
 		start := i
@@ -1227,14 +1265,20 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		a.Text = text[a.Start:a.End]
 		out = append(out, a)
 	}
-	for j := 0; j < len(toks); j++ {
-		t := &toks[j]
-		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
-			add(j, j+3)
-			j += 2
+	from := 0 // the first token a unit may be read at
+	// both kinds of name end in a capitalized word: "Task", the unit noun
+	for _, u := range ups {
+		j := int(u)
+		if j < from {
 			continue
 		}
-		if !t.word || !t.up || !t.is(wcUnitNoun) || inName[j] {
+		t := &toks[j]
+		if t.low == "task" && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
+			add(j, j+3)
+			from = j + 3
+			continue
+		}
+		if !t.is(wcUnitNoun) || inName[j] {
 			continue
 		}
 		i, numbered := j, false
@@ -1293,20 +1337,11 @@ var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true
 // "identified as"; names listed in parentheses after a common noun
 // ("his sons (Uday and Qusay)"); a one-word name that sends a message or
 // receives one ("Mao's cables to Stalin").
-func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at []int, inName, inMention []bool, mem *actorMemory) []Actor {
-	var out []Actor
-	free := func(n int) bool { return n < len(toks) && !inName[n] && !inMention[n] && nameStart(toks, n, at) }
-	add := func(n, end int) {
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
-		if prev, ok := mem.lookup(p.Name); ok {
-			p = prev
-		}
-		ix.finishPerson(text, toks, n, end, &p, mem)
-		markName(inName, n, end)
-		out = append(out, p)
-	}
-	for n := 1; n < len(toks); n++ {
-		if !free(n) {
+func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
+	from := 1 // the first token a name may start at
+	for _, u := range ups {
+		n := int(u)
+		if n < from || inName[n] || inMention[n] || !nameStart(toks, n, at) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -1330,15 +1365,21 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 		default:
 			continue
 		}
-		add(n, end)
-		n = end - 1
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		if prev, ok := mem.lookup(p.Name); ok {
+			p = prev
+		}
+		ix.finishPerson(text, toks, n, end, &p, mem)
+		markName(inName, n, end)
+		out = append(out, p)
+		from = end
 	}
 	return out
 }
 
 // parenNames reports a parenthesis opened before token n that holds only
 // names joined by "and" or commas: "(Uday and Qusay)".
-func parenNames(toks []token, n int, at []int) bool {
+func parenNames(toks []token, n int, at []int32) bool {
 	for k := n; k < len(toks); k++ {
 		switch t := &toks[k]; {
 		case t.raw == ")":
