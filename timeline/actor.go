@@ -28,9 +28,13 @@ type actorIndex struct {
 // so far, so that a later bare surname links back, and the last country
 // named as a subject, for "its" and "their". Not safe for concurrent use.
 type actorMemory struct {
-	persons     map[string]Actor // by full name
-	partial     map[string]Actor // by surname or first name
+	persons     map[string]int32 // by full name, into people
+	partial     map[string]int32 // by surname or first name, into people
 	lastCountry int              // index into countries, -1 when none
+	// people are the persons met, without span or text (those are each
+	// mention's own); one stored is never changed, so that a key keeps
+	// the person as it was when the key was made.
+	people []Actor
 	// keyed has a bit set for the token hash (tokenHash) of each key of
 	// persons and partial: a capitalized word whose bit is clear names
 	// no one met before, without a look in either map.
@@ -52,11 +56,24 @@ func tokenHash(w string) uint32 {
 	return fnv1aLower(w)
 }
 
-// remember stores p in m under key, and notes the key in keyed.
-func (mem *actorMemory) remember(m map[string]Actor, key string, p *Actor) {
-	m[key] = *p
+// remember points key in *m at person i of people (making the map if
+// need be), and notes the key in keyed.
+func (mem *actorMemory) remember(m *map[string]int32, key string, i int32) {
+	if *m == nil {
+		*m = map[string]int32{}
+	}
+	(*m)[key] = i
 	h := tokenHash(key) % (64 * keyedWords)
 	mem.keyed[h/64] |= 1 << (h % 64)
+}
+
+// person returns the person a map gives for key.
+func (mem *actorMemory) person(m map[string]int32, key string) (Actor, bool) {
+	i, ok := m[key]
+	if !ok {
+		return Actor{}, false
+	}
+	return mem.people[i], true
 }
 
 // mayKnow reports whether a token hashed h may be a key of persons or
@@ -92,7 +109,7 @@ func int32s(buf *[]int32, n, room int) []int32 {
 }
 
 func newActorMemory() *actorMemory {
-	return &actorMemory{persons: map[string]Actor{}, partial: map[string]Actor{}, lastCountry: -1}
+	return &actorMemory{lastCountry: -1}
 }
 
 func newActorIndex() *actorIndex {
@@ -404,9 +421,9 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if inName[n] || inMention[n] || !mem.mayKnow(toks[n].h) {
 			continue
 		}
-		p, ok := mem.persons[toks[n].raw]
+		p, ok := mem.person(mem.persons, toks[n].raw)
 		if !ok {
-			p, ok = mem.partial[toks[n].raw]
+			p, ok = mem.person(mem.partial, toks[n].raw)
 		}
 		if ok && toks[n].poss && n+1 < len(toks) && toks[n+1].word && !toks[n+1].up && at[n+1] == 0 {
 			continue // "Hussein's home town": a relation, not a party
@@ -560,9 +577,9 @@ func possessed(toks []token, ms []mention, at []int32, n int) bool {
 }
 
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
-	p, ok := mem.persons[name]
+	p, ok := mem.person(mem.persons, name)
 	if !ok {
-		p, ok = mem.partial[lastField(name)]
+		p, ok = mem.person(mem.partial, lastField(name))
 	}
 	return p, ok
 }
@@ -571,10 +588,10 @@ func (mem *actorMemory) lookup(name string) (Actor, bool) {
 // same full name, or the same surname with the same office, so that
 // "King Hussein" is not "Saddam Hussein".
 func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
-	if p, ok := mem.persons[name]; ok {
+	if p, ok := mem.person(mem.persons, name); ok {
 		return p, true
 	}
-	if p, ok := mem.partial[lastField(name)]; ok && p.Office == office {
+	if p, ok := mem.person(mem.partial, lastField(name)); ok && p.Office == office {
 		return p, true
 	}
 	return Actor{}, false
@@ -593,7 +610,15 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	if p.Code == "" && p.Country != "" {
 		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
 	}
-	mem.remember(mem.persons, p.Name, p)
+	// The person as stored: a person named again is mostly the same.
+	v := *p
+	v.Span, v.Text = Span{}, ""
+	i, ok := mem.persons[p.Name]
+	if !ok || mem.people[i] != v {
+		i = int32(len(mem.people))
+		mem.people = append(mem.people, v)
+	}
+	mem.remember(&mem.persons, p.Name, i)
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
 	first, last, n := fieldEnds(p.Name)
@@ -602,7 +627,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	}
 	for _, w := range [2]string{first, last} {
 		if _, taken := mem.partial[w]; !taken && len(w) > 2 {
-			mem.remember(mem.partial, w, p)
+			mem.remember(&mem.partial, w, i)
 		}
 	}
 }

@@ -88,6 +88,12 @@ func (tz *tokenizer) tokenizeLookup(text string, s Span, g *gazetteer) []token {
 
 // scan is tokenize, looking the tokens up in g unless g is nil.
 func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
+	if g != nil && g.hs == nil {
+		// a table not indexed yet: no fast look-ups
+		toks := tz.scan(text, s, nil)
+		g.lookup(toks)
+		return toks
+	}
 	if s.Start < 0 {
 		s.Start = 0
 	}
@@ -154,14 +160,22 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 				tz.ups = append(tz.ups, int32(len(toks)-1))
 			}
 		} else if g != nil {
-			// lookupToken of a word in lower case, which is no acronym
+			// lookupToken of a word in lower case, which is no acronym;
+			// most words that the table lacks end at an empty first probe
 			t.slot = -1
-			if s := g.find(h, raw); s >= 0 {
-				t.cls, t.slot = g.cls[s], int32(s)+1
+			if g.hs[h&g.mask] != 0 {
+				if s := g.find(h, raw); s >= 0 {
+					t.cls, t.slot = g.cls[s], int32(s)+1
+				}
 			}
 		}
-		if j < len(text) && (text[j] == '\'' || text[j] == 0xE2) {
-			j = possessiveToken(t, text, j)
+		if j < len(text) {
+			switch text[j] {
+			case ' ':
+				j++ // the usual space after a word, here rather than a turn of the loop
+			case '\'', 0xE2:
+				j = possessiveToken(t, text, j)
+			}
 		}
 		i = j
 	}
