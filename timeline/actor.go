@@ -94,7 +94,8 @@ type actorScratch struct {
 	inClause []Actor   // the actors of one event's clause
 	ms       []mention
 	at       []int32
-	flags    []bool // a token in a mention, then in a name
+	flags    []bool  // a token in a mention, then in a name
+	starts   []int32 // the tokens a person's name may start at
 }
 
 // int32s returns a zeroed slice of n int32s, reusing buf; one it makes
@@ -251,6 +252,18 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 	}
 	// Every name a pass below reads starts with a capitalized word.
 	ups := sc.tz.ups
+	// Of those, the ones a person's name may start at (nameStart, which
+	// reads only the tokens and the mentions' starts, fixed from here on).
+	starts := sc.starts[:0]
+	if starts == nil {
+		starts = make([]int32, 0, cap(ups))
+	}
+	for _, u := range ups {
+		if nameStart(toks, int(u), at) {
+			starts = append(starts, u)
+		}
+	}
+	sc.starts = starts
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
@@ -289,9 +302,9 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
 	from := 0 // the first token a name may start at
-	for _, u := range ups {
+	for _, u := range starts {
 		n := int(u)
-		if n < from || inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
+		if n < from || inName[n] || inMention[n] || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -345,7 +358,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
 	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
 	// cables to Stalin".
-	out = ix.contextPersons(out, text, toks, ups, ms, at, inName, inMention, mem)
+	out = ix.contextPersons(out, text, toks, starts, ms, at, inName, inMention, mem)
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
 	out = ix.namedUnits(out, text, toks, ups, ms, at, inName)
@@ -1251,16 +1264,12 @@ func ordinal(t token) bool {
 // word ("Eighth Army", "Task Force Smith"): a body of its own, not a
 // mention of a state's forces in passing.
 func properUnit(agent string) bool {
-	f := strings.Fields(agent)
-	if len(f) < 2 {
-		return false
+	n, proper := 0, true
+	for w := range strings.FieldsSeq(agent) {
+		n++
+		proper = proper && (w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w))
 	}
-	for _, w := range f {
-		if !(w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w)) {
-			return false
-		}
-	}
-	return true
+	return n >= 2 && proper
 }
 
 // namedUnits finds military units named by a number or codename: a
@@ -1269,7 +1278,8 @@ func properUnit(agent string) bool {
 // unit noun after a one-word code name ("Charlie Company"), and "Task
 // Force" with its name. A country named just before ("the US 101st
 // Airborne Division") is the unit's. The unit is a MIL agent; the agent
-// mention of its head noun is used up.
+// mention of its head noun is used up. It appends the units to out; ups
+// are the capitalized words.
 func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName []bool) []Actor {
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
@@ -1361,12 +1371,13 @@ var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true
 // mark as one, where no title or verb does: a full name after "by" or
 // "identified as"; names listed in parentheses after a common noun
 // ("his sons (Uday and Qusay)"); a one-word name that sends a message or
-// receives one ("Mao's cables to Stalin").
-func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
+// receives one ("Mao's cables to Stalin"). It appends them to out;
+// starts are the tokens a name may start at.
+func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, starts []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
 	from := 1 // the first token a name may start at
-	for _, u := range ups {
+	for _, u := range starts {
 		n := int(u)
-		if n < from || inName[n] || inMention[n] || !nameStart(toks, n, at) {
+		if n < from || inName[n] || inMention[n] {
 			continue
 		}
 		end := nameEnd(toks, n, at)
