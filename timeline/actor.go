@@ -109,6 +109,18 @@ func int32s(buf *[]int32, n, room int) []int32 {
 	return b
 }
 
+// reset readies mem for another document: no persons met, no country
+// named, the scratch kept (a sentence's tokens and their lowered words
+// made before stay as they were: the lowered words only ever grow).
+func (mem *actorMemory) reset() {
+	clear(mem.persons)
+	clear(mem.partial)
+	clear(mem.people) // no strings of the last document kept alive
+	mem.people = mem.people[:0]
+	mem.keyed = [keyedWords]uint64{}
+	mem.lastCountry = -1
+}
+
 func newActorMemory() *actorMemory {
 	return &actorMemory{lastCountry: -1}
 }
