@@ -46,3 +46,40 @@ func TestActorMemoryReset(t *testing.T) {
 		}
 	}
 }
+
+// TestActorMemoryKeyFilter: every key of persons and partial that a word
+// can be written as passes mayKnow with that word's hash, so that the
+// filter never hides a person met before.
+func TestActorMemoryKeyFilter(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append([]string{
+		"Spokesperson Jürgen Müller said Müller's team was ready. Gen. Tommy R. Franks said the U.S. forces moved. ÉMILE Zola wrote.",
+	}, seedTexts(t, 1<<15)...)
+	keys := 0
+	for i, text := range texts {
+		st, err := x.process(context.Background(), i, Document{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mem := newActorMemory()
+		docActors(x, st, mem)
+		for _, m := range []map[string]int32{mem.persons, mem.partial} {
+			for key := range m {
+				toks := tokenize(key, Span{0, len(key)})
+				if len(toks) != 1 || toks[0].raw != key {
+					continue // no one word: no token's raw is the key
+				}
+				keys++
+				if !mem.mayKnow(toks[0].h) {
+					t.Fatalf("text %d: key %q (hash %x) not in the filter", i, key, toks[0].h)
+				}
+			}
+		}
+	}
+	if keys == 0 {
+		t.Fatal("no one-word key checked")
+	}
+}
