@@ -349,10 +349,15 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 	// a Builder never writes over what it holds: all keeps its bytes
 	all := tz.lows.String()[from:]
 	for _, k := range pend {
-		n := len(toks[k].raw)
-		toks[k].low, all = all[:n], all[n:]
+		t := &toks[k]
+		n := len(t.raw)
+		t.low, all = all[:n], all[n:]
 		if g != nil {
-			g.lookupToken(&toks[k])
+			// lookupToken of a word that findFold did not find
+			t.cls, t.slot = 0, -1
+			if t.up && isAcronym(t.raw) {
+				t.cls = wcUpAcronym
+			}
 		}
 	}
 }
