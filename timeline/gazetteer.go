@@ -126,7 +126,8 @@ func (g *gazetteer) slot(h uint32, first string) *gazSlot {
 	}
 }
 
-// index builds hs; the table must not change after.
+// index builds hs, keys, cls, named and punct; the table must not change
+// after.
 func (g *gazetteer) index() {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
@@ -321,8 +322,8 @@ func (g *gazetteer) sort() {
 // isAcronym reports names written in capitals ("US", "UN", "NATO",
 // "U.S."), which must match case-sensitively: "us" and "who" are words.
 func isAcronym(name string) bool {
-	// bytes, not runes: every byte of a rune past ASCII is too, and
-	// none of them is a letter of either case
+	// bytes, not runes: the bytes of a rune past ASCII are all past
+	// ASCII too, so none is a letter of either case
 	letters := 0
 	for i := 0; i < len(name); i++ {
 		switch c := name[i]; {
