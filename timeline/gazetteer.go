@@ -133,13 +133,20 @@ func (g *gazetteer) index() {
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
+	// the keys' bytes side by side in one string, in slot order, rather
+	// than wherever the words were made
+	var b strings.Builder
+	for k := range g.slots {
+		b.WriteString(g.slots[k].first)
+	}
+	arena := b.String()
 	for k := range g.slots {
 		sl := &g.slots[k]
 		if sl.first == "" {
 			continue
 		}
 		g.hs[k] = sl.h | 1
-		g.keys[k] = sl.first
+		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
 		g.cls[k] = sl.cls
 		g.named[k] = len(sl.es) > 0
 		sl.pre = make([]gazPre, len(sl.es))
