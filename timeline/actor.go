@@ -28,50 +28,101 @@ type actorIndex struct {
 // so far, so that a later bare surname links back, and the last country
 // named as a subject, for "its" and "their". Not safe for concurrent use.
 type actorMemory struct {
-	persons     map[string]Actor // by full name
-	partial     map[string]Actor // by surname or first name
+	persons     map[string]int32 // by full name, into people
+	partial     map[string]int32 // by surname or first name, into people
 	lastCountry int              // index into countries, -1 when none
+	// people are the persons met, without span or text (those are each
+	// mention's own); one stored is never changed, so that a key keeps
+	// the person as it was when the key was made.
+	people []Actor
+	// keyed has a bit set for the token hash (tokenHash) of each key of
+	// persons and partial: a capitalized word whose bit is clear names
+	// no one met before, without a look in either map.
+	keyed [keyedWords]uint64
 
 	scratch actorScratch
+}
+
+const keyedWords = 16 // 1024 bits
+
+// tokenHash is the hash that a token whose raw is w carries (token.h):
+// FNV-1a of w lowered as tokenize lowers it.
+func tokenHash(w string) uint32 {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return fnv1a(strings.ToLower(w), "")
+		}
+	}
+	return fnv1aLower(w)
+}
+
+// remember points key in *m at person i of people (making the map if
+// need be), and notes the key in keyed.
+func (mem *actorMemory) remember(m *map[string]int32, key string, i int32) {
+	if *m == nil {
+		*m = map[string]int32{}
+	}
+	(*m)[key] = i
+	h := tokenHash(key) % (64 * keyedWords)
+	mem.keyed[h/64] |= 1 << (h % 64)
+}
+
+// person returns the person a map gives for key.
+func (mem *actorMemory) person(m map[string]int32, key string) (Actor, bool) {
+	i, ok := m[key]
+	if !ok {
+		return Actor{}, false
+	}
+	return mem.people[i], true
+}
+
+// mayKnow reports whether a token hashed h may be a key of persons or
+// partial; false means it is not.
+func (mem *actorMemory) mayKnow(h uint32) bool {
+	h %= 64 * keyedWords
+	return mem.keyed[h/64]&(1<<(h%64)) != 0
 }
 
 // actorScratch is the working space of findActors, kept across the
 // sentences of a document so that each sentence does not allocate its
 // own; nothing in it outlives the call that fills it.
 type actorScratch struct {
-	tz        tokenizer
-	clauseTz  tokenizer // for a clause whose tokens are not the sentence's
-	actors    []Actor   // the sentence's, as buildEvents reads them
-	dated     []int     // the sentence's dated expressions
-	inClause  []Actor   // the actors of one event's clause
-	ms        []mention
-	at        []int
-	inMention []bool
-	inName    []bool
+	tz       tokenizer
+	clauseTz tokenizer // for a clause whose tokens are not the sentence's
+	actors   []Actor   // the sentence's, as buildEvents reads them
+	dated    []int     // the sentence's dated expressions
+	inClause []Actor   // the actors of one event's clause
+	ms       []mention
+	at       []int32
+	flags    []bool  // a token in a mention, then in a name
+	starts   []int32 // the tokens a person's name may start at
 }
 
-// ints returns a zeroed slice of n ints, reusing buf.
-func ints(buf *[]int, n int) []int {
+// int32s returns a zeroed slice of n int32s, reusing buf; one it makes
+// has room for room.
+func int32s(buf *[]int32, n, room int) []int32 {
 	if cap(*buf) < n {
-		*buf = make([]int, n)
+		*buf = make([]int32, n, max(n, room))
 	}
 	b := (*buf)[:n]
 	clear(b)
 	return b
 }
 
-// bools returns a zeroed slice of n bools, reusing buf.
-func bools(buf *[]bool, n int) []bool {
-	if cap(*buf) < n {
-		*buf = make([]bool, n)
-	}
-	b := (*buf)[:n]
-	clear(b)
-	return b
+// reset readies mem for another document: no persons met, no country
+// named, the scratch kept (a sentence's tokens and their lowered words
+// made before stay as they were: the lowered words only ever grow).
+func (mem *actorMemory) reset() {
+	clear(mem.persons)
+	clear(mem.partial)
+	clear(mem.people) // no strings of the last document kept alive
+	mem.people = mem.people[:0]
+	mem.keyed = [keyedWords]uint64{}
+	mem.lastCountry = -1
 }
 
 func newActorMemory() *actorMemory {
-	return &actorMemory{persons: map[string]Actor{}, partial: map[string]Actor{}, lastCountry: -1}
+	return &actorMemory{lastCountry: -1}
 }
 
 func newActorIndex() *actorIndex {
@@ -188,19 +239,43 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		mem = newActorMemory()
 	}
 	sc := &mem.scratch
-	toks := sc.tz.tokenize(text, s)
-	ix.gaz.lookup(toks)
+	toks := sc.tz.tokenizeLookup(text, s, ix.gaz)
+	if sc.ms == nil {
+		sc.ms = make([]mention, 0, 8)
+	}
 	ms := ix.mentions(toks, sc.ms[:0])
 	sc.ms = ms
-	at := ints(&sc.at, len(toks)) // token → 1+index of the mention starting there
-	inMention := bools(&sc.inMention, len(toks))
-	for k, m := range ms {
-		at[m.i] = k + 1
+	// the token slice has room for the document's longest sentence: so
+	// do the slices beside it
+	room := cap(toks)
+	at := int32s(&sc.at, len(toks), room) // token → 1+index of the mention starting there
+	if cap(sc.flags) < 2*len(toks) {
+		sc.flags = make([]bool, 2*max(len(toks), room))
+	}
+	flags := sc.flags[:2*len(toks)]
+	clear(flags)
+	inMention, inName := flags[:len(toks)], flags[len(toks):]
+	for k := range ms {
+		m := &ms[k]
+		at[m.i] = int32(k + 1)
 		for i := m.i; i < m.j; i++ {
 			inMention[i] = true
 		}
 	}
-	inName := bools(&sc.inName, len(toks))
+	// Every name a pass below reads starts with a capitalized word.
+	ups := sc.tz.ups
+	// Of those, the ones a person's name may start at (nameStart, which
+	// reads only the tokens and the mentions' starts, fixed from here on).
+	starts := sc.starts[:0]
+	if starts == nil {
+		starts = make([]int32, 0, cap(ups))
+	}
+	for _, u := range ups {
+		if nameStart(toks, int(u), at) {
+			starts = append(starts, u)
+		}
+	}
+	sc.starts = starts
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
@@ -216,7 +291,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if end == n {
 			continue
 		}
-		title := ix.agents[m.e.idx]
+		title := &ix.agents[m.e.idx]
 		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
 		if _, abbr := officeNames[title.name]; !abbr {
 			p.Office = title.name
@@ -238,8 +313,10 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		out = append(out, p)
 	}
 	// Persons: "Name, the U.N. secretary-general" and "Name said".
-	for n := 0; n < len(toks); n++ {
-		if inName[n] || inMention[n] || !nameStart(toks, n, at) || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
+	from := 0 // the first token a name may start at
+	for _, u := range starts {
+		n := int(u)
+		if n < from || inName[n] || inMention[n] || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -266,7 +343,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			if k < 0 {
 				continue
 			}
-			title := ix.agents[ms[k].e.idx]
+			title := &ix.agents[ms[k].e.idx]
 			p.Office, p.Sector = title.name, title.sector
 			ix.chainLeft(toks, ms, at, k, &p)
 			ms[k].used = true
@@ -287,16 +364,16 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		ix.finishPerson(text, toks, start, end, &p, mem)
 		markName(inName, n, end)
 		out = append(out, p)
-		n = end
+		from = end + 1 // the token after a name starts none
 	}
 	// Persons named once without a title where the context says a
 	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
 	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
 	// cables to Stalin".
-	out = append(out, ix.contextPersons(text, toks, ms, at, inName, inMention, mem)...)
+	out = ix.contextPersons(out, text, toks, starts, ms, at, inName, inMention, mem)
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
-	out = append(out, ix.namedUnits(text, toks, ms, at, inName)...)
+	out = ix.namedUnits(out, text, toks, ups, ms, at, inName)
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -364,13 +441,14 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		out = append(out, a)
 	}
 	// Persons met before, named again by surname.
-	for n := range toks {
-		if inName[n] || inMention[n] || !toks[n].word || !toks[n].up {
+	for _, u := range ups {
+		n := int(u)
+		if inName[n] || inMention[n] || !mem.mayKnow(toks[n].h) {
 			continue
 		}
-		p, ok := mem.persons[toks[n].raw]
+		p, ok := mem.person(mem.persons, toks[n].raw)
 		if !ok {
-			p, ok = mem.partial[toks[n].raw]
+			p, ok = mem.person(mem.partial, toks[n].raw)
 		}
 		if ok && toks[n].poss && n+1 < len(toks) && toks[n+1].word && !toks[n+1].up && at[n+1] == 0 {
 			continue // "Hussein's home town": a relation, not a party
@@ -511,7 +589,7 @@ func verbLike(toks []token, i int) bool {
 
 // possessed reports a name right after a country's possessive, ending
 // its phrase: "Iraq's Saddam," but not "Jordan's Red Sea port".
-func possessed(toks []token, ms []mention, at []int, n int) bool {
+func possessed(toks []token, ms []mention, at []int32, n int) bool {
 	if n == 0 || !toks[n-1].poss {
 		return false
 	}
@@ -524,9 +602,9 @@ func possessed(toks []token, ms []mention, at []int, n int) bool {
 }
 
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
-	p, ok := mem.persons[name]
+	p, ok := mem.person(mem.persons, name)
 	if !ok {
-		p, ok = mem.partial[lastField(name)]
+		p, ok = mem.person(mem.partial, lastField(name))
 	}
 	return p, ok
 }
@@ -535,10 +613,10 @@ func (mem *actorMemory) lookup(name string) (Actor, bool) {
 // same full name, or the same surname with the same office, so that
 // "King Hussein" is not "Saddam Hussein".
 func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
-	if p, ok := mem.persons[name]; ok {
+	if p, ok := mem.person(mem.persons, name); ok {
 		return p, true
 	}
-	if p, ok := mem.partial[lastField(name)]; ok && p.Office == office {
+	if p, ok := mem.person(mem.partial, lastField(name)); ok && p.Office == office {
 		return p, true
 	}
 	return Actor{}, false
@@ -557,7 +635,15 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	if p.Code == "" && p.Country != "" {
 		p.Code = ix.countries[ix.byAlpha3Name(p.Country)].alpha3
 	}
-	mem.persons[p.Name] = *p
+	// The person as stored: a person named again is mostly the same.
+	v := *p
+	v.Span, v.Text = Span{}, ""
+	i, ok := mem.persons[p.Name]
+	if !ok || mem.people[i] != v {
+		i = int32(len(mem.people))
+		mem.people = append(mem.people, v)
+	}
+	mem.remember(&mem.persons, p.Name, i)
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
 	first, last, n := fieldEnds(p.Name)
@@ -566,7 +652,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	}
 	for _, w := range [2]string{first, last} {
 		if _, taken := mem.partial[w]; !taken && len(w) > 2 {
-			mem.partial[w] = *p
+			mem.remember(&mem.partial, w, i)
 		}
 	}
 }
@@ -640,7 +726,7 @@ func (ix *actorIndex) setOwner(a *Actor, e *gazEntry) {
 // chainLeft reads what stands before the title of mention k ("Russian
 // Foreign ministry spokesperson"): the country or organization and the
 // body. It fills p and returns the first token of the phrase.
-func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int, k int, p *Actor) int {
+func (ix *actorIndex) chainLeft(toks []token, ms []mention, at []int32, k int, p *Actor) int {
 	start := ms[k].i
 	i := ms[k].i - 1
 	skipped := 0
@@ -707,7 +793,7 @@ var titleModifiers = map[string]bool{
 // appositive finds the title of "Name, the chief U.N. weapons inspector":
 // from token i, an optional article, up to four modifiers and names, then
 // a title. It returns the title's mention or -1.
-func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) int {
+func (ix *actorIndex) appositive(toks []token, ms []mention, at []int32, i int) int {
 	if i < len(toks) && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an" || toks[i].low == "its") {
 		i++
 	}
@@ -720,7 +806,7 @@ func (ix *actorIndex) appositive(toks []token, ms []mention, at []int, i int) in
 					i = m.j
 					continue
 				}
-				return at[i] - 1
+				return int(at[i]) - 1
 			}
 			i = m.j
 			continue
@@ -740,7 +826,7 @@ type ownerRef struct{ mention, country, start int }
 // owner finds the country or organization agent mention k belongs to:
 // "Armenia's Foreign Ministry", "illegal Armenian armed groups", "forces
 // of Iraq", "its defense ministry".
-func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *actorMemory) ownerRef {
+func (ix *actorIndex) owner(toks []token, ms []mention, at []int32, k int, mem *actorMemory) ownerRef {
 	none := ownerRef{-1, -1, -1}
 	m := ms[k]
 	i := m.i - 1
@@ -777,7 +863,7 @@ func (ix *actorIndex) owner(toks []token, ms []mention, at []int, k int, mem *ac
 			j++
 		}
 		if j < len(toks) && at[j] != 0 {
-			o := at[j] - 1
+			o := int(at[j]) - 1
 			if ms[o].e.kind != gazAgent && !ms[o].used && ms[o].e.form != formCapital {
 				return ownerRef{o, -1, -1}
 			}
@@ -867,7 +953,7 @@ var nonNameWords = map[string]bool{
 	"union": true, "confederate": true, "imperial": true, "royal": true, "new": true, "old": true,
 }
 
-func nameStart(toks []token, n int, at []int) bool {
+func nameStart(toks []token, n int, at []int32) bool {
 	if n >= len(toks) || at[n] != 0 {
 		return false
 	}
@@ -882,7 +968,7 @@ var nameParticles = map[string]bool{"al": true, "bin": true, "ibn": true, "de": 
 // nameEnd returns the end of a person's name starting at token n ("Maria
 // Zakharova", "George W. Bush", "Nouri al-Maliki"), or n when there is
 // none. Names are at most five tokens and stop at known names.
-func nameEnd(toks []token, n int, at []int) int {
+func nameEnd(toks []token, n int, at []int32) int {
 	if !nameStart(toks, n, at) {
 		return n
 	}
@@ -937,6 +1023,9 @@ func spanTextToks(toks []token) string {
 func (ix *actorIndex) mentions(toks []token, ms []mention) []mention {
 	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
+		if i = ix.gaz.nextStart(toks, i); i == len(toks) {
+			break
+		}
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
 		if e == nil {
 			i++
@@ -1187,16 +1276,12 @@ func ordinal(t token) bool {
 // word ("Eighth Army", "Task Force Smith"): a body of its own, not a
 // mention of a state's forces in passing.
 func properUnit(agent string) bool {
-	f := strings.Fields(agent)
-	if len(f) < 2 {
-		return false
+	n, proper := 0, true
+	for w := range strings.FieldsSeq(agent) {
+		n++
+		proper = proper && (w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w))
 	}
-	for _, w := range f {
-		if !(w[0] >= 'A' && w[0] <= 'Z' || isDigitStart(w)) {
-			return false
-		}
-	}
-	return true
+	return n >= 2 && proper
 }
 
 // namedUnits finds military units named by a number or codename: a
@@ -1205,9 +1290,9 @@ func properUnit(agent string) bool {
 // unit noun after a one-word code name ("Charlie Company"), and "Task
 // Force" with its name. A country named just before ("the US 101st
 // Airborne Division") is the unit's. The unit is a MIL agent; the agent
-// mention of its head noun is used up.
-func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []int, inName []bool) []Actor {
-	var out []Actor
+// mention of its head noun is used up. It appends the units to out; ups
+// are the capitalized words.
+func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName []bool) []Actor {
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
 		start := i
@@ -1227,14 +1312,20 @@ func (ix *actorIndex) namedUnits(text string, toks []token, ms []mention, at []i
 		a.Text = text[a.Start:a.End]
 		out = append(out, a)
 	}
-	for j := 0; j < len(toks); j++ {
-		t := &toks[j]
-		if t.low == "task" && t.up && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
-			add(j, j+3)
-			j += 2
+	from := 0 // the first token a unit may be read at
+	// both kinds of name end in a capitalized word: "Task", the unit noun
+	for _, u := range ups {
+		j := int(u)
+		if j < from {
 			continue
 		}
-		if !t.word || !t.up || !t.is(wcUnitNoun) || inName[j] {
+		t := &toks[j]
+		if t.low == "task" && j+2 < len(toks) && toks[j+1].low == "force" && toks[j+1].up && toks[j+2].word && (toks[j+2].up || isDigitStart(toks[j+2].raw)) {
+			add(j, j+3)
+			from = j + 3
+			continue
+		}
+		if !t.is(wcUnitNoun) || inName[j] {
 			continue
 		}
 		i, numbered := j, false
@@ -1292,21 +1383,13 @@ var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true
 // mark as one, where no title or verb does: a full name after "by" or
 // "identified as"; names listed in parentheses after a common noun
 // ("his sons (Uday and Qusay)"); a one-word name that sends a message or
-// receives one ("Mao's cables to Stalin").
-func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at []int, inName, inMention []bool, mem *actorMemory) []Actor {
-	var out []Actor
-	free := func(n int) bool { return n < len(toks) && !inName[n] && !inMention[n] && nameStart(toks, n, at) }
-	add := func(n, end int) {
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
-		if prev, ok := mem.lookup(p.Name); ok {
-			p = prev
-		}
-		ix.finishPerson(text, toks, n, end, &p, mem)
-		markName(inName, n, end)
-		out = append(out, p)
-	}
-	for n := 1; n < len(toks); n++ {
-		if !free(n) {
+// receives one ("Mao's cables to Stalin"). It appends them to out;
+// starts are the tokens a name may start at.
+func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, starts []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
+	from := 1 // the first token a name may start at
+	for _, u := range starts {
+		n := int(u)
+		if n < from || inName[n] || inMention[n] {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -1330,15 +1413,21 @@ func (ix *actorIndex) contextPersons(text string, toks []token, ms []mention, at
 		default:
 			continue
 		}
-		add(n, end)
-		n = end - 1
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		if prev, ok := mem.lookup(p.Name); ok {
+			p = prev
+		}
+		ix.finishPerson(text, toks, n, end, &p, mem)
+		markName(inName, n, end)
+		out = append(out, p)
+		from = end
 	}
 	return out
 }
 
 // parenNames reports a parenthesis opened before token n that holds only
 // names joined by "and" or commas: "(Uday and Qusay)".
-func parenNames(toks []token, n int, at []int) bool {
+func parenNames(toks []token, n int, at []int32) bool {
 	for k := n; k < len(toks); k++ {
 		switch t := &toks[k]; {
 		case t.raw == ")":

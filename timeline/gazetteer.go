@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gen/countries -o countries.tsv
@@ -63,6 +64,20 @@ type gazetteer struct {
 	// slot), built by index: a probe reads 4 bytes a slot, not a whole
 	// slot, and most tokens end at a free one.
 	hs []uint32
+	// keys holds each used slot's first word, built by index: the
+	// words compared on a probe sit together, not one a slot apart.
+	keys []string
+	cls  []wordClass // each slot's classes, as keys
+	// punct is the lookup of each ASCII punctuation mark, by byte.
+	punct [utf8.RuneSelf]struct {
+		h    uint32
+		slot int32
+		cls  wordClass
+	}
+	// named tells, by slot, whether some name starts with its word: most
+	// looked-up tokens start none, which match then sees without reading
+	// their slot. Built by index.
+	named []bool
 }
 
 type gazSlot struct {
@@ -111,15 +126,29 @@ func (g *gazetteer) slot(h uint32, first string) *gazSlot {
 	}
 }
 
-// index builds hs; the table must not change after.
+// index builds hs, keys, cls, named and punct; the table must not change
+// after.
 func (g *gazetteer) index() {
 	g.hs = make([]uint32, len(g.slots))
+	g.named = make([]bool, len(g.slots))
+	g.keys = make([]string, len(g.slots))
+	g.cls = make([]wordClass, len(g.slots))
+	// the keys' bytes side by side in one string, in slot order, rather
+	// than wherever the words were made
+	var b strings.Builder
+	for k := range g.slots {
+		b.WriteString(g.slots[k].first)
+	}
+	arena := b.String()
 	for k := range g.slots {
 		sl := &g.slots[k]
 		if sl.first == "" {
 			continue
 		}
 		g.hs[k] = sl.h | 1
+		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
+		g.cls[k] = sl.cls
+		g.named[k] = len(sl.es) > 0
 		sl.pre = make([]gazPre, len(sl.es))
 		for x, e := range sl.es {
 			sl.pre[x].n = int32(len(e.toks))
@@ -128,10 +157,89 @@ func (g *gazetteer) index() {
 			}
 		}
 	}
+	for c := range g.punct {
+		t := token{raw: string(rune(c)), low: string(rune(c))}
+		g.lookupToken(&t)
+		g.punct[c].h, g.punct[c].slot, g.punct[c].cls = t.h, t.slot, t.cls
+	}
 }
 
-// find returns the slot of low, hashed h, or -1.
+// lookupToken is lookup (wordclass.go) of one token: tokenizeLookup
+// looks each token up with it, and the two must agree (the test
+// TestTokenizeLookupMatchesLookup holds them to it).
+func (g *gazetteer) lookupToken(t *token) {
+	h := t.h
+	if !t.word {
+		h = fnv1a(t.low, "")
+		t.h = h
+	}
+	t.cls, t.slot = 0, -1
+	if s := g.find(h, t.low); s >= 0 {
+		t.cls, t.slot = g.slots[s].cls, int32(s)+1
+	}
+	if t.word && t.up && isAcronym(t.raw) {
+		t.cls |= wcUpAcronym
+	}
+}
+
+// lookupPunct is lookupToken of a one-byte punctuation mark c, read from
+// the table index builds.
+func (g *gazetteer) lookupPunct(t *token, c byte) {
+	if g.hs == nil {
+		g.lookupToken(t)
+		return
+	}
+	p := &g.punct[c]
+	t.h, t.slot, t.cls = p.h, p.slot, p.cls
+}
+
+// find returns the slot of low, hashed h, or -1. Most words end at
+// their first probe, which is read here; the others go on in findFrom.
 func (g *gazetteer) find(h uint32, low string) int {
+	if k := h & g.mask; int(k) < len(g.hs) {
+		if v := g.hs[k]; v == 0 {
+			return -1
+		} else if v == h|1 && g.keys[k] == low {
+			return int(k)
+		}
+	}
+	return g.findFrom(h, low)
+}
+
+// findFold is find of the ASCII word raw lowered, hashed h, once the
+// table is indexed (-1 before): it compares raw with the keys, which are
+// in lower case, folding its capitals, so that a capitalized word the
+// table holds needs no lowered copy of its own.
+func (g *gazetteer) findFold(h uint32, raw string) int {
+	if g.hs == nil {
+		return -1
+	}
+	hk := h | 1
+	for k := h & g.mask; ; k = (k + 1) & g.mask {
+		switch g.hs[k] {
+		case 0:
+			return -1
+		case hk:
+			if key := g.keys[k]; len(key) == len(raw) && equalLowered(raw, key) {
+				return int(k)
+			}
+		}
+	}
+}
+
+// equalLowered reports whether raw with its ASCII capitals lowered is
+// low, which is as long.
+func equalLowered(raw, low string) bool {
+	for i := 0; i < len(low); i++ {
+		if asciiLower[raw[i]] != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// findFrom is find from the first probe on.
+func (g *gazetteer) findFrom(h uint32, low string) int {
 	if g.hs == nil {
 		for k := h & g.mask; ; k = (k + 1) & g.mask {
 			switch sl := &g.slots[k]; {
@@ -148,7 +256,7 @@ func (g *gazetteer) find(h uint32, low string) int {
 		case 0:
 			return -1
 		case hk:
-			if g.slots[k].first == low {
+			if g.keys[k] == low {
 				return int(k)
 			}
 		}
@@ -168,7 +276,7 @@ func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
 // grow doubles the table when it is half full.
 func (g *gazetteer) grow() {
 	old := g.slots
-	g.hs = nil // index again
+	g.hs, g.keys, g.cls, g.named = nil, nil, nil, nil // index again
 	g.slots = make([]gazSlot, 2*len(old))
 	g.mask = uint32(len(g.slots) - 1)
 	for _, sl := range old {
@@ -221,16 +329,40 @@ func (g *gazetteer) sort() {
 // isAcronym reports names written in capitals ("US", "UN", "NATO",
 // "U.S."), which must match case-sensitively: "us" and "who" are words.
 func isAcronym(name string) bool {
+	// bytes, not runes: the bytes of a rune past ASCII are all past
+	// ASCII too, so none is a letter of either case
 	letters := 0
-	for _, r := range name {
-		if r >= 'a' && r <= 'z' {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z':
 			return false
-		}
-		if r >= 'A' && r <= 'Z' {
+		case c >= 'A' && c <= 'Z':
 			letters++
 		}
 	}
 	return letters >= 2
+}
+
+// startsNone reports a looked-up token that match finds no name at: a
+// word that starts none, not followed by a possessive (whose "x's" may
+// start one), or no word.
+func (g *gazetteer) startsNone(t *token) bool {
+	if !t.word {
+		return true
+	}
+	if t.poss {
+		return false
+	}
+	return t.slot < 0 || t.slot > 0 && g.named != nil && !g.named[t.slot-1]
+}
+
+// nextStart returns the first token from toks[i] on that startsNone
+// does not rule out, or len(toks).
+func (g *gazetteer) nextStart(toks []token, i int) int {
+	for i < len(toks) && g.startsNone(&toks[i]) {
+		i++
+	}
+	return i
 }
 
 // match returns the longest entry starting at toks[i], with the index

@@ -58,6 +58,9 @@ func checkMatch(t *testing.T, ix *actorIndex, text string) {
 				if e != we || j != wj {
 					t.Fatalf("%q: token %d (%q, pass %d): match %v %d, want %v %d", text, i, toks[i].low, pass, e, j, we, wj)
 				}
+				if we != nil && ix.gaz.startsNone(&toks[i]) {
+					t.Fatalf("%q: token %d (%q, pass %d) starts %v, which startsNone rules out", text, i, toks[i].low, pass, we.toks)
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,12 +34,18 @@ func tokenize(text string, s Span) []token {
 // tokenizer is the scratch space of tokenize for one document: the token
 // slice, reused sentence after sentence, and the indexes of the tokens
 // whose low is made at the end of a sentence. An ASCII word in lower case
-// is its own low; the others of a sentence are lowered into one string
-// together, so a sentence makes at most one allocation. Not safe for
-// concurrent use.
+// is its own low; the others of a sentence are lowered together into
+// lows, which only ever grows, so that the tokens of earlier sentences
+// keep theirs and a document makes a few allocations for them, not one a
+// sentence. Not safe for concurrent use.
 type tokenizer struct {
 	toks []token
 	pend []int32 // ASCII words with capitals, to lower
+	ups  []int32 // the words that start with a capital, in order
+	low  []byte  // the sentence's lowered words, on their way to lows
+	// lows holds the lowered words of the sentences so far; a full one
+	// is left to the tokens that use it and a larger one started
+	lows *strings.Builder
 }
 
 // cleanCut reports whether a span of text may end or start at b and
@@ -69,6 +76,24 @@ func subTokens(text string, s Span, toks []token, cl Span) ([]token, bool) {
 // tokenize is the package tokenize on tz's scratch: the tokens are valid
 // until the next call.
 func (tz *tokenizer) tokenize(text string, s Span) []token {
+	return tz.scan(text, s, nil)
+}
+
+// tokenizeLookup is tokenize, then g.lookup of the tokens, in one pass:
+// each token is looked up as it is made (a word with capitals once it is
+// lowered), while it is at hand.
+func (tz *tokenizer) tokenizeLookup(text string, s Span, g *gazetteer) []token {
+	return tz.scan(text, s, g)
+}
+
+// scan is tokenize, looking the tokens up in g unless g is nil.
+func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
+	if g != nil && g.hs == nil {
+		// a table not indexed yet: no fast look-ups
+		toks := tz.scan(text, s, nil)
+		g.lookup(toks)
+		return toks
+	}
 	if s.Start < 0 {
 		s.Start = 0
 	}
@@ -79,111 +104,262 @@ func (tz *tokenizer) tokenize(text string, s Span) []token {
 		tz.toks = tz.toks[:0]
 		return tz.toks
 	}
-	pend, pendBytes := tz.pend[:0], 0
+	text = text[:s.End] // the sentence ends the text: no bound to check but len(text)
 	// about one token in five bytes of prose
 	toks := tz.toks[:0]
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
 		toks = make([]token, 0, n)
 	}
+	tz.pend, tz.ups = tz.pend[:0], tz.ups[:0]
+	if tz.pend == nil {
+		// room for a sentence with capitals on one word in four, for
+		// both in one allocation
+		n := cap(toks)/4 + 8
+		buf := make([]int32, 2*n)
+		tz.pend, tz.ups = buf[:0:n], buf[n:n:2*n]
+	}
+	// The loop reads a plain ASCII word itself and leaves the rest
+	// (runes past ASCII, dotted abbreviations, possessives) to calls
+	// out of it.
 	i := s.Start
-	for i < s.End {
+	for i < len(text) {
 		c := text[i]
-		var r rune
-		n := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:s.End])
+		k := asciiClass[c]
+		if k&classSpace != 0 {
+			i++
+			continue
 		}
-		switch {
-		case c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && (unicode.IsSpace(r) || r == utf8.RuneError && n <= 1):
-			i += n
-		case c < utf8.RuneSelf && asciiWord[c] || c >= utf8.RuneSelf && isWordRune(r):
-			j := i + n
-			ascii := c < utf8.RuneSelf
-			caps := isUpperASCII(c)
-			h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
-			for j < s.End {
-				if c2 := text[j]; c2 < utf8.RuneSelf {
-					if !asciiWord[c2] {
-						break
-					}
-					caps = caps || isUpperASCII(c2)
-					h = (h ^ uint32(asciiLower[c2])) * fnvPrime
-					j++
-					continue
-				}
-				r2, n2 := utf8.DecodeRuneInString(text[j:s.End])
-				if !isWordRune(r2) {
-					break
-				}
-				j += n2
-				ascii = false
+		if k&classWord == 0 {
+			if c >= utf8.RuneSelf {
+				toks, i = tz.word(toks, text, i, g)
+				continue
 			}
-			// A single capital letter followed by ".X." is a dotted
-			// abbreviation: U.S., U.N., U.S.A.
-			dotted := false
-			if j-i == 1 && j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
-				for j+2 < s.End && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
-					j += 2
-				}
-				j++ // the final dot
-				dotted, caps = true, true
+			toks = append(toks, token{Span: Span{i, i + 1}, raw: text[i : i+1], low: text[i : i+1]})
+			if g != nil {
+				g.lookupPunct(&toks[len(toks)-1], c)
 			}
-			t := token{Span: Span{i, j}, raw: text[i:j], word: true, h: h}
-			endsS := false
-			switch {
-			case !ascii:
-				t.low = strings.ToLower(t.raw)
-				t.up = unicode.IsUpper(r)
-				t.h = fnv1a(t.low, "")
-				endsS = strings.HasSuffix(t.low, "s")
-			case caps:
-				// lowered with the others at the end of the sentence
-				pend = append(pend, int32(len(toks)))
-				pendBytes += j - i
-				t.up = isUpperASCII(c)
-				if dotted {
-					t.h = fnv1aLower(t.raw)
-				}
-				endsS = asciiLower[text[j-1]] == 's'
-			default:
-				t.low = t.raw
-				endsS = text[j-1] == 's'
-			}
-			// Possessives: 's, ’s and the bare apostrophe after a plural.
-			if j < s.End && (text[j] == '\'' || text[j] == 0xE2) {
-				if k, ok := possessiveAfter(text, j, s.End, endsS); ok {
-					t.poss = true
-					j = k
-				}
-			}
-			toks = append(toks, t)
-			i = j
-		default:
-			toks = append(toks, token{Span: Span{i, i + n}, raw: text[i : i+n], low: text[i : i+n]})
-			i += n
+			i++
+			continue
 		}
+		j, h, seen := scanASCIIWord(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '.' && j-i == 1) {
+			toks, i = tz.word(toks, text, i, g)
+			continue
+		}
+		if len(toks) == cap(toks) {
+			toks = slices.Grow(toks, 1)
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		raw := text[i:j]
+		t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
+		t.word, t.up, t.poss, t.slot, t.cls = true, k&classUpper != 0, false, 0, 0
+		if (k|seen)&classUpper != 0 {
+			tz.pend = append(tz.pend, int32(len(toks)-1)) // lowered (and looked up) at the end
+			if t.up {
+				tz.ups = append(tz.ups, int32(len(toks)-1))
+			}
+		} else if g != nil {
+			// lookupToken of a word in lower case, which is no acronym;
+			// most words that the table lacks end at an empty first probe
+			t.slot = -1
+			if g.hs[h&g.mask] != 0 {
+				if s := g.find(h, raw); s >= 0 {
+					t.cls, t.slot = g.cls[s], int32(s)+1
+				}
+			}
+		}
+		if j < len(text) {
+			switch text[j] {
+			case ' ':
+				j++ // the usual space after a word, here rather than a turn of the loop
+			case '\'', 0xE2:
+				j = possessiveToken(t, text, j)
+			}
+		}
+		i = j
 	}
-	if pendBytes > 0 {
-		// one string for the lowered words of the sentence; a Builder
-		// hands over its bytes without a copy
-		var b strings.Builder
-		b.Grow(pendBytes)
-		for _, k := range pend {
-			raw := toks[k].raw
-			for i := 0; i < len(raw); i++ {
-				b.WriteByte(asciiLower[raw[i]])
-			}
-		}
-		all := b.String()
-		for _, k := range pend {
-			n := len(toks[k].raw)
-			toks[k].low, all = all[:n], all[n:]
-		}
+	if len(tz.pend) > 0 {
+		tz.lower(toks, g)
 	}
-	tz.toks, tz.pend = toks, pend
+	tz.toks = toks
 	return toks
+}
+
+// word reads the token at text[i], which the fast path of scan leaves:
+// a rune past ASCII (a word, punctuation or space), or an ASCII word
+// with such runes or a dot after its first letter. It appends the token,
+// if any, looked up in g unless g is nil or the token waits in pend to
+// be lowered, and returns the offset after it.
+func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]token, int) {
+	c := text[i]
+	j, r, ascii := i+1, rune(c), true
+	h := (fnvOffset ^ uint32(asciiLower[c])) * fnvPrime // low's hash while it is ASCII
+	if c >= utf8.RuneSelf {
+		var n int
+		r, n = utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
+			return toks, i + n
+		case !isWordRune(r):
+			toks = append(toks, token{Span: Span{i, i + n}, raw: text[i : i+n], low: text[i : i+n]})
+			if g != nil {
+				g.lookupToken(&toks[len(toks)-1])
+			}
+			return toks, i + n
+		}
+		j, ascii = i+n, false
+	}
+	var seen uint8
+	j, h, seen = scanASCIIWord(text, j, h)
+	for j < len(text) && text[j] >= utf8.RuneSelf {
+		// a rune past the ASCII letters
+		r2, n2 := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r2) {
+			break
+		}
+		j += n2
+		ascii = false
+		var more uint8
+		j, h, more = scanASCIIWord(text, j, h)
+		seen |= more
+	}
+	caps := (asciiClass[c]|seen)&classUpper != 0
+	// A single capital letter followed by ".X." is a dotted
+	// abbreviation: U.S., U.N., U.S.A.
+	dotted := false
+	if j-i == 1 && j+2 < len(text) && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
+		for j+2 < len(text) && text[j] == '.' && isUpperASCII(text[j+1]) && text[j+2] == '.' {
+			j += 2
+		}
+		j++ // the final dot
+		dotted, caps = true, true
+	}
+	raw := text[i:j]
+	toks = append(toks, token{Span: Span{i, j}, raw: raw, low: raw, word: true, h: h})
+	t := &toks[len(toks)-1]
+	switch {
+	case !ascii:
+		t.low = strings.ToLower(raw)
+		t.up = unicode.IsUpper(r)
+		t.h = fnv1a(t.low, "")
+	case caps:
+		tz.pend = append(tz.pend, int32(len(toks)-1)) // lowered (and looked up) at the end
+		t.up = isUpperASCII(c)
+		if dotted {
+			t.h = fnv1aLower(raw)
+		}
+	}
+	if g != nil && (!ascii || !caps) {
+		g.lookupToken(t)
+	}
+	if t.up {
+		tz.ups = append(tz.ups, int32(len(toks)-1))
+	}
+	if j < len(text) && (text[j] == '\'' || text[j] == 0xE2) {
+		j = possessiveToken(t, text, j)
+	}
+	return toks, j
+}
+
+// possessiveToken reads a possessive at text[j] after the word t, which
+// ends there: 's, ’s, or the bare apostrophe after a plural. It sets
+// t.poss and returns the offset after it, or returns j.
+func possessiveToken(t *token, text string, j int) int {
+	endsS := asciiLower[text[j-1]] == 's'
+	if t.low != t.raw {
+		endsS = strings.HasSuffix(t.low, "s") // a word past ASCII, lowered
+	}
+	if k, ok := possessiveAfter(text, j, len(text), endsS); ok {
+		t.poss = true
+		return k
+	}
+	return j
+}
+
+// scanASCIIWord reads the ASCII letters and digits of a word from
+// text[j:] on, folding their lowered bytes into the hash h. It returns
+// where they end, the hash, and the classes of the bytes read, whose
+// classUpper bit says a capital was among them.
+func scanASCIIWord(text string, j int, h uint32) (int, uint32, uint8) {
+	var seen uint8
+	for ; j < len(text); j++ {
+		c := text[j]
+		k := asciiClass[c]
+		if k&classWord == 0 {
+			break
+		}
+		seen |= k
+		h = (h ^ uint32(asciiLower[c])) * fnvPrime
+	}
+	return j, h, seen
+}
+
+// lower sets the low of the tokens tz.pend, ASCII words with capitals,
+// and looks them up in g unless g is nil. A word that g holds takes its
+// low from there; the others are lowered into lows.
+func (tz *tokenizer) lower(toks []token, g *gazetteer) {
+	pend, n := tz.pend, 0
+	if g != nil {
+		rest := pend[:0]
+		for _, k := range pend {
+			t := &toks[k]
+			s := g.findFold(t.h, t.raw)
+			if s < 0 {
+				rest = append(rest, k)
+				n += len(t.raw)
+				continue
+			}
+			// lookupToken, with the low the table has
+			t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+			if t.up && isAcronym(t.raw) {
+				t.cls |= wcUpAcronym
+			}
+		}
+		pend = rest
+	} else {
+		for _, k := range pend {
+			n += len(toks[k].raw)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	if tz.lows == nil || tz.lows.Cap()-tz.lows.Len() < n {
+		size := 256
+		if tz.lows != nil {
+			size = min(2*tz.lows.Cap(), 16<<10)
+		}
+		tz.lows = new(strings.Builder)
+		tz.lows.Grow(max(size, n))
+	}
+	b := tz.low[:0]
+	if b == nil {
+		b = make([]byte, 0, 128)
+	}
+	for _, k := range pend {
+		raw := toks[k].raw
+		for i := 0; i < len(raw); i++ {
+			b = append(b, asciiLower[raw[i]])
+		}
+	}
+	tz.low = b
+	from := tz.lows.Len()
+	tz.lows.Write(b)
+	// a Builder never writes over what it holds: all keeps its bytes
+	all := tz.lows.String()[from:]
+	for _, k := range pend {
+		t := &toks[k]
+		n := len(t.raw)
+		t.low, all = all[:n], all[n:]
+		if g != nil {
+			// lookupToken of a word that findFold did not find
+			t.cls, t.slot = 0, -1
+			if t.up && isAcronym(t.raw) {
+				t.cls = wcUpAcronym
+			}
+		}
+	}
 }
 
 // fnv1aLower is fnv1a of s with its ASCII letters lowered.
@@ -210,6 +386,29 @@ var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [
 	}
 	return
 }()
+
+// asciiClass classes the bytes for tokenize: white space, word (letter
+// or digit), upper case; a byte of a multi-byte rune has no class.
+var asciiClass = func() (cl [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiSpace[c] {
+			cl[c] |= classSpace
+		}
+		if asciiWord[c] {
+			cl[c] |= classWord
+		}
+		if isUpperASCII(byte(c)) {
+			cl[c] |= classUpper
+		}
+	}
+	return
+}()
+
+const (
+	classSpace = 1 << iota
+	classWord
+	classUpper
+)
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

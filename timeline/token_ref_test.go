@@ -120,3 +120,58 @@ func refTexts(t *testing.T, cases []string) []string {
 	}
 	return texts
 }
+
+// checkTokenizeLookup compares tokenizeLookup with tokenize then lookup
+// (wordclass.go), token for token.
+func checkTokenizeLookup(t *testing.T, g *gazetteer, tz *tokenizer, text string, s Span) {
+	t.Helper()
+	want := tokenize(text, s)
+	g.lookup(want)
+	got := tz.tokenizeLookup(text, s, g)
+	if len(got) != len(want) {
+		t.Fatalf("%q %v: %d tokens, want %d", text, s, len(got), len(want))
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Fatalf("%q %v: token %d is %+v, want %+v", text, s, k, got[k], want[k])
+		}
+	}
+}
+
+func TestTokenizeLookupMatchesLookup(t *testing.T) {
+	g := newActorIndex().gaz
+	var tz tokenizer
+	for _, text := range refTexts(t, tokenizeCases) {
+		checkTokenizeLookup(t, g, &tz, text, Span{0, len(text)})
+		for from := 0; from < len(text); from += 97 {
+			checkTokenizeLookup(t, g, &tz, text, Span{from, min(from+211, len(text))})
+		}
+	}
+	// every word the table holds, as written and in capitals, and every
+	// ASCII mark
+	var b strings.Builder
+	for _, sl := range g.slots {
+		if sl.first != "" {
+			b.WriteString(sl.first + " " + strings.ToUpper(sl.first) + "'s, ")
+		}
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		b.WriteString("x" + string(rune(c)) + "y ")
+	}
+	checkTokenizeLookup(t, g, &tz, b.String(), Span{0, b.Len()})
+}
+
+func FuzzTokenizeLookup(f *testing.F) {
+	for _, c := range tokenizeCases {
+		f.Add(c, 0, len(c))
+	}
+	g := newActorIndex().gaz
+	f.Fuzz(func(t *testing.T, text string, from, to int) {
+		if from > to || to-from > 1<<20 {
+			return
+		}
+		var tz tokenizer
+		checkTokenizeLookup(t, g, &tz, text, Span{from, to})
+		checkTokenizeLookup(t, g, &tz, text, Span{0, len(text)})
+	})
+}
