@@ -3,13 +3,33 @@ package timeline
 import (
 	"slices"
 	"strconv"
+	"sync"
 )
+
+// actorMemories lends each document an actor memory whose scratch space
+// an earlier document made; reset forgets that document's persons and
+// countries, and events copy the actors they keep, so nothing of it is
+// read again.
+var actorMemories = sync.Pool{New: func() any { return newActorMemory() }}
+
+// maxPooledTokens bounds the token slice a pooled memory keeps: a huge
+// document's would otherwise stay allocated for the small ones after it.
+const maxPooledTokens = 1 << 16
+
+func releaseActorMemory(mem *actorMemory) {
+	if cap(mem.scratch.tz.toks) > maxPooledTokens {
+		return
+	}
+	actorMemories.Put(mem)
+}
 
 // buildEvents turns the dated expressions of prose sentences into events.
 // Each distinct date in a sentence yields one event; the expressions that
 // yield none come back as diagnostics with the reason.
 func (x *Extractor) buildEvents(st *docState) {
-	mem := newActorMemory()
+	mem := actorMemories.Get().(*actorMemory)
+	defer releaseActorMemory(mem)
+	mem.reset()
 	// room for the tokens of the longest sentence, about one in four
 	// bytes, so that the token slice is made once per document rather
 	// than grown sentence after sentence
@@ -19,7 +39,9 @@ func (x *Extractor) buildEvents(st *docState) {
 			longest = max(longest, s.End-s.Start)
 		}
 	}
-	mem.scratch.tz.toks = make([]token, 0, longest/4+8)
+	if n := longest/4 + 8; cap(mem.scratch.tz.toks) < n {
+		mem.scratch.tz.toks = make([]token, 0, n)
+	}
 	var sc classifyScratch
 	// each event's one source, from one array for the document: an
 	// expression makes one event at most
