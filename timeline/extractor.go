@@ -131,38 +131,9 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	markFurniture(text, st.sents, dateline, fromText)
 
 	// expressions
-	var ms []temporal.Mention
-	sentOf := make([]int, 0, 64)
-	var wins []temporal.Window
-	for si, s := range st.sents {
-		if si%ctxCheckEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
-		n := len(ms)
-		// a sentence can be megabytes (a table, a page with no
-		// punctuation): scan its windows in batches of ctxCheckBytes,
-		// checking ctx between them (windows are disjoint, so settling
-		// per batch keeps the same mentions)
-		for k := 0; k < len(wins); {
-			j, size := k, 0
-			for j < len(wins) && (j == k || size < ctxCheckBytes) {
-				size += wins[j].End - wins[j].Start
-				j++
-			}
-			if k > 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			ms = sc.Scan(text, wins[k:j], ms)
-			k = j
-		}
-		for range len(ms) - n {
-			sentOf = append(sentOf, si)
-		}
+	ms, sentOf, err := scanMentions(ctx, sc, text, st.sents)
+	if err != nil {
+		return nil, err
 	}
 	dct := st.info.DCT
 	hasDCT := dct.Resolved()
@@ -174,27 +145,7 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		mode = chooseMode(text, ms, hasDCT, dct.Interval.Begin.Year())
 	}
 	st.info.Mode = mode
-	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
-	if hasDCT && dct.Granularity > Day {
-		r.dct = dct.Interval.Begin
-	}
-	st.exprs = make([]Expression, 0, len(ms))
-	for i := range ms {
-		m := &ms[i]
-		if fromText && m.Start >= dateline.Start && m.End <= dateline.End {
-			// the dateline is the DCT, not a mention in the story
-			continue
-		}
-		if r.inTitle(m) {
-			continue // ``High Noon'': a title, not a time
-		}
-		si := sentOf[i]
-		tx := r.resolve(m, st.sents[si].Span)
-		sp := Span{m.Start, m.End}
-		st.exprs = append(st.exprs, Expression{
-			Span: sp, Text: sp.In(text), Timex: tx, Rule: m.Rule, Doc: idx, Sentence: si,
-		})
-	}
+	st.exprs = resolveMentions(st, ms, sentOf, mode, dateline, fromText)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -211,6 +162,76 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		st.diags = append(st.diags, Diagnostic{Doc: idx, Reason: "invalid-utf8", Message: "the text is not valid UTF-8; offsets still index its bytes"})
 	}
 	return st, nil
+}
+
+// scanMentions finds the temporal mentions of the sentences sents of
+// text, in order, and the index of the sentence of each.
+func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents []Sentence) ([]temporal.Mention, []int, error) {
+	var ms []temporal.Mention
+	sentOf := make([]int, 0, 64)
+	var wins []temporal.Window
+	for si, s := range sents {
+		if si%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
+		n := len(ms)
+		// a sentence can be megabytes (a table, a page with no
+		// punctuation): scan its windows in batches of ctxCheckBytes,
+		// checking ctx between them (windows are disjoint, so settling
+		// per batch keeps the same mentions)
+		for k := 0; k < len(wins); {
+			j, size := k, 0
+			for j < len(wins) && (j == k || size < ctxCheckBytes) {
+				size += wins[j].End - wins[j].Start
+				j++
+			}
+			if k > 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, nil, err
+				}
+			}
+			ms = sc.Scan(text, wins[k:j], ms)
+			k = j
+		}
+		for range len(ms) - n {
+			sentOf = append(sentOf, si)
+		}
+	}
+	return ms, sentOf, nil
+}
+
+// resolveMentions normalizes the mentions ms of st's text, in document
+// order; sentOf gives the sentence of each. Mentions inside the dateline
+// read from the text (the span dateline when fromText) are left out.
+func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int, mode Mode, dateline Span, fromText bool) []Expression {
+	text := st.text
+	dct := st.info.DCT
+	hasDCT := dct.Resolved()
+	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
+	if hasDCT && dct.Granularity > Day {
+		r.dct = dct.Interval.Begin
+	}
+	exprs := make([]Expression, 0, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		if fromText && m.Start >= dateline.Start && m.End <= dateline.End {
+			// the dateline is the DCT, not a mention in the story
+			continue
+		}
+		if r.inTitle(m) {
+			continue // ``High Noon'': a title, not a time
+		}
+		si := sentOf[i]
+		tx := r.resolve(m, st.sents[si].Span)
+		sp := Span{m.Start, m.End}
+		exprs = append(exprs, Expression{
+			Span: sp, Text: sp.In(text), Timex: tx, Rule: m.Rule, Doc: st.doc, Sentence: si,
+		})
+	}
+	return exprs
 }
 
 func nonNilEvents(e []Event) []Event {
