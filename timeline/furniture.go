@@ -93,13 +93,24 @@ var dupSeed = maphash.MakeSeed()
 // markFurniture sets Sentence.Furniture on the sentences that are not
 // prose. dateline is the span of the DCT in the text, if read from it.
 func markFurniture(text string, sents []Sentence, dateline Span, hasDateline bool) {
-	// A duplicate repeats the key of an earlier sentence. seen holds the
-	// hash of each key long enough to count, with the first sentence of
-	// that hash; the rare sentence whose key has the hash of another key
-	// is compared with every earlier one.
-	seen := make(map[uint64]int32, len(sents))
-	var buf [256]byte
-	key, other := buf[:0:128], buf[128:128] // keys, in buffers reused
+	markFurnitureWith(&dupKeys{seen: make(map[uint64]int32, len(sents))}, text, sents, dateline, hasDateline)
+}
+
+// dupKeys is the storage of the search for duplicates, empty between
+// documents: a duplicate repeats the key of an earlier sentence. seen
+// holds the hash of each key long enough to count, with the first
+// sentence of that hash; the rare sentence whose key has the hash of
+// another key is compared with every earlier one. key and other are
+// buffers for the keys.
+type dupKeys struct {
+	seen       map[uint64]int32
+	key, other []byte
+}
+
+// markFurnitureWith is markFurniture with d for its keys; it leaves d
+// empty, with its buffers grown.
+func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span, hasDateline bool) {
+	seen, key := d.seen, d.key[:0]
 	for i := range sents {
 		s := &sents[i]
 		// a byte of the text is at most three of its key (an invalid
@@ -127,7 +138,7 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 			s.Furniture = FurnitureCredit
 		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
 			s.Furniture = FurnitureNote
-		case first >= 0 && repeats(sents, i, int(first), key, &other):
+		case first >= 0 && repeats(sents, i, int(first), key, &d.other):
 			s.Furniture = FurnitureDuplicate
 		case isBoilerplate(s.Text):
 			s.Furniture = FurnitureBoilerplate
@@ -137,6 +148,8 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 			s.Furniture = FurnitureHeading
 		}
 	}
+	clear(seen)
+	d.key = key
 }
 
 // repeats reports whether sentence i, of key key, repeats an earlier

@@ -24,7 +24,11 @@ var abbreviations = func() map[string]bool {
 // before is short or ends with terminal punctuation (scraped pages put
 // each block on its own line, wire copy wraps long lines).
 func splitSentences(text string) []Sentence {
-	out := make([]Sentence, 0, len(text)/sentenceBytes+1)
+	return appendSentences(make([]Sentence, 0, len(text)/sentenceBytes+1), text)
+}
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []Sentence, text string) []Sentence {
 	// the blocks between hard breaks, read line by line: each line is
 	// trimmed once, as the next line of one break and the line of the
 	// next

@@ -17,7 +17,7 @@ type stageDoc struct {
 	dateline Span
 	fromText bool
 	ms       []temporal.Mention
-	sentOf   []int
+	sentOf   []int32
 }
 
 // stageDocs runs process once on the TBAQ documents (with their creation
@@ -50,7 +50,7 @@ func stageDocs(b *testing.B) ([]stageDoc, int) {
 		if !st.info.DCT.Given && st.info.DCT.Value != "" {
 			sd.dateline, sd.fromText = st.info.DCT.Span, true
 		}
-		sd.ms, sd.sentOf, err = scanMentions(context.Background(), x.engine.NewScanner(), st.text, st.sents)
+		sd.ms, sd.sentOf, err = scanMentions(context.Background(), x.engine.NewScanner(), st.text, st.sents, nil, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
