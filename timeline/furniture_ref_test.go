@@ -89,14 +89,41 @@ func TestCueMatchesRegexp(t *testing.T) {
 }
 
 func FuzzCue(f *testing.F) {
-	for _, c := range cueCases {
+	for _, c := range append(cueCases, agencyCases...) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := hasCue(s), datelineCue.MatchString(s); got != want {
 			t.Fatalf("%q: %v, want %v", s, got, want)
 		}
+		if agencyLine.MatchString(s) && !hasAgency(s) {
+			t.Fatalf("%q: hasAgency turns a match of agencyLine away", s)
+		}
 	})
+}
+
+var agencyCases = []string{"MOSCOW, Sept 19 (Reuters) -", "BAKU, Azerbaijan, Oct. 1 (AP) _ x", "PARIS, May 2 (AFP) (x)", "X, May 2 (Reuters)", "A, b (x) (dpa):", "(ANSA"}
+
+// TestAgencyKeepsMatches: hasAgency turns away no line agencyLine
+// matches, and names the agencies agencyLine does.
+func TestAgencyKeepsMatches(t *testing.T) {
+	if !strings.Contains(agencyLine.String(), `\((?:`+strings.Join(agencies, "|")+`)\)`) {
+		t.Fatalf("agencies %v are not those of agencyLine", agencies)
+	}
+	n := 0
+	for _, text := range refTexts(t, agencyCases) {
+		for _, l := range strings.Split(text, "\n") {
+			if agencyLine.MatchString(l) {
+				n++
+				if !hasAgency(l) {
+					t.Fatalf("%q: hasAgency turns a match of agencyLine away", l)
+				}
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("only %d lines of the reference texts match agencyLine", n)
+	}
 }
 
 // TestMayOpenKeepsMatches checks that the first-byte filters turn away
