@@ -87,13 +87,14 @@ func formatValue(t time.Time, g Granularity) string {
 	}
 	var buf [32]byte
 	b := appendYear(buf[:0], y)
+	_, mo, d := t.Date()
 	switch g {
 	case Half:
-		b = append(b, '-', 'H', byte('0'+(int(t.Month())-1)/6+1))
+		b = append(b, '-', 'H', byte('0'+(int(mo)-1)/6+1))
 	case Quarter:
-		b = append(b, '-', 'Q', byte('0'+(int(t.Month())-1)/3+1))
+		b = append(b, '-', 'Q', byte('0'+(int(mo)-1)/3+1))
 	case Month:
-		b = append2(append(b, '-'), int(t.Month()))
+		b = append2(append(b, '-'), int(mo))
 	case Week:
 		iy, w := t.ISOWeek()
 		if iy <= 0 { // the week of January 1 of year 1
@@ -101,14 +102,16 @@ func formatValue(t time.Time, g Granularity) string {
 		}
 		b = append2(append(appendYear(buf[:0], iy), '-', 'W'), w)
 	default:
-		b = append2(append(append2(append(b, '-'), int(t.Month())), '-'), t.Day())
-		switch g {
-		case Hour:
-			b = append2(append(b, 'T'), t.Hour())
-		case Minute:
-			b = append2(append(append2(append(b, 'T'), t.Hour()), ':'), t.Minute())
-		case Second:
-			b = append2(append(append2(append(append2(append(b, 'T'), t.Hour()), ':'), t.Minute()), ':'), t.Second())
+		b = append2(append(append2(append(b, '-'), int(mo)), '-'), d)
+		if g >= Hour && g <= Second {
+			h, mi, sec := t.Clock()
+			b = append2(append(b, 'T'), h)
+			if g >= Minute {
+				b = append2(append(b, ':'), mi)
+			}
+			if g == Second {
+				b = append2(append(b, ':'), sec)
+			}
 		}
 	}
 	return string(b)

@@ -835,7 +835,7 @@ var clockLike = temporal.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp]
 // lastQuote and firstQuote find the quotation mark nearest the end or the
 // start of s, returning its start and end offsets or -1.
 func lastQuote(s string) (int, int) {
-	if !anyQuoteByte(s) {
+	if !anyQuote(s) {
 		return -1, -1
 	}
 	for i := len(s) - 1; i >= 0; i-- {
@@ -849,6 +849,9 @@ func lastQuote(s string) (int, int) {
 }
 
 func firstQuote(s string) int {
+	if !anyQuote(s) {
+		return -1
+	}
 	for i := 0; i < len(s); i++ {
 		if quoteByte[s[i]] && quoteAt(s, i) > 0 {
 			return i
@@ -857,10 +860,11 @@ func firstQuote(s string) int {
 	return -1
 }
 
-// anyQuoteByte reports whether s holds a byte that opens a quotation
-// mark: four searches of a byte beat reading each byte.
-func anyQuoteByte(s string) bool {
-	return strings.IndexByte(s, '\'') >= 0 || strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '`') >= 0 || strings.IndexByte(s, 0xE2) >= 0
+// anyQuote reports whether s holds a quotation mark: five searches beat
+// reading each byte, and apostrophes, which abound, do not stop them.
+func anyQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "''") || strings.Contains(s, "``") ||
+		strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
 // quoteByte marks the first bytes of the quotation marks.

@@ -332,6 +332,9 @@ var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proc
 // clause after a comma or a quotation mark.
 var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "announced": true, "reported": true, "stated": true, "declared": true, "predicted": true, "warned": true}
 
+// flagFirst is pastFirst for the words of notPast and reportingVerb.
+var flagFirst = firstLetters(append(slices.Collect(maps.Keys(notPast)), slices.Collect(maps.Keys(reportingVerb))...), 9)
+
 // reportTag reports whether a reporting verb closes the clause of an
 // expression as a speech tag: a quotation mark comes between them
 // (“… Thursday,” Castro said), or a comma does and the verb ends its
@@ -402,8 +405,11 @@ func cuesOf(c *sentenceCues, text string, sent Span) *sentenceCues {
 	findCues(seg, func(s, e int) {
 		w := seg[s:e]
 		k := tenseCue{Span: Span{sent.Start + s, sent.Start + e}, ed: len(w) >= 2 && w[len(w)-2]|0x20 == 'e' && w[len(w)-1]|0x20 == 'd'}
-		var buf [16]byte // longer than any of notPast and reportingVerb
-		if low, _ := lowerASCII(buf[:], w); low != nil {
+		// most cues are in neither notPast nor reportingVerb, and their
+		// lengths and first letters tell
+		if len(w) < len(flagFirst) && flagFirst[len(w)]&(1<<(w[0]|0x20-'a')) != 0 {
+			var buf [16]byte // longer than any of notPast and reportingVerb
+			low, _ := lowerASCII(buf[:], w)
 			k.reporting, k.notPast = reportingVerb[string(low)], notPast[string(low)]
 		}
 		c.past = append(c.past, k)

@@ -248,3 +248,34 @@ func FuzzCuesTogether(f *testing.F) {
 		checkCuesTogether(t, s)
 	})
 }
+
+// TestCueFlags: the past cues of a sentence carry the flags of their
+// words, whatever their case.
+func TestCueFlags(t *testing.T) {
+	var words []string
+	for w := range notPast {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for w := range reportingVerb {
+		words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	words = append(words, "walked", "Sailed", "was", "set  off", "predictedx", "announce")
+	n := 0
+	for _, w := range words {
+		text := "x " + w + " y"
+		c := cuesOf(nil, text, Span{0, len(text)})
+		low := strings.ToLower(w)
+		for _, k := range c.past {
+			if got := text[k.Start:k.End]; got != w {
+				continue
+			}
+			n++
+			if k.notPast != notPast[low] || k.reporting != reportingVerb[low] || k.ed != strings.HasSuffix(low, "ed") {
+				t.Errorf("%q: notPast %v, reporting %v, ed %v", w, k.notPast, k.reporting, k.ed)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d of the words are past cues", n)
+	}
+}
