@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -83,41 +84,87 @@ func formatValue(t time.Time, g Granularity) string {
 		return yearDigits(floorDiv(y, 10), 3)
 	case Year:
 		return yearDigits(y, 4)
+	}
+	var buf [32]byte
+	b := appendYear(buf[:0], y)
+	_, mo, d := t.Date()
+	switch g {
 	case Half:
-		return fmt.Sprintf("%s-H%d", yearDigits(y, 4), (int(t.Month())-1)/6+1)
+		b = append(b, '-', 'H', byte('0'+(int(mo)-1)/6+1))
 	case Quarter:
-		return fmt.Sprintf("%s-Q%d", yearDigits(y, 4), (int(t.Month())-1)/3+1)
+		b = append(b, '-', 'Q', byte('0'+(int(mo)-1)/3+1))
 	case Month:
-		return fmt.Sprintf("%s-%02d", yearDigits(y, 4), t.Month())
+		b = append2(append(b, '-'), int(mo))
 	case Week:
 		iy, w := t.ISOWeek()
-		return fmt.Sprintf("%s-W%02d", yearDigits(iy, 4), w)
-	case Day:
-		return t.Format("2006-01-02")
-	case Hour:
-		return t.Format("2006-01-02T15")
-	case Minute:
-		return t.Format("2006-01-02T15:04")
-	case Second:
-		return t.Format("2006-01-02T15:04:05")
+		if iy <= 0 { // the week of January 1 of year 1
+			return yearDigits(iy, 4) + "-W" + pad2(w)
+		}
+		b = append2(append(appendYear(buf[:0], iy), '-', 'W'), w)
+	default:
+		b = append2(append(append2(append(b, '-'), int(mo)), '-'), d)
+		if g >= Hour && g <= Second {
+			h, mi, sec := t.Clock()
+			b = append2(append(b, 'T'), h)
+			if g >= Minute {
+				b = append2(append(b, ':'), mi)
+			}
+			if g == Second {
+				b = append2(append(b, ':'), sec)
+			}
+		}
 	}
-	return t.Format("2006-01-02")
+	return string(b)
+}
+
+// appendYear appends a year from 1 on, in four digits or more (as
+// time.Format writes "2006" and yearDigits writes them).
+func appendYear(b []byte, y int) []byte {
+	for d := 1000; d > 1 && y < d; d /= 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(y), 10)
+}
+
+// append2 appends v, from 0 to 99, in two digits.
+func append2(b []byte, v int) []byte {
+	return append(b, byte('0'+v/10), byte('0'+v%10))
 }
 
 // yearDigits writes the first n digits of a four-digit year count; years
 // before 1 are written as TIMEX3 BC values ("BC0499").
 func yearDigits(v, n int) string {
 	if v <= 0 && n == 4 {
-		return "BC" + fmt.Sprintf("%04d", 1-v)
+		return "BC" + zeroPad(1-v, 4)
 	}
-	s := strconv.Itoa(v)
-	for len(s) < n {
-		s = "0" + s
-	}
-	return s
+	return zeroPad(v, n)
 }
 
-func pad2(v int) string { return fmt.Sprintf("%02d", v) }
+// zeroPad writes v in n bytes or more, zeros in front of what
+// strconv.Itoa writes (a minus sign included).
+func zeroPad(v, n int) string {
+	s := strconv.Itoa(v)
+	if len(s) >= n {
+		return s
+	}
+	return strings.Repeat("0", n-len(s)) + s
+}
+
+// twoDigits are the values 0 to 99 in two digits.
+var twoDigits = func() (d [100]string) {
+	for v := range d {
+		d[v] = string([]byte{byte('0' + v/10), byte('0' + v%10)})
+	}
+	return d
+}()
+
+// pad2 writes v in two digits or more, as fmt's %02d.
+func pad2(v int) string {
+	if v >= 0 && v < 100 {
+		return twoDigits[v]
+	}
+	return strconv.Itoa(v)
+}
 
 func floorDiv(a, b int) int {
 	q := a / b

@@ -29,6 +29,28 @@ var (
 	agencyLine = regexp.MustCompile(`^\s*[A-Z][A-Za-z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+(.{3,40}?)\s*\((?:Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA)\)\s*[-–—_:]?`)
 )
 
+// agencies are the agencies of agencyLine, in its order.
+var agencies = strings.Split("Reuters|AP|AFP|Xinhua|UPI|Bloomberg|dpa|Anadolu|TASS|Interfax|IANS|PTI|ANI|Kyodo|Yonhap|CNA|EFE|ANSA", "|")
+
+// hasAgency reports whether line names one of agencies in parentheses,
+// as a match of agencyLine does: most lines are spared the expression.
+func hasAgency(line string) bool {
+	for i := strings.IndexByte(line, '('); i >= 0; {
+		rest := line[i+1:]
+		for _, a := range agencies {
+			if len(rest) > len(a) && rest[len(a)] == ')' && rest[:len(a)] == a {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // cueWords are the words datelineCue finds ("last updated" and "first
 // published" are found by their last word).
 var cueWords = []string{"updated", "published", "posted", "date", "dateline", "created", "modified"}
@@ -51,9 +73,12 @@ func hasCue(line string) bool {
 		for j < len(line) && isCueWordByte(line[j]) {
 			j++
 		}
-		for _, w := range cueWords {
-			if strings.EqualFold(line[i:j], w) {
-				return true
+		// the words open with c, d, m, p or u and run 4 to 9 bytes
+		if c := line[i] | 0x20; j-i >= 4 && j-i <= 9 && (c == 'c' || c == 'd' || c == 'm' || c == 'p' || c == 'u') {
+			for _, w := range cueWords {
+				if strings.EqualFold(line[i:j], w) {
+					return true
+				}
 			}
 		}
 		i = j
@@ -104,7 +129,7 @@ func datelineIn(sc *temporal.Scanner, text string, from, to int, wins []temporal
 	line := text[from:to]
 	wire := false
 	var loc []int
-	if strings.IndexByte(line, '(') >= 0 { // the agency's parenthesis
+	if hasAgency(line) {
 		loc = agencyLine.FindStringIndex(line)
 	}
 	if loc != nil {

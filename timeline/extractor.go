@@ -3,6 +3,8 @@ package timeline
 import (
 	"context"
 	"errors"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
@@ -126,43 +128,28 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		}
 	}
 
-	// sentences
-	st.sents = splitSentences(text)
-	markFurniture(text, st.sents, dateline, fromText)
+	// scratch space until the expressions are resolved (and given back
+	// then, not held through the events; on an error it goes with the
+	// rest)
+	scr := getScratch()
+
+	// sentences, split in scratch space and kept at their size; a large
+	// document's are split in their own storage, made at the size
+	// expected, as the pool would not keep scratch space of that size
+	if len(text)/sentenceBytes+1 > maxScratch {
+		st.sents = splitSentences(text)
+		markFurniture(text, st.sents, dateline, fromText)
+	} else {
+		scr.sents = appendSentences(scr.sents[:0], text)
+		st.sents = slices.Clone(scr.sents)
+		markFurnitureWith(&scr.dup, text, st.sents, dateline, fromText)
+	}
 
 	// expressions
-	var ms []temporal.Mention
-	sentOf := make([]int, 0, 64)
-	var wins []temporal.Window
-	for si, s := range st.sents {
-		if si%ctxCheckEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
-		n := len(ms)
-		// a sentence can be megabytes (a table, a page with no
-		// punctuation): scan its windows in batches of ctxCheckBytes,
-		// checking ctx between them (windows are disjoint, so settling
-		// per batch keeps the same mentions)
-		for k := 0; k < len(wins); {
-			j, size := k, 0
-			for j < len(wins) && (j == k || size < ctxCheckBytes) {
-				size += wins[j].End - wins[j].Start
-				j++
-			}
-			if k > 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			ms = sc.Scan(text, wins[k:j], ms)
-			k = j
-		}
-		for range len(ms) - n {
-			sentOf = append(sentOf, si)
-		}
+	ms, sentOf, err := scanMentions(ctx, sc, text, st.sents, scr.ms[:0], scr.sentOf[:0])
+	scr.ms, scr.sentOf = ms, sentOf
+	if err != nil {
+		return nil, err
 	}
 	dct := st.info.DCT
 	hasDCT := dct.Resolved()
@@ -174,27 +161,8 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		mode = chooseMode(text, ms, hasDCT, dct.Interval.Begin.Year())
 	}
 	st.info.Mode = mode
-	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
-	if hasDCT && dct.Granularity > Day {
-		r.dct = dct.Interval.Begin
-	}
-	st.exprs = make([]Expression, 0, len(ms))
-	for i := range ms {
-		m := &ms[i]
-		if fromText && m.Start >= dateline.Start && m.End <= dateline.End {
-			// the dateline is the DCT, not a mention in the story
-			continue
-		}
-		if r.inTitle(m) {
-			continue // ``High Noon'': a title, not a time
-		}
-		si := sentOf[i]
-		tx := r.resolve(m, st.sents[si].Span)
-		sp := Span{m.Start, m.End}
-		st.exprs = append(st.exprs, Expression{
-			Span: sp, Text: sp.In(text), Timex: tx, Rule: m.Rule, Doc: idx, Sentence: si,
-		})
-	}
+	st.exprs = resolveMentions(st, ms, sentOf, mode, dateline, fromText)
+	putScratch(scr)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -211,6 +179,110 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		st.diags = append(st.diags, Diagnostic{Doc: idx, Reason: "invalid-utf8", Message: "the text is not valid UTF-8; offsets still index its bytes"})
 	}
 	return st, nil
+}
+
+// scanMentions finds the temporal mentions of the sentences sents of
+// text, in order, and the index of the sentence of each, appended to ms
+// and sentOf.
+func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents []Sentence, ms []temporal.Mention, sentOf []int32) ([]temporal.Mention, []int32, error) {
+	var wins []temporal.Window
+	for si, s := range sents {
+		if si%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
+		wins = temporal.Windows(text, s.Start, s.End, wins[:0])
+		n := len(ms)
+		// a sentence can be megabytes (a table, a page with no
+		// punctuation): scan its windows in batches of ctxCheckBytes,
+		// checking ctx between them (windows are disjoint, so settling
+		// per batch keeps the same mentions)
+		for k := 0; k < len(wins); {
+			j, size := k, 0
+			for j < len(wins) && (j == k || size < ctxCheckBytes) {
+				size += wins[j].End - wins[j].Start
+				j++
+			}
+			if k > 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, nil, err
+				}
+			}
+			ms = sc.Scan(text, wins[k:j], ms)
+			k = j
+		}
+		for range len(ms) - n {
+			sentOf = append(sentOf, int32(si))
+		}
+	}
+	return ms, sentOf, nil
+}
+
+// resolveMentions normalizes the mentions ms of st's text, in document
+// order; sentOf gives the sentence of each. Mentions inside the dateline
+// read from the text (the span dateline when fromText) are left out.
+func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int32, mode Mode, dateline Span, fromText bool) []Expression {
+	text := st.text
+	dct := st.info.DCT
+	hasDCT := dct.Resolved()
+	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
+	if hasDCT && dct.Granularity > Day {
+		r.dct = dct.Interval.Begin
+	}
+	exprs := make([]Expression, 0, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		if fromText && m.Start >= dateline.Start && m.End <= dateline.End {
+			// the dateline is the DCT, not a mention in the story
+			continue
+		}
+		if r.inTitle(m) {
+			continue // ``High Noon'': a title, not a time
+		}
+		si := int(sentOf[i])
+		tx := r.resolve(m, st.sents[si].Span)
+		sp := Span{m.Start, m.End}
+		exprs = append(exprs, Expression{
+			Span: sp, Text: sp.In(text), Timex: tx, Rule: m.Rule, Doc: st.doc, Sentence: si,
+		})
+	}
+	return exprs
+}
+
+// scratch is the storage of process that does not outlive the call,
+// kept in scratchPool from one call to the next: the mentions (each
+// window's candidates before they are settled), the sentence of each,
+// the sentences before they are copied at their size, the keys of
+// markFurniture's duplicates.
+type scratch struct {
+	ms     []temporal.Mention
+	sentOf []int32
+	sents  []Sentence
+	dup    dupKeys
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{seen: map[uint64]int32{}}} }}
+
+// maxScratch is the most sentences or keys, and maxScratchMentions the
+// most mentions, a scratch goes back to the pool with: a huge document's
+// would be held for nothing, and clearing them costs their size.
+const (
+	maxScratch         = 1 << 14
+	maxScratchMentions = 1 << 12
+)
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// putScratch clears scr, so that the pool holds no document's text or
+// values, and returns it to the pool unless it grew past maxScratch.
+func putScratch(scr *scratch) {
+	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch {
+		return
+	}
+	clear(scr.ms[:cap(scr.ms)])
+	clear(scr.sents[:cap(scr.sents)])
+	scratchPool.Put(scr)
 }
 
 func nonNilEvents(e []Event) []Event {

@@ -1,6 +1,9 @@
 package timeline
 
 import (
+	"bytes"
+	"encoding/binary"
+	"hash/maphash"
 	"regexp"
 	"strings"
 	"unicode"
@@ -35,31 +38,107 @@ func mayOpen(s, first string) bool {
 	return s != "" && strings.IndexByte(first, s[0]) >= 0
 }
 
+// creditWords open the credits of creditRe's second branch.
+var creditWords = []string{"photo", "image", "picture", "file photo", "credit", "video"}
+
+// maxSlashCredit is the longest credit of creditRe's first branch ("/",
+// a space, a capital and 40 ASCII bytes).
+const maxSlashCredit = 3 + 40
+
+// matchCredit is creditRe.MatchString(s). It runs the regexp only on a
+// slash credit short enough or a text that opens with one of
+// creditWords (their letters fold to nothing outside ASCII).
+func matchCredit(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '/':
+		if len(s) > maxSlashCredit {
+			return false
+		}
+	case 'p', 'P', 'i', 'I', 'f', 'F', 'c', 'C', 'v', 'V':
+		opens := false
+		for _, w := range creditWords {
+			if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+				opens = true
+				break
+			}
+		}
+		if !opens {
+			return false
+		}
+	default:
+		return false
+	}
+	return creditRe.MatchString(s)
+}
+
 // isCredit reports whether s (from a slash to the end of its line) is a
 // photo credit such as "/CFP" or "/ AFP".
 func isCredit(s string) bool {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	return creditRe.MatchString(trimSpace(s))
+	return matchCredit(trimSpace(s))
 }
+
+// minDuplicate is the shortest key (normalized text) of a sentence that
+// counts as a duplicate of an earlier one.
+const minDuplicate = 24
+
+// dupSeed seeds the hashes of the duplicate keys.
+var dupSeed = maphash.MakeSeed()
 
 // markFurniture sets Sentence.Furniture on the sentences that are not
 // prose. dateline is the span of the DCT in the text, if read from it.
 func markFurniture(text string, sents []Sentence, dateline Span, hasDateline bool) {
-	seen := make(map[string]bool, len(sents))
-	var key []byte // the sentence's key, in a buffer reused (a map lookup with string(key) copies nothing)
+	markFurnitureWith(&dupKeys{seen: make(map[uint64]int32, len(sents))}, text, sents, dateline, hasDateline)
+}
+
+// dupKeys is the storage of the search for duplicates, empty between
+// documents: a duplicate repeats the key of an earlier sentence. seen
+// holds the hash of each key long enough to count, with the first
+// sentence of that hash; the rare sentence whose key has the hash of
+// another key is compared with every earlier one. key and other are
+// buffers for the keys.
+type dupKeys struct {
+	seen       map[uint64]int32
+	key, other []byte
+}
+
+// markFurnitureWith is markFurniture with d for its keys; it leaves d
+// empty, with its buffers grown.
+func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span, hasDateline bool) {
+	seen, key := d.seen, d.key[:0]
 	for i := range sents {
 		s := &sents[i]
-		key = appendNormalized(key[:0], s.Text)
+		// a byte of the text is at most three of its key (an invalid
+		// one becomes U+FFFD): a shorter text has a key too short to
+		// count
+		long := len(s.Text)*3 >= minDuplicate
+		var h uint64
+		first := int32(-1) // the first earlier sentence of key's hash
+		if long {
+			key = appendNormalized(key[:0], s.Text)
+			long = len(key) >= minDuplicate
+		}
+		if long {
+			h = maphash.Bytes(dupSeed, key)
+			if j, ok := seen[h]; ok {
+				first = j
+			} else {
+				seen[h] = int32(i)
+			}
+		}
 		switch {
 		case hasDateline && s.Span.Contains(dateline) && s.Len() < dateline.Len()+40:
 			s.Furniture = FurnitureDateline
-		case mayOpen(s.Text, "/pPiIfFcCvV") && creditRe.MatchString(s.Text):
+		case matchCredit(s.Text):
 			s.Furniture = FurnitureCredit
 		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
 			s.Furniture = FurnitureNote
-		case len(key) >= 24 && seen[string(key)]:
+		case first >= 0 && repeats(sents, i, int(first), key, &d.other):
 			s.Furniture = FurnitureDuplicate
 		case isBoilerplate(s.Text):
 			s.Furniture = FurnitureBoilerplate
@@ -68,16 +147,30 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 		case isHeading(text, s):
 			s.Furniture = FurnitureHeading
 		}
-		if len(key) > 0 && !seen[string(key)] {
-			seen[string(key)] = true
+	}
+	clear(seen)
+	d.key = key
+}
+
+// repeats reports whether sentence i, of key key, repeats an earlier
+// sentence, the first one of its key's hash being first. other is a
+// buffer for the keys it compares with.
+func repeats(sents []Sentence, i, first int, key []byte, other *[]byte) bool {
+	if *other = appendNormalized((*other)[:0], sents[first].Text); bytes.Equal(*other, key) {
+		return true
+	}
+	for j := range i { // a collision of hashes
+		if *other = appendNormalized((*other)[:0], sents[j].Text); bytes.Equal(*other, key) {
+			return true
 		}
 	}
+	return false
 }
 
 // isBoilerplate: a short line with no terminal punctuation, such as a
 // button label or a section name.
 func isBoilerplate(s string) bool {
-	return !endsLikeProse(s) && len(strings.Fields(s)) <= 3
+	return !endsLikeProse(s) && countFields(s, 4) <= 3
 }
 
 // headingWords is the most words a section title has.
@@ -86,7 +179,7 @@ const headingWords = 12
 // isHeading: a short unpunctuated line standing alone, as section titles
 // do. It names a topic, not an event.
 func isHeading(text string, s *Sentence) bool {
-	if endsLikeProse(s.Text) || len(strings.Fields(s.Text)) > headingWords {
+	if endsLikeProse(s.Text) || countFields(s.Text, headingWords+1) > headingWords {
 		return false
 	}
 	before := text[:s.Start]
@@ -100,9 +193,46 @@ func isHeading(text string, s *Sentence) bool {
 	return trimSpace(before) == "" && trimSpace(after) == ""
 }
 
+// countFields is len(strings.Fields(s)), counted up to at most max.
+func countFields(s string, max int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s) && n < max; {
+		sp := false
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = isSpaceByte(c)
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += w
+		}
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// endsLikeProse reports whether s ends with terminal punctuation or a
+// colon, before closing quotes, brackets and spaces.
 func endsLikeProse(s string) bool {
-	s = strings.TrimRight(s, "\"'”’) ")
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+	for s != "" {
+		switch c := s[len(s)-1]; c {
+		case '"', '\'', ')', ' ':
+			s = s[:len(s)-1]
+			continue
+		case '.', '!', '?', ':':
+			return true
+		}
+		if strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’") {
+			s = s[:len(s)-len("”")]
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // appendNormalized appends s to b with case and spacing folded, so that a
@@ -111,11 +241,27 @@ func appendNormalized(b []byte, s string) []byte {
 	start := len(b)
 	space := false
 	for i := 0; i < len(s); {
+		// eight ASCII bytes at a time where they fold to themselves
+		// lowered: no control bytes, no two spaces in a row, no space
+		// first unless one is due there, and none last (it would be
+		// due after them)
+		if i+8 <= len(s) {
+			x := load8(s, i)
+			if sp, ok := plainWord8(x); ok && (sp&1 == 0 || !space && len(b) > start) && sp>>56 == 0 {
+				if space && len(b) > start {
+					b = append(b, ' ')
+				}
+				space = false
+				b = binary.LittleEndian.AppendUint64(b, lower8(x))
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// ASCII without the unicode tables
 			i++
-			if c == ' ' || c >= '\t' && c <= '\r' {
+			if isSpaceByte(c) {
 				space = true
 				continue
 			}
@@ -139,4 +285,37 @@ func appendNormalized(b []byte, s string) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
+}
+
+// load8 reads the eight bytes of s at i, the first in the low byte.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// plainWord8 reports whether the eight bytes of x (the first in the low
+// byte) are ASCII without control bytes and without two spaces in a row;
+// sp has 1 in the low bit of each byte that is a space.
+func plainWord8(x uint64) (sp uint64, ok bool) {
+	if x&high8 != 0 || (x+0x60*ones8)&high8 != high8 {
+		return 0, false // not ASCII, or a byte below ' '
+	}
+	// a space is a zero byte of t; the sum carries into no other byte
+	// as the bytes are below 0x80
+	t := x ^ 0x20*ones8
+	sp = ^((t&^high8 + 0x7f*ones8) | t) & high8 >> 7
+	return sp, sp&(sp<<8) == 0
+}
+
+// lower8 lowers the ASCII letters among the eight ASCII bytes of x.
+func lower8(x uint64) uint64 {
+	geA := (x + (0x80-'A')*ones8) & high8
+	gtZ := (x + (0x80-'Z'-1)*ones8) & high8
+	return x | (geA&^gtZ)>>2
 }

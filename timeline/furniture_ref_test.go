@@ -1,10 +1,13 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // normalizeRef is the duplicate key as it was computed before the byte
@@ -44,7 +47,10 @@ func normalizeRef(s string) string {
 	return b.String()
 }
 
-var normalizeCases = []string{"", "  A  b\t\nC ", "ÀÉ\u00a0Î\u2028x", "\xff\xfe Ab\xc3", "\x00\v\f\r", "KELVIN\u212a ſ İ"}
+var normalizeCases = []string{"", "  A  b\t\nC ", "ÀÉ\u00a0Î\u2028x", "\xff\xfe Ab\xc3", "\x00\v\f\r", "KELVIN\u212a ſ İ",
+	// eight bytes at a time
+	"ABCDEFGH IJKLMNOP@[`{~\x7f", " abcdefgh  ijklmnop ", "a b c d e f g h i j k", "abcdefg  hijklmnopq", "abcdefgh\tijklmnop",
+	"abcdefg hijklmno pqrstuvw xyz", "\u00a0 abcdefgh", "é abcdefghi", "abcdefgh é", "AZaz@[`{ AZ az"}
 
 func TestNormalizedMatchesReference(t *testing.T) {
 	buf := []byte("prefix")
@@ -83,14 +89,41 @@ func TestCueMatchesRegexp(t *testing.T) {
 }
 
 func FuzzCue(f *testing.F) {
-	for _, c := range cueCases {
+	for _, c := range append(cueCases, agencyCases...) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := hasCue(s), datelineCue.MatchString(s); got != want {
 			t.Fatalf("%q: %v, want %v", s, got, want)
 		}
+		if agencyLine.MatchString(s) && !hasAgency(s) {
+			t.Fatalf("%q: hasAgency turns a match of agencyLine away", s)
+		}
 	})
+}
+
+var agencyCases = []string{"MOSCOW, Sept 19 (Reuters) -", "BAKU, Azerbaijan, Oct. 1 (AP) _ x", "PARIS, May 2 (AFP) (x)", "X, May 2 (Reuters)", "A, b (x) (dpa):", "(ANSA"}
+
+// TestAgencyKeepsMatches: hasAgency turns away no line agencyLine
+// matches, and names the agencies agencyLine does.
+func TestAgencyKeepsMatches(t *testing.T) {
+	if !strings.Contains(agencyLine.String(), `\((?:`+strings.Join(agencies, "|")+`)\)`) {
+		t.Fatalf("agencies %v are not those of agencyLine", agencies)
+	}
+	n := 0
+	for _, text := range refTexts(t, agencyCases) {
+		for _, l := range strings.Split(text, "\n") {
+			if agencyLine.MatchString(l) {
+				n++
+				if !hasAgency(l) {
+					t.Fatalf("%q: hasAgency turns a match of agencyLine away", l)
+				}
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("only %d lines of the reference texts match agencyLine", n)
+	}
 }
 
 // TestMayOpenKeepsMatches checks that the first-byte filters turn away
@@ -105,4 +138,145 @@ func TestMayOpenKeepsMatches(t *testing.T) {
 			t.Fatalf("%q: a match turned away", l)
 		}
 	}
+}
+
+// The furniture marks as they were before the hashed duplicate keys and
+// the filters in front of the regexps: the reference that markFurniture
+// must equal.
+
+// markFurniture sets Sentence.Furniture on the sentences that are not
+// prose. dateline is the span of the DCT in the text, if read from it.
+func markFurnitureRef(text string, sents []Sentence, dateline Span, hasDateline bool) {
+	seen := make(map[string]bool, len(sents))
+	var key []byte // the sentence's key, in a buffer reused (a map lookup with string(key) copies nothing)
+	for i := range sents {
+		s := &sents[i]
+		key = appendNormalized(key[:0], s.Text)
+		switch {
+		case hasDateline && s.Span.Contains(dateline) && s.Len() < dateline.Len()+40:
+			s.Furniture = FurnitureDateline
+		case mayOpen(s.Text, "/pPiIfFcCvV") && creditRe.MatchString(s.Text):
+			s.Furniture = FurnitureCredit
+		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
+			s.Furniture = FurnitureNote
+		case len(key) >= 24 && seen[string(key)]:
+			s.Furniture = FurnitureDuplicate
+		case isBoilerplateRef(s.Text):
+			s.Furniture = FurnitureBoilerplate
+		case hasDateline && s.End <= dateline.Start && !endsLikeProseRef(s.Text):
+			s.Furniture = FurnitureHeadline
+		case isHeadingRef(text, s):
+			s.Furniture = FurnitureHeading
+		}
+		if len(key) > 0 && !seen[string(key)] {
+			seen[string(key)] = true
+		}
+	}
+}
+
+// isBoilerplate: a short line with no terminal punctuation, such as a
+// button label or a section name.
+func isBoilerplateRef(s string) bool {
+	return !endsLikeProseRef(s) && len(strings.Fields(s)) <= 3
+}
+
+// isHeading: a short unpunctuated line standing alone, as section titles
+// do. It names a topic, not an event.
+func isHeadingRef(text string, s *Sentence) bool {
+	if endsLikeProseRef(s.Text) || len(strings.Fields(s.Text)) > headingWords {
+		return false
+	}
+	before := text[:s.Start]
+	after := text[s.End:]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	return trimSpaceRef(before) == "" && trimSpaceRef(after) == ""
+}
+
+func endsLikeProseRef(s string) bool {
+	s = strings.TrimRight(s, "\"'”’) ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+// TestFurnitureMatchesReference checks markFurniture against the
+// reference on the sentences of the reference texts, with the dateline
+// read from them and without one, and the filters in front of creditRe
+// and strings.Fields on their lines.
+func TestFurnitureMatchesReference(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := refTexts(t, furnitureCases)
+	for _, s := range texts {
+		checkFurniture(t, x, s)
+	}
+	for _, s := range texts {
+		for _, l := range strings.Split(s, "\n") {
+			checkFurnitureLine(t, l)
+		}
+	}
+}
+
+var furnitureCases = []string{
+	"Download\nShare\nA caption of a bridge, July 28, 2023. /CFP\nA caption of a bridge, July 28, 2023. /CFP\nA  CAPTION of a bridge,\tJuly 28, 2023. /CFP",
+	"Title of the story\nUpdated 20:07, 19-Sep-2023\nBody text. (With input from agencies)\nPhoto: Reuters\nFILE PHOTO | x\n/ AFP",
+	"2004: Iraqi Resistance expands\n\nThe text goes on here.\nVideo: \u212Aelvin\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8",
+}
+
+func checkFurniture(t *testing.T, x *Extractor, s string) {
+	t.Helper()
+	d, ok := x.ParseDateline(s)
+	for _, dl := range []bool{false, ok} {
+		got, want := splitSentences(s), splitSentences(s)
+		markFurniture(s, got, d.Span, dl)
+		markFurnitureRef(s, want, d.Span, dl)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q (dateline %v):\n got %+v\nwant %+v", s, dl, got, want)
+		}
+	}
+}
+
+func checkFurnitureLine(t *testing.T, l string) {
+	t.Helper()
+	if got, want := matchCredit(l), creditRe.MatchString(l); got != want {
+		t.Fatalf("matchCredit(%q) = %v, want %v", l, got, want)
+	}
+	for _, max := range []int{1, 4, 13, 1 << 30} {
+		if got, want := countFields(l, max), min(max, len(strings.Fields(l))); got != want {
+			t.Fatalf("countFields(%q, %d) = %d, want %d", l, max, got, want)
+		}
+	}
+	if got, want := endsLikeProse(l), endsLikeProseRef(l); got != want {
+		t.Fatalf("endsLikeProse(%q) = %v, want %v", l, got, want)
+	}
+}
+
+func FuzzFurniture(f *testing.F) {
+	for _, c := range furnitureCases {
+		f.Add(c)
+	}
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFurniture(t, x, s)
+		checkFurnitureLine(t, s)
+	})
+}
+
+// TestRepeatsAfterCollision: a key whose hash is first another key's
+// is compared with every earlier sentence.
+func TestRepeatsAfterCollision(t *testing.T) {
+	sents := []Sentence{{Text: "a sentence long enough to count"}, {Text: "A  sentence long enough to COUNT"}, {Text: "another sentence, long enough"}, {Text: "a sentence long enough to count"}}
+	key := appendNormalized(nil, sents[3].Text)
+	var other []byte
+	assert.True(t, repeats(sents, 3, 2, key, &other))
+	assert.False(t, repeats(sents, 3, 2, []byte("no sentence has this key at all"), &other))
+	assert.False(t, repeats(sents, 0, 2, key, &other))
 }

@@ -134,31 +134,41 @@ func (r *resolver) setRef(t Timex) {
 	r.ref, r.refGran, r.hasRef = b, t.Granularity, true
 }
 
-// quantBefore ends the text before a duration with a quantity word that
-// TimeBank leaves outside the TIMEX3 but that still gives its mod.
-var quantBefore = regexp.MustCompile(`(?i)\b(about|around|over|within)\s+$`)
-
-// quantityMod reads the mod of a duration from the word before it.
+// quantityMod reads the mod of a duration from the word before it: the
+// text before ends with a quantity word that TimeBank leaves outside the
+// TIMEX3 but that still gives its mod ("about", "around", "over",
+// "within", in any case, as a word, then white space). It is
+// `(?i)\b(about|around|over|within)\s+$` read back from the end.
 func quantityMod(before string) string {
-	sm := quantBefore.FindStringSubmatch(before)
-	if sm == nil {
+	i := len(before)
+	for i > 0 && regexpSpace(before[i-1]) {
+		i--
+	}
+	if i == len(before) {
 		return ""
 	}
-	switch strings.ToLower(sm[1]) {
-	case "about", "around":
-		return "APPROX"
-	case "over":
-		return "MORE_THAN"
+	j := i
+	for j > 0 && asciiWordByte(before[j-1]) {
+		j--
 	}
-	return "EQUAL_OR_LESS"
+	switch w := before[j:i]; {
+	case strings.EqualFold(w, "about"), strings.EqualFold(w, "around"):
+		return "APPROX"
+	case strings.EqualFold(w, "over"):
+		return "MORE_THAN"
+	case strings.EqualFold(w, "within"):
+		return "EQUAL_OR_LESS"
+	}
+	return ""
 }
 
 // sinceBefore ends the text before the start of an open interval.
-var sinceBefore = temporal.MustCompile(`(?i)\bsince\s+$`)
+var sinceBefore = mustTail(`(?i)\bsince\s+$`, false, "since", "")
 
 // sinceSignal ends the text before a date that starts a state lasting to
 // the present: "since", "since shortly after the".
-var sinceSignal = temporal.MustCompile(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`)
+var sinceSignal = mustTail(`(?i)\bsince\s+(?:(?:shortly|just|soon|right|long|well)\s+)?(?:(?:after|before)\s+)?(?:the\s+)?$`,
+	false, "since", "shortly just soon right long well after before the")
 
 // rangeEnd follows the first date of a range whose second date carries
 // the year: "September 27 and November 9, 2020", "27 September to 9
@@ -177,6 +187,9 @@ func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
 		return 0, false
 	}
 	rest := r.text[m.End:min(len(r.text), m.End+40)]
+	if !mayOpenRange(rest) || !fourDigits(rest) {
+		return 0, false
+	}
 	re := rangeEnd
 	if m.Month == nil {
 		re = seasonRangeEnd
@@ -188,6 +201,43 @@ func (r *resolver) rangeYear(m *temporal.Mention) (int, bool) {
 	y, err := strconv.Atoi(sm[len(sm)-1])
 	return y, err == nil && y > 0
 }
+
+// mayOpenRange reports whether rest can open a match of rangeEnd or
+// seasonRangeEnd: after ASCII white space, a word that joins a range
+// (their letters fold to nothing outside ASCII; no white space need
+// follow it), a hyphen or a dash.
+func mayOpenRange(rest string) bool {
+	i := 0
+	for i < len(rest) && regexpSpace(rest[i]) {
+		i++
+	}
+	rest = rest[i:]
+	for _, w := range rangeJoins {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fourDigits reports whether s holds four ASCII digits in a row, as the
+// year that ends a range does.
+func fourDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if n++; n == 4 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+// rangeJoins open the ends of ranges, in rangeEnd and seasonRangeEnd.
+var rangeJoins = []string{"and", "to", "through", "thru", "until", "till", "or", "into", "-", "–", "—"}
 
 // aside reports whether a date coarser than the narrative reference,
 // named in the middle of a sentence, is an aside ("a campaign planned
@@ -202,7 +252,8 @@ func (r *resolver) aside(m *temporal.Mention, t Timex, sent Span) bool {
 
 // boundaryWord ends the text before a date that bounds a stretch of the
 // story rather than placing it: "until 1945", "by 1976", "since 1939".
-var boundaryWord = temporal.MustCompile(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+var boundaryWord = mustTail(`(?i)\b(?:until|till|through|before|since|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?$`,
+	false, "until till through before since", "to the of")
 
 // boundary reports whether a mention bounds the story rather than
 // advancing it, so that it leaves the narrative reference alone.
@@ -693,12 +744,25 @@ func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
 	return y
 }
 
-// genitiveAfter follows a weekday in the genitive: "Wednesday's ruling".
-var genitiveAfter = regexp.MustCompile(`^(?:'s|’s)\b`)
+// genitive reports whether s opens with the ending of a genitive as a
+// word ("'s" or "’s", then no ASCII letter, digit or underscore), as
+// `^(?:'s|’s)\b` matches it: "Wednesday's ruling".
+func genitive(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "'s"):
+		s = s[len("'s"):]
+	case strings.HasPrefix(s, "’s"):
+		s = s[len("’s"):]
+	default:
+		return false
+	}
+	return s == "" || !asciiWordByte(s[0])
+}
 
 // comingBefore ends the text before a day that is still to come, whatever
 // its form: "ahead of Tuesday's vote", "the upcoming Friday".
-var comingBefore = temporal.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`)
+var comingBefore = mustTail(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|upcoming|coming|forthcoming|awaited|await(?:s|ing)?)\s+(?:the\s+)?$`,
+	false, "upcoming coming forthcoming awaited await awaits awaiting", "of the")
 
 // knownDay reports whether a weekday named without "last" or "next" is a
 // day the report treats as known, so that the tense of its clause does
@@ -706,7 +770,7 @@ var comingBefore = temporal.MustCompile(`(?i)\b(?:ahead\s+of|in\s+advance\s+of|u
 // ruling", "after Thursday's vote") names an event that has happened,
 // unless the text before says it is coming ("ahead of Tuesday's vote").
 func (r *resolver) knownDay(m *temporal.Mention) bool {
-	if !genitiveAfter.MatchString(r.text[m.End:min(len(r.text), m.End+4)]) {
+	if !genitive(r.text[m.End:min(len(r.text), m.End+4)]) {
 		return false
 	}
 	return !comingBefore.MatchString(r.text[max(0, m.Start-30):m.Start])
@@ -728,13 +792,28 @@ func (r *resolver) weekdayDir(m *temporal.Mention, how Anchor, tn func() tense) 
 // Thursday)".
 var restatedAfter = regexp.MustCompile(`(?i)^\.?\s*\(([^()]{1,40})\)(?:\s*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)?`)
 
+// opensParen reports whether s opens as restatedAfter needs: a dot
+// perhaps, ASCII white space, a parenthesis.
+func opensParen(s string) bool {
+	s = strings.TrimPrefix(s, ".")
+	i := 0
+	for i < len(s) && regexpSpace(s[i]) {
+		i++
+	}
+	return i < len(s) && s[i] == '('
+}
+
 // weekdayName finds a weekday.
 var weekdayName = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 
 // restatedWeekday returns the weekday that a parenthetical restatement
 // gives a time of day named without its day.
 func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
-	sm := restatedAfter.FindStringSubmatch(r.text[m.End:min(len(r.text), m.End+80)])
+	after := r.text[m.End:min(len(r.text), m.End+80)]
+	if !opensParen(after) {
+		return 0, false
+	}
+	sm := restatedAfter.FindStringSubmatch(after)
 	if sm == nil || !clockLike.MatchString(sm[1]) {
 		return 0, false
 	}
@@ -753,29 +832,62 @@ func (r *resolver) restatedWeekday(m *temporal.Mention) (time.Weekday, bool) {
 // clockLike finds a time of day or a time zone in a parenthesis.
 var clockLike = temporal.MustCompile(`(?i)\d\s*(?:a\.?m\b|p\.?m\b|gmt|utc|[ecmp][sd]t\b)|\b\d{4}\s*(?:gmt|utc)\b`)
 
-// quoteMarks are the quotation marks of news copy, opening or closing.
-var quoteMarks = []string{"``", "''", "\"", "“", "”"}
-
 // lastQuote and firstQuote find the quotation mark nearest the end or the
 // start of s, returning its start and end offsets or -1.
 func lastQuote(s string) (int, int) {
-	at, end := -1, -1
-	for _, q := range quoteMarks {
-		if i := strings.LastIndex(s, q); i > at {
-			at, end = i, i+len(q)
+	if !anyQuote(s) {
+		return -1, -1
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		if quoteByte[s[i]] {
+			if n := quoteAt(s, i); n > 0 {
+				return i, i + n
+			}
 		}
 	}
-	return at, end
+	return -1, -1
 }
 
 func firstQuote(s string) int {
-	at := -1
-	for _, q := range quoteMarks {
-		if i := strings.Index(s, q); i >= 0 && (at < 0 || i < at) {
-			at = i
+	if !anyQuote(s) {
+		return -1
+	}
+	for i := 0; i < len(s); i++ {
+		if quoteByte[s[i]] && quoteAt(s, i) > 0 {
+			return i
 		}
 	}
-	return at
+	return -1
+}
+
+// anyQuote reports whether s holds a quotation mark: five searches beat
+// reading each byte, and apostrophes, which abound, do not stop them.
+func anyQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "''") || strings.Contains(s, "``") ||
+		strings.Contains(s, "“") || strings.Contains(s, "”")
+}
+
+// quoteByte marks the first bytes of the quotation marks.
+var quoteByte = [256]bool{'"': true, '`': true, '\'': true, 0xE2: true}
+
+// quoteAt returns the length of the quotation mark of news copy,
+// opening or closing, at s[i], or 0: two backquotes, two apostrophes,
+// a straight double quote, “ or ”. No two of them start with the same
+// bytes.
+func quoteAt(s string, i int) int {
+	switch s[i] {
+	case '"':
+		return 1
+	case '`', '\'':
+		if i+1 < len(s) && s[i+1] == s[i] {
+			return 2
+		}
+	case 0xE2:
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // titleFunction are the words a title leaves in lower case.
@@ -794,8 +906,11 @@ func (r *resolver) inTitle(m *temporal.Mention) bool {
 	}
 	before := r.text[max(0, m.Start-60):m.Start]
 	i, e := lastQuote(before)
+	if i < 0 {
+		return false
+	}
 	j := firstQuote(r.text[m.End:min(len(r.text), m.End+60)])
-	if i < 0 || j < 0 || i > 0 && !strings.ContainsRune(" \t\n(", rune(before[i-1])) || j > 0 && r.text[m.End+j-1] == ' ' {
+	if j < 0 || i > 0 && !strings.ContainsRune(" \t\n(", rune(before[i-1])) || j > 0 && r.text[m.End+j-1] == ' ' {
 		// an opening mark follows a space, a closing mark a word
 		return false
 	}

@@ -24,51 +24,45 @@ var abbreviations = func() map[string]bool {
 // before is short or ends with terminal punctuation (scraped pages put
 // each block on its own line, wire copy wraps long lines).
 func splitSentences(text string) []Sentence {
-	var out []Sentence
-	for _, blk := range blocks(text) {
-		out = splitBlock(text, blk, out)
-	}
-	return out
+	return appendSentences(make([]Sentence, 0, len(text)/sentenceBytes+1), text)
 }
 
-// blocks returns the spans of text between hard breaks.
-func blocks(text string) []Span {
-	var out []Span
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []Sentence, text string) []Sentence {
+	// the blocks between hard breaks, read line by line: each line is
+	// trimmed once, as the next line of one break and the line of the
+	// next
 	start := 0
-	lineStart := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] != '\n' {
-			continue
+	i := strings.IndexByte(text, '\n')
+	var line string
+	if i >= 0 {
+		line = trimSpace(text[:i])
+	}
+	for i >= 0 {
+		nextEnd, nl := len(text), -1
+		if k := strings.IndexByte(text[i+1:], '\n'); k >= 0 {
+			nextEnd, nl = i+1+k, i+1+k
 		}
-		line := text[lineStart:i]
-		next := restOfLine(text, i+1)
+		next := trimSpace(text[i+1 : nextEnd])
 		if hardBreak(line, next) {
-			out = append(out, Span{start, i})
+			out = splitBlock(text, Span{start, i}, out)
 			start = i + 1
 		}
-		lineStart = i + 1
+		line, i = next, nl
 	}
-	out = append(out, Span{start, len(text)})
-	return out
+	return splitBlock(text, Span{start, len(text)}, out)
 }
 
-func restOfLine(text string, i int) string {
-	if i > len(text) {
-		return ""
-	}
-	j := strings.IndexByte(text[i:], '\n')
-	if j < 0 {
-		return text[i:]
-	}
-	return text[i : i+j]
-}
+// sentenceBytes is the length of a sentence the first guess of their
+// number goes by: the TBAQ news texts average 135 bytes a sentence.
+const sentenceBytes = 100
 
 // wrapWidth is the shortest line length taken as wrapped prose.
 const wrapWidth = 50
 
-func hardBreak(line, next string) bool {
-	l := trimSpace(line)
-	n := trimSpace(next)
+// hardBreak reports whether the line break between two lines, given
+// trimmed, ends a block.
+func hardBreak(l, n string) bool {
 	if l == "" || n == "" {
 		return true
 	}
@@ -87,7 +81,29 @@ func hardBreak(line, next string) bool {
 		return false
 	}
 	last := l[strings.LastIndexAny(l, " \t")+1:]
+	var buf [8]byte // longer than any of continuationWords
+	if low, ascii := lowerASCII(buf[:], last); ascii {
+		return !continuationWords[string(low)]
+	}
 	return !continuationWords[strings.ToLower(last)]
+}
+
+// lowerASCII writes s in lower case into buf when s is ASCII (ascii
+// true). An ASCII s longer than buf gives nil, which, as string(low),
+// is in no table of words; strings.ToLower must lower the others.
+func lowerASCII(buf []byte, s string) (low []byte, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return nil, false
+		}
+	}
+	if len(s) > len(buf) {
+		return nil, true
+	}
+	for i := 0; i < len(s); i++ {
+		buf[i] = asciiLower[s[i]]
+	}
+	return buf[:len(s)], true
 }
 
 // continuationWords cannot end a sentence, so a line that stops on one
@@ -100,6 +116,10 @@ var continuationWords = func() map[string]bool {
 	return m
 }()
 
+// splitStop marks the bytes splitBlock stops at: terminal punctuation,
+// line breaks and the slash of a credit.
+var splitStop = [256]bool{'.': true, '!': true, '?': true, '\n': true, '/': true}
+
 // splitBlock splits one block at sentence-final punctuation.
 func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 	start := blk.Start
@@ -110,17 +130,23 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 		}
 		start = end
 	}
-	i := blk.Start
-	for i < blk.End {
+	i, end := blk.Start, blk.End
+	for i < end {
+		for i < end && !splitStop[text[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := text[i]
 		switch {
 		case c == '.' || c == '!' || c == '?':
 			j := i + 1
-			for j < blk.End && strings.IndexByte(".!?", text[j]) >= 0 {
+			for j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++
 			}
 			// closing quotes and brackets belong to the sentence
-			for j < blk.End {
+			for j < end {
 				r, n := utf8.DecodeRuneInString(text[j:])
 				if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
 					break
@@ -131,8 +157,8 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 				i = j
 				continue
 			}
-			k, sawSpace := skipSpace(text, j, blk.End)
-			if k >= blk.End || sawSpace && startsSentence(text[k:blk.End]) && !ellipsisMidQuote(text, i, j, k, blk.End) {
+			k, sawSpace := skipSpace(text, j, end)
+			if k >= end || sawSpace && startsSentence(text[k:end]) && !ellipsisMidQuote(text, i, j, k, end) {
 				emit(j)
 				i = k
 				continue
@@ -141,19 +167,19 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 		case c == '\n':
 			// a soft line break inside a block: a credit line ("/CFP")
 			// still splits
-			k, _ := skipSpace(text, i, blk.End)
-			if k < blk.End && text[k] == '/' {
+			k, _ := skipSpace(text, i, end)
+			if k < end && text[k] == '/' {
 				emit(i)
 			}
 			i++
-		case c == '/' && i > start && isSpaceBefore(text, i) && isCredit(text[i:blk.End]):
+		case c == '/' && i > start && isSpaceBefore(text, i) && isCredit(text[i:end]):
 			emit(i)
 			i++
 		default:
 			i++
 		}
 	}
-	emit(blk.End)
+	emit(end)
 	return out
 }
 
@@ -167,21 +193,30 @@ func dotIsInternal(text string, from, i int) bool {
 	// look back at most maxWordBack bytes: abbreviations and initials are
 	// short, and an unbounded walk is quadratic on "x.x.x.x…"
 	for w > from && i-w < maxWordBack {
+		if c := text[w-1]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' || c == '.' || c == '\'' {
+				w--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(text[from:w])
 		if !unicode.IsLetter(r) && r != '.' && r != '\'' {
 			break
 		}
 		w -= n
 	}
-	word := strings.ToLower(text[w:i])
+	word := text[w:i]
 	if word == "" {
 		return false
 	}
-	if abbreviations[strings.TrimSuffix(word, ".")] {
+	var buf [maxWordBack + utf8.UTFMax]byte
+	key := strings.TrimSuffix(word, ".")
+	if low, ascii := lowerASCII(buf[:], key); ascii && abbreviations[string(low)] || !ascii && abbreviations[strings.ToLower(key)] {
 		return true
 	}
 	// initials and dotted acronyms: "J.", "U.S.", "U.N."
-	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(text[w])) {
+	if strings.IndexByte(word, '.') >= 0 || utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(text[w])) {
 		return true
 	}
 	return false
@@ -190,6 +225,9 @@ func dotIsInternal(text string, from, i int) bool {
 // endsWithCredit reports whether a line ends with a photo credit ("…,
 // July 28, 2023. /CFP"), which closes a caption.
 func endsWithCredit(line string) bool {
+	if strings.IndexByte(line, '/') < 0 {
+		return false
+	}
 	i := strings.LastIndex(line, " /")
 	return i >= 0 && isCredit(line[i+1:])
 }
@@ -216,9 +254,23 @@ func ellipsisMidQuote(text string, i, j, k, end int) bool {
 	return j-i >= 3 && k < end && !unicode.IsUpper(rune(text[k]))
 }
 
+// isSpaceByte reports whether the ASCII byte c is white space as
+// unicode.IsSpace has it.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c >= '\t' && c <= '\r'
+}
+
 func skipSpace(text string, i, end int) (int, bool) {
 	saw := false
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			saw = true
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -238,6 +290,13 @@ func isSpaceBefore(text string, i int) bool {
 // non-breaking spaces included.
 func trimSpan(text string, s Span) Span {
 	for s.Start < s.End {
+		if c := text[s.Start]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			s.Start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[s.Start:s.End])
 		if !unicode.IsSpace(r) && r != '\ufeff' {
 			break
@@ -245,6 +304,13 @@ func trimSpan(text string, s Span) Span {
 		s.Start += n
 	}
 	for s.End > s.Start {
+		if c := text[s.End-1]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			s.End--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[s.Start:s.End])
 		if !unicode.IsSpace(r) && r != '\ufeff' {
 			break
@@ -254,6 +320,9 @@ func trimSpan(text string, s Span) Span {
 	return s
 }
 
+// trimSpace trims white space, non-breaking spaces included, and byte
+// order marks.
 func trimSpace(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+	sp := trimSpan(s, Span{0, len(s)})
+	return s[sp.Start:sp.End]
 }

@@ -1,7 +1,10 @@
 package timeline
 
 import (
+	"maps"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/timeline/internal/temporal"
 )
@@ -21,6 +24,75 @@ const (
 // "shall", "going to", "is due to", "plans to", "scheduled".
 var futureCue = temporal.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|(?:(?:is|are|was|were|am)\s+)?(?:going|planning|preparing)\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|(?-i:may|might)|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
+// futureAt returns the end of the match of futureCue's first
+// alternative at the word s[i:j], lowered w, or -1.
+func futureAt(s string, i, j int, w []byte) int {
+	// then returns the end of the words that follow s[:from] after
+	// white space, each after white space, or -1
+	then := func(from int, words ...string) int {
+		for _, x := range words {
+			k := from
+			for k < len(s) && regexpSpace(s[k]) {
+				k++
+			}
+			if k == from || k+len(x) > len(s) || !strings.EqualFold(s[k:k+len(x)], x) || k+len(x) < len(s) && asciiWordByte(s[k+len(x)]) {
+				return -1
+			}
+			from = k + len(x)
+		}
+		return from
+	}
+	// after is then of one of the words xs, then of "to"
+	after := func(xs ...string) int {
+		for _, x := range xs {
+			if e := then(j, x, "to"); e > 0 {
+				return e
+			}
+		}
+		return -1
+	}
+	switch string(w) {
+	case "will", "shall", "upcoming", "expire", "expires", "expired", "would", "until", "till", "deadline":
+		return j
+	case "may", "might":
+		if s[i:j] == string(w) { // (?-i:may|might)
+			return j
+		}
+	case "won":
+		if j+2 <= len(s) && s[j] == '\'' && s[j+1]|0x20 == 't' && (j+2 == len(s) || !asciiWordByte(s[j+2])) {
+			return j + 2
+		}
+	case "expect", "expects", "hope", "hopes", "aim", "aims", "going", "planning", "preparing",
+		"due", "set", "expected", "slated", "likely", "supposed", "plan", "plans", "intend", "intends":
+		return then(j, "to")
+	case "scheduled":
+		if e := then(j, "to"); e > 0 {
+			return e
+		}
+		return j
+	case "is", "are", "was", "were", "am":
+		if e := after("going", "planning", "preparing"); e > 0 {
+			return e
+		}
+		if string(w) != "am" {
+			if e := after("due", "set", "expected", "scheduled", "slated", "likely", "supposed"); e > 0 {
+				return e
+			}
+		}
+		if string(w) == "is" || string(w) == "are" {
+			return then(j, "to")
+		}
+	case "as":
+		if e := then(j, "soon", "as"); e > 0 {
+			return e
+		}
+		return then(j, "early", "as")
+	case "no":
+		return then(j, "later", "than")
+	}
+	return -1
+}
+
 // pastWords are the markers of a past clause besides the regular "-ed"
 // forms: the past tense of "be", "have" and "do", common irregular
 // pasts, and "ago", "earlier", "last". "set off" is one too.
@@ -33,58 +105,224 @@ var pastWords = func() map[string]bool {
 	return m
 }()
 
+// pastFirst has, for each length of the words of pastWords and "set",
+// a bit for each of their first letters: most words are turned away by
+// it.
+var pastFirst = firstLetters(append(slices.Collect(maps.Keys(pastWords)), "set"), 8)
+
+// firstLetters returns, for each length up to max of the lower-case
+// words ws, a mask with bit c-'a' for each first letter c.
+func firstLetters(ws []string, max int) []uint32 {
+	b := make([]uint32, max+1)
+	for _, w := range ws {
+		b[len(w)] |= 1 << (w[0] - 'a')
+	}
+	return b
+}
+
 // findPastCues calls f with the offsets of each past cue in s, in order:
 // a word (a run of ASCII letters, digits and underscores, as \b sees
 // words) made of letters that is one of pastWords or ends in "ed" after
 // two letters or more, or "set off". Scanning words beats a regular
 // expression with forty alternatives that is tried at every word.
-func findPastCues(s string, f func(start, end int)) {
-	var low [8]byte // longer than any of pastWords
+func findPastCues(s string, f func(start, end int)) { findCues(s, f, nil) }
+
+// findFutureCues calls f with the offsets of each match of futureCue in
+// s, in order, as FindAllStringIndex gives them. It reads s word by word
+// (the expression's words are letters, so they match whole runs), trying
+// at the start of each run the alternatives in the expression's order; a
+// text with ſ or the Kelvin sign, which (?i) folds to s and k, goes to
+// the expression.
+func findFutureCues(s string, f func(start, end int)) { findCues(s, nil, f) }
+
+// findCues is findPastCues with past and findFutureCues with future (nil
+// for none) in one pass over the words of s.
+func findCues(s string, past, future func(start, end int)) {
+	if future != nil && (strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")) {
+		for _, loc := range futureCue.FindAllStringIndex(s, -1) {
+			future(loc[0], loc[1])
+		}
+		future = nil
+	}
+	// each search goes on from the end of its last match
+	pastFrom, futureFrom := 0, 0
+	var low [16]byte // longer than any of pastWords and futureOpeners
 	for i := 0; i < len(s); {
-		if !asciiWordByte(s[i]) {
+		c := s[i]
+		class := byteClass[c]
+		if class == 0 {
+			// 'll, after a word or not
+			if c == '\'' && future != nil && i >= futureFrom && i+3 <= len(s) && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'l' &&
+				(i+3 == len(s) || byteClass[s[i+3]] == 0) {
+				future(i, i+3)
+				futureFrom = i + 3
+			}
 			i++
 			continue
 		}
-		j := i
-		letters := true
-		for j < len(s) && asciiWordByte(s[j]) {
-			c := s[j] | 0x20
-			letters = letters && c >= 'a' && c <= 'z'
+		first := class // of the run's first byte
+		j := i + 1
+		for j < len(s) && byteClass[s[j]] != 0 {
+			class |= byteClass[s[j]]
 			j++
 		}
-		if !letters {
-			i = j
-			continue
-		}
-		w := low[:min(j-i, len(low))]
-		for k := range w {
-			w[k] = s[i+k] | 0x20
-		}
-		switch {
-		case j-i >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd' || j-i <= len(low) && pastWords[string(w)]:
-			f(i, j)
-		case string(w) == "set" && j-i == 3:
-			k := j
-			for k < len(s) && regexpSpace(s[k]) {
-				k++
+		n := j - i
+		// the word lowered, when one of the tables below may hold it
+		lowered := false
+		lower := func() []byte {
+			if !lowered {
+				for k := range n {
+					low[k] = s[i+k] | 0x20
+				}
+				lowered = true
 			}
-			if k > j && k+3 <= len(s) && strings.EqualFold(s[k:k+3], "off") && (k+3 == len(s) || !asciiWordByte(s[k+3])) {
-				f(i, k+3)
-				j = k + 3
+			return low[:n]
+		}
+		if past != nil && i >= pastFrom && class == classLetter {
+			if n >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd' {
+				past(i, j)
+			} else if n < len(pastFirst) && pastFirst[n]&(1<<(c|0x20-'a')) != 0 {
+				switch w := lower(); {
+				case pastWords[string(w)]:
+					past(i, j)
+				case string(w) == "set":
+					k := j
+					for k < len(s) && regexpSpace(s[k]) {
+						k++
+					}
+					if k > j && k+3 <= len(s) && strings.EqualFold(s[k:k+3], "off") && (k+3 == len(s) || byteClass[s[k+3]] == 0) {
+						past(i, k+3)
+						pastFrom = k + 3
+					}
+				}
+			}
+		}
+		// no match of futureCue starts inside a run, nor at a digit or _
+		if future != nil && i >= futureFrom && first == classLetter && n < len(futureFirst) && futureFirst[n]&(1<<(c|0x20-'a')) != 0 {
+			if e := futureAt(s, i, j, lower()); e > 0 {
+				future(i, e)
+				futureFrom = e
 			}
 		}
 		i = j
 	}
 }
 
+// Classes of bytes, as \b reads words: letters, digits and the
+// underscore are word bytes, the others not (class 0).
+const (
+	classLetter = 1 << iota
+	classOther
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = classLetter
+		case c >= '0' && c <= '9' || c == '_':
+			t[c] = classOther
+		}
+	}
+	return t
+}()
+
+// futureOpeners are the words futureAt reads a match from.
+var futureOpeners = strings.Fields(`will shall upcoming expire expires expired would until till deadline may might won
+	expect expects hope hopes aim aims going planning preparing due set expected slated likely supposed plan plans intend intends
+	scheduled is are was were am as no`)
+
+// futureFirst is pastFirst for futureOpeners.
+var futureFirst = firstLetters(futureOpeners, 16)
+
 // asciiWordByte reports whether c is a word character as \b reads them.
-func asciiWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
+func asciiWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes marks the ASCII letters, digits and the underscore.
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	return t
+}()
 
 // regexpSpace reports whether c is white space as \s reads it.
 func regexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// tailRegexp is a regular expression that matches at the end of a text
+// only, after a last word and white space (it ends in \s+$): the text
+// before a cue or a mention. Most texts end with another word, and
+// MatchString reads the last word back from the end to tell. The
+// expression itself runs only where the word can end a longer match:
+// one of partial, or a word ending in "ly" when ly is set (the
+// expression ends with \w+ly\s+), or a word with bytes outside ASCII
+// (where ſ and the Kelvin sign fold to s and k). One of whole is a match
+// by itself: it is an alternative of the expression's first group,
+// which opens with \b, and all that follows the group is optional.
+type tailRegexp struct {
+	re *temporal.Regexp
+	// words holds tailWhole or tailPartial for each of whole and partial;
+	// first has, for each length of word, a bit for each first letter
+	words map[string]uint8
+	first [12]uint32
+	ly    bool
+}
+
+const (
+	tailWhole uint8 = 1 + iota
+	tailPartial
+)
+
+// mustTail compiles a tailRegexp. whole and partial hold words separated
+// by spaces, in lower case.
+func mustTail(pattern string, ly bool, whole, partial string) *tailRegexp {
+	t := &tailRegexp{re: temporal.MustCompile(pattern), words: map[string]uint8{}, ly: ly}
+	for k, ws := range []string{whole, partial} {
+		for _, w := range strings.Fields(ws) {
+			if len(w) >= len(t.first) {
+				panic("tailRegexp: word too long: " + w)
+			}
+			t.words[w] = tailWhole + uint8(k)
+			t.first[len(w)] |= 1 << (w[0] - 'a')
+		}
+	}
+	return t
+}
+
+// MatchString reports whether s holds a match, as the expression's
+// MatchString.
+func (t *tailRegexp) MatchString(s string) bool {
+	i := len(s)
+	for i > 0 && regexpSpace(s[i-1]) {
+		i--
+	}
+	if i == len(s) {
+		return false // no white space at the end
+	}
+	j := i
+	for j > 0 && (wordBytes[s[j-1]] || s[j-1] >= utf8.RuneSelf) {
+		j--
+	}
+	w := s[j:i]
+	var buf [len(t.first)]byte
+	low, ascii := lowerASCII(buf[:], w)
+	switch {
+	case !ascii:
+		return t.re.MatchString(s)
+	case len(low) > 0 && len(low) < len(t.first) && low[0] >= 'a' && low[0] <= 'z' && t.first[len(low)]&(1<<(low[0]-'a')) != 0:
+		switch t.words[string(low)] {
+		case tailWhole:
+			return true
+		case tailPartial:
+			return t.re.MatchString(s)
+		}
+	}
+	if t.ly && len(w) >= 3 && w[len(w)-2]|0x20 == 'l' && w[len(w)-1]|0x20 == 'y' {
+		return t.re.MatchString(s)
+	}
+	return false
 }
 
 // notPast are "-ed" words that are not verbs in the past tense.
@@ -93,6 +331,9 @@ var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proc
 // reportingVerb are the past verbs of reporting that follow a reported
 // clause after a comma or a quotation mark.
 var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "announced": true, "reported": true, "stated": true, "declared": true, "predicted": true, "warned": true}
+
+// flagFirst is pastFirst for the words of notPast and reportingVerb.
+var flagFirst = firstLetters(append(slices.Collect(maps.Keys(notPast)), slices.Collect(maps.Keys(reportingVerb))...), 9)
 
 // reportTag reports whether a reporting verb closes the clause of an
 // expression as a speech tag: a quotation mark comes between them
@@ -111,7 +352,8 @@ func reportTag(between, after string) bool {
 }
 
 // hadBefore ends the text before a future cue in the past perfect.
-var hadBefore = temporal.MustCompile(`(?i)\bhad\s+(?:been\s+|already\s+been\s+)?(?:(?:due|set|scheduled|expected|slated|supposed|planned|going)\s+to\s+)?$`)
+var hadBefore = mustTail(`(?i)\bhad\s+(?:been\s+|already\s+been\s+)?(?:(?:due|set|scheduled|expected|slated|supposed|planned|going)\s+to\s+)?$`,
+	false, "had", "been to")
 
 // sentenceCues are the tense cues of one sentence, found once and read
 // by every expression of the sentence: reading them again around each
@@ -142,27 +384,37 @@ func (c *sentenceCues) pastPerfect() bool {
 // before it are made when first needed.
 type tenseCue struct {
 	Span
-	// for a past cue: its lowercased word, and whether it is no past
-	// verb at all (notPast)
-	word    string
-	notPast bool
+	// for a past cue: whether its word ends in "ed", is a reporting verb
+	// (reportingVerb), or is no past verb at all (notPast)
+	ed, reporting, notPast bool
 	// lazily read from the text before the cue: 0 unknown, 1 yes, 2 no
 	had, aux, det, adj int8
 }
 
-// cuesOf returns the cues of sentence sent, reusing c when it holds them.
+// cuesOf returns the cues of sentence sent, reusing c when it holds them
+// and its storage otherwise.
 func cuesOf(c *sentenceCues, text string, sent Span) *sentenceCues {
 	if c != nil && c.sent == sent && c.text == text {
 		return c
 	}
-	c = &sentenceCues{text: text, sent: sent}
-	seg := text[sent.Start:sent.End]
-	for _, loc := range futureCue.FindAllStringIndex(seg, -1) {
-		c.future = append(c.future, tenseCue{Span: Span{sent.Start + loc[0], sent.Start + loc[1]}})
+	if c == nil {
+		c = &sentenceCues{}
 	}
-	findPastCues(seg, func(s, e int) {
-		w := strings.ToLower(seg[s:e])
-		c.past = append(c.past, tenseCue{Span: Span{sent.Start + s, sent.Start + e}, word: w, notPast: notPast[w]})
+	*c = sentenceCues{text: text, sent: sent, future: c.future[:0], past: c.past[:0]}
+	seg := text[sent.Start:sent.End]
+	findCues(seg, func(s, e int) {
+		w := seg[s:e]
+		k := tenseCue{Span: Span{sent.Start + s, sent.Start + e}, ed: len(w) >= 2 && w[len(w)-2]|0x20 == 'e' && w[len(w)-1]|0x20 == 'd'}
+		// most cues are in neither notPast nor reportingVerb, and their
+		// lengths and first letters tell
+		if len(w) < len(flagFirst) && flagFirst[len(w)]&(1<<(w[0]|0x20-'a')) != 0 {
+			var buf [16]byte // longer than any of notPast and reportingVerb
+			low, _ := lowerASCII(buf[:], w)
+			k.reporting, k.notPast = reportingVerb[string(low)], notPast[string(low)]
+		}
+		c.past = append(c.past, k)
+	}, func(s, e int) {
+		c.future = append(c.future, tenseCue{Span: Span{sent.Start + s, sent.Start + e}})
 	})
 	return c
 }
@@ -186,7 +438,7 @@ func (c *sentenceCues) before(k Span) string {
 	return c.text[from:k.Start]
 }
 
-func (c *sentenceCues) check(memo *int8, k Span, re *temporal.Regexp) bool {
+func (c *sentenceCues) check(memo *int8, k Span, re *tailRegexp) bool {
 	if *memo == 0 {
 		*memo = 2
 		if re.MatchString(c.before(k)) {
@@ -250,10 +502,10 @@ func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 	for i := range c.past {
 		k := &c.past[i]
 		if k.Start < from || k.End > to || k.notPast || c.check(&k.aux, k.Span, auxBefore) ||
-			strings.HasSuffix(k.word, "ed") && c.check(&k.det, k.Span, determinerBefore) {
+			k.ed && c.check(&k.det, k.Span, determinerBefore) {
 			continue
 		}
-		if reportingVerb[k.word] && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]) {
+		if k.reporting && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]) {
 			// "… leave on Thursday,'' Castro said": the time of the
 			// report, not of the clause that holds the expression
 			continue
@@ -267,7 +519,8 @@ func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 
 // auxBefore matches a passive or infinitive auxiliary at the end of the
 // text before a participle: "must be returned", "to be held".
-var auxBefore = temporal.MustCompile(`(?i)\b(?:be|been|being|is|are|am|get|gets|to)\s+(?:\w+ly\s+)?$`)
+var auxBefore = mustTail(`(?i)\b(?:be|been|being|is|are|am|get|gets|to)\s+(?:\w+ly\s+)?$`,
+	true, "be been being is are am get gets to", "")
 
 // clearlyPast reports whether the clause of an expression is in the past
 // beyond doubt: a past cue close to it and no future cue anywhere in its
@@ -288,7 +541,7 @@ func clearlyPast(c *sentenceCues, at Span) bool {
 		if k.Start < from || k.End > at.Start {
 			continue
 		}
-		if k.notPast || strings.HasSuffix(k.word, "ed") && (c.check(&k.aux, k.Span, auxBefore) || c.check(&k.adj, k.Span, adjectiveBefore)) {
+		if k.notPast || k.ed && (c.check(&k.aux, k.Span, auxBefore) || c.check(&k.adj, k.Span, adjectiveBefore)) {
 			continue
 		}
 		return true
@@ -299,19 +552,22 @@ func clearlyPast(c *sentenceCues, at Span) bool {
 // deadlineBefore ends the text before a date that is a deadline or a
 // term ("extended to Nov. 20", "respond by Oct. 31", "payable Dec. 15"),
 // which the past tense of the clause does not put in the past.
-var deadlineBefore = temporal.MustCompile(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`)
+var deadlineBefore = mustTail(`(?i)\b(?:to|by|until|till|through|payable|due|effective|from|starting|beginning|expires?|on\s+or\s+(?:before|after))\s+(?:around\s+|about\s+)?$`,
+	false, "to by until till through payable due effective from starting beginning expire expires", "before after around about")
 
 // determinerBefore ends the text before an "-ed" word that a determiner
 // makes an adjective: "on a still unspecified date", "the revised plan".
-var determinerBefore = temporal.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:(?:still|yet|as\s+yet|newly|recently|\w+ly)\s+)?$`)
+var determinerBefore = mustTail(`(?i)\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+(?:(?:still|yet|as\s+yet|newly|recently|\w+ly)\s+)?$`,
+	true, "the a an its their his her our this that these those", "still yet")
 
 // adjectiveBefore ends the text before an "-ed" word used as an
 // adjective: "in preferred shares", "the planned merger".
-var adjectiveBefore = temporal.MustCompile(`(?i)\b(?:the|a|an|its|their|his|her|our|in|of|for|with|and)\s+$`)
+var adjectiveBefore = mustTail(`(?i)\b(?:the|a|an|its|their|his|her|our|in|of|for|with|and)\s+$`,
+	false, "the a an its their his her our in of for with and", "")
 
 // endedBefore ends the text before the last day of a period that has
 // ended.
-var endedBefore = temporal.MustCompile(`(?i)\bended\s+$`)
+var endedBefore = mustTail(`(?i)\bended\s+$`, false, "ended", "")
 
 // untilCue is the future cue "until", which bounds a state rather than
 // naming a time to come.

@@ -1,0 +1,150 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The regular expressions and searches of the resolver that byte scans
+// replaced or now guard: the references the scans must equal.
+
+// quantBefore ends the text before a duration with a quantity word.
+var quantBefore = regexp.MustCompile(`(?i)\b(about|around|over|within)\s+$`)
+
+func quantityModRef(before string) string {
+	sm := quantBefore.FindStringSubmatch(before)
+	if sm == nil {
+		return ""
+	}
+	switch strings.ToLower(sm[1]) {
+	case "about", "around":
+		return "APPROX"
+	case "over":
+		return "MORE_THAN"
+	}
+	return "EQUAL_OR_LESS"
+}
+
+// genitiveAfter follows a weekday in the genitive.
+var genitiveAfter = regexp.MustCompile(`^(?:'s|’s)\b`)
+
+var quoteMarks = []string{"``", "''", "\"", "“", "”"}
+
+func lastQuoteRef(s string) (int, int) {
+	at, end := -1, -1
+	for _, q := range quoteMarks {
+		if i := strings.LastIndex(s, q); i > at {
+			at, end = i, i+len(q)
+		}
+	}
+	return at, end
+}
+
+func firstQuoteRef(s string) int {
+	at := -1
+	for _, q := range quoteMarks {
+		if i := strings.Index(s, q); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+var resolveScanCases = []string{
+	"", " ", "about ", "ABOUT\t\n", "xabout ", "_over ", "éwithin  ", "around", "over the ", "1 over  ", "Within\v",
+	"'s", "'s ", "’s", "’sx", "'S", "'s_", "'s-", "’", "``x''", "'''", "```", "“x”", "\xe2\x80", "\"",
+	" and May 3, 2020", " to 3 May 1944", " and the summer of 1943", "–June 1944", " - June 1944x", " or Sept. 27, 20201", " — x", "\tInto the summer of 1943", "Or", ". (0735 GMT) Friday", "..(", " \f(x)",
+}
+
+// checkResolveScans compares the scans on s, its suffixes and its
+// prefixes with their references.
+func checkResolveScans(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		for _, x := range []string{s[i:], s[:i]} {
+			if got, want := quantityMod(x), quantityModRef(x); got != want {
+				t.Fatalf("quantityMod(%q) = %q, want %q", x, got, want)
+			}
+			if got, want := genitive(x), genitiveAfter.MatchString(x); got != want {
+				t.Fatalf("genitive(%q) = %v, want %v", x, got, want)
+			}
+			if (rangeEnd.MatchString(x) || seasonRangeEnd.MatchString(x)) && !(mayOpenRange(x) && fourDigits(x)) {
+				t.Fatalf("mayOpenRange or fourDigits(%q) turns a match away", x)
+			}
+			if restatedAfter.MatchString(x) && !opensParen(x) {
+				t.Fatalf("opensParen(%q) turns a match away", x)
+			}
+			a, e := lastQuote(x)
+			wa, we := lastQuoteRef(x)
+			if a != wa || e != we {
+				t.Fatalf("lastQuote(%q) = %d, %d, want %d, %d", x, a, e, wa, we)
+			}
+			if got, want := firstQuote(x), firstQuoteRef(x); got != want {
+				t.Fatalf("firstQuote(%q) = %d, want %d", x, got, want)
+			}
+		}
+	}
+}
+
+func TestResolveScansMatchReference(t *testing.T) {
+	ranges := 0
+	for _, c := range resolveScanCases {
+		checkResolveScans(t, c)
+		if rangeEnd.MatchString(c) || seasonRangeEnd.MatchString(c) {
+			ranges++
+		}
+	}
+	if ranges < 4 {
+		t.Errorf("only %d of the cases end a range", ranges)
+	}
+	if raceEnabled {
+		// single-goroutine comparisons, minutes under the detector: the
+		// plain test run makes them
+		return
+	}
+	// windows of the reference texts around every byte, as the resolver
+	// reads them
+	for _, text := range refTexts(t, nil) {
+		for i := 0; i < len(text); i++ {
+			x := text[i:min(len(text), i+24)]
+			if got, want := quantityMod(x), quantityModRef(x); got != want {
+				t.Fatalf("quantityMod(%q) = %q, want %q", x, got, want)
+			}
+			if got, want := quantityMod(text[max(0, i-16):i]), quantityModRef(text[max(0, i-16):i]); got != want {
+				t.Fatalf("quantityMod(%q) = %q, want %q", text[max(0, i-16):i], got, want)
+			}
+			if got, want := genitive(x[:min(len(x), 4)]), genitiveAfter.MatchString(x[:min(len(x), 4)]); got != want {
+				t.Fatalf("genitive(%q) = %v, want %v", x, got, want)
+			}
+			y := text[i:min(len(text), i+80)]
+			if (rangeEnd.MatchString(y) || seasonRangeEnd.MatchString(y)) && !(mayOpenRange(y) && fourDigits(y)) {
+				t.Fatalf("mayOpenRange or fourDigits(%q) turns a match away", y)
+			}
+			if restatedAfter.MatchString(y) && !opensParen(y) {
+				t.Fatalf("opensParen(%q) turns a match away", y)
+			}
+			q := text[max(0, i-60):i]
+			a, e := lastQuote(q)
+			wa, we := lastQuoteRef(q)
+			if a != wa || e != we {
+				t.Fatalf("lastQuote(%q) = %d, %d, want %d, %d", q, a, e, wa, we)
+			}
+			if got, want := firstQuote(y), firstQuoteRef(y); got != want {
+				t.Fatalf("firstQuote(%q) = %d, want %d", y, got, want)
+			}
+		}
+	}
+}
+
+func FuzzResolveScans(f *testing.F) {
+	for _, c := range resolveScanCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			s = s[:200]
+		}
+		checkResolveScans(t, s)
+	})
+}
