@@ -46,6 +46,9 @@ func (x *Extractor) buildEvents(st *docState) {
 	// each event's one source, from one array for the document: an
 	// expression makes one event at most
 	sources := make([]Source, 0, len(st.exprs))
+	// the events, at most one per dated expression outside furniture:
+	// made once at that size rather than grown
+	st.events = slices.Grow(st.events, maxEvents(st))
 	byDoc := st.exprs
 	ei := 0
 	for si := range st.sents {
@@ -114,6 +117,20 @@ func (x *Extractor) buildEvents(st *docState) {
 			st.events = append(st.events, ev)
 		}
 	}
+}
+
+// maxEvents is how many events st's expressions can make: the dated
+// ones of prose sentences (the tests of buildEvents' first loop).
+func maxEvents(st *docState) int {
+	n := 0
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		prose := e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == ""
+		if prose && e.Type != Duration && e.Type != Set && e.Resolved() && e.Anchor != Unresolved {
+			n++
+		}
+	}
+	return n
 }
 
 // seenValue reports whether one of the expressions earlier has the
