@@ -22,6 +22,10 @@ type actorIndex struct {
 	triggers  triggerIndex
 	nounForms map[string]bool
 	modes     map[string][]modeCue
+	// triggers and modes again, by gazetteer slot: a looked-up token
+	// finds its entries by its slot, without hashing its word again
+	trigBySlot [][]*trigger
+	modeBySlot [][]modeCue
 }
 
 // actorMemory is the per-document state of actor finding: the persons met
@@ -96,6 +100,10 @@ type actorScratch struct {
 	at       []int32
 	flags    []bool  // a token in a mention, then in a name
 	starts   []int32 // the tokens a person's name may start at
+	// classification's, which buildEvents hands to classifyClause: the
+	// actor lists it returns are copied out (withRoles) before its next
+	// use, so a pooled memory keeps it for the next document
+	classify classifyScratch
 }
 
 // int32s returns a zeroed slice of n int32s, reusing buf; one it makes
@@ -193,6 +201,8 @@ func newActorIndex() *actorIndex {
 	ix.triggers, ix.nounForms = buildTriggers()
 	ix.gaz.addClasses(ix.triggers)
 	ix.modes = buildModes()
+	ix.trigBySlot = bySlot(ix.gaz, ix.triggers)
+	ix.modeBySlot = bySlot(ix.gaz, ix.modes)
 	return ix
 }
 

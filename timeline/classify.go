@@ -467,7 +467,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		}
 		var hit *trigger
 		if toks[i].is(wcTrigger) {
-			for _, t := range ix.triggers[toks[i].low] {
+			for _, t := range ix.triggersOf(&toks[i]) {
 				if matchToks(toks, i, t.toks) {
 					hit = t
 					break
@@ -552,7 +552,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 		if t.is(wcStop) && t.low != "the" && t.low != "a" && t.low != "an" && t.low != "of" {
 			break
 		}
-		for _, tr := range ix.triggers[t.low] {
+		for _, tr := range ix.triggersOf(t) {
 			if (tr.noun || tr.nounForm) && matchToks(toks, k, tr.toks) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
@@ -1332,7 +1332,7 @@ func (ix *actorIndex) assaultMode(toks []token, c candidate, cl Span) string {
 		if !toks[i].is(wcModeStart) {
 			continue
 		}
-		for _, mc := range ix.modes[toks[i].low] {
+		for _, mc := range ix.modesOf(&toks[i]) {
 			if !matchToks(toks, i, mc.toks) {
 				continue
 			}
@@ -1812,3 +1812,40 @@ func dateApposition(toks []token, near Span) Span {
 // numberWords count days: "two days after".
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "a": true, "several": true, "some": true, "few": true}
+
+// bySlot lays the entries of m out by the gazetteer slot of their key;
+// every key has one (addClasses puts them in the table).
+func bySlot[E any](g *gazetteer, m map[string][]E) [][]E {
+	out := make([][]E, len(g.slots))
+	for w, es := range m {
+		s := g.find(fnv1a(w, ""), w)
+		if s < 0 {
+			panic("timeline: lexicon key " + w + " not in the gazetteer")
+		}
+		out[s] = es
+	}
+	return out
+}
+
+// triggersOf returns the triggers whose first token is t's: by its slot
+// when t is looked up (a word the table lacks starts none).
+func (ix *actorIndex) triggersOf(t *token) []*trigger {
+	switch {
+	case t.slot > 0:
+		return ix.trigBySlot[t.slot-1]
+	case t.slot < 0:
+		return nil
+	}
+	return ix.triggers[t.low]
+}
+
+// modesOf is triggersOf for the mode cues.
+func (ix *actorIndex) modesOf(t *token) []modeCue {
+	switch {
+	case t.slot > 0:
+		return ix.modeBySlot[t.slot-1]
+	case t.slot < 0:
+		return nil
+	}
+	return ix.modes[t.low]
+}

@@ -16,8 +16,12 @@ var actorMemories = sync.Pool{New: func() any { return newActorMemory() }}
 // document's would otherwise stay allocated for the small ones after it.
 const maxPooledTokens = 1 << 16
 
+// maxPooledActors bounds the classification's actor lists a pooled
+// memory keeps, as maxPooledTokens its tokens.
+const maxPooledActors = 1 << 12
+
 func releaseActorMemory(mem *actorMemory) {
-	if cap(mem.scratch.tz.toks) > maxPooledTokens {
+	if cap(mem.scratch.tz.toks) > maxPooledTokens || len(mem.scratch.classify.marks) > maxPooledTokens || len(mem.scratch.classify.actors) > maxPooledActors {
 		return
 	}
 	actorMemories.Put(mem)
@@ -42,7 +46,7 @@ func (x *Extractor) buildEvents(st *docState) {
 	if n := longest/4 + 8; cap(mem.scratch.tz.toks) < n {
 		mem.scratch.tz.toks = make([]token, 0, n)
 	}
-	var sc classifyScratch
+	sc := &mem.scratch.classify
 	// each event's one source, from one array for the document: an
 	// expression makes one event at most
 	sources := make([]Source, 0, len(st.exprs))
@@ -77,7 +81,7 @@ func (x *Extractor) buildEvents(st *docState) {
 		if len(dated) == 0 {
 			continue
 		}
-		clauses := splitClauses(&sc, st.text, s.Span, st.exprs, dated)
+		clauses := splitClauses(sc, st.text, s.Span, st.exprs, dated)
 		for k, i := range dated {
 			e := &st.exprs[i]
 			if seenValue(st.exprs, dated[:k], e.Value) {
@@ -97,7 +101,7 @@ func (x *Extractor) buildEvents(st *docState) {
 			if len(inClause) == 0 {
 				inClause = nil
 			}
-			class := x.actors.classifyClause(&sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
+			class := x.actors.classifyClause(sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
 			actors, targets := withRoles(class.Actors, class.Recipients) // copies out of sc
 			ev := Event{
 				ID:         eventID(st.doc, si, e.Start),

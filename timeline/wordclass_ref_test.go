@@ -1,6 +1,9 @@
 package timeline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // checkWordClasses compares each looked-up token's classes and slot with
 // the lists and lookups they stand for.
@@ -21,6 +24,12 @@ func checkWordClasses(t *testing.T, ix *actorIndex, text string) {
 		_, trig := ix.triggers[tk.low]
 		if tk.is(wcTrigger) != trig {
 			t.Fatalf("%q: token %q trigger class %v, index %v", text, tk.low, tk.is(wcTrigger), trig)
+		}
+		if got, want := ix.triggersOf(tk), ix.triggers[tk.low]; len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+			t.Fatalf("%q: token %q slot %d gives %d triggers, want %d", text, tk.low, tk.slot, len(got), len(want))
+		}
+		if got, want := ix.modesOf(tk), ix.modes[tk.low]; len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+			t.Fatalf("%q: token %q slot %d gives %d mode cues, want %d", text, tk.low, tk.slot, len(got), len(want))
 		}
 		if tk.is(wcModeStart) != (len(ix.modes[tk.low]) > 0) {
 			t.Fatalf("%q: token %q mode class %v, modes %d", text, tk.low, tk.is(wcModeStart), len(ix.modes[tk.low]))
@@ -56,6 +65,13 @@ func TestWordClassesMatchLists(t *testing.T) {
 		for w := range l.list {
 			checkWordClasses(t, ix, w+" "+string(w[0]-32)+w[1:]+"'s")
 		}
+	}
+	// every first word of a trigger or a mode cue
+	for w := range ix.triggers {
+		checkWordClasses(t, ix, w+" "+strings.ToUpper(w))
+	}
+	for w := range ix.modes {
+		checkWordClasses(t, ix, w+" "+strings.ToUpper(w))
 	}
 }
 
