@@ -104,6 +104,8 @@ type actorScratch struct {
 	// actor lists it returns are copied out (withRoles) before its next
 	// use, so a pooled memory keeps it for the next document
 	classify classifyScratch
+	ids      []byte  // buildEvents' event IDs, one after the other
+	idEnds   []int32 // where each ends in ids
 }
 
 // int32s returns a zeroed slice of n int32s, reusing buf; one it makes

@@ -53,6 +53,8 @@ func (x *Extractor) buildEvents(st *docState) {
 	// the events, at most one per dated expression outside furniture:
 	// made once at that size rather than grown
 	st.events = slices.Grow(st.events, maxEvents(st))
+	base := len(st.events)
+	ids, idEnds := mem.scratch.ids[:0], mem.scratch.idEnds[:0] // the events' IDs, set at the end
 	byDoc := st.exprs
 	ei := 0
 	for si := range st.sents {
@@ -64,7 +66,7 @@ func (x *Extractor) buildEvents(st *docState) {
 			case s.Furniture != "":
 				st.diag(e, ReasonFurniture, "in "+s.Furniture)
 			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
-				st.diag(e, ReasonNotADate, "a "+string(e.Type)+" names no point in time")
+				st.diag(e, ReasonNotADate, notADate(e.Type))
 			case e.Anchor == Unresolved:
 				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
 			default:
@@ -104,7 +106,6 @@ func (x *Extractor) buildEvents(st *docState) {
 			class := x.actors.classifyClause(sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
 			actors, targets := withRoles(class.Actors, class.Recipients) // copies out of sc
 			ev := Event{
-				ID:         eventID(st.doc, si, e.Start),
 				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
 				Type:       class.Type,
 				Quad:       class.Quad,
@@ -119,8 +120,28 @@ func (x *Extractor) buildEvents(st *docState) {
 			sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
 			ev.Sources = sources[len(sources)-1 : len(sources) : len(sources)]
 			st.events = append(st.events, ev)
+			ids = appendEventID(ids, st.doc, si, e.Start)
+			idEnds = append(idEnds, int32(len(ids)))
 		}
 	}
+	setEventIDs(st.events[base:], ids, idEnds)
+	mem.scratch.ids, mem.scratch.idEnds = ids, idEnds
+}
+
+// notADate is the message of a ReasonNotADate diagnostic: a constant
+// for each of the four types, rather than one made per expression.
+func notADate(t TimexType) string {
+	switch t {
+	case Duration:
+		return "a DURATION names no point in time"
+	case Set:
+		return "a SET names no point in time"
+	case Date:
+		return "a DATE names no point in time"
+	case TimeType:
+		return "a TIME names no point in time"
+	}
+	return "a " + string(t) + " names no point in time"
 }
 
 // maxEvents is how many events st's expressions can make: the dated
@@ -148,16 +169,26 @@ func seenValue(exprs []Expression, earlier []int, v string) bool {
 	return false
 }
 
-// eventID is fmt.Sprintf("d%d-s%d-%d", doc, sent, start), for less.
-func eventID(doc, sent, start int) string {
-	b := make([]byte, 0, 24)
+// appendEventID appends fmt.Sprintf("d%d-s%d-%d", doc, sent, start),
+// an event's ID, to b.
+func appendEventID(b []byte, doc, sent, start int) []byte {
 	b = append(b, 'd')
 	b = strconv.AppendInt(b, int64(doc), 10)
 	b = append(b, "-s"...)
 	b = strconv.AppendInt(b, int64(sent), 10)
 	b = append(b, '-')
-	b = strconv.AppendInt(b, int64(start), 10)
-	return string(b)
+	return strconv.AppendInt(b, int64(start), 10)
+}
+
+// setEventIDs gives evs their IDs, which ids holds one after the other,
+// each ending at its entry of ends: one string for a document's IDs
+// rather than one each.
+func setEventIDs(evs []Event, ids []byte, ends []int32) {
+	all, from := string(ids), int32(0)
+	for k := range evs {
+		evs[k].ID = all[from:ends[k]]
+		from = ends[k]
+	}
 }
 
 // splitClauses gives each dated expression the part of its sentence that
