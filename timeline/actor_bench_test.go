@@ -57,3 +57,32 @@ func benchFindActors(b *testing.B, reuse bool) {
 	}
 	cpu.report(b, totalBytes(docs))
 }
+
+// BenchmarkTokenizeLookupTBAQ times the tokenizer and its gazetteer
+// look-ups alone, over the prose sentences of the TBAQ documents.
+func BenchmarkTokenizeLookupTBAQ(b *testing.B) {
+	docs := loadTBAQ(b)
+	x := newBenchExtractor(b)
+	var sts []*docState
+	for i, d := range docs {
+		st, err := x.process(context.Background(), i, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts = append(sts, st)
+	}
+	b.SetBytes(int64(totalBytes(docs)))
+	b.ReportAllocs()
+	var tz tokenizer
+	cpu := startCPU(b)
+	for b.Loop() {
+		for _, st := range sts {
+			for si := range st.sents {
+				if s := &st.sents[si]; s.Furniture == "" {
+					tz.tokenizeLookup(st.text, s.Span, x.actors.gaz)
+				}
+			}
+		}
+	}
+	cpu.report(b, totalBytes(docs))
+}

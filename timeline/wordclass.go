@@ -100,6 +100,11 @@ func (g *gazetteer) addClasses(triggers triggerIndex) {
 			sl.cls |= wcCommon
 		}
 	}
+	// A table a quarter full, not half: most words that it lacks then
+	// end at a free first probe, read in find.
+	for 4*g.n > len(g.slots) {
+		g.grow()
+	}
 	g.index()
 }
 
