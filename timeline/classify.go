@@ -35,6 +35,30 @@ type trigger struct {
 	nounForm bool            // the form is one the lexicon lists as a noun
 	idiom    map[string]bool // idiomFollowers of the form
 	sense    string          // objectSense of the first word
+	// the variants candidates may turn the trigger into, made once
+	// (addVariants) rather than copied for each use: the trigger read
+	// as a noun, and a "clause" verb read as a STATEMENT
+	asNoun, asStatement *trigger
+}
+
+// addVariants sets t's asNoun and asStatement.
+func (t *trigger) addVariants() {
+	if t.sense == "clause" {
+		st := *t
+		st.typ, st.cameo = "STATEMENT", categories["STATEMENT"].cameo
+		st.addNoun()
+		t.asStatement = &st
+	}
+	t.addNoun()
+}
+
+// addNoun sets asNoun of a trigger that is no noun.
+func (t *trigger) addNoun() {
+	if !t.noun {
+		n := *t
+		n.noun, n.asNoun, n.asStatement = true, nil, nil
+		t.asNoun = &n
+	}
 }
 
 // triggerIndex maps the first token of each trigger to its entries,
@@ -78,6 +102,7 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 		for _, t := range ts {
 			form := strings.Join(t.toks, " ")
 			t.nounForm, t.idiom, t.sense = nounForms[form], idiomFollowers[form], objectSense[t.toks[0]]
+			t.addVariants()
 		}
 	}
 	return ti, nounForms
@@ -510,9 +535,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 				if sense != "clause" {
 					continue
 				}
-				n := *hit
-				n.typ, n.cameo = "STATEMENT", categories["STATEMENT"].cameo
-				hit = &n
+				hit = hit.asStatement
 			case sense == "clause" && (next == "" || prepositions[next]):
 				continue // "talks that are supposed to conclude by May"
 			case sense == "intransitive" && next != "" && !prepositions[next]:
@@ -526,9 +549,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 			toks[i-1].is(wcArticle) || toks[i-1].poss) {
 			// "the bombing of two U.S. embassies": a gerund used as a
 			// noun; "with the help of": a verb's form after an article.
-			n := *hit
-			n.noun = true
-			hit = &n
+			hit = hit.asNoun
 		}
 		if !negated(toks, i) && !(hit.noun && j < len(toks) && toks[j].is(wcNounModified)) {
 			cands = append(cands, candidate{i, j, hit})

@@ -212,3 +212,39 @@ func TestTriggerListFields(t *testing.T) {
 	}
 	assert.Greater(t, n, 10)
 }
+
+// TestTriggerVariants: the variants made once are the copies that
+// candidates made of a trigger on each use.
+func TestTriggerVariants(t *testing.T) {
+	ix := newActorIndex()
+	bare := func(tr trigger) trigger {
+		tr.asNoun, tr.asStatement = nil, nil
+		return tr
+	}
+	statements := 0
+	for _, ts := range ix.triggers {
+		for _, tr := range ts {
+			if tr.noun {
+				require.Nil(t, tr.asNoun)
+			} else {
+				want := bare(*tr)
+				want.noun = true
+				require.Equal(t, want, bare(*tr.asNoun))
+			}
+			if tr.sense != "clause" {
+				require.Nil(t, tr.asStatement)
+				continue
+			}
+			statements++
+			st := *tr.asStatement
+			want := bare(*tr)
+			want.typ, want.cameo = "STATEMENT", categories["STATEMENT"].cameo
+			require.Equal(t, want, bare(st))
+			if !st.noun {
+				want.noun = true
+				require.Equal(t, want, bare(*st.asNoun))
+			}
+		}
+	}
+	assert.Greater(t, statements, 0)
+}
