@@ -147,8 +147,11 @@ func (g *gazetteer) index() {
 		}
 		g.hs[k] = sl.h | 1
 		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
-		g.cls[k] = sl.cls
 		g.named[k] = len(sl.es) > 0
+		if g.named[k] {
+			sl.cls |= wcNamed
+		}
+		g.cls[k] = sl.cls
 		sl.pre = make([]gazPre, len(sl.es))
 		for x, e := range sl.es {
 			sl.pre[x].n = int32(len(e.toks))
@@ -353,7 +356,7 @@ func (g *gazetteer) startsNone(t *token) bool {
 	if t.poss {
 		return false
 	}
-	return t.slot < 0 || t.slot > 0 && g.named != nil && !g.named[t.slot-1]
+	return t.slot < 0 || t.slot > 0 && g.named != nil && !t.is(wcNamed) // wcNamed is named[t.slot-1]
 }
 
 // nextStart returns the first token from toks[i] on that startsNone

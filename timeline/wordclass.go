@@ -45,6 +45,9 @@ const (
 	wcIdiomAfterIn
 	wcNounModified
 	wcModeStart // the first word of a cue of modeCues
+	// wcNamed is no list either: some name of the gazetteer starts with
+	// the word (set by index, as the table's named)
+	wcNamed
 )
 
 // wordLists are the lists behind the classes that are plain lists; the

@@ -25,6 +25,9 @@ func checkWordClasses(t *testing.T, ix *actorIndex, text string) {
 		if tk.is(wcTrigger) != trig {
 			t.Fatalf("%q: token %q trigger class %v, index %v", text, tk.low, tk.is(wcTrigger), trig)
 		}
+		if named := tk.slot > 0 && ix.gaz.named[tk.slot-1]; tk.is(wcNamed) != named {
+			t.Fatalf("%q: token %q named class %v, table %v", text, tk.low, tk.is(wcNamed), named)
+		}
 		if got, want := ix.triggersOf(tk), ix.triggers[tk.low]; len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
 			t.Fatalf("%q: token %q slot %d gives %d triggers, want %d", text, tk.low, tk.slot, len(got), len(want))
 		}
