@@ -83,6 +83,12 @@ type Rule struct {
 	// Extend records what a rules.Context cannot carry. It may reject the
 	// match by returning false.
 	Extend func(m *rules.Match, x *Extra) bool
+
+	// both, when set, does what the Applier (on a zero Context) and
+	// then Extend (on a zero Extra) do, in one call, and reports
+	// whether both accept the match. The built-in rules set it (see
+	// rule); it must not outlive a change to When.Applier or Extend.
+	both func(m *rules.Match, c *rules.Context, x *Extra) bool
 }
 
 // Kind says what sort of value a mention names.
@@ -577,16 +583,18 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		}
 		c := &s.ctx
 		*c = rules.Context{}
-		ok, err := m.Apply(c, e.opts, time.Time{})
-		if err == nil && ok {
-			men := &s.men
-			*men = Mention{
-				Start: base + pos + left, End: base + pos + right,
-				Rule: r.Name, Priority: r.Priority,
-				Year: c.Year, Month: c.Month, Weekday: c.Weekday, Day: c.Day,
-				Hour: c.Hour, Minute: c.Minute, Second: c.Second,
-				Offset: c.Duration, Location: c.Location,
+		men := &s.men
+		if r.both != nil {
+			// one call for the Context and the Extra: the Mention
+			// is filled in place
+			men.Extra = Extra{}
+			if r.both(m, c, &men.Extra) {
+				men.setContext(c, r, base+pos+left, base+pos+right)
+				out = append(out, *men)
 			}
+		} else if ok, err := m.Apply(c, e.opts, time.Time{}); err == nil && ok {
+			*men = Mention{}
+			men.setContext(c, r, base+pos+left, base+pos+right)
 			if r.Extend == nil || r.Extend(m, &men.Extra) {
 				out = append(out, *men)
 			}
@@ -594,6 +602,16 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		pos += right
 	}
 	return out
+}
+
+// setContext sets the fields of men other than Extra: its extent, its
+// rule, and what the Context c holds.
+func (men *Mention) setContext(c *rules.Context, r *prepared, start, end int) {
+	men.Start, men.End = start, end
+	men.Rule, men.Priority = r.Name, r.Priority
+	men.Year, men.Month, men.Weekday, men.Day = c.Year, c.Month, c.Weekday, c.Day
+	men.Hour, men.Minute, men.Second = c.Hour, c.Minute, c.Second
+	men.Offset, men.Location = c.Duration, c.Location
 }
 
 // matchAt sets m to the rules.Match that rules.F.Find builds from the

@@ -77,6 +77,11 @@ func rule(name string, prio int, needs Trigger, pattern string, f fill) *Rule {
 		var c rules.Context
 		return f(caps{m.Captures, index}, &c, x)
 	}
+	// the Applier and Extend above each run f and throw away half of
+	// what it fills; the scan runs it once for both
+	r.both = func(m *rules.Match, c *rules.Context, x *Extra) bool {
+		return f(caps{m.Captures, index}, c, x)
+	}
 	return r
 }
 
