@@ -57,10 +57,16 @@ type subProg struct {
 	ncap int
 	// njoin is the number of joins, the memo's width
 	njoin int
+	// prog is the program, for the non-ASCII runes
+	prog *syntax.Prog
 }
 
 type subInst struct {
 	op syntax.InstOp
+	// lead, in an alternation, says which of its branches can go on
+	// at a byte >= 0x80 (leadOutWide, leadArgWide) and which can match
+	// with no byte (leadOutEmpty, leadArgEmpty)
+	lead uint8
 	// out is the next instruction (the preferred branch of an
 	// alternation)
 	out int32
@@ -69,11 +75,21 @@ type subInst struct {
 	arg int32
 	// join is a join's column in the memo, or -1
 	join int32
-	// ascii: the ASCII runes a rune instruction takes
+	// ascii: the ASCII runes a rune instruction takes; in an
+	// alternation, the ASCII bytes the branch arg can start with
 	ascii [2]uint64
-	// in is the instruction, for non-ASCII runes
-	in *syntax.Inst
+	// outASCII, in an alternation, the ASCII bytes the branch out can
+	// start with
+	outASCII [2]uint64
 }
+
+// The lead bits of an alternation.
+const (
+	leadOutWide = 1 << iota
+	leadArgWide
+	leadOutEmpty
+	leadArgEmpty
+)
 
 // newSubProg compiles re's program as regexp.Compile does (the syntax
 // tree of its source, simplified), or returns nil when it is too small
@@ -87,7 +103,7 @@ func newSubProg(re *regexp.Regexp) *subProg {
 	if err != nil || len(prog.Inst) < subMinInst {
 		return nil
 	}
-	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1)}
+	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1), prog: prog}
 	// the start is a way in: a path back to it at position 0 must be
 	// cut, as Go's matchers cut a thread at an instruction it has
 	// already reached at the same position ((|a)+ on "a" matches "")
@@ -115,7 +131,6 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			x.op = syntax.InstAlt
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			x.in = in
 			for r := rune(0); r < utf8.RuneSelf; r++ {
 				if instTakes(in, r) {
 					x.ascii[r>>6] |= 1 << (r & 63)
@@ -131,7 +146,84 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			return nil
 		}
 	}
+	// what the branches of each alternation can start with
+	lc := newLeadCloser(prog)
+	for pc := range prog.Inst {
+		x := &sp.inst[pc]
+		if x.op != syntax.InstAlt {
+			continue
+		}
+		var wide, empty bool
+		x.outASCII, wide, empty = lc.lead(uint32(x.out))
+		if wide {
+			x.lead |= leadOutWide
+		}
+		if empty {
+			x.lead |= leadOutEmpty
+		}
+		x.ascii, wide, empty = lc.lead(uint32(x.arg))
+		if wide {
+			x.lead |= leadArgWide
+		}
+		if empty {
+			x.lead |= leadArgEmpty
+		}
+	}
 	return sp
+}
+
+// leadCloser finds what the threads at an instruction can read first.
+type leadCloser struct {
+	prog  *syntax.Prog
+	mark  []uint32
+	stamp uint32
+	stack []uint32
+	wide  []int8 // by pc, for rune instructions: takesWide, or -1
+}
+
+func newLeadCloser(prog *syntax.Prog) *leadCloser {
+	lc := &leadCloser{prog: prog, mark: make([]uint32, len(prog.Inst)), wide: make([]int8, len(prog.Inst))}
+	for i := range lc.wide {
+		lc.wide[i] = -1
+	}
+	return lc
+}
+
+// lead returns the ASCII bytes that the threads at pc can take first,
+// whether they can take a rune >= 0x80 (or U+FFFD) first, and whether
+// they can reach Match with no rune, the assertions taken as holding:
+// where none of these fits the text, every thread at pc fails there.
+func (lc *leadCloser) lead(start uint32) (ascii [2]uint64, wide, empty bool) {
+	lc.stamp++
+	lc.stack = append(lc.stack[:0], start)
+	for len(lc.stack) > 0 {
+		pc := lc.stack[len(lc.stack)-1]
+		lc.stack = lc.stack[:len(lc.stack)-1]
+		if lc.mark[pc] == lc.stamp {
+			continue
+		}
+		lc.mark[pc] = lc.stamp
+		in := &lc.prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstMatch:
+			empty = true
+		case syntax.InstAlt, syntax.InstAltMatch:
+			lc.stack = append(lc.stack, in.Out, in.Arg)
+		case syntax.InstNop, syntax.InstCapture, syntax.InstEmptyWidth:
+			lc.stack = append(lc.stack, in.Out)
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			for r := rune(0); r < utf8.RuneSelf; r++ {
+				if instTakes(in, r) {
+					ascii[r>>6] |= 1 << (r & 63)
+				}
+			}
+			if lc.wide[pc] < 0 {
+				lc.wide[pc] = int8(boolByte(takesWide(in) || instTakes(in, utf8.RuneError)))
+			}
+			wide = wide || lc.wide[pc] != 0
+		}
+	}
+	return ascii, wide, empty
 }
 
 // instTakes reports whether rune instruction in takes r, as Go's
@@ -165,7 +257,8 @@ type subJob struct {
 // subMatch returns what re.FindSubmatchIndex (or
 // FindStringSubmatchIndex) returns on s for the expression of p
 // anchored at the start of s: the submatch offsets of the match that
-// starts at 0, -1 for unset groups, or nil. prev is the byte before s
+// starts at 0, -1 for unset groups, or nil. The offsets live in sc
+// until its next use. prev is the byte before s
 // that the assertions see (a word byte when the anchW expression would
 // have consumed it), or -1 for the start of the text. ok is false when s
 // is too long for the memo: the answer is then unknown.
@@ -222,7 +315,31 @@ next:
 			}
 			switch in.op {
 			case syntax.InstAlt:
-				stack = append(stack, subJob{in.arg, int32(pos)})
+				// a branch that cannot start with the next byte
+				// (or match at the end) fails here: it is not tried
+				var outOK, argOK bool
+				if pos < n {
+					if c := s[pos]; c < utf8.RuneSelf {
+						outOK = in.outASCII[c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
+						argOK = in.ascii[c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
+					} else {
+						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
+						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
+					}
+				} else {
+					outOK = in.lead&leadOutEmpty != 0
+					argOK = in.lead&leadArgEmpty != 0
+				}
+				if !outOK {
+					if !argOK {
+						continue next
+					}
+					pc = in.arg
+					continue
+				}
+				if argOK {
+					stack = append(stack, subJob{in.arg, int32(pos)})
+				}
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 				if pos >= n {
 					continue next
@@ -234,7 +351,7 @@ next:
 					pos++
 				} else {
 					r, w := decodeAt(s, pos)
-					if !instTakes(in.in, r) {
+					if !instTakes(&p.prog.Inst[pc], r) {
 						continue next
 					}
 					pos += w
@@ -251,7 +368,7 @@ next:
 			case syntax.InstMatch:
 				sc.stack = stack[:0]
 				caps[1] = pos
-				return append([]int(nil), caps...), true
+				return caps, true
 			default: // InstFail
 				continue next
 			}
