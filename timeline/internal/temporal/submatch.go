@@ -57,8 +57,21 @@ type subProg struct {
 	ncap int
 	// njoin is the number of joins, the memo's width
 	njoin int
+	// masks are the ASCII byte sets of the instructions
+	masks [][2]uint64
 	// prog is the program, for the non-ASCII runes
 	prog *syntax.Prog
+}
+
+// maskOf returns the index of set in sp.masks, adding it when new.
+func (sp *subProg) maskOf(ids map[[2]uint64]int, set [2]uint64) (uint16, bool) {
+	id, ok := ids[set]
+	if !ok {
+		id = len(sp.masks)
+		ids[set] = id
+		sp.masks = append(sp.masks, set)
+	}
+	return uint16(id), id <= 0xFFFF
 }
 
 type subInst struct {
@@ -67,21 +80,26 @@ type subInst struct {
 	// at a byte >= 0x80 (leadOutWide, leadArgWide) and which can match
 	// with no byte (leadOutEmpty, leadArgEmpty)
 	lead uint8
+	// join is a join's column in the memo plus one, or 0
+	join uint16
 	// out is the next instruction (the preferred branch of an
 	// alternation)
 	out int32
 	// arg is the other branch of an alternation, the slot of a capture,
 	// the syntax.EmptyOp of an assertion
 	arg int32
-	// join is a join's column in the memo, or -1
-	join int32
-	// ascii: the ASCII runes a rune instruction takes; in an
-	// alternation, the ASCII bytes the branch arg can start with
-	ascii [2]uint64
-	// outASCII, in an alternation, the ASCII bytes the branch out can
-	// start with
-	outASCII [2]uint64
+	// mask indexes masks: the ASCII runes a rune instruction takes; in
+	// an alternation, the ASCII bytes the branch arg can start with
+	mask uint16
+	// outMask, in an alternation, indexes the ASCII bytes the branch
+	// out can start with
+	outMask uint16
 }
+
+// An instruction is 16 bytes, and its byte sets live in a table of
+// their own, most of them shared (letters, digits, spaces): a call walks
+// instructions scattered over a program of up to a few thousand, and
+// their loads are most of its time.
 
 // The lead bits of an alternation.
 const (
@@ -119,22 +137,31 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			ways[in.Out]++
 		}
 	}
+	ids := map[[2]uint64]int{}
 	for pc := range prog.Inst {
 		in := &prog.Inst[pc]
 		x := &sp.inst[pc]
-		x.op, x.out, x.arg, x.join = in.Op, int32(in.Out), int32(in.Arg), -1
+		x.op, x.out, x.arg = in.Op, int32(in.Out), int32(in.Arg)
 		if ways[pc] > 1 {
-			x.join = int32(sp.njoin)
 			sp.njoin++
+			if sp.njoin > 0xFFFF {
+				return nil
+			}
+			x.join = uint16(sp.njoin)
 		}
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			x.op = syntax.InstAlt
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			var set [2]uint64
 			for r := rune(0); r < utf8.RuneSelf; r++ {
 				if instTakes(in, r) {
-					x.ascii[r>>6] |= 1 << (r & 63)
+					set[r>>6] |= 1 << (r & 63)
 				}
+			}
+			var ok bool
+			if x.mask, ok = sp.maskOf(ids, set); !ok {
+				return nil
 			}
 		case syntax.InstCapture:
 			if int(in.Arg) >= sp.ncap {
@@ -153,20 +180,25 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		if x.op != syntax.InstAlt {
 			continue
 		}
-		var wide, empty bool
-		x.outASCII, wide, empty = lc.lead(uint32(x.out))
+		set, wide, empty := lc.lead(uint32(x.out))
 		if wide {
 			x.lead |= leadOutWide
 		}
 		if empty {
 			x.lead |= leadOutEmpty
 		}
-		x.ascii, wide, empty = lc.lead(uint32(x.arg))
+		var ok1, ok2 bool
+		x.outMask, ok1 = sp.maskOf(ids, set)
+		set, wide, empty = lc.lead(uint32(x.arg))
 		if wide {
 			x.lead |= leadArgWide
 		}
 		if empty {
 			x.lead |= leadArgEmpty
+		}
+		x.mask, ok2 = sp.maskOf(ids, set)
+		if !ok1 || !ok2 {
+			return nil
 		}
 	}
 	return sp
@@ -306,8 +338,8 @@ next:
 		pc, pos := j.pc, int(j.pos)
 		for {
 			in := &p.inst[pc]
-			if in.join >= 0 {
-				k := int(in.join)*width + pos
+			if in.join != 0 {
+				k := int(in.join-1)*width + pos
 				if memo[k] == gen {
 					continue next
 				}
@@ -320,8 +352,8 @@ next:
 				var outOK, argOK bool
 				if pos < n {
 					if c := s[pos]; c < utf8.RuneSelf {
-						outOK = in.outASCII[c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
-						argOK = in.ascii[c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
+						outOK = p.masks[in.outMask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
+						argOK = p.masks[in.mask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
 					} else {
 						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
 						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
@@ -345,7 +377,7 @@ next:
 					continue next
 				}
 				if c := s[pos]; c < utf8.RuneSelf {
-					if in.ascii[c>>6]&(1<<(c&63)) == 0 {
+					if p.masks[in.mask][c>>6]&(1<<(c&63)) == 0 {
 						continue next
 					}
 					pos++
