@@ -174,7 +174,7 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		}
 	}
 	// what the branches of each alternation can start with
-	lc := newLeadCloser(prog)
+	lc := newLeadCloser(sp, prog)
 	for pc := range prog.Inst {
 		x := &sp.inst[pc]
 		if x.op != syntax.InstAlt {
@@ -207,14 +207,15 @@ func newSubProg(re *regexp.Regexp) *subProg {
 // leadCloser finds what the threads at an instruction can read first.
 type leadCloser struct {
 	prog  *syntax.Prog
+	sp    *subProg // its instructions' ASCII sets
 	mark  []uint32
 	stamp uint32
 	stack []uint32
 	wide  []int8 // by pc, for rune instructions: takesWide, or -1
 }
 
-func newLeadCloser(prog *syntax.Prog) *leadCloser {
-	lc := &leadCloser{prog: prog, mark: make([]uint32, len(prog.Inst)), wide: make([]int8, len(prog.Inst))}
+func newLeadCloser(sp *subProg, prog *syntax.Prog) *leadCloser {
+	lc := &leadCloser{prog: prog, sp: sp, mark: make([]uint32, len(prog.Inst)), wide: make([]int8, len(prog.Inst))}
 	for i := range lc.wide {
 		lc.wide[i] = -1
 	}
@@ -244,11 +245,9 @@ func (lc *leadCloser) lead(start uint32) (ascii [2]uint64, wide, empty bool) {
 		case syntax.InstNop, syntax.InstCapture, syntax.InstEmptyWidth:
 			lc.stack = append(lc.stack, in.Out)
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			for r := rune(0); r < utf8.RuneSelf; r++ {
-				if instTakes(in, r) {
-					ascii[r>>6] |= 1 << (r & 63)
-				}
-			}
+			m := &lc.sp.masks[lc.sp.inst[pc].mask]
+			ascii[0] |= m[0]
+			ascii[1] |= m[1]
 			if lc.wide[pc] < 0 {
 				lc.wide[pc] = int8(boolByte(takesWide(in) || instTakes(in, utf8.RuneError)))
 			}
