@@ -208,6 +208,21 @@ type Engine struct {
 	nlits    int
 	litRules [][]int32
 	always   []uint64
+
+	// read from the above for the scan. litDelta is lits' table with
+	// the states premultiplied by the number of classes (nil when that
+	// does not fit 16 bits), litRecip the reciprocal that divides them
+	// back. A state where literals end has a row of litW words in
+	// litRows, from litRowOf[state]: the rules its literals index (the
+	// first len(always) words) and the clauses, numbered across the
+	// rules (clause0), that hold them; a window's literals are the OR
+	// of the rows of the states it reaches.
+	litDelta []uint16
+	litRecip uint64
+	litW     int
+	litRows  []uint64
+	litRowOf []int32
+	nclauses int
 }
 
 // prepared is a rule ready to run.
@@ -223,6 +238,9 @@ type prepared struct {
 	// clauses are the literal ids the prefilter checks: one of each
 	// clause must occur in the window.
 	clauses [][]int32
+	// clause0 is the number of the first of clauses across the rules;
+	// the rest follow it
+	clause0 int
 }
 
 // New returns an engine over the given rules, in the given order.
@@ -301,6 +319,55 @@ func (e *Engine) prepare() {
 		}
 	}
 	e.lits = newMatcher(lits)
+	e.scanTables()
+}
+
+// scanTables derives the scan's tables from the literal automaton and
+// the rules' clauses.
+func (e *Engine) scanTables() {
+	m := e.lits
+	litClauses := make([][]int32, e.nlits)
+	for i := range e.prep {
+		p := &e.prep[i]
+		p.clause0 = e.nclauses
+		for _, c := range p.clauses {
+			for _, id := range c {
+				litClauses[id] = append(litClauses[id], int32(e.nclauses))
+			}
+			e.nclauses++
+		}
+	}
+	nw := len(e.always)
+	e.litW = nw + (e.nclauses+63)/64
+	nstates := len(m.outStart) - 1
+	e.litRowOf = make([]int32, nstates)
+	for st := range nstates {
+		out := m.out[m.outStart[st]:m.outStart[st+1]]
+		if len(out) == 0 {
+			e.litRowOf[st] = -1
+			continue
+		}
+		e.litRowOf[st] = int32(len(e.litRows))
+		row := make([]uint64, e.litW)
+		for _, id := range out {
+			for _, r := range e.litRules[id] {
+				row[r/64] |= 1 << (r % 64)
+			}
+			for _, c := range litClauses[id] {
+				row[nw+int(c)/64] |= 1 << (c % 64)
+			}
+		}
+		e.litRows = append(e.litRows, row...)
+	}
+	if m.delta16 != nil && nstates*m.nclass < 1<<15 {
+		e.litDelta = make([]uint16, len(m.delta16))
+		for i, v := range m.delta16 {
+			e.litDelta[i] = (v>>1)*uint16(m.nclass)<<1 | v&1
+		}
+		// ceil(2^32 / nclass): a row number (a multiple of nclass
+		// below 2^16) times it, shifted by 32, is the state
+		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
+	}
 }
 
 // Default returns the engine over the built-in English rules. It is built
@@ -339,10 +406,11 @@ func (e *Engine) Scan(text string, windows []Window, out []Mention) []Mention {
 // the Engine it came from may serve many Scanners at once.
 type Scanner struct {
 	e *Engine
-	// lit holds the literals found in the current window, as a bit set
-	// and as a list (to clear the set)
-	lit   []uint64
-	hits  []int32
+	// found is the OR of the literal automaton's rows (see
+	// Engine.litRows) that the current window reaches, with the rules
+	// that run everywhere: cand, its first words, are the rules to
+	// try, the rest the clauses that have a literal in the window
+	found []uint64
 	cand  []uint64
 	low   []byte
 	order []int
@@ -364,7 +432,9 @@ type Scanner struct {
 
 // NewScanner returns a scanner over e's rules.
 func (e *Engine) NewScanner() *Scanner {
-	return &Scanner{e: e, lit: make([]uint64, (e.nlits+63)/64), cand: make([]uint64, len(e.always))}
+	s := &Scanner{e: e, found: make([]uint64, e.litW)}
+	s.cand = s.found[:len(e.always)]
+	return s
 }
 
 // Scan runs the rules over each window of text and returns the mentions
@@ -425,11 +495,8 @@ func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
 func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
-	lowered, special := false, false
-	if hasHighByte(sub) {
-		s.low, special = lowerWindow(s.low[:0], sub)
-		lowered = true
-	}
+	var special bool
+	s.low, special = lowerWindow(s.low[:0], sub)
 	if special {
 		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
 		// on the original text
@@ -451,10 +518,6 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
 				continue
 			}
-			if r.fast != nil && !lowered {
-				s.low, _ = lowerWindow(s.low[:0], sub)
-				lowered = true
-			}
 			how := runOriginal
 			if r.fast != nil {
 				how = runCaseless
@@ -465,68 +528,62 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	return out
 }
 
-func hasHighByte(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
-
-// findLiterals runs the literal automaton over sub, stamps the literals
-// found, and sets cand to the rules indexed by them plus the rules that
-// run everywhere.
+// findLiterals runs the literal automaton over sub and sets found: cand
+// to the rules indexed by the literals there plus the rules that run
+// everywhere, and the clauses that have a literal there.
 func (s *Scanner) findLiterals(sub string) {
 	e := s.e
-	for _, id := range s.hits {
-		s.lit[id/64] = 0
-	}
-	s.hits = s.hits[:0]
+	clear(s.found)
 	copy(s.cand, e.always)
-	if m := e.lits; m.delta16 != nil {
+	m := e.lits
+	switch {
+	case e.litDelta != nil:
+		// the states premultiplied: a load and a shift a byte
+		delta, class, recip := e.litDelta, &m.class, e.litRecip
+		st := 0
+		for i := 0; i < len(sub); i++ {
+			t := delta[st+int(class[sub[i]])]
+			st = int(t >> 1)
+			if t&1 != 0 {
+				s.take(int(uint64(st) * recip >> 32))
+			}
+		}
+	case m.delta16 != nil:
 		findLits(s, m, m.delta16, sub)
-	} else {
+	default:
 		findLits(s, m, m.delta, sub)
 	}
 }
 
 func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
-	e := s.e
 	nc := int(m.nclass)
 	st := 0
 	for i := 0; i < len(sub); i++ {
 		t := delta[st*nc+int(m.class[sub[i]])]
 		st = int(t >> 1)
-		if t&1 == 0 {
-			continue
+		if t&1 != 0 {
+			s.take(st)
 		}
-		lo, hi := m.outStart[st], m.outStart[st+1]
-		for _, id := range m.out[lo:hi] {
-			if s.lit[id/64]&(1<<(id%64)) != 0 {
-				continue
-			}
-			s.lit[id/64] |= 1 << (id % 64)
-			s.hits = append(s.hits, id)
-			for _, r := range e.litRules[id] {
-				s.cand[r/64] |= 1 << (r % 64)
-			}
-		}
+	}
+}
+
+// take adds the row of state st of the literal automaton, where
+// literals end, to found.
+func (s *Scanner) take(st int) {
+	e := s.e
+	k := int(e.litRowOf[st])
+	row := e.litRows[k : k+len(s.found)]
+	for i, v := range row {
+		s.found[i] |= v
 	}
 }
 
 // satisfied reports whether every clause of r has a literal in the
 // current window.
 func (s *Scanner) satisfied(r *prepared) bool {
-	for _, c := range r.clauses {
-		ok := false
-		for _, id := range c {
-			if s.lit[id/64]&(1<<(id%64)) != 0 {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+	clauses := s.found[len(s.cand):]
+	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
+		if clauses[c/64]&(1<<(c%64)) == 0 {
 			return false
 		}
 	}

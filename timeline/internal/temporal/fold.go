@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"regexp"
+	"slices"
 	"regexp/syntax"
 	"unicode"
 )
@@ -84,22 +85,30 @@ func inClass(ranges []rune, c rune) bool {
 // whether s holds ſ (U+017F) or the Kelvin sign (U+212A), the non-ASCII
 // runes that fold to ASCII letters.
 func lowerWindow(dst []byte, s string) ([]byte, bool) {
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	low := dst[n:]
+	var high byte
+	for i := range low {
+		c := s[i]
+		high |= c
+		low[i] = lowerTable[c]
+	}
+	if high < 0x80 {
+		return dst, false
+	}
 	special := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x80 {
-			dst = append(dst, lowerTable[c])
-			continue
-		}
-		if c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA {
+		if c := s[i]; c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA {
 			special = true
+			break
 		}
-		dst = append(dst, c)
 	}
 	return dst, special
 }
 
-var lowerTable = func() (t [128]byte) {
+// lowerTable lowercases the ASCII letters and leaves the other bytes.
+var lowerTable = func() (t [256]byte) {
 	for i := range t {
 		c := byte(i)
 		if c >= 'A' && c <= 'Z' {
