@@ -241,6 +241,9 @@ type prepared struct {
 	// clause0 is the number of the first of clauses across the rules;
 	// the rest follow it
 	clause0 int
+	// ws says how the starter run (start or startOrig) reads the
+	// window's list of word starts
+	ws wsUse
 }
 
 // New returns an engine over the given rules, in the given order.
@@ -337,6 +340,14 @@ func (e *Engine) scanTables() {
 			e.nclauses++
 		}
 	}
+	for i := range e.prep {
+		p := &e.prep[i]
+		if st := p.start; st != nil && st.udfa != nil {
+			p.ws = st.wsUseOf()
+		} else if st := p.startOrig; st != nil && st.udfa != nil {
+			p.ws = st.wsUseOf()
+		}
+	}
 	nw := len(e.always)
 	e.litW = nw + (e.nclauses+63)/64
 	nstates := len(m.outStart) - 1
@@ -412,6 +423,9 @@ type Scanner struct {
 	// try, the rest the clauses that have a literal in the window
 	found []uint64
 	cand  []uint64
+	// wsBuf lists the current window's word starts (see
+	// wordStartList)
+	wsBuf []int32
 	low   []byte
 	order []int
 	kept  []Mention
@@ -496,7 +510,7 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
 	var special bool
-	s.low, special = lowerWindow(s.low[:0], sub)
+	s.low, s.wsBuf, special = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
 	if special {
 		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
 		// on the original text
@@ -612,16 +626,21 @@ const (
 // captures from the original text at the same offsets.
 func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []Mention) []Mention {
 	e := s.e
+	var ws []int32
+	if r.ws != 0 && how != runPlain {
+		// the window's word starts, listed as it was lowered
+		ws = s.wsBuf
+	}
 	pos := 0
 	for pos < len(sub) {
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(&s.sub, s.low[:len(sub)], pos)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.ws)
 		case how == runCaseless:
 			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(&s.sub, sub, pos, true)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.ws)
 		default:
 			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
 		}
