@@ -244,6 +244,34 @@ type prepared struct {
 	// ws says how the starter run (start or startOrig) reads the
 	// window's list of word starts
 	ws wsUse
+	// search, fastSearch: the programs that search When.RegExp and
+	// fast without a starter (windows with ſ or the Kelvin sign, rules
+	// with no starter), built on first use
+	search, fastSearch *lazySub
+}
+
+// lazySub is the subMatch program of an expression, built on first use:
+// most documents never need it.
+type lazySub struct {
+	re   *regexp.Regexp
+	once sync.Once
+	sub  *subProg
+}
+
+func (l *lazySub) get() *subProg {
+	l.once.Do(func() { l.sub = newSubProg(l.re) })
+	return l.sub
+}
+
+// searchIndex returns what re.FindSubmatchIndex gives on s for the
+// expression of l, with subSearch when it can.
+func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
+	if p := l.get(); p != nil {
+		if loc, ok := subSearch(p, sc, s); ok {
+			return loc
+		}
+	}
+	return findIndex(l.re, s)
 }
 
 // New returns an engine over the given rules, in the given order.
@@ -279,10 +307,12 @@ func (e *Engine) prepare() {
 			p.Rule, p.fast = r, caseless(r.When.RegExp)
 			if p.fast != nil {
 				p.start = newStarter(p.fast)
+				p.fastSearch = &lazySub{re: p.fast}
 			} else {
 				// a case-sensitive rule runs on the original text
 				p.startOrig = newStarter(r.When.RegExp)
 			}
+			p.search = &lazySub{re: r.When.RegExp}
 			css[i] = ruleClauses(r.When.RegExp)
 		})
 	}
@@ -638,11 +668,11 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		case how == runCaseless && r.start != nil:
 			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.ws)
 		case how == runCaseless:
-			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
+			loc = searchIndex(r.fastSearch, &s.sub, s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
 			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.ws)
 		default:
-			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
+			loc = searchIndex(r.search, &s.sub, sub[pos:])
 		}
 		// the Match, Context and Mention live in the Scanner: the
 		// appliers take pointers to them, which would put three

@@ -294,10 +294,45 @@ type subJob struct {
 // have consumed it), or -1 for the start of the text. ok is false when s
 // is too long for the memo: the answer is then unknown.
 func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc []int, ok bool) {
-	n := len(s)
+	if !subBegin(p, sc, len(s)) {
+		return nil, false
+	}
+	return subRun(p, sc, s, 0, prev), true
+}
+
+// subSearch returns what re.FindSubmatchIndex (or
+// FindStringSubmatchIndex) returns on s for the expression of p: the
+// leftmost match, from each start in turn (rune by rune, as Go's
+// matchers step), with one memo for all of them, as Go's backtracker
+// keeps one: what failed from an instruction at a position fails there
+// whatever the start. The offsets live in sc until its next use; ok is
+// false when s is too long for the memo.
+func subSearch[T string | []byte](p *subProg, sc *subScratch, s T) (loc []int, ok bool) {
+	if !subBegin(p, sc, len(s)) {
+		return nil, false
+	}
+	for start := 0; ; {
+		if loc := subRun(p, sc, s, start, -1); loc != nil {
+			return loc, true
+		}
+		if start == len(s) {
+			return nil, true
+		}
+		if s[start] < utf8.RuneSelf {
+			start++
+		} else {
+			_, w := decodeAt(s, start)
+			start += w
+		}
+	}
+}
+
+// subBegin readies sc's memo for a run of p over n bytes, or reports
+// false when n is too long for it.
+func subBegin(p *subProg, sc *subScratch, n int) bool {
 	cells := p.njoin * (n + 1)
 	if cells > subMaxMemo || n >= 1<<31-1 {
-		return nil, false
+		return false
 	}
 	if len(sc.memo) < cells {
 		// most calls need a few thousand cells (the DFA bounds the
@@ -310,21 +345,29 @@ func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc
 		clear(sc.memo)
 		sc.gen = 1
 	}
-	gen, memo := sc.gen, sc.memo
 	if cap(sc.caps) < p.ncap {
 		sc.caps = make([]int, p.ncap)
 	}
-	caps := sc.caps[:p.ncap]
-	// the program records the groups; the match itself starts at 0 and
-	// ends where InstMatch is reached
-	for i := range caps {
-		caps[i] = -1
-	}
-	caps[0] = 0
 	if sc.stack == nil {
 		sc.stack = make([]subJob, 0, 256)
 	}
-	stack := append(sc.stack[:0], subJob{p.start, 0})
+	return true
+}
+
+// subRun runs p anchored at start of s, the memo readied by subBegin,
+// and returns the submatch offsets (in s) or nil. prev is the byte
+// before s (see subMatch).
+func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int) []int {
+	n := len(s)
+	gen, memo := sc.gen, sc.memo
+	caps := sc.caps[:p.ncap]
+	// the program records the groups; the match itself starts at start
+	// and ends where InstMatch is reached
+	for i := range caps {
+		caps[i] = -1
+	}
+	caps[0] = start
+	stack := append(sc.stack[:0], subJob{p.start, int32(start)})
 	width := n + 1
 next:
 	for len(stack) > 0 {
@@ -399,7 +442,7 @@ next:
 			case syntax.InstMatch:
 				sc.stack = stack[:0]
 				caps[1] = pos
-				return caps, true
+				return caps
 			default: // InstFail
 				continue next
 			}
@@ -407,7 +450,7 @@ next:
 		}
 	}
 	sc.stack = stack[:0]
-	return nil, true
+	return nil
 }
 
 // emptyAt returns the assertions that hold at pos of s, with prev the
