@@ -54,6 +54,7 @@
 package temporal
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
 	"runtime"
@@ -539,6 +540,12 @@ func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
 func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
+	if cap(s.low) < len(sub) {
+		// room for the windows to come: the list of word starts has
+		// at most a position a byte
+		s.low = make([]byte, 0, max(2*len(sub), 256))
+		s.wsBuf = make([]int32, 0, cap(s.low))
+	}
 	var special bool
 	s.low, s.wsBuf, special = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
 	if special {
@@ -761,15 +768,15 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	for i := range ms {
 		order = append(order, i)
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := &ms[order[a]], &ms[order[b]]
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := &ms[a], &ms[b]
 		if lx, ly := x.End-x.Start, y.End-y.Start; lx != ly {
-			return lx > ly
+			return cmp.Compare(ly, lx)
 		}
 		if x.Priority != y.Priority {
-			return x.Priority > y.Priority
+			return cmp.Compare(y.Priority, x.Priority)
 		}
-		return x.Start < y.Start
+		return cmp.Compare(x.Start, y.Start)
 	})
 	s.order = order
 	// taken marks the bytes of the kept mentions: a clash test in
@@ -795,7 +802,7 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 		}
 		kept = append(kept, *m)
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	slices.SortFunc(kept, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	s.kept = kept
 	return append(out[:start], kept...)
 }
