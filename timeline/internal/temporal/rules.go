@@ -36,7 +36,27 @@ func (c caps) g(name string) string {
 
 // l returns g(name) in lower case with single spaces.
 func (c caps) l(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(c.g(name))), " ")
+	return normWords(c.g(name))
+}
+
+// normWords is s in lower case with single spaces between its words,
+// as strings.Join(strings.Fields(strings.ToLower(s)), " "), without
+// allocating when s is so already (ASCII with no upper case, no other
+// space than single ' ' between words), as most captures are.
+func normWords(s string) string {
+	ok := len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; ok && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			ok = false
+		case c == ' ' && s[i-1] == ' ':
+			ok = false
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // fill reads a match into a when Context (calendar fields) and an Extra.
@@ -119,7 +139,7 @@ var mods = map[string]string{
 }
 
 func modOf(s string) string {
-	return mods[strings.Join(strings.Fields(strings.ToLower(s)), " ")]
+	return mods[normWords(s)]
 }
 
 // approxMods maps quantity modifiers of durations to TIMEX3 mods.

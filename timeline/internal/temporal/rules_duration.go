@@ -128,7 +128,7 @@ func durationRules() []*Rule {
 				case "weekend":
 					e.Value = "XXXX-WXX-WE"
 				case "summer", "winter", "spring", "autumn":
-					e.Value = "XXXX-" + map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}[u]
+					e.Value = "XXXX-" + seasonCodes[u]
 				default:
 					e.Value = durationValue(float64(n), unitGran(u))
 				}

@@ -316,3 +316,13 @@ func FuzzSubmatch(f *testing.F) {
 		}
 	})
 }
+
+// TestNormWords: normWords is strings.Join(strings.Fields(strings.ToLower(s)), " ").
+func TestNormWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "A b", "a\tb", "a\nb", "ab cd ef", "É a",
+		"a\u00a0b", "a\u2003b", "the end of", "THE  END", "x\vy", "x\fy", "x\ry", "\x85", "a\x85b", "1/2"} {
+		if got, want := normWords(s), strings.Join(strings.Fields(strings.ToLower(s)), " "); got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}
