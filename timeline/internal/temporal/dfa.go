@@ -121,6 +121,17 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	return dfaNo, 0
 }
 
+// dfaLives reports whether the anchored DFA d survives its first byte
+// c, which dfaRun would read first: most candidates end there, and the
+// start states' rows are the ones most read.
+func dfaLives(d *dfa, c byte, prevWord bool) bool {
+	st := d.start[0]
+	if prevWord {
+		st = d.start[1]
+	}
+	return d.trans[int(st)+int(d.class[c])] != 0
+}
+
 // dfaScan runs the unanchored DFA from p and returns dfaYes and the end
 // of the match that ends first when s[p:] holds a match, dfaNo when it
 // holds none, and dfaUnknown when a non-ASCII byte that a thread may

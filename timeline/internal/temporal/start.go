@@ -240,7 +240,7 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		if p > from {
 			prevWord = isASCIIWord(s[p-1])
 		}
-		if st.first[s[p]] && !(st.wordStart && prevWord) {
+		if st.first[s[p]] && !(st.wordStart && prevWord) && dfaLives(st.dfa, s[p], prevWord) {
 			end := len(s)
 			v, e := dfaRun(st.dfa, s, p, prevWord)
 			if v != dfaNo {
@@ -290,8 +290,11 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 			continue
 		}
 		end := len(s)
-		if st.dfa != nil {
-			v, e := dfaRun(st.dfa, s, p, prevWord)
+		if d := st.dfa; d != nil {
+			if !dfaLives(d, s[p], prevWord) {
+				continue
+			}
+			v, e := dfaRun(d, s, p, prevWord)
 			if v == dfaNo {
 				continue
 			}
