@@ -219,20 +219,20 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 	// the first position of ws after from
 	j := sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
 	limit := len(s)
-	var v dfaVerdict
-	var e int
-	if use&wsScan != 0 {
-		v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j)
-	} else {
-		v, e = dfaScan(st.udfa, s, from, prevFrom)
-	}
-	if v == dfaNo {
-		return nil
-	}
-	if v == dfaYes {
-		limit = e
-	}
 	if use&wsCand == 0 {
+		var v dfaVerdict
+		var e int
+		if use&wsScan != 0 {
+			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j)
+		} else {
+			v, e = dfaScan(st.udfa, s, from, prevFrom)
+		}
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			limit = e
+		}
 		return startCandidates(st, sc, s, from, bot, limit)
 	}
 	for p := from; p < limit; {
