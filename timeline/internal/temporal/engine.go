@@ -791,7 +791,8 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	}
 	taken := s.taken[:hi-lo]
 	clear(taken)
-	kept := s.kept[:0]
+	// the kept ones, by index, then in text order
+	keep := order[:0]
 	for _, i := range order {
 		m := &ms[i]
 		if slices.Contains(taken[m.Start-lo:m.End-lo], true) {
@@ -800,9 +801,23 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 		for b := m.Start; b < m.End; b++ {
 			taken[b-lo] = true
 		}
-		kept = append(kept, *m)
+		keep = append(keep, i)
 	}
-	slices.SortFunc(kept, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortFunc(keep, func(a, b int) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
+	if slices.IsSorted(keep) {
+		// text order is the order found (most windows): moved
+		// down in place, each Mention copied once at most
+		for j, i := range keep {
+			if i != j {
+				ms[j] = ms[i]
+			}
+		}
+		return out[:start+len(keep)]
+	}
+	kept := s.kept[:0]
+	for _, i := range keep {
+		kept = append(kept, ms[i])
+	}
 	s.kept = kept
 	return append(out[:start], kept...)
 }

@@ -1,9 +1,11 @@
 package temporal
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -385,6 +387,36 @@ func TestRemember(t *testing.T) {
 				t.Fatalf("%q:\n got %s\nwant %s", clip(text[from:to]), describe(text, got), describe(text, want))
 			}
 			from = to + 2
+		}
+	}
+}
+
+// TestCapIndex: the group index of every built-in rule gives what its
+// map gives, for its names and for names it does not have.
+func TestCapIndex(t *testing.T) {
+	for _, r := range English() {
+		index := map[string][]int{}
+		for i, n := range r.When.RegExp.SubexpNames() {
+			if n != "" {
+				index[n] = append(index[n], i-1)
+			}
+		}
+		big := map[string][]int{}
+		for i := range 60 {
+			big[fmt.Sprint("g", i)] = []int{i}
+		}
+		for _, m := range []map[string][]int{index, big} {
+			x := newCapIndex(m)
+			for n, want := range m {
+				if got := x.of(n); !slices.Equal(got, want) {
+					t.Fatalf("rule %s, %q: got %v, want %v", r.Name, n, got, want)
+				}
+			}
+			for _, n := range []string{"", "x", "zz", "year2", "mod_", "nope"} {
+				if got := x.of(n); !slices.Equal(got, m[n]) {
+					t.Fatalf("rule %s, %q: got %v, want %v", r.Name, n, got, m[n])
+				}
+			}
 		}
 	}
 }
