@@ -88,19 +88,19 @@ func compareStarters(t *testing.T, e, plain *Engine, text string) {
 		// with the list of word starts where the starter can use it,
 		// and without
 		wss := [][]int32{nil}
-		if p.ws != 0 {
+		if p.scan != nil && p.scan.use != 0 {
 			wss = append(wss, ws)
 		}
 		for from := 0; from <= len(text); from++ {
 			for _, ws := range wss {
 				if p.start != nil && !special {
-					if got, want := p.start.find(&sc, low, from, ws, p.ws), q.start.find(nil, low, from, nil, 0); !sameLoc(got, want) {
+					if got, want := p.start.find(&sc, low, from, ws, p.scan), q.start.find(nil, low, from, nil, nil); !sameLoc(got, want) {
 						t.Fatalf("rule %s, lowered %q from %d (word starts %v): got %v, want %v", p.Name, clip(text), from, ws != nil, got, want)
 					}
 				}
 				if p.startOrig != nil && !special {
 					for _, bot := range []bool{true, false} {
-						if got, want := p.startOrig.findString(&sc, text, from, bot, ws, p.ws), q.startOrig.findString(nil, text, from, bot, nil, 0); !sameLoc(got, want) {
+						if got, want := p.startOrig.findString(&sc, text, from, bot, ws, p.scan), q.startOrig.findString(nil, text, from, bot, nil, nil); !sameLoc(got, want) {
 							t.Fatalf("rule %s, %q from %d (bot %v, word starts %v): got %v, want %v", p.Name, clip(text), from, bot, ws != nil, got, want)
 						}
 					}
@@ -342,7 +342,7 @@ func TestWordStarts(t *testing.T) {
 func TestWordStartRules(t *testing.T) {
 	both := 0
 	for _, p := range Default().prep {
-		if p.ws == wsScan|wsCand {
+		if p.scan != nil && p.scan.use == wsScan|wsCand {
 			both++
 		}
 	}

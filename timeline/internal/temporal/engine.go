@@ -242,9 +242,9 @@ type prepared struct {
 	// clause0 is the number of the first of clauses across the rules;
 	// the rest follow it
 	clause0 int
-	// ws says how the starter run (start or startOrig) reads the
-	// window's list of word starts
-	ws wsUse
+	// scan is what the scan reads from the starter run (start or
+	// startOrig) beside it
+	scan *scanInfo
 	// search, fastSearch: the programs that search When.RegExp and
 	// fast without a starter (windows with ſ or the Kelvin sign, rules
 	// with no starter), built on first use
@@ -373,10 +373,10 @@ func (e *Engine) scanTables() {
 	}
 	for i := range e.prep {
 		p := &e.prep[i]
-		if st := p.start; st != nil && st.udfa != nil {
-			p.ws = st.wsUseOf()
-		} else if st := p.startOrig; st != nil && st.udfa != nil {
-			p.ws = st.wsUseOf()
+		if st := p.start; st != nil {
+			p.scan = st.scanInfoOf()
+		} else if st := p.startOrig; st != nil {
+			p.scan = st.scanInfoOf()
 		}
 	}
 	nw := len(e.always)
@@ -664,7 +664,7 @@ const (
 func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []Mention) []Mention {
 	e := s.e
 	var ws []int32
-	if r.ws != 0 && how != runPlain {
+	if r.scan != nil && r.scan.use != 0 && how != runPlain {
 		// the window's word starts, listed as it was lowered
 		ws = s.wsBuf
 	}
@@ -673,11 +673,11 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.ws)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.scan)
 		case how == runCaseless:
 			loc = searchIndex(r.fastSearch, &s.sub, s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.ws)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.scan)
 		default:
 			loc = searchIndex(r.search, &s.sub, sub[pos:])
 		}

@@ -105,11 +105,47 @@ var asciiWord = func() (t [256]bool) {
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
 // sc is the scratch space of subMatch; with nil, the regexp runs.
-func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, use wsUse) []int {
-	if ws != nil && use != 0 {
-		return startFindWS(st, sc, s, from, true, ws, use)
+func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scanInfo) []int {
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, true, ws, si)
 	}
 	return startFind(st, sc, s, from, true)
+}
+
+// scanInfo is what New reads from a starter's DFAs for the scan, kept
+// beside the starter.
+type scanInfo struct {
+	// use says how the searches read a window's word starts
+	use wsUse
+	// lead[k] has the bytes a match can start with after a byte
+	// whose word bit is k: in first, not at a word start when the
+	// matches start with \b, and that the anchored DFA survives. It
+	// is all a candidate costs, most of the time, in one cache line.
+	lead [2][4]uint64
+}
+
+func (si *scanInfo) leads(prevWord bool, c byte) bool {
+	return si.lead[boolByte(prevWord)&1][c>>6]&(1<<(c&63)) != 0
+}
+
+// scanInfoOf returns the scanInfo of st.
+func (st *starter) scanInfoOf() *scanInfo {
+	si := &scanInfo{}
+	if st.udfa != nil {
+		si.use = st.wsUseOf()
+	}
+	for k, prevWord := range []bool{false, true} {
+		for c := range 256 {
+			ok := st.first[c] && !(st.wordStart && prevWord)
+			if st.dfa != nil {
+				ok = ok && dfaLives(st.dfa, byte(c), prevWord)
+			}
+			if ok {
+				si.lead[k][c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	return si
 }
 
 // wsUse says what a search can skip with the list of word starts.
@@ -138,9 +174,9 @@ func (st *starter) wsUseOf() wsUse {
 // findString is find over a string. With bot set, from is the start of
 // the text, as in a search of s[from:]; without, the search sees the
 // text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws []int32, use wsUse) []int {
-	if ws != nil && use != 0 {
-		return startFindWS(st, sc, s, from, bot, ws, use)
+func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws []int32, si *scanInfo) []int {
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, bot, ws, si)
 	}
 	return startFind(st, sc, s, from, bot)
 }
@@ -211,7 +247,8 @@ func wordStartList(buf []int32, s []byte) []int32 {
 // wordStartList): with wsScan the unanchored DFA skips from one
 // position of ws to the next, with wsCand so do the candidates. The
 // starter has both DFAs.
-func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, ws []int32, use wsUse) []int {
+func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, ws []int32, si *scanInfo) []int {
+	use := si.use
 	if from >= len(s) {
 		return nil
 	}
@@ -233,14 +270,14 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		if v == dfaYes {
 			limit = e
 		}
-		return startCandidates(st, sc, s, from, bot, limit)
+		return startCandidates(st, sc, s, from, bot, limit, si)
 	}
 	for p := from; p < limit; {
 		prevWord := prevFrom
 		if p > from {
 			prevWord = isASCIIWord(s[p-1])
 		}
-		if st.first[s[p]] && !(st.wordStart && prevWord) && dfaLives(st.dfa, s[p], prevWord) {
+		if si.leads(prevWord, s[p]) {
 			end := len(s)
 			v, e := dfaRun(st.dfa, s, p, prevWord)
 			if v != dfaNo {
@@ -274,24 +311,25 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 			limit = e
 		}
 	}
-	return startCandidates(st, sc, s, from, bot, limit)
+	return startCandidates(st, sc, s, from, bot, limit, nil)
 }
 
-// startCandidates tries the candidates of startFind from from to limit.
-func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int) []int {
+// startCandidates tries the candidates of startFind from from to limit,
+// sorted with si when it is set.
+func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
 	for p := from; p < limit; p++ {
-		if !st.first[s[p]] {
+		if si == nil && !st.first[s[p]] {
 			continue
 		}
 		// whether \b sees a word byte before p: not at the start of
 		// the text searched
 		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
-		if st.wordStart && prevWord {
+		if si != nil && !si.leads(prevWord, s[p]) || si == nil && st.wordStart && prevWord {
 			continue
 		}
 		end := len(s)
 		if d := st.dfa; d != nil {
-			if !dfaLives(d, s[p], prevWord) {
+			if si == nil && !dfaLives(d, s[p], prevWord) {
 				continue
 			}
 			v, e := dfaRun(d, s, p, prevWord)
