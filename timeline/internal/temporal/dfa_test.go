@@ -288,11 +288,15 @@ func TestLiteralTable32(t *testing.T) {
 		if got, want := b.Scan(text, wins, nil), a.Scan(text, wins, nil); !sameMentions(got, want) {
 			t.Fatalf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
 		}
+		a.hold()
+		b.hold()
 		a.findLiterals(text)
 		b.findLiterals(text)
 		if !sameLoc(toInts64(a.found), toInts64(b.found)) {
 			t.Fatalf("text %q: literals %v / %v", clip(text), a.found, b.found)
 		}
+		a.release()
+		b.release()
 	}
 }
 

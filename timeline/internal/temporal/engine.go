@@ -224,6 +224,8 @@ type Engine struct {
 	litRows  []uint64
 	litRowOf []int32
 	nclauses int
+	// scratch pools the Scanners' scratch space
+	scratch *sync.Pool
 }
 
 // prepared is a rule ready to run.
@@ -354,6 +356,12 @@ func (e *Engine) prepare() {
 	}
 	e.lits = newMatcher(lits)
 	e.scanTables()
+	litW, nw := e.litW, len(e.always)
+	e.scratch = &sync.Pool{New: func() any {
+		x := &scanScratch{found: make([]uint64, litW)}
+		x.cand = x.found[:nw]
+		return x
+	}}
 }
 
 // scanTables derives the scan's tables from the literal automaton and
@@ -448,6 +456,20 @@ func (e *Engine) Scan(text string, windows []Window, out []Mention) []Mention {
 // the Engine it came from may serve many Scanners at once.
 type Scanner struct {
 	e *Engine
+	// the scratch space, held from a pool of the Engine while a Scan
+	// runs (see hold): a document's Scanner starts with warm buffers
+	// of the right size
+	*scanScratch
+
+	// remembered windows (see Remember)
+	remember bool
+	memo     []memoEntry
+	memoMs   []Mention
+	memoText string
+}
+
+// scanScratch is the scratch space of a Scanner.
+type scanScratch struct {
 	// found is the OR of the literal automaton's rows (see
 	// Engine.litRows) that the current window reaches, with the rules
 	// that run everywhere: cand, its first words, are the rules to
@@ -467,19 +489,26 @@ type Scanner struct {
 	ctx      rules.Context
 	men      Mention
 	sub      subScratch
+}
 
-	// remembered windows (see Remember)
-	remember bool
-	memo     []memoEntry
-	memoMs   []Mention
-	memoText string
+// hold gives s scratch space from its engine's pool, and release gives
+// it back.
+func (s *Scanner) hold() {
+	if s.scanScratch == nil {
+		s.scanScratch = s.e.scratch.Get().(*scanScratch)
+	}
+}
+
+func (s *Scanner) release() {
+	if s.scanScratch != nil {
+		s.e.scratch.Put(s.scanScratch)
+		s.scanScratch = nil
+	}
 }
 
 // NewScanner returns a scanner over e's rules.
 func (e *Engine) NewScanner() *Scanner {
-	s := &Scanner{e: e, found: make([]uint64, e.litW)}
-	s.cand = s.found[:len(e.always)]
-	return s
+	return &Scanner{e: e}
 }
 
 // Scan runs the rules over each window of text and returns the mentions
@@ -490,6 +519,8 @@ func (e *Engine) NewScanner() *Scanner {
 // that substring, taking every match. Rules do not read the reference
 // time, so resolution can happen later against the right anchor.
 func (s *Scanner) Scan(text string, windows []Window, out []Mention) []Mention {
+	s.hold()
+	defer s.release()
 	for _, w := range windows {
 		start := len(out)
 		if ms, ok := s.recalled(text, w); ok {
