@@ -94,13 +94,13 @@ func compareStarters(t *testing.T, e, plain *Engine, text string) {
 		for from := 0; from <= len(text); from++ {
 			for _, ws := range wss {
 				if p.start != nil && !special {
-					if got, want := p.start.find(&sc, low, from, ws, p.scan), q.start.find(nil, low, from, nil, nil); !sameLoc(got, want) {
+					if got, want := p.start.find(&sc, low, from, ws, p.scan, len(low)), q.start.find(nil, low, from, nil, nil, len(low)); !sameLoc(got, want) {
 						t.Fatalf("rule %s, lowered %q from %d (word starts %v): got %v, want %v", p.Name, clip(text), from, ws != nil, got, want)
 					}
 				}
 				if p.startOrig != nil && !special {
 					for _, bot := range []bool{true, false} {
-						if got, want := p.startOrig.findString(&sc, text, from, bot, ws, p.scan), q.startOrig.findString(nil, text, from, bot, nil, nil); !sameLoc(got, want) {
+						if got, want := p.startOrig.findString(&sc, text, from, bot, ws, p.scan, len(text)), q.startOrig.findString(nil, text, from, bot, nil, nil, len(text)); !sameLoc(got, want) {
 							t.Fatalf("rule %s, %q from %d (bot %v, word starts %v): got %v, want %v", p.Name, clip(text), from, bot, ws != nil, got, want)
 						}
 					}

@@ -476,6 +476,11 @@ type scanScratch struct {
 	// try, the rest the clauses that have a literal in the window
 	found []uint64
 	cand  []uint64
+	// ends lists the literal automaton's rows reached in the current
+	// window (index in Engine.litRows) with where their literals end:
+	// no match of a rule starts after the last end of a literal of
+	// one of its clauses (see until)
+	ends []litEnd
 	// wsBuf lists the current window's word starts (see
 	// wordStartList)
 	wsBuf []int32
@@ -617,6 +622,7 @@ func (s *Scanner) findLiterals(sub string) {
 	e := s.e
 	clear(s.found)
 	copy(s.cand, e.always)
+	s.ends = s.ends[:0]
 	m := e.lits
 	switch {
 	case e.litDelta != nil:
@@ -627,7 +633,7 @@ func (s *Scanner) findLiterals(sub string) {
 			t := delta[st+int(class[sub[i]])]
 			st = int(t >> 1)
 			if t&1 != 0 {
-				s.take(int(uint64(st) * recip >> 32))
+				s.take(int(uint64(st)*recip>>32), i)
 			}
 		}
 	case m.delta16 != nil:
@@ -644,20 +650,43 @@ func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
 		t := delta[st*nc+int(m.class[sub[i]])]
 		st = int(t >> 1)
 		if t&1 != 0 {
-			s.take(st)
+			s.take(st, i)
 		}
 	}
 }
 
 // take adds the row of state st of the literal automaton, where
-// literals end, to found.
-func (s *Scanner) take(st int) {
+// literals end at i, to found, and notes it in ends.
+func (s *Scanner) take(st, i int) {
 	e := s.e
 	k := int(e.litRowOf[st])
 	row := e.litRows[k : k+len(s.found)]
-	for i, v := range row {
-		s.found[i] |= v
+	for j, v := range row {
+		s.found[j] |= v
 	}
+	s.ends = append(s.ends, litEnd{int32(k), int32(i)})
+}
+
+// litEnd is a row of the literal automaton reached in a window, and
+// the position where its literals end.
+type litEnd struct{ row, at int32 }
+
+// until returns where no match of r starts from in the current window:
+// after the last end of a literal of one of its clauses (a match holds
+// one of each), or n, the window's length.
+func (s *Scanner) until(r *prepared, n int) int {
+	u := n
+	rows, nw := s.e.litRows, len(s.cand)
+	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
+		w, b := nw+c/64, uint64(1)<<(c%64)
+		for j := len(s.ends) - 1; j >= 0; j-- {
+			if rows[int(s.ends[j].row)+w]&b != 0 {
+				u = min(u, int(s.ends[j].at)+1)
+				break
+			}
+		}
+	}
+	return u
 }
 
 // satisfied reports whether every clause of r has a literal in the
@@ -699,16 +728,20 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		// the window's word starts, listed as it was lowered
 		ws = s.wsBuf
 	}
+	until := len(sub)
+	if how != runPlain {
+		until = s.until(r, len(sub))
+	}
 	pos := 0
 	for pos < len(sub) {
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.scan)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.scan, until)
 		case how == runCaseless:
 			loc = searchIndex(r.fastSearch, &s.sub, s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.scan)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.scan, until)
 		default:
 			loc = searchIndex(r.search, &s.sub, sub[pos:])
 		}

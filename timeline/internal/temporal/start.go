@@ -105,11 +105,17 @@ var asciiWord = func() (t [256]bool) {
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
 // sc is the scratch space of subMatch; with nil, the regexp runs.
-func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scanInfo) []int {
-	if ws != nil && si != nil && si.use != 0 {
-		return startFindWS(st, sc, s, from, true, ws, si)
+//
+// No match starts at or after until (the scan knows it from where the
+// literals of the rule's clauses last end): the candidates stop there.
+func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scanInfo, until int) []int {
+	if from >= until {
+		return nil
 	}
-	return startFind(st, sc, s, from, true)
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, true, ws, si, until)
+	}
+	return startFind(st, sc, s, from, true, until)
 }
 
 // scanInfo is what New reads from a starter's DFAs for the scan, kept
@@ -174,11 +180,14 @@ func (st *starter) wsUseOf() wsUse {
 // findString is find over a string. With bot set, from is the start of
 // the text, as in a search of s[from:]; without, the search sees the
 // text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws []int32, si *scanInfo) []int {
-	if ws != nil && si != nil && si.use != 0 {
-		return startFindWS(st, sc, s, from, bot, ws, si)
+func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws []int32, si *scanInfo, until int) []int {
+	if from >= until {
+		return nil
 	}
-	return startFind(st, sc, s, from, bot)
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, bot, ws, si, until)
+	}
+	return startFind(st, sc, s, from, bot, until)
 }
 
 // wordStarts reports whether the unanchored DFA of st starts threads
@@ -247,7 +256,7 @@ func wordStartList(buf []int32, s []byte) []int32 {
 // wordStartList): with wsScan the unanchored DFA skips from one
 // position of ws to the next, with wsCand so do the candidates. The
 // starter has both DFAs.
-func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, ws []int32, si *scanInfo) []int {
+func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, ws []int32, si *scanInfo, until int) []int {
 	use := si.use
 	if from >= len(s) {
 		return nil
@@ -270,8 +279,9 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		if v == dfaYes {
 			limit = e
 		}
-		return startCandidates(st, sc, s, from, bot, limit, si)
+		return startCandidates(st, sc, s, from, bot, min(limit, until), si)
 	}
+	limit = until
 	for p := from; p < limit; {
 		prevWord := prevFrom
 		if p > from {
@@ -299,7 +309,7 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 	return nil
 }
 
-func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool) []int {
+func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
@@ -311,7 +321,7 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 			limit = e
 		}
 	}
-	return startCandidates(st, sc, s, from, bot, limit, nil)
+	return startCandidates(st, sc, s, from, bot, min(limit, until), nil)
 }
 
 // startCandidates tries the candidates of startFind from from to limit,
