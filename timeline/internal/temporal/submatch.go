@@ -59,6 +59,12 @@ type subProg struct {
 	njoin int
 	// masks are the ASCII byte sets of the instructions
 	masks [][2]uint64
+	// first is the index in masks of the ASCII bytes a match can
+	// start with, firstLead whether it can start with a byte >= 0x80
+	// (leadOutWide) or be empty (leadOutEmpty): subSearch tries only
+	// the starts that fit
+	first     uint16
+	firstLead uint8
 	// prog is the program, for the non-ASCII runes
 	prog *syntax.Prog
 }
@@ -175,6 +181,17 @@ func newSubProg(re *regexp.Regexp) *subProg {
 	}
 	// what the branches of each alternation can start with
 	lc := newLeadCloser(sp, prog)
+	set, wide, empty := lc.lead(uint32(sp.start))
+	var ok bool
+	if sp.first, ok = sp.maskOf(ids, set); !ok {
+		return nil
+	}
+	if wide {
+		sp.firstLead |= leadOutWide
+	}
+	if empty {
+		sp.firstLead |= leadOutEmpty
+	}
 	for pc := range prog.Inst {
 		x := &sp.inst[pc]
 		if x.op != syntax.InstAlt {
@@ -311,9 +328,23 @@ func subSearch[T string | []byte](p *subProg, sc *subScratch, s T) (loc []int, o
 	if !subBegin(p, sc, len(s)) {
 		return nil, false
 	}
+	first := &p.masks[p.first]
 	for start := 0; ; {
-		if loc := subRun(p, sc, s, start, -1); loc != nil {
-			return loc, true
+		// a start that the first byte (or the end) rules out is not
+		// run: it would fail there, marking nothing that another
+		// start could reach
+		try := p.firstLead&leadOutEmpty != 0
+		if !try && start < len(s) {
+			if c := s[start]; c < utf8.RuneSelf {
+				try = first[c>>6]&(1<<(c&63)) != 0
+			} else {
+				try = p.firstLead&leadOutWide != 0
+			}
+		}
+		if try {
+			if loc := subRun(p, sc, s, start, -1); loc != nil {
+				return loc, true
+			}
 		}
 		if start == len(s) {
 			return nil, true
