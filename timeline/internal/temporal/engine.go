@@ -16,41 +16,56 @@
 //
 //   - a literal prefilter (prefilter.go): one Aho-Corasick pass over the
 //     window finds the literals each rule's matches must hold; a rule
-//     runs only where they all occur;
+//     runs only where they all occur, and no match of it starts after
+//     the last end of a literal of one of its clauses (a bound on the
+//     candidates below). The pass ORs one row of bits per automaton
+//     state where literals end: the rules to try, the clauses met;
 //   - caseless expressions (fold.go): the window is lowercased once and
 //     the rules run without (?i), which Go's regexp handles rune by rune;
+//     the same pass, eight bytes at a time, lists the window's word
+//     starts;
 //   - start positions (start.go): a rule is tried only where its matches
 //     can start (a byte that begins one, the start of a word when they
 //     start with \b), with an anchored copy of its expression, instead
-//     of an unanchored search that tries every byte;
+//     of an unanchored search that tries every byte. Nearly all rules
+//     start only at word starts (read from their DFAs at New): their
+//     candidates are the listed word starts, and a candidate costs a
+//     bit of a per-rule lead set (first bytes, word starts, the
+//     anchored DFA's start rows: one cache line);
 //   - start DFAs (dfa.go): two byte DFAs per rule, built from the
 //     rule's compiled program at New (subset construction, minimized,
 //     16-bit tables, immutable), tell which of those tries can succeed.
-//     An unanchored one reads the rest of the window once and says
-//     whether a match ends anywhere in it (most windows: no, and the
-//     rule is done) and where the first one ends; an anchored one, at
-//     each candidate start before that end, says whether a match starts
-//     there and where its last thread dies. Only then are the
-//     submatches sought, on the text up to that point, which gives the
-//     same match and submatches as on the whole rest (assertions
-//     included); when's applier still reads every match. The DFAs
-//     handle \b, \B, $ and \z exactly (the state knows whether the
-//     byte before was a word byte); a non-ASCII byte that a thread
-//     could take stops them with no answer, and the submatches are
-//     sought on the whole rest;
+//     For the rules whose matches can start elsewhere than at word
+//     starts, an unanchored one reads the rest of the window once (from
+//     word start to word start where it can) and says whether a match
+//     ends anywhere in it (most windows: no, and the rule is done) and
+//     where the first one ends; an anchored one, at each candidate
+//     start, says whether a match starts there and where its last
+//     thread dies. Only then are the submatches sought, on the text up
+//     to that point, which gives the same match and submatches as on
+//     the whole rest (assertions included); when's applier still reads
+//     every match. The DFAs handle \b, \B, $ and \z exactly (the state
+//     knows whether the byte before was a word byte); a non-ASCII byte
+//     that a thread could take stops them with no answer, and the
+//     submatches are sought on the whole rest;
 //   - submatches (submatch.go): where a start DFA says a match starts,
 //     the submatches come from a backtracker of our own over the same
 //     compiled program (leftmost-first, anchored, memoized at the
-//     program's joins with generation stamps in the Scanner), not from
-//     Go's regexp, which runs its NFA for every program of more than
-//     500 instructions (most rules) at microseconds per call; it gives
-//     exactly regexp's offsets (tests and FuzzSubmatch compare them),
-//     and regexp still runs where there is no Scanner or the input is
+//     program's joins with generation stamps in the Scanner, branches
+//     that cannot start with the next byte skipped), not from Go's
+//     regexp, which runs its NFA for every program of more than 500
+//     instructions (most rules) at microseconds per call; it gives
+//     exactly regexp's offsets (tests and FuzzSubmatch compare them).
+//     Where there is no starter (windows with ſ or the Kelvin sign) the
+//     same backtracker searches from each start with one memo, as Go's
+//     does; regexp still runs where there is no Scanner or the input is
 //     too long for the memo;
+//   - the built-in rules fill the Context and the Extra in one call,
+//     into the Scanner's own, and find their groups without a map;
 //   - a Scanner per document holds the scratch space (no locks, no
-//     allocation per window, the backtracker's memo) and lets the
-//     dateline reader and the sentence scan share the windows of the
-//     head of the document.
+//     allocation per window, the backtracker's memo), taken from a pool
+//     of the Engine while a Scan runs, and lets the dateline reader and
+//     the sentence scan share the windows of the head of the document.
 package temporal
 
 import (
