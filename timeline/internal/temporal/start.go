@@ -128,6 +128,14 @@ type scanInfo struct {
 	// matches start with \b, and that the anchored DFA survives. It
 	// is all a candidate costs, most of the time, in one cache line.
 	lead [2][4]uint64
+	// pairs[k], with the anchored DFA's classes (class, nclass), has
+	// bit c1*nclass+c2 when the DFA, from its start after a byte whose
+	// word bit is k, survives a byte of class c1 then one of class c2
+	// (or a match ends, or a byte >= 0x80 leaves it unknown): half the
+	// candidates that the lead lets through die at their second byte
+	pairs  [2][]uint64
+	class  *[256]uint8
+	nclass int
 }
 
 func (si *scanInfo) leads(prevWord bool, c byte) bool {
@@ -149,6 +157,28 @@ func (st *starter) scanInfoOf() *scanInfo {
 			if ok {
 				si.lead[k][c>>6] |= 1 << (c & 63)
 			}
+		}
+	}
+	if d := st.dfa; d != nil {
+		nc := d.nclass
+		si.class, si.nclass = &d.class, nc
+		for k := range 2 {
+			pairs := make([]uint64, (nc*nc+63)/64)
+			for c1 := range nc {
+				t1 := d.trans[int(d.start[k])+c1]
+				for c2 := range nc {
+					// the class of the bytes >= 0x80 is the last
+					ok := c1 == nc-1 || t1 == dfaAsk16 || t1&1 != 0
+					if !ok && t1>>1 != 0 {
+						ok = d.trans[int(t1>>1)+c2] != 0
+					}
+					if ok {
+						b := c1*nc + c2
+						pairs[b>>6] |= 1 << (b & 63)
+					}
+				}
+			}
+			si.pairs[k] = pairs
 		}
 	}
 	return si
@@ -287,7 +317,12 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		if p > from {
 			prevWord = isASCIIWord(s[p-1])
 		}
-		if si.leads(prevWord, s[p]) {
+		ok := si.leads(prevWord, s[p])
+		if ok && p+1 < len(s) {
+			b := int(si.class[s[p]])*si.nclass + int(si.class[s[p+1]])
+			ok = si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
+		}
+		if ok {
 			end := len(s)
 			v, e := dfaRun(st.dfa, s, p, prevWord)
 			if v != dfaNo {
