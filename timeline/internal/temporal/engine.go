@@ -692,6 +692,20 @@ type litEnd struct{ row, at int32 }
 func (s *Scanner) until(r *prepared, n int) int {
 	u := n
 	rows, nw := s.e.litRows, len(s.cand)
+	c0, c1 := r.clause0, r.clause0+len(r.clauses)-1
+	if c1 >= c0 && c0/64 == c1/64 {
+		// the clauses in one word: one pass back over the ends, until
+		// each clause has been met; the last met bounds the starts
+		w := nw + c0/64
+		want := (^uint64(0) >> (63 - uint(c1-c0))) << (c0 % 64)
+		var met uint64
+		for j := len(s.ends) - 1; j >= 0; j-- {
+			if met |= rows[int(s.ends[j].row)+w] & want; met == want {
+				return min(u, int(s.ends[j].at)+1)
+			}
+		}
+		return u
+	}
 	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
 		w, b := nw+c/64, uint64(1)<<(c%64)
 		for j := len(s.ends) - 1; j >= 0; j-- {
