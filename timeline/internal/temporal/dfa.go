@@ -90,20 +90,23 @@ const (
 // U+FFFD that the cut sequence reads as). A match found before an
 // unknown gives dfaYes with end = len(s).
 func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
+	trans, class := d.trans, &d.class
 	st := d.start[0]
 	if prevWord {
 		st = d.start[1]
 	}
 	matched := false
 	for i := p; i < len(s); i++ {
-		t := d.trans[int(st)+int(d.class[s[i]])]
-		if t == dfaAsk16 {
-			if matched {
-				return dfaYes, len(s)
+		t := trans[int(st)+int(class[s[i]])]
+		if t&1 != 0 {
+			if t == dfaAsk16 {
+				if matched {
+					return dfaYes, len(s)
+				}
+				return dfaUnknown, 0
 			}
-			return dfaUnknown, 0
+			matched = true
 		}
-		matched = matched || t&1 != 0
 		st = t >> 1
 		if st == 0 {
 			if matched {
@@ -118,42 +121,112 @@ func dfaRun[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict,
 	return dfaNo, 0
 }
 
+// dfaLives reports whether the anchored DFA d survives its first byte
+// c, which dfaRun would read first: most candidates end there, and the
+// start states' rows are the ones most read.
+func dfaLives(d *dfa, c byte, prevWord bool) bool {
+	st := d.start[0]
+	if prevWord {
+		st = d.start[1]
+	}
+	return d.trans[int(st)+int(d.class[c])] != 0
+}
+
 // dfaScan runs the unanchored DFA from p and returns dfaYes and the end
 // of the match that ends first when s[p:] holds a match, dfaNo when it
 // holds none, and dfaUnknown when a non-ASCII byte that a thread may
 // take comes first.
 func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
-	k := 0
+	trans, class, skip, after := d.trans, &d.class, &d.skip, &d.after
+	s0, s1 := d.start[0], d.start[1]
+	st := s0
 	if prevWord {
-		k = 1
+		st = s1
 	}
-	st := d.start[k]
-	for i := p; i < len(s); i++ {
-		if st == d.start[0] || st == d.start[1] {
-			k = 0
-			if st != d.start[0] {
+	i := p
+	for i < len(s) {
+		if st == s0 || st == s1 {
+			// at a start state: the bytes where nothing starts are
+			// read with skip, the state after each from the byte
+			// alone (after)
+			k := 0
+			if st != s0 {
 				k = 1
 			}
-			if i < len(s) && d.skip[k][s[i]] >= 0 {
-				i++
-				for i < len(s) && d.skip[d.after[s[i-1]]][s[i]] >= 0 {
-					i++
+			for i < len(s) {
+				c := s[i]
+				if skip[k&1][c] < 0 {
+					break
 				}
-				k = int(d.after[s[i-1]])
+				k = int(after[c])
+				i++
 			}
-			st = d.start[k]
+			st = d.start[k&1]
 			if i == len(s) {
 				break
 			}
 		}
-		t := d.trans[int(st)+int(d.class[s[i]])]
-		if t == dfaAsk16 {
-			return dfaUnknown, 0
-		}
+		t := trans[int(st)+int(class[s[i]])]
 		if t&1 != 0 {
+			if t == dfaAsk16 {
+				return dfaUnknown, 0
+			}
 			return dfaYes, i
 		}
 		st = t >> 1
+		i++
+	}
+	if d.final[int(st)/d.nclass] {
+		return dfaYes, len(s)
+	}
+	return dfaNo, 0
+}
+
+// dfaScanWS is dfaScan for a DFA whose starts are word starts (see
+// starter.wordStarts), given the positions ws of s where a thread can
+// start and the index j of the first one after p: at a start state, it
+// goes to the next position of ws where the byte starts a thread rather
+// than reading the bytes in between.
+func dfaScanWS[T string | []byte](d *dfa, s T, p int, prevWord bool, ws []int32, j int) (v dfaVerdict, end int) {
+	trans, class, skip := d.trans, &d.class, &d.skip
+	s0, s1 := d.start[0], d.start[1]
+	st := s0
+	if prevWord {
+		st = s1
+	}
+	i := p
+	for i < len(s) {
+		if i > p && (st == s0 || st == s1) {
+			// the next position where a thread starts
+			for j < len(ws) && int(ws[j]) < i {
+				j++
+			}
+			q := -1
+			k := 0
+			for ; j < len(ws); j++ {
+				q = int(ws[j])
+				k = int(boolByte(isASCIIWord(s[q-1])))
+				if skip[k][s[q]] < 0 {
+					break
+				}
+			}
+			if j == len(ws) {
+				// none: the rest is read in start states
+				st = d.start[boolByte(isASCIIWord(s[len(s)-1]))]
+				break
+			}
+			i, st = q, d.start[k]
+			j++
+		}
+		t := trans[int(st)+int(class[s[i]])]
+		if t&1 != 0 {
+			if t == dfaAsk16 {
+				return dfaUnknown, 0
+			}
+			return dfaYes, i
+		}
+		st = t >> 1
+		i++
 	}
 	if d.final[int(st)/d.nclass] {
 		return dfaYes, len(s)

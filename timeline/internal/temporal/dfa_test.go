@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -81,18 +82,27 @@ func compareStarters(t *testing.T, e, plain *Engine, text string) {
 	t.Helper()
 	low, special := lowerWindow(nil, text)
 	var sc subScratch // the DFA side finds submatches with subMatch, the other with regexp
+	ws := wordStartList(nil, low)
 	for i := range e.prep {
 		p, q := &e.prep[i], &plain.prep[i]
+		// with the list of word starts where the starter can use it,
+		// and without
+		wss := [][]int32{nil}
+		if p.scan != nil && p.scan.use != 0 {
+			wss = append(wss, ws)
+		}
 		for from := 0; from <= len(text); from++ {
-			if p.start != nil && !special {
-				if got, want := p.start.find(&sc, low, from), q.start.find(nil, low, from); !sameLoc(got, want) {
-					t.Fatalf("rule %s, lowered %q from %d: got %v, want %v", p.Name, clip(text), from, got, want)
+			for _, ws := range wss {
+				if p.start != nil && !special {
+					if got, want := p.start.find(&sc, low, from, ws, p.scan, len(low)), q.start.find(nil, low, from, nil, nil, len(low)); !sameLoc(got, want) {
+						t.Fatalf("rule %s, lowered %q from %d (word starts %v): got %v, want %v", p.Name, clip(text), from, ws != nil, got, want)
+					}
 				}
-			}
-			if p.startOrig != nil && !special {
-				for _, bot := range []bool{true, false} {
-					if got, want := p.startOrig.findString(&sc, text, from, bot), q.startOrig.findString(nil, text, from, bot); !sameLoc(got, want) {
-						t.Fatalf("rule %s, %q from %d (bot %v): got %v, want %v", p.Name, clip(text), from, bot, got, want)
+				if p.startOrig != nil && !special {
+					for _, bot := range []bool{true, false} {
+						if got, want := p.startOrig.findString(&sc, text, from, bot, ws, p.scan, len(text)), q.startOrig.findString(nil, text, from, bot, nil, nil, len(text)); !sameLoc(got, want) {
+							t.Fatalf("rule %s, %q from %d (bot %v, word starts %v): got %v, want %v", p.Name, clip(text), from, bot, ws != nil, got, want)
+						}
 					}
 				}
 			}
@@ -271,26 +281,23 @@ func TestLiteralTable32(t *testing.T) {
 	}
 	m.delta16 = nil
 	wide.lits = &m
+	wide.litDelta = nil
 	a, b := e.NewScanner(), wide.NewScanner()
 	for _, text := range append(dfaTrickyTexts(), testTexts(t)...) {
 		wins := Windows(text, 0, len(text), nil)
 		if got, want := b.Scan(text, wins, nil), a.Scan(text, wins, nil); !sameMentions(got, want) {
 			t.Fatalf("text %q:\n got %s\nwant %s", clip(text), describe(text, got), describe(text, want))
 		}
+		a.hold()
+		b.hold()
 		a.findLiterals(text)
 		b.findLiterals(text)
-		if !sameLoc(toInts(a.hits), toInts(b.hits)) || !sameLoc(toInts64(a.cand), toInts64(b.cand)) {
-			t.Fatalf("text %q: literals %v / %v", clip(text), a.hits, b.hits)
+		if !sameLoc(toInts64(a.found), toInts64(b.found)) {
+			t.Fatalf("text %q: literals %v / %v", clip(text), a.found, b.found)
 		}
+		a.release()
+		b.release()
 	}
-}
-
-func toInts(v []int32) []int {
-	out := make([]int, len(v))
-	for i, x := range v {
-		out[i] = int(x)
-	}
-	return out
 }
 
 func toInts64(v []uint64) []int {
@@ -299,4 +306,51 @@ func toInts64(v []uint64) []int {
 		out[i] = int(x)
 	}
 	return out
+}
+
+// TestWordStarts: the word starts listed as a window is lowered are
+// those of wordStartList, and the window is lowered as byte by byte.
+func TestWordStarts(t *testing.T) {
+	texts := append(dfaTrickyTexts(), testTexts(t)...)
+	texts = append(texts, "", "a", "_x_ y", "12345678abcdefgh", "ABCDEFGH_ijklmnop QRSTUVW\x80\xff xyz[`@{", "é1234567", "1234567é")
+	for _, text := range texts {
+		for _, w := range []int{len(text), 7, 8, 9, 17} {
+			if w > len(text) {
+				continue
+			}
+			s := text[:w]
+			low, ws, special := lowerWindowWS([]byte("pre"), []int32{-1}, s)
+			want := []byte("pre")
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				want = append(want, c)
+			}
+			if string(low) != string(want) {
+				t.Fatalf("%q: lowered %q", s, low)
+			}
+			if wantWS := wordStartList([]int32{-1}, []byte(s)); !slices.Equal(ws, wantWS) {
+				t.Fatalf("%q: word starts %v, want %v", s, ws, wantWS)
+			}
+			if want := strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A"); special != want {
+				t.Fatalf("%q: special %v", s, special)
+			}
+		}
+	}
+}
+
+// TestWordStartRules: the built-in rules read the word starts (all but
+// one of them both ways), so the tests compare that path.
+func TestWordStartRules(t *testing.T) {
+	both := 0
+	for _, p := range Default().prep {
+		if p.scan != nil && p.scan.use == wsScan|wsCand {
+			both++
+		}
+	}
+	if both < len(Default().prep)*3/4 {
+		t.Errorf("%d of %d rules read the word starts both ways", both, len(Default().prep))
+	}
 }

@@ -16,44 +16,60 @@
 //
 //   - a literal prefilter (prefilter.go): one Aho-Corasick pass over the
 //     window finds the literals each rule's matches must hold; a rule
-//     runs only where they all occur;
+//     runs only where they all occur, and no match of it starts after
+//     the last end of a literal of one of its clauses (a bound on the
+//     candidates below). The pass ORs one row of bits per automaton
+//     state where literals end: the rules to try, the clauses met;
 //   - caseless expressions (fold.go): the window is lowercased once and
 //     the rules run without (?i), which Go's regexp handles rune by rune;
+//     the same pass, eight bytes at a time, lists the window's word
+//     starts;
 //   - start positions (start.go): a rule is tried only where its matches
 //     can start (a byte that begins one, the start of a word when they
 //     start with \b), with an anchored copy of its expression, instead
-//     of an unanchored search that tries every byte;
+//     of an unanchored search that tries every byte. Nearly all rules
+//     start only at word starts (read from their DFAs at New): their
+//     candidates are the listed word starts, and a candidate costs a
+//     bit of a per-rule lead set (first bytes, word starts, the
+//     anchored DFA's start rows: one cache line);
 //   - start DFAs (dfa.go): two byte DFAs per rule, built from the
 //     rule's compiled program at New (subset construction, minimized,
 //     16-bit tables, immutable), tell which of those tries can succeed.
-//     An unanchored one reads the rest of the window once and says
-//     whether a match ends anywhere in it (most windows: no, and the
-//     rule is done) and where the first one ends; an anchored one, at
-//     each candidate start before that end, says whether a match starts
-//     there and where its last thread dies. Only then are the
-//     submatches sought, on the text up to that point, which gives the
-//     same match and submatches as on the whole rest (assertions
-//     included); when's applier still reads every match. The DFAs
-//     handle \b, \B, $ and \z exactly (the state knows whether the
-//     byte before was a word byte); a non-ASCII byte that a thread
-//     could take stops them with no answer, and the submatches are
-//     sought on the whole rest;
+//     For the rules whose matches can start elsewhere than at word
+//     starts, an unanchored one reads the rest of the window once (from
+//     word start to word start where it can) and says whether a match
+//     ends anywhere in it (most windows: no, and the rule is done) and
+//     where the first one ends; an anchored one, at each candidate
+//     start, says whether a match starts there and where its last
+//     thread dies. Only then are the submatches sought, on the text up
+//     to that point, which gives the same match and submatches as on
+//     the whole rest (assertions included); when's applier still reads
+//     every match. The DFAs handle \b, \B, $ and \z exactly (the state
+//     knows whether the byte before was a word byte); a non-ASCII byte
+//     that a thread could take stops them with no answer, and the
+//     submatches are sought on the whole rest;
 //   - submatches (submatch.go): where a start DFA says a match starts,
 //     the submatches come from a backtracker of our own over the same
 //     compiled program (leftmost-first, anchored, memoized at the
-//     program's joins with generation stamps in the Scanner), not from
-//     Go's regexp, which runs its NFA for every program of more than
-//     500 instructions (most rules) at microseconds per call; it gives
-//     exactly regexp's offsets (tests and FuzzSubmatch compare them),
-//     and regexp still runs where there is no Scanner or the input is
+//     program's joins with generation stamps in the Scanner, branches
+//     that cannot start with the next byte skipped), not from Go's
+//     regexp, which runs its NFA for every program of more than 500
+//     instructions (most rules) at microseconds per call; it gives
+//     exactly regexp's offsets (tests and FuzzSubmatch compare them).
+//     Where there is no starter (windows with ſ or the Kelvin sign) the
+//     same backtracker searches from each start with one memo, as Go's
+//     does; regexp still runs where there is no Scanner or the input is
 //     too long for the memo;
+//   - the built-in rules fill the Context and the Extra in one call,
+//     into the Scanner's own, and find their groups without a map;
 //   - a Scanner per document holds the scratch space (no locks, no
-//     allocation per window, the backtracker's memo) and lets the
-//     dateline reader and the sentence scan share the windows of the
-//     head of the document.
+//     allocation per window, the backtracker's memo), taken from a pool
+//     of the Engine while a Scan runs, and lets the dateline reader and
+//     the sentence scan share the windows of the head of the document.
 package temporal
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
 	"runtime"
@@ -83,6 +99,12 @@ type Rule struct {
 	// Extend records what a rules.Context cannot carry. It may reject the
 	// match by returning false.
 	Extend func(m *rules.Match, x *Extra) bool
+
+	// both, when set, does what the Applier (on a zero Context) and
+	// then Extend (on a zero Extra) do, in one call, and reports
+	// whether both accept the match. The built-in rules set it (see
+	// rule); it must not outlive a change to When.Applier or Extend.
+	both func(m *rules.Match, c *rules.Context, x *Extra) bool
 }
 
 // Kind says what sort of value a mention names.
@@ -202,6 +224,23 @@ type Engine struct {
 	nlits    int
 	litRules [][]int32
 	always   []uint64
+
+	// read from the above for the scan. litDelta is lits' table with
+	// the states premultiplied by the number of classes (nil when that
+	// does not fit 16 bits), litRecip the reciprocal that divides them
+	// back. A state where literals end has a row of litW words in
+	// litRows, from litRowOf[state]: the rules its literals index (the
+	// first len(always) words) and the clauses, numbered across the
+	// rules (clause0), that hold them; a window's literals are the OR
+	// of the rows of the states it reaches.
+	litDelta []uint16
+	litRecip uint64
+	litW     int
+	litRows  []uint64
+	litRowOf []int32
+	nclauses int
+	// scratch pools the Scanners' scratch space
+	scratch *sync.Pool
 }
 
 // prepared is a rule ready to run.
@@ -217,6 +256,40 @@ type prepared struct {
 	// clauses are the literal ids the prefilter checks: one of each
 	// clause must occur in the window.
 	clauses [][]int32
+	// clause0 is the number of the first of clauses across the rules;
+	// the rest follow it
+	clause0 int
+	// scan is what the scan reads from the starter run (start or
+	// startOrig) beside it
+	scan *scanInfo
+	// search, fastSearch: the programs that search When.RegExp and
+	// fast without a starter (windows with ſ or the Kelvin sign, rules
+	// with no starter), built on first use
+	search, fastSearch *lazySub
+}
+
+// lazySub is the subMatch program of an expression, built on first use:
+// most documents never need it.
+type lazySub struct {
+	re   *regexp.Regexp
+	once sync.Once
+	sub  *subProg
+}
+
+func (l *lazySub) get() *subProg {
+	l.once.Do(func() { l.sub = newSubProg(l.re) })
+	return l.sub
+}
+
+// searchIndex returns what re.FindSubmatchIndex gives on s for the
+// expression of l, with subSearch when it can.
+func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
+	if p := l.get(); p != nil {
+		if loc, ok := subSearch(p, sc, s); ok {
+			return loc
+		}
+	}
+	return findIndex(l.re, s)
 }
 
 // New returns an engine over the given rules, in the given order.
@@ -252,10 +325,12 @@ func (e *Engine) prepare() {
 			p.Rule, p.fast = r, caseless(r.When.RegExp)
 			if p.fast != nil {
 				p.start = newStarter(p.fast)
+				p.fastSearch = &lazySub{re: p.fast}
 			} else {
 				// a case-sensitive rule runs on the original text
 				p.startOrig = newStarter(r.When.RegExp)
 			}
+			p.search = &lazySub{re: r.When.RegExp}
 			css[i] = ruleClauses(r.When.RegExp)
 		})
 	}
@@ -295,6 +370,69 @@ func (e *Engine) prepare() {
 		}
 	}
 	e.lits = newMatcher(lits)
+	e.scanTables()
+	litW, nw := e.litW, len(e.always)
+	e.scratch = &sync.Pool{New: func() any {
+		x := &scanScratch{found: make([]uint64, litW)}
+		x.cand = x.found[:nw]
+		return x
+	}}
+}
+
+// scanTables derives the scan's tables from the literal automaton and
+// the rules' clauses.
+func (e *Engine) scanTables() {
+	m := e.lits
+	litClauses := make([][]int32, e.nlits)
+	for i := range e.prep {
+		p := &e.prep[i]
+		p.clause0 = e.nclauses
+		for _, c := range p.clauses {
+			for _, id := range c {
+				litClauses[id] = append(litClauses[id], int32(e.nclauses))
+			}
+			e.nclauses++
+		}
+	}
+	for i := range e.prep {
+		p := &e.prep[i]
+		if st := p.start; st != nil {
+			p.scan = st.scanInfoOf()
+		} else if st := p.startOrig; st != nil {
+			p.scan = st.scanInfoOf()
+		}
+	}
+	nw := len(e.always)
+	e.litW = nw + (e.nclauses+63)/64
+	nstates := len(m.outStart) - 1
+	e.litRowOf = make([]int32, nstates)
+	for st := range nstates {
+		out := m.out[m.outStart[st]:m.outStart[st+1]]
+		if len(out) == 0 {
+			e.litRowOf[st] = -1
+			continue
+		}
+		e.litRowOf[st] = int32(len(e.litRows))
+		row := make([]uint64, e.litW)
+		for _, id := range out {
+			for _, r := range e.litRules[id] {
+				row[r/64] |= 1 << (r % 64)
+			}
+			for _, c := range litClauses[id] {
+				row[nw+int(c)/64] |= 1 << (c % 64)
+			}
+		}
+		e.litRows = append(e.litRows, row...)
+	}
+	if m.delta16 != nil && nstates*m.nclass < 1<<15 {
+		e.litDelta = make([]uint16, len(m.delta16))
+		for i, v := range m.delta16 {
+			e.litDelta[i] = (v>>1)*uint16(m.nclass)<<1 | v&1
+		}
+		// ceil(2^32 / nclass): a row number (a multiple of nclass
+		// below 2^16) times it, shifted by 32, is the state
+		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
+	}
 }
 
 // Default returns the engine over the built-in English rules. It is built
@@ -333,11 +471,34 @@ func (e *Engine) Scan(text string, windows []Window, out []Mention) []Mention {
 // the Engine it came from may serve many Scanners at once.
 type Scanner struct {
 	e *Engine
-	// lit holds the literals found in the current window, as a bit set
-	// and as a list (to clear the set)
-	lit   []uint64
-	hits  []int32
+	// the scratch space, held from a pool of the Engine while a Scan
+	// runs (see hold): a document's Scanner starts with warm buffers
+	// of the right size
+	*scanScratch
+
+	// remembered windows (see Remember)
+	remember bool
+	memo     []memoEntry
+	memoMs   []Mention
+	memoText string
+}
+
+// scanScratch is the scratch space of a Scanner.
+type scanScratch struct {
+	// found is the OR of the literal automaton's rows (see
+	// Engine.litRows) that the current window reaches, with the rules
+	// that run everywhere: cand, its first words, are the rules to
+	// try, the rest the clauses that have a literal in the window
+	found []uint64
 	cand  []uint64
+	// ends lists the literal automaton's rows reached in the current
+	// window (index in Engine.litRows) with where their literals end:
+	// no match of a rule starts after the last end of a literal of
+	// one of its clauses (see until)
+	ends []litEnd
+	// wsBuf lists the current window's word starts (see
+	// wordStartList)
+	wsBuf []int32
 	low   []byte
 	order []int
 	kept  []Mention
@@ -348,17 +509,26 @@ type Scanner struct {
 	ctx      rules.Context
 	men      Mention
 	sub      subScratch
+}
 
-	// remembered windows (see Remember)
-	remember bool
-	memo     []memoEntry
-	memoMs   []Mention
-	memoText string
+// hold gives s scratch space from its engine's pool, and release gives
+// it back.
+func (s *Scanner) hold() {
+	if s.scanScratch == nil {
+		s.scanScratch = s.e.scratch.Get().(*scanScratch)
+	}
+}
+
+func (s *Scanner) release() {
+	if s.scanScratch != nil {
+		s.e.scratch.Put(s.scanScratch)
+		s.scanScratch = nil
+	}
 }
 
 // NewScanner returns a scanner over e's rules.
 func (e *Engine) NewScanner() *Scanner {
-	return &Scanner{e: e, lit: make([]uint64, (e.nlits+63)/64), cand: make([]uint64, len(e.always))}
+	return &Scanner{e: e}
 }
 
 // Scan runs the rules over each window of text and returns the mentions
@@ -369,6 +539,8 @@ func (e *Engine) NewScanner() *Scanner {
 // that substring, taking every match. Rules do not read the reference
 // time, so resolution can happen later against the right anchor.
 func (s *Scanner) Scan(text string, windows []Window, out []Mention) []Mention {
+	s.hold()
+	defer s.release()
 	for _, w := range windows {
 		start := len(out)
 		if ms, ok := s.recalled(text, w); ok {
@@ -419,11 +591,14 @@ func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
 func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
-	lowered, special := false, false
-	if hasHighByte(sub) {
-		s.low, special = lowerWindow(s.low[:0], sub)
-		lowered = true
+	if cap(s.low) < len(sub) {
+		// room for the windows to come: the list of word starts has
+		// at most a position a byte
+		s.low = make([]byte, 0, max(2*len(sub), 256))
+		s.wsBuf = make([]int32, 0, cap(s.low))
 	}
+	var special bool
+	s.low, s.wsBuf, special = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
 	if special {
 		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
 		// on the original text
@@ -445,10 +620,6 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
 				continue
 			}
-			if r.fast != nil && !lowered {
-				s.low, _ = lowerWindow(s.low[:0], sub)
-				lowered = true
-			}
 			how := runOriginal
 			if r.fast != nil {
 				how = runCaseless
@@ -459,68 +630,100 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	return out
 }
 
-func hasHighByte(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
-
-// findLiterals runs the literal automaton over sub, stamps the literals
-// found, and sets cand to the rules indexed by them plus the rules that
-// run everywhere.
+// findLiterals runs the literal automaton over sub and sets found: cand
+// to the rules indexed by the literals there plus the rules that run
+// everywhere, and the clauses that have a literal there.
 func (s *Scanner) findLiterals(sub string) {
 	e := s.e
-	for _, id := range s.hits {
-		s.lit[id/64] = 0
-	}
-	s.hits = s.hits[:0]
+	clear(s.found)
 	copy(s.cand, e.always)
-	if m := e.lits; m.delta16 != nil {
+	s.ends = s.ends[:0]
+	m := e.lits
+	switch {
+	case e.litDelta != nil:
+		// the states premultiplied: a load and a shift a byte
+		delta, class, recip := e.litDelta, &m.class, e.litRecip
+		st := 0
+		for i := 0; i < len(sub); i++ {
+			t := delta[st+int(class[sub[i]])]
+			st = int(t >> 1)
+			if t&1 != 0 {
+				s.take(int(uint64(st)*recip>>32), i)
+			}
+		}
+	case m.delta16 != nil:
 		findLits(s, m, m.delta16, sub)
-	} else {
+	default:
 		findLits(s, m, m.delta, sub)
 	}
 }
 
 func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
-	e := s.e
 	nc := int(m.nclass)
 	st := 0
 	for i := 0; i < len(sub); i++ {
 		t := delta[st*nc+int(m.class[sub[i]])]
 		st = int(t >> 1)
-		if t&1 == 0 {
-			continue
+		if t&1 != 0 {
+			s.take(st, i)
 		}
-		lo, hi := m.outStart[st], m.outStart[st+1]
-		for _, id := range m.out[lo:hi] {
-			if s.lit[id/64]&(1<<(id%64)) != 0 {
-				continue
+	}
+}
+
+// take adds the row of state st of the literal automaton, where
+// literals end at i, to found, and notes it in ends.
+func (s *Scanner) take(st, i int) {
+	e := s.e
+	k := int(e.litRowOf[st])
+	row := e.litRows[k : k+len(s.found)]
+	for j, v := range row {
+		s.found[j] |= v
+	}
+	s.ends = append(s.ends, litEnd{int32(k), int32(i)})
+}
+
+// litEnd is a row of the literal automaton reached in a window, and
+// the position where its literals end.
+type litEnd struct{ row, at int32 }
+
+// until returns where no match of r starts from in the current window:
+// after the last end of a literal of one of its clauses (a match holds
+// one of each), or n, the window's length.
+func (s *Scanner) until(r *prepared, n int) int {
+	u := n
+	rows, nw := s.e.litRows, len(s.cand)
+	c0, c1 := r.clause0, r.clause0+len(r.clauses)-1
+	if c1 >= c0 && c0/64 == c1/64 {
+		// the clauses in one word: one pass back over the ends, until
+		// each clause has been met; the last met bounds the starts
+		w := nw + c0/64
+		want := (^uint64(0) >> (63 - uint(c1-c0))) << (c0 % 64)
+		var met uint64
+		for j := len(s.ends) - 1; j >= 0; j-- {
+			if met |= rows[int(s.ends[j].row)+w] & want; met == want {
+				return min(u, int(s.ends[j].at)+1)
 			}
-			s.lit[id/64] |= 1 << (id % 64)
-			s.hits = append(s.hits, id)
-			for _, r := range e.litRules[id] {
-				s.cand[r/64] |= 1 << (r % 64)
+		}
+		return u
+	}
+	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
+		w, b := nw+c/64, uint64(1)<<(c%64)
+		for j := len(s.ends) - 1; j >= 0; j-- {
+			if rows[int(s.ends[j].row)+w]&b != 0 {
+				u = min(u, int(s.ends[j].at)+1)
+				break
 			}
 		}
 	}
+	return u
 }
 
 // satisfied reports whether every clause of r has a literal in the
 // current window.
 func (s *Scanner) satisfied(r *prepared) bool {
-	for _, c := range r.clauses {
-		ok := false
-		for _, id := range c {
-			if s.lit[id/64]&(1<<(id%64)) != 0 {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+	clauses := s.found[len(s.cand):]
+	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
+		if clauses[c/64]&(1<<(c%64)) == 0 {
 			return false
 		}
 	}
@@ -549,18 +752,27 @@ const (
 // captures from the original text at the same offsets.
 func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []Mention) []Mention {
 	e := s.e
+	var ws []int32
+	if r.scan != nil && r.scan.use != 0 && how != runPlain {
+		// the window's word starts, listed as it was lowered
+		ws = s.wsBuf
+	}
+	until := len(sub)
+	if how != runPlain {
+		until = s.until(r, len(sub))
+	}
 	pos := 0
 	for pos < len(sub) {
 		var loc []int
 		switch {
 		case how == runCaseless && r.start != nil:
-			loc = r.start.find(&s.sub, s.low[:len(sub)], pos)
+			loc = r.start.find(&s.sub, s.low[:len(sub)], pos, ws, r.scan, until)
 		case how == runCaseless:
-			loc = r.fast.FindSubmatchIndex(s.low[pos:len(sub)])
+			loc = searchIndex(r.fastSearch, &s.sub, s.low[pos:len(sub)])
 		case how == runOriginal && r.startOrig != nil:
-			loc = r.startOrig.findString(&s.sub, sub, pos, true)
+			loc = r.startOrig.findString(&s.sub, sub, pos, true, ws, r.scan, until)
 		default:
-			loc = r.When.RegExp.FindStringSubmatchIndex(sub[pos:])
+			loc = searchIndex(r.search, &s.sub, sub[pos:])
 		}
 		// the Match, Context and Mention live in the Scanner: the
 		// appliers take pointers to them, which would put three
@@ -577,16 +789,18 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		}
 		c := &s.ctx
 		*c = rules.Context{}
-		ok, err := m.Apply(c, e.opts, time.Time{})
-		if err == nil && ok {
-			men := &s.men
-			*men = Mention{
-				Start: base + pos + left, End: base + pos + right,
-				Rule: r.Name, Priority: r.Priority,
-				Year: c.Year, Month: c.Month, Weekday: c.Weekday, Day: c.Day,
-				Hour: c.Hour, Minute: c.Minute, Second: c.Second,
-				Offset: c.Duration, Location: c.Location,
+		men := &s.men
+		if r.both != nil {
+			// one call for the Context and the Extra: the Mention
+			// is filled in place
+			men.Extra = Extra{}
+			if r.both(m, c, &men.Extra) {
+				men.setContext(c, r, base+pos+left, base+pos+right)
+				out = append(out, *men)
 			}
+		} else if ok, err := m.Apply(c, e.opts, time.Time{}); err == nil && ok {
+			*men = Mention{}
+			men.setContext(c, r, base+pos+left, base+pos+right)
 			if r.Extend == nil || r.Extend(m, &men.Extra) {
 				out = append(out, *men)
 			}
@@ -594,6 +808,16 @@ func (s *Scanner) runRule(r *prepared, how runMode, sub string, base int, out []
 		pos += right
 	}
 	return out
+}
+
+// setContext sets the fields of men other than Extra: its extent, its
+// rule, and what the Context c holds.
+func (men *Mention) setContext(c *rules.Context, r *prepared, start, end int) {
+	men.Start, men.End = start, end
+	men.Rule, men.Priority = r.Name, r.Priority
+	men.Year, men.Month, men.Weekday, men.Day = c.Year, c.Month, c.Weekday, c.Day
+	men.Hour, men.Minute, men.Second = c.Hour, c.Minute, c.Second
+	men.Offset, men.Location = c.Duration, c.Location
 }
 
 // matchAt sets m to the rules.Match that rules.F.Find builds from the
@@ -637,15 +861,15 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	for i := range ms {
 		order = append(order, i)
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := &ms[order[a]], &ms[order[b]]
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := &ms[a], &ms[b]
 		if lx, ly := x.End-x.Start, y.End-y.Start; lx != ly {
-			return lx > ly
+			return cmp.Compare(ly, lx)
 		}
 		if x.Priority != y.Priority {
-			return x.Priority > y.Priority
+			return cmp.Compare(y.Priority, x.Priority)
 		}
-		return x.Start < y.Start
+		return cmp.Compare(x.Start, y.Start)
 	})
 	s.order = order
 	// taken marks the bytes of the kept mentions: a clash test in
@@ -660,7 +884,8 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	}
 	taken := s.taken[:hi-lo]
 	clear(taken)
-	kept := s.kept[:0]
+	// the kept ones, by index, then in text order
+	keep := order[:0]
 	for _, i := range order {
 		m := &ms[i]
 		if slices.Contains(taken[m.Start-lo:m.End-lo], true) {
@@ -669,9 +894,23 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 		for b := m.Start; b < m.End; b++ {
 			taken[b-lo] = true
 		}
-		kept = append(kept, *m)
+		keep = append(keep, i)
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	slices.SortFunc(keep, func(a, b int) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
+	if slices.IsSorted(keep) {
+		// text order is the order found (most windows): moved
+		// down in place, each Mention copied once at most
+		for j, i := range keep {
+			if i != j {
+				ms[j] = ms[i]
+			}
+		}
+		return out[:start+len(keep)]
+	}
+	kept := s.kept[:0]
+	for _, i := range keep {
+		kept = append(kept, ms[i])
+	}
 	s.kept = kept
 	return append(out[:start], kept...)
 }

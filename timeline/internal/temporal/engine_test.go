@@ -1,9 +1,11 @@
 package temporal
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -385,6 +387,96 @@ func TestRemember(t *testing.T) {
 				t.Fatalf("%q:\n got %s\nwant %s", clip(text[from:to]), describe(text, got), describe(text, want))
 			}
 			from = to + 2
+		}
+	}
+}
+
+// TestCapIndex: the group index of every built-in rule gives what its
+// map gives, for its names and for names it does not have.
+func TestCapIndex(t *testing.T) {
+	for _, r := range English() {
+		index := map[string][]int{}
+		for i, n := range r.When.RegExp.SubexpNames() {
+			if n != "" {
+				index[n] = append(index[n], i-1)
+			}
+		}
+		big := map[string][]int{}
+		for i := range 60 {
+			big[fmt.Sprint("g", i)] = []int{i}
+		}
+		for _, m := range []map[string][]int{index, big} {
+			x := newCapIndex(m)
+			for n, want := range m {
+				if got := x.of(n); !slices.Equal(got, want) {
+					t.Fatalf("rule %s, %q: got %v, want %v", r.Name, n, got, want)
+				}
+			}
+			for _, n := range []string{"", "x", "zz", "year2", "mod_", "nope"} {
+				if got := x.of(n); !slices.Equal(got, m[n]) {
+					t.Fatalf("rule %s, %q: got %v, want %v", r.Name, n, got, m[n])
+				}
+			}
+		}
+	}
+}
+
+// refDurationValue is durationValue as first written.
+func refDurationValue(n float64, u Gran) string {
+	q := "X"
+	if n >= 0 {
+		// halves of years and days are written in the next unit down
+		if n != float64(int(n)) {
+			switch u {
+			case GYear:
+				return fmt.Sprintf("P%dY%dM", int(n), int((n-float64(int(n)))*12+0.5))
+			case GDay:
+				return fmt.Sprintf("P%dDT%dH", int(n), int((n-float64(int(n)))*24+0.5))
+			case GHour:
+				return fmt.Sprintf("PT%dH%dM", int(n), int((n-float64(int(n)))*60+0.5))
+			case GMinute:
+				return fmt.Sprintf("PT%dM%dS", int(n), int((n-float64(int(n)))*60+0.5))
+			}
+		}
+		q = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", n), "0"), ".")
+		if strings.HasPrefix(q, "0.") && n > 0 {
+			q = strings.TrimPrefix(q, "0")
+		}
+	}
+	switch u {
+	case GSecond:
+		return "PT" + q + "S"
+	case GMinute:
+		return "PT" + q + "M"
+	case GHour:
+		return "PT" + q + "H"
+	case GDay:
+		return "P" + q + "D"
+	case GWeek:
+		return "P" + q + "W"
+	case GMonth:
+		return "P" + q + "M"
+	case GQuarter:
+		return "P" + q + "Q"
+	case GYear:
+		return "P" + q + "Y"
+	case GDecade:
+		return "P" + q + "DE"
+	case GCentury:
+		return "P" + q + "CE"
+	case GMillennium:
+		return "P" + q + "ML"
+	}
+	return ""
+}
+
+// TestDurationValue: durationValue writes what it first wrote.
+func TestDurationValue(t *testing.T) {
+	for _, n := range []float64{-1, 0, 1, 2, 10, 12, 100, 1000, 2.5, 0.5, 1.25, 0.333, 1e14, 1e15, 1e16, 123456789, 99.999} {
+		for u := GUnknown; u <= GSecond; u++ {
+			if got, want := durationValue(n, u), refDurationValue(n, u); got != want {
+				t.Errorf("%v %v: got %q, want %q", n, u, got, want)
+			}
 		}
 	}
 }

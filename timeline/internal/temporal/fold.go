@@ -1,8 +1,11 @@
 package temporal
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"unicode"
 )
 
@@ -84,22 +87,69 @@ func inClass(ranges []rune, c rune) bool {
 // whether s holds ſ (U+017F) or the Kelvin sign (U+212A), the non-ASCII
 // runes that fold to ASCII letters.
 func lowerWindow(dst []byte, s string) ([]byte, bool) {
-	special := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x80 {
-			dst = append(dst, lowerTable[c])
-			continue
-		}
-		if c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA {
-			special = true
-		}
-		dst = append(dst, c)
-	}
+	dst, _, special := lowerWindowWS(dst, nil, s)
 	return dst, special
 }
 
-var lowerTable = func() (t [128]byte) {
+// lowerWindowWS is lowerWindow that also appends to ws the word starts
+// of s (see wordStartList). It reads eight bytes at a time.
+func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// ge(x, c) has the high bit of each byte of x (all < 0x80) that
+	// is at least c
+	ge := func(x uint64, c byte) uint64 { return (x + (0x80-uint64(c))*ones) & high }
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	low := dst[n:]
+	var anyHigh, carry uint64
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := le64(s, i)
+		hi := x & high
+		anyHigh |= hi
+		x7 := x &^ high
+		upper := ge(x7, 'A') &^ ge(x7, 'Z'+1) &^ hi
+		x |= upper >> 2
+		binary.LittleEndian.PutUint64(low[i:], x)
+		x7 |= upper >> 2
+		word := (ge(x7, 'a')&^ge(x7, 'z'+1) | ge(x7, '0')&^ge(x7, '9'+1) | ge(x7, '_')&^ge(x7, '_'+1)) &^ hi
+		// the word bytes after none, and the high bytes
+		starts := word&^(word<<8|carry) | hi
+		carry = word >> 56
+		for starts != 0 {
+			ws = append(ws, int32(i+bits.TrailingZeros64(starts)>>3))
+			starts &= starts - 1
+		}
+	}
+	prev := carry != 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		anyHigh |= uint64(c)
+		low[i] = lowerTable[c]
+		w := isASCIIWord(c)
+		if w && !prev || c >= 0x80 {
+			ws = append(ws, int32(i))
+		}
+		prev = w
+	}
+	if anyHigh&high == 0 {
+		return dst, ws, false
+	}
+	special := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA {
+			special = true
+			break
+		}
+	}
+	return dst, ws, special
+}
+
+// lowerTable lowercases the ASCII letters and leaves the other bytes.
+var lowerTable = func() (t [256]byte) {
 	for i := range t {
 		c := byte(i)
 		if c >= 'A' && c <= 'Z' {

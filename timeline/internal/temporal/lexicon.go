@@ -75,7 +75,7 @@ func weekdayNum(s string) int {
 // number reads a cardinal written in digits or words; -1 for vague
 // quantities ("several"), and ok=false for anything else.
 func number(s string) (n float64, ok bool) {
-	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	s = normWords(s)
 	half := 0.0
 	if strings.HasSuffix(s, " 1/2") {
 		s, half = strings.TrimSuffix(s, " 1/2"), 0.5

@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -21,12 +22,12 @@ import (
 // caps gives the named groups of a match.
 type caps struct {
 	v     []string
-	index map[string][]int
+	index *capIndex
 }
 
 // g returns the first non-empty group called name.
 func (c caps) g(name string) string {
-	for _, i := range c.index[name] {
+	for _, i := range c.index.of(name) {
 		if i < len(c.v) && c.v[i] != "" {
 			return c.v[i]
 		}
@@ -34,9 +35,88 @@ func (c caps) g(name string) string {
 	return ""
 }
 
+// capIndex maps the group names of a rule to their indices in a match's
+// captures: an appliers reads a dozen names a match, and a map lookup
+// hashes the whole name. Here a name's slot comes from its length and
+// its first and last bytes, in a table of 64 (the names of a rule are
+// fewer than 48; a rule with more keeps a map).
+type capIndex struct {
+	slot  [64]uint8 // entry + 1, or 0: free
+	names []string
+	idx   [][]int
+	big   map[string][]int
+}
+
+func capSlot(name string) uint {
+	n := len(name)
+	if n == 0 {
+		return 0
+	}
+	return (uint(n)*7 + uint(name[0])*3 + uint(name[n-1])*5) & 63
+}
+
+func newCapIndex(index map[string][]int) *capIndex {
+	x := &capIndex{}
+	if len(index) >= 48 {
+		x.big = index
+		return x
+	}
+	names := make([]string, 0, len(index))
+	for n := range index {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		k := capSlot(n)
+		for x.slot[k] != 0 {
+			k = (k + 1) & 63
+		}
+		x.names = append(x.names, n)
+		x.idx = append(x.idx, index[n])
+		x.slot[k] = uint8(len(x.names))
+	}
+	return x
+}
+
+// of returns the indices of the groups called name.
+func (x *capIndex) of(name string) []int {
+	if x.big != nil {
+		return x.big[name]
+	}
+	for k := capSlot(name); ; k = (k + 1) & 63 {
+		e := x.slot[k]
+		if e == 0 {
+			return nil
+		}
+		if x.names[e-1] == name {
+			return x.idx[e-1]
+		}
+	}
+}
+
 // l returns g(name) in lower case with single spaces.
 func (c caps) l(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(c.g(name))), " ")
+	return normWords(c.g(name))
+}
+
+// normWords is s in lower case with single spaces between its words,
+// as strings.Join(strings.Fields(strings.ToLower(s)), " "), without
+// allocating when s is so already (ASCII with no upper case, no other
+// space than single ' ' between words), as most captures are.
+func normWords(s string) string {
+	ok := len(s) == 0 || s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; ok && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			ok = false
+		case c == ' ' && s[i-1] == ' ':
+			ok = false
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // fill reads a match into a when Context (calendar fields) and an Extra.
@@ -65,17 +145,23 @@ func rule(name string, prio int, needs Trigger, pattern string, f fill) *Rule {
 			index[n] = append(index[n], i-1)
 		}
 	}
+	cx := newCapIndex(index)
 	r := &Rule{Name: name, Priority: prio, Needs: needs}
 	r.When = rules.F{
 		RegExp: re,
 		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
 			var e Extra
-			return f(caps{m.Captures, index}, c, &e), nil
+			return f(caps{m.Captures, cx}, c, &e), nil
 		},
 	}
 	r.Extend = func(m *rules.Match, x *Extra) bool {
 		var c rules.Context
-		return f(caps{m.Captures, index}, &c, x)
+		return f(caps{m.Captures, cx}, &c, x)
+	}
+	// the Applier and Extend above each run f and throw away half of
+	// what it fills; the scan runs it once for both
+	r.both = func(m *rules.Match, c *rules.Context, x *Extra) bool {
+		return f(caps{m.Captures, cx}, c, x)
 	}
 	return r
 }
@@ -114,7 +200,7 @@ var mods = map[string]string{
 }
 
 func modOf(s string) string {
-	return mods[strings.Join(strings.Fields(strings.ToLower(s)), " ")]
+	return mods[normWords(s)]
 }
 
 // approxMods maps quantity modifiers of durations to TIMEX3 mods.

@@ -301,12 +301,9 @@ func dateRules() []*Rule {
 					return false
 				}
 				h = strings.TrimSuffix(strings.TrimSuffix(h, " day"), " sunday")
-				fixed := map[string][2]int{"christmas eve": {12, 24}, "christmas": {12, 25}, "new year's eve": {12, 31},
-					"new year's": {1, 1}, "halloween": {10, 31}, "valentine's": {2, 14}, "boxing": {12, 26}}
-				moving := map[string]int{"thanksgiving": 11, "easter": 4, "election": 11, "labor": 9, "memorial": 5}
-				if md, ok := fixed[h]; ok {
+				if md, ok := fixedHolidays[h]; ok {
 					x.Month, x.Day = ptr(md[0]), ptr(md[1])
-				} else if mo, ok := moving[h]; ok {
+				} else if mo, ok := movingHolidays[h]; ok {
 					x.Month = ptr(mo)
 					e.Holiday = h
 				} else {
@@ -382,7 +379,7 @@ func dateRules() []*Rule {
 					d, _ = atoi(c.g("d2"))
 					d += 190
 				default:
-					d = 190 + map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}[strings.ToLower(c.g("dw"))]
+					d = 190 + decadeWords[strings.ToLower(c.g("dw"))]
 				}
 				x.Year = ptr(d * 10)
 				e.Gran = GDecade
@@ -419,7 +416,7 @@ func dateRules() []*Rule {
 				if c.g("bad") != "" || s == "fall" && !hasYear && (rel == "" || rel == "the") {
 					return false
 				}
-				e.Season = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[s]
+				e.Season = seasonCodes[s]
 				e.Gran = GSeason
 				e.Mod = modOf(c.g("mod"))
 				if hasYear {
@@ -450,7 +447,7 @@ func dateRules() []*Rule {
 					return false
 				}
 				x.Year = ptr(y)
-				e.Season = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[strings.ToLower(c.g("s"))]
+				e.Season = seasonCodes[strings.ToLower(c.g("s"))]
 				e.Gran = GSeason
 				return true
 			}),
@@ -525,7 +522,7 @@ func dateRules() []*Rule {
 // "year-ago third-quarter": the quarter with its year, or the year
 // relative to the anchor.
 func ordinalQuarter(c caps, x *rules.Context, e *Extra) bool {
-	q := map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[strings.ToLower(c.g("q"))]
+	q := quarterWords[strings.ToLower(c.g("q"))]
 	e.Quarter, e.Gran = q, GQuarter
 	if y, ok := atoi(c.g("y")); ok {
 		x.Year = ptr(y)
@@ -547,3 +544,15 @@ func ordinalQuarter(c caps, x *rules.Context, e *Extra) bool {
 	}
 	return true
 }
+
+// The tables of the appliers above, built once rather than at each
+// match.
+var (
+	decadeWords  = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+	seasonCodes  = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+	quarterWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+	// fixedHolidays have a month and day, movingHolidays a month
+	fixedHolidays = map[string][2]int{"christmas eve": {12, 24}, "christmas": {12, 25}, "new year's eve": {12, 31},
+		"new year's": {1, 1}, "halloween": {10, 31}, "valentine's": {2, 14}, "boxing": {12, 26}}
+	movingHolidays = map[string]int{"thanksgiving": 11, "easter": 4, "election": 11, "labor": 9, "memorial": 5}
+)

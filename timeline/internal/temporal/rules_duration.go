@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/olebedev/when/rules"
@@ -128,7 +129,7 @@ func durationRules() []*Rule {
 				case "weekend":
 					e.Value = "XXXX-WXX-WE"
 				case "summer", "winter", "spring", "autumn":
-					e.Value = "XXXX-" + map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}[u]
+					e.Value = "XXXX-" + seasonCodes[u]
 				default:
 					e.Value = durationValue(float64(n), unitGran(u))
 				}
@@ -155,9 +156,14 @@ func durationValue(n float64, u Gran) string {
 				return fmt.Sprintf("PT%dM%dS", int(n), int((n-float64(int(n)))*60+0.5))
 			}
 		}
-		q = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", n), "0"), ".")
-		if strings.HasPrefix(q, "0.") && n > 0 {
-			q = strings.TrimPrefix(q, "0")
+		if n == float64(int64(n)) && n < 1e15 {
+			// a whole number, as the formatting below writes it
+			q = strconv.FormatInt(int64(n), 10)
+		} else {
+			q = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", n), "0"), ".")
+			if strings.HasPrefix(q, "0.") && n > 0 {
+				q = strings.TrimPrefix(q, "0")
+			}
 		}
 	}
 	switch u {

@@ -21,7 +21,7 @@ func relativeRules() []*Rule {
 				case c.g("dat") != "":
 					n = 2
 				default:
-					n = map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[strings.ToLower(c.g("w"))]
+					n = dayWords[strings.ToLower(c.g("w"))]
 				}
 				e.Rel = &Rel{GDay, n}
 				e.Mod = modOf(c.g("mod"))
@@ -209,3 +209,6 @@ func isoWeekday(d int) string {
 	}
 	return string(rune('0' + d))
 }
+
+// dayWords are the days named relative to the anchor.
+var dayWords = map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}

@@ -39,7 +39,7 @@ func dayNamed(c caps, x *rules.Context, e *Extra) bool {
 		x.Weekday = ptr(weekdayNum(c.g("wd")))
 		e.Tensed = true
 	case c.g("rd") != "":
-		e.Rel = &Rel{GDay, map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[strings.ToLower(c.g("rd"))]}
+		e.Rel = &Rel{GDay, dayWords[strings.ToLower(c.g("rd"))]}
 	case c.g("mon") != "":
 		d, _ := atoi(c.g("d"))
 		if !capitalized(c.g("mon")) {

@@ -37,7 +37,7 @@ func (r *Regexp) MatchString(s string) bool {
 	if r.plain(s) {
 		return r.re.MatchString(s)
 	}
-	return r.st.findString(nil, s, 0, true) != nil
+	return r.st.findString(nil, s, 0, true, nil, nil, len(s)) != nil
 }
 
 // FindAllStringIndex returns the successive matches of s, as regexp's
@@ -48,7 +48,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	}
 	var out [][]int
 	for pos := 0; pos < len(s) && (n < 0 || len(out) < n); {
-		loc := r.st.findString(nil, s, pos, pos == 0)
+		loc := r.st.findString(nil, s, pos, pos == 0, nil, nil, len(s))
 		if loc == nil {
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -83,12 +84,20 @@ func newStarter(re *regexp.Regexp) *starter {
 	return st
 }
 
-func isASCIIWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
+func isASCIIWord(c byte) bool { return asciiWord[c] }
+
+// asciiWord has the ASCII word bytes, as \b reads them.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	return t
+}()
 
 // find returns what re.FindSubmatchIndex(s[from:]) returns (offsets
 // relative to from), trying only the positions where a match can start.
+// With ws, the word starts of s (see wordStartList), use says how the
+// search reads them (see wsUse).
 // Every candidate p is an ASCII or a UTF-8 lead byte, hence a rune
 // boundary however s[from:] decodes. At p == from the anchored copy sees the start of the
 // text, as the search on s[from:] does; after a byte that is not an
@@ -96,18 +105,246 @@ func isASCIIWord(c byte) bool {
 // both (and re has no ^ or \A, which would tell them apart); after an
 // ASCII word character, anchW consumes it first.
 // sc is the scratch space of subMatch; with nil, the regexp runs.
-func (st *starter) find(sc *subScratch, s []byte, from int) []int {
-	return startFind(st, sc, s, from, true)
+//
+// No match starts at or after until (the scan knows it from where the
+// literals of the rule's clauses last end): the candidates stop there.
+func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scanInfo, until int) []int {
+	if from >= until {
+		return nil
+	}
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, true, ws, si, until)
+	}
+	return startFind(st, sc, s, from, true, until)
+}
+
+// scanInfo is what New reads from a starter's DFAs for the scan, kept
+// beside the starter.
+type scanInfo struct {
+	// use says how the searches read a window's word starts
+	use wsUse
+	// lead[k] has the bytes a match can start with after a byte
+	// whose word bit is k: in first, not at a word start when the
+	// matches start with \b, and that the anchored DFA survives. It
+	// is all a candidate costs, most of the time, in one cache line.
+	lead [2][4]uint64
+	// pairs[k], with the anchored DFA's classes (class, nclass), has
+	// bit c1*nclass+c2 when the DFA, from its start after a byte whose
+	// word bit is k, survives a byte of class c1 then one of class c2
+	// (or a match ends, or a byte >= 0x80 leaves it unknown): half the
+	// candidates that the lead lets through die at their second byte
+	pairs  [2][]uint64
+	class  *[256]uint8
+	nclass int
+}
+
+func (si *scanInfo) leads(prevWord bool, c byte) bool {
+	return si.lead[boolByte(prevWord)&1][c>>6]&(1<<(c&63)) != 0
+}
+
+// scanInfoOf returns the scanInfo of st.
+func (st *starter) scanInfoOf() *scanInfo {
+	si := &scanInfo{}
+	if st.udfa != nil {
+		si.use = st.wsUseOf()
+	}
+	for k, prevWord := range []bool{false, true} {
+		for c := range 256 {
+			ok := st.first[c] && !(st.wordStart && prevWord)
+			if st.dfa != nil {
+				ok = ok && dfaLives(st.dfa, byte(c), prevWord)
+			}
+			if ok {
+				si.lead[k][c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	if d := st.dfa; d != nil {
+		nc := d.nclass
+		si.class, si.nclass = &d.class, nc
+		for k := range 2 {
+			pairs := make([]uint64, (nc*nc+63)/64)
+			for c1 := range nc {
+				t1 := d.trans[int(d.start[k])+c1]
+				for c2 := range nc {
+					// the class of the bytes >= 0x80 is the last
+					ok := c1 == nc-1 || t1 == dfaAsk16 || t1&1 != 0
+					if !ok && t1>>1 != 0 {
+						ok = d.trans[int(t1>>1)+c2] != 0
+					}
+					if ok {
+						b := c1*nc + c2
+						pairs[b>>6] |= 1 << (b & 63)
+					}
+				}
+			}
+			si.pairs[k] = pairs
+		}
+	}
+	return si
+}
+
+// wsUse says what a search can skip with the list of word starts.
+type wsUse uint8
+
+const (
+	// wsScan: the unanchored DFA goes from one word start to the next
+	// (starter.wordStarts)
+	wsScan wsUse = 1 << iota
+	// wsCand: the candidates are the word starts (starter.startsAtWords)
+	wsCand
+)
+
+// wsUseOf returns how st's searches can use the list of word starts.
+func (st *starter) wsUseOf() wsUse {
+	var u wsUse
+	if st.wordStarts() {
+		u |= wsScan
+	}
+	if st.startsAtWords() {
+		u |= wsCand
+	}
+	return u
 }
 
 // findString is find over a string. With bot set, from is the start of
 // the text, as in a search of s[from:]; without, the search sees the
 // text before from, as regexp's FindAll does after a match.
-func (st *starter) findString(sc *subScratch, s string, from int, bot bool) []int {
-	return startFind(st, sc, s, from, bot)
+func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws []int32, si *scanInfo, until int) []int {
+	if from >= until {
+		return nil
+	}
+	if ws != nil && si != nil && si.use != 0 {
+		return startFindWS(st, sc, s, from, bot, ws, si, until)
+	}
+	return startFind(st, sc, s, from, bot, until)
 }
 
-func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool) []int {
+// wordStarts reports whether the unanchored DFA of st starts threads
+// only at an ASCII word byte after a byte that is none (or at the start
+// of the text searched) and at bytes >= 0x80: from a start state, it
+// reads every ASCII byte that is not a word byte, and every ASCII word
+// byte after one, without starting a thread. The positions between
+// those dfaScanWS need not look at. (Such a byte can still start a
+// match, whose end another thread finds as well: see startsAtWords.)
+func (st *starter) wordStarts() bool {
+	d := st.udfa
+	if d == nil || d.start[0] == d.start[1] {
+		return false
+	}
+	for c := range 128 {
+		if d.skip[1][c] < 0 || !isASCIIWord(byte(c)) && d.skip[0][c] < 0 {
+			return false
+		}
+		if d.after[c] != boolByte(isASCIIWord(byte(c))) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsAtWords reports whether every match of st's expression starts
+// at an ASCII word byte after a byte that is none (or at the start of
+// the text searched) or at a byte >= 0x80, as its anchored DFA tells:
+// every ASCII byte after a word byte, and every ASCII byte that is not
+// a word byte, leads nowhere from the start.
+func (st *starter) startsAtWords() bool {
+	d := st.dfa
+	if d == nil {
+		return false
+	}
+	for c := range 128 {
+		if d.trans[int(d.start[1])+int(d.class[c])] != 0 {
+			return false
+		}
+		if !isASCIIWord(byte(c)) && d.trans[int(d.start[0])+int(d.class[c])] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// wordStartList appends to buf the word starts of s: the positions of
+// the ASCII word bytes after a byte that is none (or at 0), and of the
+// bytes >= 0x80. For most rules, those are the only positions where a
+// match can start, or where their unanchored DFA starts a thread (see
+// wsUse): a search skips from one to the next. The scan lists them as
+// it lowers a window (lowerWindowWS); this is the plain version.
+func wordStartList(buf []int32, s []byte) []int32 {
+	prev := false
+	for i, c := range s {
+		w := isASCIIWord(c)
+		if w && !prev || c >= 0x80 {
+			buf = append(buf, int32(i))
+		}
+		prev = w
+	}
+	return buf
+}
+
+// startFindWS is startFind given the word starts ws of s (see
+// wordStartList): with wsScan the unanchored DFA skips from one
+// position of ws to the next, with wsCand so do the candidates. The
+// starter has both DFAs.
+func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, ws []int32, si *scanInfo, until int) []int {
+	use := si.use
+	if from >= len(s) {
+		return nil
+	}
+	prevFrom := from > 0 && !bot && isASCIIWord(s[from-1])
+	// the first position of ws after from
+	j := sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
+	limit := len(s)
+	if use&wsCand == 0 {
+		var v dfaVerdict
+		var e int
+		if use&wsScan != 0 {
+			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j)
+		} else {
+			v, e = dfaScan(st.udfa, s, from, prevFrom)
+		}
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			limit = e
+		}
+		return startCandidates(st, sc, s, from, bot, min(limit, until), si)
+	}
+	limit = until
+	for p := from; p < limit; {
+		prevWord := prevFrom
+		if p > from {
+			prevWord = isASCIIWord(s[p-1])
+		}
+		ok := si.leads(prevWord, s[p])
+		if ok && p+1 < len(s) {
+			b := int(si.class[s[p]])*si.nclass + int(si.class[s[p+1]])
+			ok = si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
+		}
+		if ok {
+			end := len(s)
+			v, e := dfaRun(st.dfa, s, p, prevWord)
+			if v != dfaNo {
+				if v == dfaYes {
+					end = e
+				}
+				if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
+					shift(loc, p-from)
+					return loc
+				}
+			}
+		}
+		if j >= len(ws) {
+			break
+		}
+		p = int(ws[j])
+		j++
+	}
+	return nil
+}
+
+func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
@@ -119,19 +356,28 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 			limit = e
 		}
 	}
+	return startCandidates(st, sc, s, from, bot, min(limit, until), nil)
+}
+
+// startCandidates tries the candidates of startFind from from to limit,
+// sorted with si when it is set.
+func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
 	for p := from; p < limit; p++ {
-		if !st.first[s[p]] {
+		if si == nil && !st.first[s[p]] {
 			continue
 		}
 		// whether \b sees a word byte before p: not at the start of
 		// the text searched
 		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
-		if st.wordStart && prevWord {
+		if si != nil && !si.leads(prevWord, s[p]) || si == nil && st.wordStart && prevWord {
 			continue
 		}
 		end := len(s)
-		if st.dfa != nil {
-			v, e := dfaRun(st.dfa, s, p, prevWord)
+		if d := st.dfa; d != nil {
+			if si == nil && !dfaLives(d, s[p], prevWord) {
+				continue
+			}
+			v, e := dfaRun(d, s, p, prevWord)
 			if v == dfaNo {
 				continue
 			}

@@ -57,23 +57,63 @@ type subProg struct {
 	ncap int
 	// njoin is the number of joins, the memo's width
 	njoin int
+	// masks are the ASCII byte sets of the instructions
+	masks [][2]uint64
+	// first is the index in masks of the ASCII bytes a match can
+	// start with, firstLead whether it can start with a byte >= 0x80
+	// (leadOutWide) or be empty (leadOutEmpty): subSearch tries only
+	// the starts that fit
+	first     uint16
+	firstLead uint8
+	// prog is the program, for the non-ASCII runes
+	prog *syntax.Prog
+}
+
+// maskOf returns the index of set in sp.masks, adding it when new.
+func (sp *subProg) maskOf(ids map[[2]uint64]int, set [2]uint64) (uint16, bool) {
+	id, ok := ids[set]
+	if !ok {
+		id = len(sp.masks)
+		ids[set] = id
+		sp.masks = append(sp.masks, set)
+	}
+	return uint16(id), id <= 0xFFFF
 }
 
 type subInst struct {
 	op syntax.InstOp
+	// lead, in an alternation, says which of its branches can go on
+	// at a byte >= 0x80 (leadOutWide, leadArgWide) and which can match
+	// with no byte (leadOutEmpty, leadArgEmpty)
+	lead uint8
+	// join is a join's column in the memo plus one, or 0
+	join uint16
 	// out is the next instruction (the preferred branch of an
 	// alternation)
 	out int32
 	// arg is the other branch of an alternation, the slot of a capture,
 	// the syntax.EmptyOp of an assertion
 	arg int32
-	// join is a join's column in the memo, or -1
-	join int32
-	// ascii: the ASCII runes a rune instruction takes
-	ascii [2]uint64
-	// in is the instruction, for non-ASCII runes
-	in *syntax.Inst
+	// mask indexes masks: the ASCII runes a rune instruction takes; in
+	// an alternation, the ASCII bytes the branch arg can start with
+	mask uint16
+	// outMask, in an alternation, indexes the ASCII bytes the branch
+	// out can start with
+	outMask uint16
 }
+
+// An instruction is 16 bytes, and its byte sets live in a table of
+// their own, most of them shared (letters, digits, spaces): a call walks
+// instructions scattered over a program of up to a few thousand, and
+// their loads are most of its time.
+
+// The lead bits of an alternation.
+const (
+	leadOutWide = 1 << iota
+	leadArgWide
+	leadOutEmpty
+	leadArgEmpty
+)
 
 // newSubProg compiles re's program as regexp.Compile does (the syntax
 // tree of its source, simplified), or returns nil when it is too small
@@ -87,7 +127,7 @@ func newSubProg(re *regexp.Regexp) *subProg {
 	if err != nil || len(prog.Inst) < subMinInst {
 		return nil
 	}
-	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1)}
+	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1), prog: prog}
 	// the start is a way in: a path back to it at position 0 must be
 	// cut, as Go's matchers cut a thread at an instruction it has
 	// already reached at the same position ((|a)+ on "a" matches "")
@@ -103,23 +143,31 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			ways[in.Out]++
 		}
 	}
+	ids := map[[2]uint64]int{}
 	for pc := range prog.Inst {
 		in := &prog.Inst[pc]
 		x := &sp.inst[pc]
-		x.op, x.out, x.arg, x.join = in.Op, int32(in.Out), int32(in.Arg), -1
+		x.op, x.out, x.arg = in.Op, int32(in.Out), int32(in.Arg)
 		if ways[pc] > 1 {
-			x.join = int32(sp.njoin)
 			sp.njoin++
+			if sp.njoin > 0xFFFF {
+				return nil
+			}
+			x.join = uint16(sp.njoin)
 		}
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			x.op = syntax.InstAlt
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			x.in = in
+			var set [2]uint64
 			for r := rune(0); r < utf8.RuneSelf; r++ {
 				if instTakes(in, r) {
-					x.ascii[r>>6] |= 1 << (r & 63)
+					set[r>>6] |= 1 << (r & 63)
 				}
+			}
+			var ok bool
+			if x.mask, ok = sp.maskOf(ids, set); !ok {
+				return nil
 			}
 		case syntax.InstCapture:
 			if int(in.Arg) >= sp.ncap {
@@ -131,7 +179,99 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			return nil
 		}
 	}
+	// what the branches of each alternation can start with
+	lc := newLeadCloser(sp, prog)
+	set, wide, empty := lc.lead(uint32(sp.start))
+	var ok bool
+	if sp.first, ok = sp.maskOf(ids, set); !ok {
+		return nil
+	}
+	if wide {
+		sp.firstLead |= leadOutWide
+	}
+	if empty {
+		sp.firstLead |= leadOutEmpty
+	}
+	for pc := range prog.Inst {
+		x := &sp.inst[pc]
+		if x.op != syntax.InstAlt {
+			continue
+		}
+		set, wide, empty := lc.lead(uint32(x.out))
+		if wide {
+			x.lead |= leadOutWide
+		}
+		if empty {
+			x.lead |= leadOutEmpty
+		}
+		var ok1, ok2 bool
+		x.outMask, ok1 = sp.maskOf(ids, set)
+		set, wide, empty = lc.lead(uint32(x.arg))
+		if wide {
+			x.lead |= leadArgWide
+		}
+		if empty {
+			x.lead |= leadArgEmpty
+		}
+		x.mask, ok2 = sp.maskOf(ids, set)
+		if !ok1 || !ok2 {
+			return nil
+		}
+	}
 	return sp
+}
+
+// leadCloser finds what the threads at an instruction can read first.
+type leadCloser struct {
+	prog  *syntax.Prog
+	sp    *subProg // its instructions' ASCII sets
+	mark  []uint32
+	stamp uint32
+	stack []uint32
+	wide  []int8 // by pc, for rune instructions: takesWide, or -1
+}
+
+func newLeadCloser(sp *subProg, prog *syntax.Prog) *leadCloser {
+	lc := &leadCloser{prog: prog, sp: sp, mark: make([]uint32, len(prog.Inst)), wide: make([]int8, len(prog.Inst))}
+	for i := range lc.wide {
+		lc.wide[i] = -1
+	}
+	return lc
+}
+
+// lead returns the ASCII bytes that the threads at pc can take first,
+// whether they can take a rune >= 0x80 (or U+FFFD) first, and whether
+// they can reach Match with no rune, the assertions taken as holding:
+// where none of these fits the text, every thread at pc fails there.
+func (lc *leadCloser) lead(start uint32) (ascii [2]uint64, wide, empty bool) {
+	lc.stamp++
+	lc.stack = append(lc.stack[:0], start)
+	for len(lc.stack) > 0 {
+		pc := lc.stack[len(lc.stack)-1]
+		lc.stack = lc.stack[:len(lc.stack)-1]
+		if lc.mark[pc] == lc.stamp {
+			continue
+		}
+		lc.mark[pc] = lc.stamp
+		in := &lc.prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstMatch:
+			empty = true
+		case syntax.InstAlt, syntax.InstAltMatch:
+			lc.stack = append(lc.stack, in.Out, in.Arg)
+		case syntax.InstNop, syntax.InstCapture, syntax.InstEmptyWidth:
+			lc.stack = append(lc.stack, in.Out)
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			m := &lc.sp.masks[lc.sp.inst[pc].mask]
+			ascii[0] |= m[0]
+			ascii[1] |= m[1]
+			if lc.wide[pc] < 0 {
+				lc.wide[pc] = int8(boolByte(takesWide(in) || instTakes(in, utf8.RuneError)))
+			}
+			wide = wide || lc.wide[pc] != 0
+		}
+	}
+	return ascii, wide, empty
 }
 
 // instTakes reports whether rune instruction in takes r, as Go's
@@ -165,15 +305,65 @@ type subJob struct {
 // subMatch returns what re.FindSubmatchIndex (or
 // FindStringSubmatchIndex) returns on s for the expression of p
 // anchored at the start of s: the submatch offsets of the match that
-// starts at 0, -1 for unset groups, or nil. prev is the byte before s
+// starts at 0, -1 for unset groups, or nil. The offsets live in sc
+// until its next use. prev is the byte before s
 // that the assertions see (a word byte when the anchW expression would
 // have consumed it), or -1 for the start of the text. ok is false when s
 // is too long for the memo: the answer is then unknown.
 func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc []int, ok bool) {
-	n := len(s)
+	if !subBegin(p, sc, len(s)) {
+		return nil, false
+	}
+	return subRun(p, sc, s, 0, prev), true
+}
+
+// subSearch returns what re.FindSubmatchIndex (or
+// FindStringSubmatchIndex) returns on s for the expression of p: the
+// leftmost match, from each start in turn (rune by rune, as Go's
+// matchers step), with one memo for all of them, as Go's backtracker
+// keeps one: what failed from an instruction at a position fails there
+// whatever the start. The offsets live in sc until its next use; ok is
+// false when s is too long for the memo.
+func subSearch[T string | []byte](p *subProg, sc *subScratch, s T) (loc []int, ok bool) {
+	if !subBegin(p, sc, len(s)) {
+		return nil, false
+	}
+	first := &p.masks[p.first]
+	for start := 0; ; {
+		// a start that the first byte (or the end) rules out is not
+		// run: it would fail there, marking nothing that another
+		// start could reach
+		try := p.firstLead&leadOutEmpty != 0
+		if !try && start < len(s) {
+			if c := s[start]; c < utf8.RuneSelf {
+				try = first[c>>6]&(1<<(c&63)) != 0
+			} else {
+				try = p.firstLead&leadOutWide != 0
+			}
+		}
+		if try {
+			if loc := subRun(p, sc, s, start, -1); loc != nil {
+				return loc, true
+			}
+		}
+		if start == len(s) {
+			return nil, true
+		}
+		if s[start] < utf8.RuneSelf {
+			start++
+		} else {
+			_, w := decodeAt(s, start)
+			start += w
+		}
+	}
+}
+
+// subBegin readies sc's memo for a run of p over n bytes, or reports
+// false when n is too long for it.
+func subBegin(p *subProg, sc *subScratch, n int) bool {
 	cells := p.njoin * (n + 1)
 	if cells > subMaxMemo || n >= 1<<31-1 {
-		return nil, false
+		return false
 	}
 	if len(sc.memo) < cells {
 		// most calls need a few thousand cells (the DFA bounds the
@@ -186,21 +376,29 @@ func subMatch[T string | []byte](p *subProg, sc *subScratch, s T, prev int) (loc
 		clear(sc.memo)
 		sc.gen = 1
 	}
-	gen, memo := sc.gen, sc.memo
 	if cap(sc.caps) < p.ncap {
 		sc.caps = make([]int, p.ncap)
 	}
-	caps := sc.caps[:p.ncap]
-	// the program records the groups; the match itself starts at 0 and
-	// ends where InstMatch is reached
-	for i := range caps {
-		caps[i] = -1
-	}
-	caps[0] = 0
 	if sc.stack == nil {
 		sc.stack = make([]subJob, 0, 256)
 	}
-	stack := append(sc.stack[:0], subJob{p.start, 0})
+	return true
+}
+
+// subRun runs p anchored at start of s, the memo readied by subBegin,
+// and returns the submatch offsets (in s) or nil. prev is the byte
+// before s (see subMatch).
+func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int) []int {
+	n := len(s)
+	gen, memo := sc.gen, sc.memo
+	caps := sc.caps[:p.ncap]
+	// the program records the groups; the match itself starts at start
+	// and ends where InstMatch is reached
+	for i := range caps {
+		caps[i] = -1
+	}
+	caps[0] = start
+	stack := append(sc.stack[:0], subJob{p.start, int32(start)})
 	width := n + 1
 next:
 	for len(stack) > 0 {
@@ -213,8 +411,8 @@ next:
 		pc, pos := j.pc, int(j.pos)
 		for {
 			in := &p.inst[pc]
-			if in.join >= 0 {
-				k := int(in.join)*width + pos
+			if in.join != 0 {
+				k := int(in.join-1)*width + pos
 				if memo[k] == gen {
 					continue next
 				}
@@ -222,19 +420,43 @@ next:
 			}
 			switch in.op {
 			case syntax.InstAlt:
-				stack = append(stack, subJob{in.arg, int32(pos)})
+				// a branch that cannot start with the next byte
+				// (or match at the end) fails here: it is not tried
+				var outOK, argOK bool
+				if pos < n {
+					if c := s[pos]; c < utf8.RuneSelf {
+						outOK = p.masks[in.outMask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
+						argOK = p.masks[in.mask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
+					} else {
+						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
+						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
+					}
+				} else {
+					outOK = in.lead&leadOutEmpty != 0
+					argOK = in.lead&leadArgEmpty != 0
+				}
+				if !outOK {
+					if !argOK {
+						continue next
+					}
+					pc = in.arg
+					continue
+				}
+				if argOK {
+					stack = append(stack, subJob{in.arg, int32(pos)})
+				}
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 				if pos >= n {
 					continue next
 				}
 				if c := s[pos]; c < utf8.RuneSelf {
-					if in.ascii[c>>6]&(1<<(c&63)) == 0 {
+					if p.masks[in.mask][c>>6]&(1<<(c&63)) == 0 {
 						continue next
 					}
 					pos++
 				} else {
 					r, w := decodeAt(s, pos)
-					if !instTakes(in.in, r) {
+					if !instTakes(&p.prog.Inst[pc], r) {
 						continue next
 					}
 					pos += w
@@ -251,7 +473,7 @@ next:
 			case syntax.InstMatch:
 				sc.stack = stack[:0]
 				caps[1] = pos
-				return append([]int(nil), caps...), true
+				return caps
 			default: // InstFail
 				continue next
 			}
@@ -259,7 +481,7 @@ next:
 		}
 	}
 	sc.stack = stack[:0]
-	return nil, true
+	return nil
 }
 
 // emptyAt returns the assertions that hold at pos of s, with prev the

@@ -76,6 +76,55 @@ func checkSubAt(t testing.TB, c *subCase, sc *subScratch, s string, p, end int) 
 	}
 }
 
+// checkSearch compares subSearch on s with Go's regexp search.
+func checkSearch(t testing.TB, name string, p *subProg, re *regexp.Regexp, sc *subScratch, s string) {
+	t.Helper()
+	want := re.FindStringSubmatchIndex(s)
+	if got, ok := subSearch(p, sc, s); ok && !sameLoc(got, want) {
+		t.Fatalf("search %s on %q: got %v, want %v", name, s, got, want)
+	}
+	if got, ok := subSearch(p, sc, []byte(s)); ok && !sameLoc(got, want) {
+		t.Fatalf("search %s on []byte %q: got %v, want %v", name, s, got, want)
+	}
+}
+
+// searchCases are the search programs of every rule of the test engine:
+// the rule's expression, and its caseless one.
+var searchCases = sync.OnceValue(func() (cs []subCase) {
+	e, _ := dfaEngines()
+	for i := range e.prep {
+		p := &e.prep[i]
+		for _, l := range []*lazySub{p.search, p.fastSearch} {
+			if l != nil && l.get() != nil {
+				cs = append(cs, subCase{name: p.Name, sub: l.get(), anch: l.re})
+			}
+		}
+	}
+	return cs
+})
+
+// TestSubSearch: the unanchored search of every rule on the tricky
+// texts, from a third of the starts.
+func TestSubSearch(t *testing.T) {
+	exhaustive(t)
+	var sc subScratch
+	for _, text := range subTrickyTexts() {
+		if len(text) > 80 {
+			text = text[:40] + text[len(text)-40:]
+		}
+		low, _ := lowerWindow(nil, text)
+		for _, s := range []string{text, string(low)} {
+			for _, c := range searchCases() {
+				// Go's search is slow on these programs: a third of
+				// the starts
+				for p := 0; p <= len(s); p += 3 {
+					checkSearch(t, c.name, c.sub, c.anch, &sc, s[p:])
+				}
+			}
+		}
+	}
+}
+
 func subTrickyTexts() []string {
 	ts := append(dfaTrickyTexts(),
 		"", "ſ", "\u212A", "5 \u212Am", "ſeptember", "ſept. 5", "march 5, ſ", "Sunday\u212A",
@@ -197,6 +246,7 @@ func TestSubMatchPatterns(t *testing.T) {
 			for _, pre := range []string{"", "x", " ", "\n"} {
 				s := pre + in
 				checkSubAt(t, &c, &sc, s, len(pre), len(s))
+				checkSearch(t, pat, c.sub, re, &sc, s)
 			}
 		}
 	}
@@ -260,6 +310,19 @@ func FuzzSubmatch(f *testing.F) {
 					checkSubAt(t, &c, &sc, s, p, len(s))
 				}
 			}
+			for _, c := range searchCases() {
+				checkSearch(t, c.name, c.sub, c.anch, &sc, s)
+			}
 		}
 	})
+}
+
+// TestNormWords: normWords is strings.Join(strings.Fields(strings.ToLower(s)), " ").
+func TestNormWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "A b", "a\tb", "a\nb", "ab cd ef", "É a",
+		"a\u00a0b", "a\u2003b", "the end of", "THE  END", "x\vy", "x\fy", "x\ry", "\x85", "a\x85b", "1/2"} {
+		if got, want := normWords(s), strings.Join(strings.Fields(strings.ToLower(s)), " "); got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
+	}
 }

@@ -64,23 +64,18 @@ var triggerWords = func() map[string]Trigger {
 // maxTriggerLen is the longest token looked up as a trigger word.
 const maxTriggerLen = 16
 
-// FNV-1a over the lowercased bytes of a token, computed while the token
-// is read.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// trigTable is triggerWords as an open-addressing table keyed by the
-// FNV-1a hash of the lower-case word: a token is looked up without a
-// lowercased copy and without a map access. A slot holds the hash and
-// the word's index only (8 bytes), so the table stays in the first-level
-// cache; most tokens are no trigger and stop at an empty slot or a
-// different hash.
+// trigTable is triggerWords as an open-addressing table keyed by a hash
+// of the lower-case word (wordHash), with a bit set over other bits of
+// the hash in front: a token is looked up without a lowercased copy,
+// without a map access and without a loop over its bytes, and most
+// tokens, which are no trigger, stop at a clear bit in a set of 512
+// bytes. A slot holds the hash and the word's index only (8 bytes).
 type trigTable struct {
 	mask  uint32
 	slots []trigSlot
 	words []string
+	// bits has bit h>>20 (12 bits) for the hash h of each word
+	bits [64]uint64
 }
 
 type trigSlot struct {
@@ -96,10 +91,9 @@ var triggerTable = func() *trigTable {
 	}
 	t := &trigTable{mask: uint32(n - 1), slots: make([]trigSlot, n), words: []string{""}}
 	for w, trig := range triggerWords {
-		h := uint32(fnvOffset)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i])) * fnvPrime
-		}
+		a, b := wordKey(w, 0, len(w))
+		h := wordHash(a, b, len(w))
+		t.bits[h>>26] |= 1 << (h >> 20 & 63)
 		k := h & t.mask
 		for t.slots[k].word != 0 {
 			k = (k + 1) & t.mask
@@ -110,19 +104,67 @@ var triggerTable = func() *trigTable {
 	return t
 }()
 
-// lookup returns the class of tok, whose lowercased FNV-1a hash is h.
-func (t *trigTable) lookup(h uint32, tok string) Trigger {
+// lowerBytes sets the lower-case bit of eight ASCII letters.
+const lowerBytes = 0x2020202020202020
+
+// wordKey returns the first and the last eight bytes (overlapping in a
+// shorter token, b = 0 in one of eight bytes or less) of the token
+// s[i:j], 1 to maxTriggerLen ASCII letters, lowercased, as
+// little-endian numbers; only the bytes of the token count.
+func wordKey(s string, i, j int) (a, b uint64) {
+	n := j - i
+	if n <= 8 {
+		return (load64(s, i, n) | lowerBytes) & (^uint64(0) >> (uint(64-8*n) & 63)), 0
+	}
+	return load64(s, i, 8) | lowerBytes, load64(s, j-8, 8) | lowerBytes
+}
+
+// wordHash hashes the key (a, b) of a token of n bytes (see wordKey).
+func wordHash(a, b uint64, n int) uint32 {
+	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
+	return uint32(h>>32) ^ uint32(h)
+}
+
+// load64 reads the n bytes (1 to 8) at s[i:] as a little-endian number.
+func load64(s string, i, n int) uint64 {
+	var v uint64
+	for k := n - 1; k >= 0; k-- {
+		v = v<<8 | uint64(s[i+k])
+	}
+	return v
+}
+
+// le64 reads the eight bytes at s[i:] as a little-endian number (one
+// load).
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lookup returns the class of the token s[i:j], 1 to maxTriggerLen
+// ASCII letters, whose wordHash is h.
+func (t *trigTable) lookup(s string, i, j int, h uint32) Trigger {
 	for k := h & t.mask; ; k = (k + 1) & t.mask {
 		sl := &t.slots[k]
 		if sl.word == 0 {
 			return 0
 		}
 		if sl.h == h {
-			if w := t.words[sl.word]; len(w) == len(tok) && equalLower(w, tok) {
+			if w, tok := t.words[sl.word], s[i:j]; len(w) == len(tok) && equalLower(w, tok) {
 				return sl.trig
 			}
 		}
 	}
+}
+
+// lookupTail is lookup for a token less than eight bytes from the end
+// of s.
+//
+//go:noinline
+func (t *trigTable) lookupTail(s string, i, j int) Trigger {
+	a, b := wordKey(s, i, j)
+	return t.lookup(s, i, j, wordHash(a, b, j-i))
 }
 
 // equalLower reports whether tok, lowercased (ASCII), is w.
@@ -145,61 +187,95 @@ func equalLower(w, tok string) bool {
 // than context tokens merge. It reads the text once and allocates
 // nothing beyond out.
 func Windows(text string, from, to int, out []Window) []Window {
-	// starts of the last context+1 tokens, by token index mod context+1
-	var recent [context + 1]int
+	wb := &windowBuilder{out: out}
 	k := 0     // index of the current token
 	last := -1 // index of the last token in the open window
-	var cur Window
 	text = text[:to]
 	i := from
-	for i < len(text) {
-		if tokenBytes[text[i]]&tokWord == 0 {
+	for {
+		// to the next token, in a loop of its own
+		for i < len(text) && tokenBytes[text[i]]&tokWord == 0 {
 			i++
-			continue
 		}
-		j := i
-		var flags uint16
-		h := uint32(fnvOffset)
+		if i >= len(text) {
+			break
+		}
+		f := tokenBytes[text[i]]
+		j := i + 1
 		for j < len(text) {
-			f := tokenBytes[text[j]]
-			if f&tokWord == 0 {
+			g := tokenBytes[text[j]]
+			if g&tokWord == 0 {
 				break
 			}
-			flags |= f
-			h = (h ^ uint32(uint8(f))) * fnvPrime
+			f |= g
 			j++
 		}
 		var trig Trigger
-		if flags&tokDigit != 0 {
+		if f&tokDigit != 0 {
 			trig = TDigit
-		} else if j-i <= maxTriggerLen {
-			trig = triggerTable.lookup(h, text[i:j])
+		} else if n := j - i; n <= maxTriggerLen && f&tokHigh == 0 {
+			// ASCII letters, as the trigger words are: their key and
+			// hash in a few operations, and a bit that most tokens
+			// find clear
+			if i+8 <= len(text) {
+				var a, b uint64
+				if n <= 8 {
+					a = (le64(text, i) | lowerBytes) & (^uint64(0) >> (uint(64-8*n) & 63))
+				} else {
+					a, b = le64(text, i)|lowerBytes, le64(text, j-8)|lowerBytes
+				}
+				h := wordHash(a, b, n)
+				if triggerTable.bits[h>>26]&(1<<(h>>20&63)) != 0 {
+					trig = triggerTable.lookup(text, i, j, h)
+				}
+			} else {
+				trig = triggerTable.lookupTail(text, i, j)
+			}
 		}
-		recent[k%(context+1)] = i
-		if last >= 0 && k <= last {
+		wb.recent[k&7] = i
+		if k <= last {
 			// inside the open window's context
-			cur.End = j
+			wb.cur.End = j
 		}
 		if trig != 0 {
-			lo := max(k-context, 0)
-			if last >= 0 && lo <= last {
-				cur.End = j
-				cur.Triggers |= trig
-			} else {
-				if last >= 0 {
-					out = append(out, cur)
-				}
-				cur = Window{Start: recent[lo%(context+1)], End: j, Triggers: trig}
-			}
-			last = k + context
+			last = wb.trigger(k, last, j, trig)
 		}
 		k++
 		i = j
 	}
 	if last >= 0 {
-		out = append(out, cur)
+		wb.out = append(wb.out, wb.cur)
 	}
-	return out
+	return wb.out
+}
+
+// windowBuilder holds what Windows needs only at a trigger, in memory:
+// the loop over the tokens keeps few values, and most of them in
+// registers.
+type windowBuilder struct {
+	// starts of the last tokens, token k's at k&7 (8 > context)
+	recent [8]int
+	cur    Window
+	out    []Window
+}
+
+// trigger takes trigger token k, which ends at j, into the windows, with
+// last the index of the last token in the open window (-1: none), and
+// returns the new one.
+//
+//go:noinline
+func (wb *windowBuilder) trigger(k, last, j int, trig Trigger) int {
+	lo := max(k-context, 0)
+	if lo <= last {
+		wb.cur.End = j
+		wb.cur.Triggers |= trig
+	} else {
+		if last >= 0 {
+			wb.out = append(wb.out, wb.cur)
+		}
+		wb.cur = Window{Start: wb.recent[lo&7], End: j, Triggers: trig}
+	}
+	return k + context
 }
 
 func hasWeekday(w []byte) bool {
@@ -216,12 +292,12 @@ func hasWeekday(w []byte) bool {
 
 func isWordByte(c byte) bool { return wordBytes[c] }
 
-// tokenBytes holds, for each byte, the byte lowercased (ASCII) in the
-// low 8 bits and whether it is a word byte and a digit: one load per
-// byte of a token.
+// tokenBytes holds, for each byte, whether it is a word byte, a digit
+// and a byte >= 0x80: one load per byte of a token.
 const (
 	tokWord  = 0x100
 	tokDigit = 0x200
+	tokHigh  = 0x400
 )
 
 var tokenBytes = func() (t [256]uint16) {
@@ -236,6 +312,9 @@ var tokenBytes = func() (t [256]uint16) {
 		}
 		if c >= '0' && c <= '9' {
 			v |= tokDigit
+		}
+		if c >= 0x80 {
+			v |= tokHigh
 		}
 		t[i] = v
 	}
