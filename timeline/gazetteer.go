@@ -86,6 +86,12 @@ type gazSlot struct {
 	es    []*gazEntry
 	cls   wordClass
 	pre   []gazPre // per entry of es, from index
+	// multi is a one-word Bloom filter of the h2 of the entries of more
+	// than one token, and single whether some entry has one: "the"
+	// starts dozens of names, and most words after it are in none of
+	// them, which match then sees without reading each entry. From index.
+	multi  uint64
+	single bool
 }
 
 // gazPre is what match reads of an entry before the entry itself: its
@@ -157,6 +163,9 @@ func (g *gazetteer) index() {
 			sl.pre[x].n = int32(len(e.toks))
 			if len(e.toks) > 1 {
 				sl.pre[x].h2 = fnv1a(e.toks[1], "")
+				sl.multi |= h2Bit(sl.pre[x].h2)
+			} else {
+				sl.single = true
 			}
 		}
 	}
@@ -166,6 +175,9 @@ func (g *gazetteer) index() {
 		g.punct[c].h, g.punct[c].slot, g.punct[c].cls = t.h, t.slot, t.cls
 	}
 }
+
+// h2Bit is the bit of a second token's hash h2 in gazSlot.multi.
+func h2Bit(h2 uint32) uint64 { return 1 << (h2 >> 26) }
 
 // lookupToken is lookup (wordclass.go) of one token: tokenizeLookup
 // looks each token up with it, and the two must agree (the test
@@ -389,7 +401,11 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 		if i+1 < len(toks) && toks[i+1].slot != 0 && !toks[i+1].poss {
 			next = &toks[i+1]
 		}
-		for x, e := range sl.es {
+		es := sl.es
+		if next != nil && !sl.single && len(sl.pre) == len(es) && sl.multi&h2Bit(next.h) == 0 {
+			es = nil // no entry's second token is next
+		}
+		for x, e := range es {
 			if x < len(sl.pre) {
 				p := sl.pre[x]
 				if i+int(p.n) > len(toks) || p.n > 1 && next != nil && next.h != p.h2 {
