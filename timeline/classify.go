@@ -29,6 +29,7 @@ type EventClass struct {
 // trigger is one entry of the event lexicon.
 type trigger struct {
 	toks             []string
+	hs               []uint32 // fnv1a of each of toks, for matchTrigger
 	typ, cameo, mode string
 	noun, participle bool
 	// read from the lists by the whole form, once (buildTriggers)
@@ -78,6 +79,10 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 		}
 		seen[form] = true
 		t.toks = keyTokens(form)
+		t.hs = make([]uint32, len(t.toks))
+		for k, w := range t.toks {
+			t.hs[k] = fnv1a(w, "")
+		}
 		ti[t.toks[0]] = append(ti[t.toks[0]], &t)
 	}
 	for _, row := range lexicon {
@@ -147,6 +152,27 @@ func matchToks(toks []token, i int, want []string) bool {
 	}
 	for k, w := range want {
 		if toks[i+k].low != w {
+			return false
+		}
+	}
+	return true
+}
+
+// matchTrigger is matchToks of tr's tokens. A word's hash is that of
+// its low, so a word whose hash differs from the wanted one is ruled out
+// without comparing the strings: most triggers that share a first word
+// part at the second.
+func matchTrigger(toks []token, i int, tr *trigger) bool {
+	want := tr.toks
+	if len(tr.hs) != len(want) {
+		return matchToks(toks, i, want) // a trigger not made by buildTriggers
+	}
+	if i+len(want) > len(toks) {
+		return false
+	}
+	for k, w := range want {
+		t := &toks[i+k]
+		if t.word && t.h != tr.hs[k] || t.low != w {
 			return false
 		}
 	}
@@ -493,7 +519,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		var hit *trigger
 		if toks[i].is(wcTrigger) {
 			for _, t := range ix.triggersOf(&toks[i]) {
-				if matchToks(toks, i, t.toks) {
+				if matchTrigger(toks, i, t) {
 					hit = t
 					break
 				}
@@ -574,7 +600,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggersOf(t) {
-			if (tr.noun || tr.nounForm) && matchToks(toks, k, tr.toks) {
+			if (tr.noun || tr.nounForm) && matchTrigger(toks, k, tr) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}

@@ -248,3 +248,30 @@ func TestTriggerVariants(t *testing.T) {
 	}
 	assert.Greater(t, statements, 0)
 }
+
+// TestMatchTriggerMatchesMatchToks holds matchTrigger, which rules words
+// out by their hash, to matchToks.
+func TestMatchTriggerMatchesMatchToks(t *testing.T) {
+	ix := newActorIndex()
+	texts := refTexts(t, []string{"The army attacked the town and signed a peace treaty; talks were held.", "He called off the strike, met with and said he'd meet."})
+	for _, text := range texts {
+		for pass := 0; pass < 2; pass++ {
+			toks := tokenize(text, Span{0, len(text)})
+			if pass == 1 {
+				ix.gaz.lookup(toks)
+			}
+			for i := range toks {
+				// the triggers of the word, and of the one before
+				ts := ix.triggers[toks[i].low]
+				if i > 0 {
+					ts = append(ts[:len(ts):len(ts)], ix.triggers[toks[i-1].low]...)
+				}
+				for _, tr := range ts {
+					if got, want := matchTrigger(toks, i, tr), matchToks(toks, i, tr.toks); got != want {
+						t.Fatalf("%q at token %d (%q), trigger %q: matchTrigger %v, matchToks %v", text, i, toks[i].low, tr.toks, got, want)
+					}
+				}
+			}
+		}
+	}
+}
