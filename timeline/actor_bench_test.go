@@ -1,9 +1,6 @@
 package timeline
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // BenchmarkFindActorsTBAQ times actor finding alone, sentence after
 // sentence of the TBAQ documents as buildEvents calls it: furniture
@@ -19,14 +16,7 @@ func BenchmarkFindActorsReusedTBAQ(b *testing.B) { benchFindActors(b, true) }
 func benchFindActors(b *testing.B, reuse bool) {
 	docs := loadTBAQ(b)
 	x := newBenchExtractor(b)
-	var sts []*docState
-	for i, d := range docs {
-		st, err := x.process(context.Background(), i, d)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sts = append(sts, st)
-	}
+	sts := processedStates(b, x, docs)
 	b.SetBytes(int64(totalBytes(docs)))
 	b.ReportAllocs()
 	mem := newActorMemory()
@@ -63,14 +53,7 @@ func benchFindActors(b *testing.B, reuse bool) {
 func BenchmarkTokenizeLookupTBAQ(b *testing.B) {
 	docs := loadTBAQ(b)
 	x := newBenchExtractor(b)
-	var sts []*docState
-	for i, d := range docs {
-		st, err := x.process(context.Background(), i, d)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sts = append(sts, st)
-	}
+	sts := processedStates(b, x, docs)
 	b.SetBytes(int64(totalBytes(docs)))
 	b.ReportAllocs()
 	var tz tokenizer
