@@ -33,6 +33,7 @@ func appendSentences(out []Sentence, text string) []Sentence {
 	// trimmed once, as the next line of one break and the line of the
 	// next
 	start := 0
+	stops := newStopFinder(text)
 	i := strings.IndexByte(text, '\n')
 	var line string
 	if i >= 0 {
@@ -45,12 +46,12 @@ func appendSentences(out []Sentence, text string) []Sentence {
 		}
 		next := trimSpace(text[i+1 : nextEnd])
 		if hardBreak(line, next) {
-			out = splitBlock(text, Span{start, i}, out)
+			out = splitBlock(text, Span{start, i}, &stops, out)
 			start = i + 1
 		}
 		line, i = next, nl
 	}
-	return splitBlock(text, Span{start, len(text)}, out)
+	return splitBlock(text, Span{start, len(text)}, &stops, out)
 }
 
 // sentenceBytes is the length of a sentence the first guess of their
@@ -116,12 +117,49 @@ var continuationWords = func() map[string]bool {
 	return m
 }()
 
-// splitStop marks the bytes splitBlock stops at: terminal punctuation,
+// splitStops are the bytes splitBlock stops at: terminal punctuation,
 // line breaks and the slash of a credit.
-var splitStop = [256]bool{'.': true, '!': true, '?': true, '\n': true, '/': true}
+const splitStops = ".!?\n/"
 
-// splitBlock splits one block at sentence-final punctuation.
-func splitBlock(text string, blk Span, out []Sentence) []Sentence {
+// stopFinder finds the next of splitStops in a text. It keeps the next
+// place of each stop byte, found by strings.IndexByte (vector code), so
+// that the bytes between stops are not read one by one, and a rare stop
+// byte is searched for once per occurrence rather than once per byte.
+type stopFinder struct {
+	text string
+	next [len(splitStops)]int // the next index of each stop byte at or after the last search for it; len(text) when none
+}
+
+func newStopFinder(text string) stopFinder {
+	f := stopFinder{text: text}
+	for k := range f.next {
+		f.next[k] = -1
+	}
+	return f
+}
+
+// find returns the index of the first stop byte in text[i:end], or end
+// when there is none. Calls must not go back before the i of an earlier
+// call.
+func (f *stopFinder) find(i, end int) int {
+	m := end
+	for k := range len(splitStops) {
+		p := f.next[k]
+		if p < i {
+			p = len(f.text)
+			if j := strings.IndexByte(f.text[i:], splitStops[k]); j >= 0 {
+				p = i + j
+			}
+			f.next[k] = p
+		}
+		m = min(m, p)
+	}
+	return m
+}
+
+// splitBlock splits one block at sentence-final punctuation, finding its
+// stop bytes with stops.
+func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sentence {
 	start := blk.Start
 	emit := func(end int) {
 		s := trimSpan(text, Span{start, end})
@@ -132,10 +170,7 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 	}
 	i, end := blk.Start, blk.End
 	for i < end {
-		for i < end && !splitStop[text[i]] {
-			i++
-		}
-		if i >= end {
+		if i = stops.find(i, end); i >= end {
 			break
 		}
 		c := text[i]
@@ -153,12 +188,11 @@ func splitBlock(text string, blk Span, out []Sentence) []Sentence {
 				}
 				j += n
 			}
-			if c == '.' && j == i+1 && dotIsInternal(text, start, i) {
-				i = j
-				continue
-			}
+			// a dot read as internal only matters where the
+			// sentence would end, so it is looked at only there
 			k, sawSpace := skipSpace(text, j, end)
-			if k >= end || sawSpace && startsSentence(text[k:end]) && !ellipsisMidQuote(text, i, j, k, end) {
+			ends := k >= end || sawSpace && startsSentence(text[k:end]) && !ellipsisMidQuote(text, i, j, k, end)
+			if ends && !(c == '.' && j == i+1 && dotIsInternal(text, start, i)) {
 				emit(j)
 				i = k
 				continue
