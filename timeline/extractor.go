@@ -262,7 +262,7 @@ type scratch struct {
 	dup    dupKeys
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{seen: map[uint64]int32{}}} }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{prefixes: map[uint64]int32{}}} }}
 
 // maxScratch is the most sentences or keys, and maxScratchMentions the
 // most mentions, a scratch goes back to the pool with: a huge document's

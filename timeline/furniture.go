@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -93,44 +94,36 @@ var dupSeed = maphash.MakeSeed()
 // markFurniture sets Sentence.Furniture on the sentences that are not
 // prose. dateline is the span of the DCT in the text, if read from it.
 func markFurniture(text string, sents []Sentence, dateline Span, hasDateline bool) {
-	markFurnitureWith(&dupKeys{seen: make(map[uint64]int32, len(sents))}, text, sents, dateline, hasDateline)
+	markFurnitureWith(&dupKeys{prefixes: make(map[uint64]int32, len(sents))}, text, sents, dateline, hasDateline)
 }
 
 // dupKeys is the storage of the search for duplicates, empty between
-// documents: a duplicate repeats the key of an earlier sentence. seen
-// holds the hash of each key long enough to count, with the first
-// sentence of that hash; the rare sentence whose key has the hash of
-// another key is compared with every earlier one. key and other are
-// buffers for the keys.
+// documents: a duplicate repeats the key (the normalized text) of an
+// earlier sentence. Most sentences share the first dupPrefix bytes of
+// their key with no other, so only those bytes are made at first:
+// prefixes holds the hash of each prefix long enough to count, with the
+// first sentence of that hash (complemented once its whole key is in
+// keys). Only the sentences whose prefix hash another has had get their
+// whole key made: keys holds its hash, with the first sentence of that
+// hash. The rare sentence whose key has the hash of another key is
+// compared with every earlier one. key and other are buffers for the
+// keys.
 type dupKeys struct {
-	seen       map[uint64]int32
-	key, other []byte
+	prefixes, keys map[uint64]int32
+	key, other     []byte
 }
+
+// dupPrefix is the length of the key prefixes that dupKeys tells
+// sentences apart by first; at least minDuplicate, so that a prefix long
+// enough to count means a key long enough.
+const dupPrefix = 32
 
 // markFurnitureWith is markFurniture with d for its keys; it leaves d
 // empty, with its buffers grown.
 func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span, hasDateline bool) {
-	seen, key := d.seen, d.key[:0]
 	for i := range sents {
 		s := &sents[i]
-		// a byte of the text is at most three of its key (an invalid
-		// one becomes U+FFFD): a shorter text has a key too short to
-		// count
-		long := len(s.Text)*3 >= minDuplicate
-		var h uint64
-		first := int32(-1) // the first earlier sentence of key's hash
-		if long {
-			key = appendNormalized(key[:0], s.Text)
-			long = len(key) >= minDuplicate
-		}
-		if long {
-			h = maphash.Bytes(dupSeed, key)
-			if j, ok := seen[h]; ok {
-				first = j
-			} else {
-				seen[h] = int32(i)
-			}
-		}
+		first := d.firstWithKey(sents, i) // the first earlier sentence of i's key hash
 		switch {
 		case hasDateline && s.Span.Contains(dateline) && s.Len() < dateline.Len()+40:
 			s.Furniture = FurnitureDateline
@@ -138,7 +131,7 @@ func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span,
 			s.Furniture = FurnitureCredit
 		case mayOpen(s.Text, "(") && noteRe.MatchString(s.Text):
 			s.Furniture = FurnitureNote
-		case first >= 0 && repeats(sents, i, int(first), key, &d.other):
+		case first >= 0 && repeats(sents, i, int(first), d.key, &d.other):
 			s.Furniture = FurnitureDuplicate
 		case isBoilerplate(s.Text):
 			s.Furniture = FurnitureBoilerplate
@@ -148,8 +141,48 @@ func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span,
 			s.Furniture = FurnitureHeading
 		}
 	}
-	clear(seen)
-	d.key = key
+	clear(d.prefixes)
+	clear(d.keys)
+}
+
+// firstWithKey records sentence i of sents (the sentences before it
+// recorded already) and returns the first earlier sentence whose whole
+// key has the hash of i's, or -1 when none has or i's key is too short
+// to count. When it returns one, d.key holds i's whole key.
+func (d *dupKeys) firstWithKey(sents []Sentence, i int) int32 {
+	text := sents[i].Text
+	// a byte of the text is at most three of its key (an invalid one
+	// becomes U+FFFD): a shorter text has a key too short to count
+	if len(text)*3 < minDuplicate {
+		return -1
+	}
+	d.key = appendNormalizedUpTo(d.key[:0], text, dupPrefix)
+	if len(d.key) < minDuplicate {
+		return -1
+	}
+	h := maphash.Bytes(dupSeed, d.key[:min(len(d.key), dupPrefix)])
+	j, ok := d.prefixes[h]
+	if !ok {
+		d.prefixes[h] = int32(i)
+		return -1
+	}
+	if d.keys == nil {
+		d.keys = map[uint64]int32{}
+	}
+	if j >= 0 { // the first of this prefix hash: its whole key goes in keys
+		d.other = appendNormalized(d.other[:0], sents[j].Text)
+		if hj := maphash.Bytes(dupSeed, d.other); d.keys[hj] == 0 {
+			d.keys[hj] = ^j
+		}
+		d.prefixes[h] = ^j
+	}
+	d.key = appendNormalized(d.key[:0], text)
+	hi := maphash.Bytes(dupSeed, d.key)
+	if k := d.keys[hi]; k != 0 {
+		return ^k
+	}
+	d.keys[hi] = ^int32(i)
+	return -1
 }
 
 // repeats reports whether sentence i, of key key, repeats an earlier
@@ -238,9 +271,17 @@ func endsLikeProse(s string) bool {
 // appendNormalized appends s to b with case and spacing folded, so that a
 // caption repeated with other white space still counts as the same.
 func appendNormalized(b []byte, s string) []byte {
+	return appendNormalizedUpTo(b, s, math.MaxInt)
+}
+
+// appendNormalizedUpTo is appendNormalized that stops once it has
+// appended at least max bytes; what it appended is a prefix of what
+// appendNormalized appends (a space is appended only before what
+// follows it).
+func appendNormalizedUpTo(b []byte, s string, max int) []byte {
 	start := len(b)
 	space := false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && len(b)-start < max; {
 		// eight ASCII bytes at a time where they fold to themselves
 		// lowered: no control bytes, no two spaces in a row, no space
 		// first unless one is due there, and none last (it would be

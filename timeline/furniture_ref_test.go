@@ -55,8 +55,22 @@ var normalizeCases = []string{"", "  A  b\t\nC ", "ÀÉ\u00a0Î\u2028x", "\xff\x
 func TestNormalizedMatchesReference(t *testing.T) {
 	buf := []byte("prefix")
 	for _, s := range refTexts(t, normalizeCases) {
-		if got, want := string(appendNormalized(buf[:0], s)), normalizeRef(s); got != want {
+		want := normalizeRef(s)
+		if got := string(appendNormalized(buf[:0], s)); got != want {
 			t.Fatalf("%q: %q, want %q", s, got, want)
+		}
+		checkNormalizedUpTo(t, s, want)
+	}
+}
+
+// checkNormalizedUpTo: appendNormalizedUpTo appends a prefix of the key
+// want of s, at least max bytes of it (all of a shorter one).
+func checkNormalizedUpTo(t *testing.T, s, want string) {
+	t.Helper()
+	for _, max := range []int{0, 1, 7, minDuplicate, dupPrefix, 100} {
+		got := string(appendNormalizedUpTo([]byte("x"), s, max)[1:])
+		if !strings.HasPrefix(want, got) || len(got) < min(max, len(want)) {
+			t.Fatalf("%q up to %d: %q, key %q", s, max, got, want)
 		}
 	}
 }
@@ -66,9 +80,11 @@ func FuzzNormalized(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendNormalized([]byte("x"), s)[1:]), normalizeRef(s); got != want {
+		want := normalizeRef(s)
+		if got := string(appendNormalized([]byte("x"), s)[1:]); got != want {
 			t.Fatalf("%q: %q, want %q", s, got, want)
 		}
+		checkNormalizedUpTo(t, s, want)
 	})
 }
 
@@ -226,6 +242,12 @@ var furnitureCases = []string{
 	"Download\nShare\nA caption of a bridge, July 28, 2023. /CFP\nA caption of a bridge, July 28, 2023. /CFP\nA  CAPTION of a bridge,\tJuly 28, 2023. /CFP",
 	"Title of the story\nUpdated 20:07, 19-Sep-2023\nBody text. (With input from agencies)\nPhoto: Reuters\nFILE PHOTO | x\n/ AFP",
 	"2004: Iraqi Resistance expands\n\nThe text goes on here.\nVideo: \u212Aelvin\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8",
+	// keys that share their first dupPrefix bytes: the first of a
+	// prefix repeated after others, one in the middle repeated, a key
+	// that is the prefix of another
+	"The minister said on Monday that the talks had failed.\nThe minister said on Monday that the army would stay.\nThe MINISTER said on Monday  that the talks had failed.\n" +
+		"The minister said on Monday that the army would stay.\nThe minister said on Monday that\nThe minister said on Monday that the army",
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdef one.\nabcdefghijklmnopqrstuvwxyz ABCDEF two.\nAbcdefghijklmnopqrstuvwxyz abcdef one.\n\u212Abcdefghijklmnopqrstuvwxyz abcdef",
 }
 
 func checkFurniture(t *testing.T, x *Extractor, s string) {
