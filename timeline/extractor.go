@@ -57,7 +57,7 @@ const (
 // is done or the document exceeds the size limit; odd text comes back
 // as data (diagnostics), never as an error or a panic.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error) {
-	st, err := x.process(ctx, 0, doc)
+	st, err := x.read(ctx, 0, doc, false)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error
 func (x *Extractor) ExtractAll(ctx context.Context, docs []Document) (*Timeline, error) {
 	tl := &Timeline{Documents: []DocumentInfo{}, Events: []Event{}, Expressions: []Expression{}}
 	for i, d := range docs {
-		st, err := x.process(ctx, i, d)
+		st, err := x.read(ctx, i, d, false)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +96,16 @@ func (x *Extractor) ExtractAll(ctx context.Context, docs []Document) (*Timeline,
 // ErrNilExtractor is returned by methods called on a nil *Extractor.
 var ErrNilExtractor = errors.New("timeline: nil Extractor (use New)")
 
+// process reads document doc, of index idx, into a docState that keeps
+// its sentences.
 func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docState, error) {
+	return x.read(ctx, idx, doc, true)
+}
+
+// read is process, keeping the sentences in the docState only when
+// keepSentences or the extractor returns them: they are split in scratch
+// space, and otherwise not copied out of it.
+func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentences bool) (*docState, error) {
 	if x == nil || x.engine == nil {
 		return nil, ErrNilExtractor
 	}
@@ -128,12 +137,13 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		}
 	}
 
-	// scratch space until the expressions are resolved (and given back
-	// then, not held through the events; on an error it goes with the
-	// rest)
+	// scratch space until the events are built (on an error it goes
+	// with the rest)
 	scr := getScratch()
+	keep := keepSentences || x.cfg.sentences
 
-	// sentences, split in scratch space and kept at their size; a large
+	// sentences, split in scratch space, and copied out at their size
+	// only when they are kept (events copy their sentence); a large
 	// document's are split in their own storage, made at the size
 	// expected, as the pool would not keep scratch space of that size
 	if len(text)/sentenceBytes+1 > maxScratch {
@@ -141,7 +151,10 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 		markFurniture(text, st.sents, dateline, fromText)
 	} else {
 		scr.sents = appendSentences(scr.sents[:0], text)
-		st.sents = slices.Clone(scr.sents)
+		st.sents = scr.sents
+		if keep {
+			st.sents = slices.Clone(scr.sents)
+		}
 		markFurnitureWith(&scr.dup, text, st.sents, dateline, fromText)
 	}
 
@@ -162,7 +175,6 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	}
 	st.info.Mode = mode
 	st.exprs = resolveMentions(st, ms, sentOf, mode, dateline, fromText)
-	putScratch(scr)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -172,6 +184,10 @@ func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docSta
 	if x.cfg.sentences {
 		st.info.Sentences = st.sents
 	}
+	if !keep {
+		st.sents = nil // scratch space from here on
+	}
+	putScratch(scr)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
