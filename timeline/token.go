@@ -141,7 +141,12 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			i++
 			continue
 		}
-		j, h, seen := scanASCIIWord(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		// scanASCIIWord, its fast loop inlined here
+		j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		capsAfter := j < len(text) && isUpperASCII(text[j])
+		if capsAfter {
+			j, h = scanFoldASCII(text, j, h)
+		}
 		if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '.' && j-i == 1) {
 			toks, i = tz.word(toks, text, i, g)
 			continue
@@ -154,7 +159,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		raw := text[i:j]
 		t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
 		t.word, t.up, t.poss, t.slot, t.cls = true, k&classUpper != 0, false, 0, 0
-		if (k|seen)&classUpper != 0 {
+		if k&classUpper != 0 || capsAfter {
 			tz.pend = append(tz.pend, int32(len(toks)-1)) // lowered (and looked up) at the end
 			if t.up {
 				tz.ups = append(tz.ups, int32(len(toks)-1))
@@ -210,8 +215,8 @@ func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]tok
 		}
 		j, ascii = i+n, false
 	}
-	var seen uint8
-	j, h, seen = scanASCIIWord(text, j, h)
+	var caps bool
+	j, h, caps = scanASCIIWord(text, j, h)
 	for j < len(text) && text[j] >= utf8.RuneSelf {
 		// a rune past the ASCII letters
 		r2, n2 := utf8.DecodeRuneInString(text[j:])
@@ -220,11 +225,11 @@ func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]tok
 		}
 		j += n2
 		ascii = false
-		var more uint8
+		var more bool
 		j, h, more = scanASCIIWord(text, j, h)
-		seen |= more
+		caps = caps || more
 	}
-	caps := (asciiClass[c]|seen)&classUpper != 0
+	caps = caps || isUpperASCII(c)
 	// A single capital letter followed by ".X." is a dotted
 	// abbreviation: U.S., U.N., U.S.A.
 	dotted := false
@@ -279,20 +284,46 @@ func possessiveToken(t *token, text string, j int) int {
 
 // scanASCIIWord reads the ASCII letters and digits of a word from
 // text[j:] on, folding their lowered bytes into the hash h. It returns
-// where they end, the hash, and the classes of the bytes read, whose
-// classUpper bit says a capital was among them.
-func scanASCIIWord(text string, j int, h uint32) (int, uint32, uint8) {
-	var seen uint8
+// where they end, the hash, and whether a capital was among them.
+func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
+	// Most words have no capital after their first letter: they end in
+	// scanLowerASCII. A capital ends that loop, and scanFoldASCII reads
+	// the rest of the word.
+	j, h = scanLowerASCII(text, j, h)
+	if j == len(text) || !isUpperASCII(text[j]) {
+		return j, h, false
+	}
+	j, h = scanFoldASCII(text, j, h)
+	return j, h, true
+}
+
+// scanLowerASCII is scanASCIIWord of a word in lower case: it stops at
+// a capital. Its loop reads one table and keeps no more than the hash,
+// and it is small enough to be inlined into scan's loop.
+func scanLowerASCII(text string, j int, h uint32) (int, uint32) {
 	for ; j < len(text); j++ {
-		c := text[j]
-		k := asciiClass[c]
-		if k&classWord == 0 {
+		c := asciiLowerWord[text[j]]
+		if c == 0 {
 			break
 		}
-		seen |= k
-		h = (h ^ uint32(asciiLower[c])) * fnvPrime
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	return j, h, seen
+	return j, h
+}
+
+// scanFoldASCII is scanASCIIWord with capitals, which it lowers. It is
+// seldom called and kept out of scan's loop.
+//
+//go:noinline
+func scanFoldASCII(text string, j int, h uint32) (int, uint32) {
+	for ; j < len(text); j++ {
+		l := asciiWordLower[text[j]]
+		if l == 0 {
+			break
+		}
+		h = (h ^ uint32(l)) * fnvPrime
+	}
+	return j, h
 }
 
 // lower sets the low of the tokens tz.pend, ASCII words with capitals,
@@ -382,6 +413,28 @@ var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [
 		low[c] = byte(c)
 		if c >= 'A' && c <= 'Z' {
 			low[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// asciiLowerWord maps an ASCII lower-case letter or digit to itself and
+// any other byte (a capital too) to 0.
+var asciiLowerWord = func() (lw [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiWord[c] && !isUpperASCII(byte(c)) {
+			lw[c] = byte(c)
+		}
+	}
+	return
+}()
+
+// asciiWordLower maps an ASCII letter or digit to itself lowered and
+// any other byte to 0 (no word byte is 0).
+var asciiWordLower = func() (wl [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiWord[c] {
+			wl[c] = asciiLower[c]
 		}
 	}
 	return
