@@ -141,13 +141,20 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			i++
 			continue
 		}
-		// scanASCIIWord, its fast loop inlined here
+		// scanASCIIWord, its fast loop inlined here; the byte after the
+		// word is classed once, by afterClass
 		j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
-		capsAfter := j < len(text) && isUpperASCII(text[j])
-		if capsAfter {
-			j, h = scanFoldASCII(text, j, h)
+		caps, after := k&classUpper != 0, uint8(0)
+		if j < len(text) {
+			if after = afterClass[text[j]]; after == afterUpper {
+				j, h = scanFoldASCII(text, j, h)
+				caps, after = true, 0
+				if j < len(text) {
+					after = afterClass[text[j]]
+				}
+			}
 		}
-		if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '.' && j-i == 1) {
+		if after == afterRune || after == afterDot && j-i == 1 {
 			toks, i = tz.word(toks, text, i, g)
 			continue
 		}
@@ -159,7 +166,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		raw := text[i:j]
 		t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
 		t.word, t.up, t.poss, t.slot, t.cls = true, k&classUpper != 0, false, 0, 0
-		if k&classUpper != 0 || capsAfter {
+		if caps {
 			tz.pend = append(tz.pend, int32(len(toks)-1)) // lowered (and looked up) at the end
 			if t.up {
 				tz.ups = append(tz.ups, int32(len(toks)-1))
@@ -168,19 +175,22 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			// lookupToken of a word in lower case, which is no acronym;
 			// most words that the table lacks end at an empty first probe
 			t.slot = -1
-			if g.hs[h&g.mask] != 0 {
-				if s := g.find(h, raw); s >= 0 {
+			// (find, its first probe read here)
+			if v := g.hs[h&g.mask]; v != 0 {
+				s := int(h & g.mask)
+				if v != h|1 || g.keys[s] != raw {
+					s = g.findFrom(h, raw)
+				}
+				if s >= 0 {
 					t.cls, t.slot = g.cls[s], int32(s)+1
 				}
 			}
 		}
-		if j < len(text) {
-			switch text[j] {
-			case ' ':
-				j++ // the usual space after a word, here rather than a turn of the loop
-			case '\'', 0xE2:
-				j = possessiveToken(t, text, j)
-			}
+		switch after {
+		case afterSpace:
+			j++ // the usual space after a word, here rather than a turn of the loop
+		case afterQuote:
+			j = possessiveToken(t, text, j)
 		}
 		i = j
 	}
@@ -456,6 +466,30 @@ var asciiClass = func() (cl [256]uint8) {
 	}
 	return
 }()
+
+// afterClass classes the byte after a word in lower case for scan: a
+// space, which scan passes, an apostrophe, which may start a
+// possessive, a capital, which the word goes on with, a dot, which may
+// make it an abbreviation, or a rune past ASCII, which the word may go
+// on with; 0 for the bytes that simply end the word.
+var afterClass = func() (cl [256]uint8) {
+	cl[' '], cl['\''], cl['.'] = afterSpace, afterQuote, afterDot
+	for c := 'A'; c <= 'Z'; c++ {
+		cl[c] = afterUpper
+	}
+	for c := utf8.RuneSelf; c < len(cl); c++ {
+		cl[c] = afterRune
+	}
+	return
+}()
+
+const (
+	afterSpace = 1 + iota
+	afterQuote
+	afterUpper
+	afterDot
+	afterRune
+)
 
 const (
 	classSpace = 1 << iota
