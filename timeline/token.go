@@ -118,11 +118,18 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		buf := make([]int32, 2*n)
 		tz.pend, tz.ups = buf[:0:n], buf[n:n:2*n]
 	}
-	// The loop reads a plain ASCII word itself and leaves the rest
-	// (runes past ASCII, dotted abbreviations, possessives) to calls
-	// out of it.
+	// The loop reads an ASCII word with capitals itself, and the plain
+	// tokens that scanPlain leaves to it (a word in lower case that a
+	// capital or a possessive follows); it leaves the rest (runes past
+	// ASCII, dotted abbreviations, possessives) to calls out of it.
 	i := s.Start
 	for i < len(text) {
+		// most tokens are words in lower case and marks, which
+		// scanPlain makes in a loop of its own; it stops at a token
+		// it leaves to this one
+		if toks, i = scanPlain(toks, text, i, g); i == len(text) {
+			break
+		}
 		c := text[i]
 		k := asciiClass[c]
 		if k&classSpace != 0 {
@@ -199,6 +206,78 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 	}
 	tz.toks = toks
 	return toks
+}
+
+// scanPlain appends the tokens from text[i] on that need no more than
+// ASCII bytes and a look-up in g unless g is nil: words in lower case
+// (no capital, no possessive, no dotted abbreviation after one letter)
+// and marks. It returns where the first token that it leaves to scan
+// starts, or len(text). The tokens are scan's, field for field: it is a
+// loop of its own, with few values live, for the tokens most prose is
+// made of. g, if not nil, is indexed.
+func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
+	for i < len(text) {
+		c := text[i]
+		switch k := asciiClass[c]; {
+		case k&classSpace != 0:
+			i++
+		case k&(classWord|classUpper) == classWord:
+			// a letter in lower case or a digit, its own lowered byte
+			j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
+			var after uint8
+			if j < len(text) {
+				after = afterClass[text[j]]
+			}
+			if after >= afterQuote && (after != afterDot || j-i == 1) {
+				return toks, i // a capital, a rune, an abbreviation or a possessive after it
+			}
+			if len(toks) == cap(toks) {
+				toks = slices.Grow(toks, 1)
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			raw := text[i:j]
+			t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
+			t.word, t.up, t.poss, t.slot, t.cls = true, false, false, 0, 0
+			if g != nil {
+				// lookupToken of a word in lower case, which is no acronym:
+				// most words that the table lacks end at an empty first
+				// probe, read here with the hits on it; find reads the rest
+				t.slot = -1
+				if v := g.hs[h&g.mask]; v != 0 {
+					s := int(h & g.mask)
+					if v != h|1 || g.keys[s] != raw {
+						s = g.findFrom(h, raw)
+					}
+					if s >= 0 {
+						t.cls, t.slot = g.cls[s], int32(s)+1
+					}
+				}
+			}
+			if after == afterSpace {
+				j++
+			}
+			i = j
+		case k == 0 && c < utf8.RuneSelf:
+			// a mark, looked up in g.punct (lookupPunct)
+			if len(toks) == cap(toks) {
+				toks = slices.Grow(toks, 1)
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			mark := text[i : i+1]
+			t.Span, t.raw, t.low = Span{i, i + 1}, mark, mark
+			t.word, t.up, t.poss, t.h, t.slot, t.cls = false, false, false, 0, 0, 0
+			if g != nil {
+				p := &g.punct[c]
+				t.h, t.slot, t.cls = p.h, p.slot, p.cls
+			}
+			i++
+		default:
+			return toks, i
+		}
+	}
+	return toks, i
 }
 
 // word reads the token at text[i], which the fast path of scan leaves:
