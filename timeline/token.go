@@ -118,11 +118,18 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		buf := make([]int32, 2*n)
 		tz.pend, tz.ups = buf[:0:n], buf[n:n:2*n]
 	}
-	// The loop reads a plain ASCII word itself and leaves the rest
-	// (runes past ASCII, dotted abbreviations, possessives) to calls
-	// out of it.
+	// The loop reads an ASCII word with capitals itself, and the plain
+	// tokens that scanPlain leaves to it (a word in lower case that a
+	// capital or a possessive follows); it leaves the rest (runes past
+	// ASCII, dotted abbreviations, possessives) to calls out of it.
 	i := s.Start
 	for i < len(text) {
+		// most tokens are words in lower case and marks, which
+		// scanPlain makes in a loop of its own; it stops at a token
+		// it leaves to this one
+		if toks, i = scanPlain(toks, text, i, g); i == len(text) {
+			break
+		}
 		c := text[i]
 		k := asciiClass[c]
 		if k&classSpace != 0 {
@@ -141,8 +148,20 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			i++
 			continue
 		}
-		j, h, seen := scanASCIIWord(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
-		if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '.' && j-i == 1) {
+		// scanASCIIWord, its fast loop inlined here; the byte after the
+		// word is classed once, by afterClass
+		j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		caps, after := k&classUpper != 0, uint8(0)
+		if j < len(text) {
+			if after = afterClass[text[j]]; after == afterUpper {
+				j, h = scanFoldASCII(text, j, h)
+				caps, after = true, 0
+				if j < len(text) {
+					after = afterClass[text[j]]
+				}
+			}
+		}
+		if after == afterRune || after == afterDot && j-i == 1 {
 			toks, i = tz.word(toks, text, i, g)
 			continue
 		}
@@ -154,7 +173,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		raw := text[i:j]
 		t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
 		t.word, t.up, t.poss, t.slot, t.cls = true, k&classUpper != 0, false, 0, 0
-		if (k|seen)&classUpper != 0 {
+		if caps {
 			tz.pend = append(tz.pend, int32(len(toks)-1)) // lowered (and looked up) at the end
 			if t.up {
 				tz.ups = append(tz.ups, int32(len(toks)-1))
@@ -163,19 +182,22 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			// lookupToken of a word in lower case, which is no acronym;
 			// most words that the table lacks end at an empty first probe
 			t.slot = -1
-			if g.hs[h&g.mask] != 0 {
-				if s := g.find(h, raw); s >= 0 {
+			// (find, its first probe read here)
+			if v := g.hs[h&g.mask]; v != 0 {
+				s := int(h & g.mask)
+				if v != h|1 || g.keys[s] != raw {
+					s = g.findFrom(h, raw)
+				}
+				if s >= 0 {
 					t.cls, t.slot = g.cls[s], int32(s)+1
 				}
 			}
 		}
-		if j < len(text) {
-			switch text[j] {
-			case ' ':
-				j++ // the usual space after a word, here rather than a turn of the loop
-			case '\'', 0xE2:
-				j = possessiveToken(t, text, j)
-			}
+		switch after {
+		case afterSpace:
+			j++ // the usual space after a word, here rather than a turn of the loop
+		case afterQuote:
+			j = possessiveToken(t, text, j)
 		}
 		i = j
 	}
@@ -184,6 +206,78 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 	}
 	tz.toks = toks
 	return toks
+}
+
+// scanPlain appends the tokens from text[i] on that need no more than
+// ASCII bytes and a look-up in g unless g is nil: words in lower case
+// (no capital, no possessive, no dotted abbreviation after one letter)
+// and marks. It returns where the first token that it leaves to scan
+// starts, or len(text). The tokens are scan's, field for field: it is a
+// loop of its own, with few values live, for the tokens most prose is
+// made of. g, if not nil, is indexed.
+func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
+	for i < len(text) {
+		c := text[i]
+		switch k := asciiClass[c]; {
+		case k&classSpace != 0:
+			i++
+		case k&(classWord|classUpper) == classWord:
+			// a letter in lower case or a digit, its own lowered byte
+			j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
+			var after uint8
+			if j < len(text) {
+				after = afterClass[text[j]]
+			}
+			if after >= afterQuote && (after != afterDot || j-i == 1) {
+				return toks, i // a capital, a rune, an abbreviation or a possessive after it
+			}
+			if len(toks) == cap(toks) {
+				toks = slices.Grow(toks, 1)
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			raw := text[i:j]
+			t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
+			t.word, t.up, t.poss, t.slot, t.cls = true, false, false, 0, 0
+			if g != nil {
+				// lookupToken of a word in lower case, which is no acronym:
+				// most words that the table lacks end at an empty first
+				// probe, read here with the hits on it; find reads the rest
+				t.slot = -1
+				if v := g.hs[h&g.mask]; v != 0 {
+					s := int(h & g.mask)
+					if v != h|1 || g.keys[s] != raw {
+						s = g.findFrom(h, raw)
+					}
+					if s >= 0 {
+						t.cls, t.slot = g.cls[s], int32(s)+1
+					}
+				}
+			}
+			if after == afterSpace {
+				j++
+			}
+			i = j
+		case k == 0 && c < utf8.RuneSelf:
+			// a mark, looked up in g.punct (lookupPunct)
+			if len(toks) == cap(toks) {
+				toks = slices.Grow(toks, 1)
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			mark := text[i : i+1]
+			t.Span, t.raw, t.low = Span{i, i + 1}, mark, mark
+			t.word, t.up, t.poss, t.h, t.slot, t.cls = false, false, false, 0, 0, 0
+			if g != nil {
+				p := &g.punct[c]
+				t.h, t.slot, t.cls = p.h, p.slot, p.cls
+			}
+			i++
+		default:
+			return toks, i
+		}
+	}
+	return toks, i
 }
 
 // word reads the token at text[i], which the fast path of scan leaves:
@@ -210,8 +304,8 @@ func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]tok
 		}
 		j, ascii = i+n, false
 	}
-	var seen uint8
-	j, h, seen = scanASCIIWord(text, j, h)
+	var caps bool
+	j, h, caps = scanASCIIWord(text, j, h)
 	for j < len(text) && text[j] >= utf8.RuneSelf {
 		// a rune past the ASCII letters
 		r2, n2 := utf8.DecodeRuneInString(text[j:])
@@ -220,11 +314,11 @@ func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]tok
 		}
 		j += n2
 		ascii = false
-		var more uint8
+		var more bool
 		j, h, more = scanASCIIWord(text, j, h)
-		seen |= more
+		caps = caps || more
 	}
-	caps := (asciiClass[c]|seen)&classUpper != 0
+	caps = caps || isUpperASCII(c)
 	// A single capital letter followed by ".X." is a dotted
 	// abbreviation: U.S., U.N., U.S.A.
 	dotted := false
@@ -279,20 +373,46 @@ func possessiveToken(t *token, text string, j int) int {
 
 // scanASCIIWord reads the ASCII letters and digits of a word from
 // text[j:] on, folding their lowered bytes into the hash h. It returns
-// where they end, the hash, and the classes of the bytes read, whose
-// classUpper bit says a capital was among them.
-func scanASCIIWord(text string, j int, h uint32) (int, uint32, uint8) {
-	var seen uint8
+// where they end, the hash, and whether a capital was among them.
+func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
+	// Most words have no capital after their first letter: they end in
+	// scanLowerASCII. A capital ends that loop, and scanFoldASCII reads
+	// the rest of the word.
+	j, h = scanLowerASCII(text, j, h)
+	if j == len(text) || !isUpperASCII(text[j]) {
+		return j, h, false
+	}
+	j, h = scanFoldASCII(text, j, h)
+	return j, h, true
+}
+
+// scanLowerASCII is scanASCIIWord of a word in lower case: it stops at
+// a capital. Its loop reads one table and keeps no more than the hash,
+// and it is small enough to be inlined into scan's loop.
+func scanLowerASCII(text string, j int, h uint32) (int, uint32) {
 	for ; j < len(text); j++ {
-		c := text[j]
-		k := asciiClass[c]
-		if k&classWord == 0 {
+		c := asciiLowerWord[text[j]]
+		if c == 0 {
 			break
 		}
-		seen |= k
-		h = (h ^ uint32(asciiLower[c])) * fnvPrime
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	return j, h, seen
+	return j, h
+}
+
+// scanFoldASCII is scanASCIIWord with capitals, which it lowers. It is
+// seldom called and kept out of scan's loop.
+//
+//go:noinline
+func scanFoldASCII(text string, j int, h uint32) (int, uint32) {
+	for ; j < len(text); j++ {
+		l := asciiWordLower[text[j]]
+		if l == 0 {
+			break
+		}
+		h = (h ^ uint32(l)) * fnvPrime
+	}
+	return j, h
 }
 
 // lower sets the low of the tokens tz.pend, ASCII words with capitals,
@@ -387,6 +507,28 @@ var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [
 	return
 }()
 
+// asciiLowerWord maps an ASCII lower-case letter or digit to itself and
+// any other byte (a capital too) to 0.
+var asciiLowerWord = func() (lw [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiWord[c] && !isUpperASCII(byte(c)) {
+			lw[c] = byte(c)
+		}
+	}
+	return
+}()
+
+// asciiWordLower maps an ASCII letter or digit to itself lowered and
+// any other byte to 0 (no word byte is 0).
+var asciiWordLower = func() (wl [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiWord[c] {
+			wl[c] = asciiLower[c]
+		}
+	}
+	return
+}()
+
 // asciiClass classes the bytes for tokenize: white space, word (letter
 // or digit), upper case; a byte of a multi-byte rune has no class.
 var asciiClass = func() (cl [256]uint8) {
@@ -403,6 +545,30 @@ var asciiClass = func() (cl [256]uint8) {
 	}
 	return
 }()
+
+// afterClass classes the byte after a word in lower case for scan: a
+// space, which scan passes, an apostrophe, which may start a
+// possessive, a capital, which the word goes on with, a dot, which may
+// make it an abbreviation, or a rune past ASCII, which the word may go
+// on with; 0 for the bytes that simply end the word.
+var afterClass = func() (cl [256]uint8) {
+	cl[' '], cl['\''], cl['.'] = afterSpace, afterQuote, afterDot
+	for c := 'A'; c <= 'Z'; c++ {
+		cl[c] = afterUpper
+	}
+	for c := utf8.RuneSelf; c < len(cl); c++ {
+		cl[c] = afterRune
+	}
+	return
+}()
+
+const (
+	afterSpace = 1 + iota
+	afterQuote
+	afterUpper
+	afterDot
+	afterRune
+)
 
 const (
 	classSpace = 1 << iota

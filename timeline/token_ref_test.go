@@ -60,6 +60,7 @@ var tokenizeCases = []string{
 	"", " ", "U.S. and U.N. troops", "the U.S.A.'s", "Iraq's Saddam", "the Joneses' house",
 	"İstanbul ǅemal KELVIN\u212a ſtraße", "Müller’s plan’s", "a\u00a0b\u0085c\u2028d", "\xff\xfeab\xc3",
 	"\x00\x01\t\v\f\r\n", "A.B.C", "X.Y", "rock 'n' roll's", "1990s' wars", "’", "'s", "ÀÉÎ'S done",
+	"iPhone McDonald's eBay aB1c2D x9Y NATO's U.S.-led",
 }
 
 func checkTokenize(t *testing.T, tz *tokenizer, text string, s Span) {
