@@ -194,6 +194,7 @@ func newActorIndex() *actorIndex {
 					a.title, a.nameOnly, name = true, true, name[1:]
 				}
 				a.name = name
+				a.office, a.sectorName, a.adjectival = officeOf(name), sectorNames[sector], adjectival[name]
 				ix.gaz.add(name, gazEntry{kind: gazAgent, idx: len(ix.agents)})
 				ix.agents = append(ix.agents, a)
 			}
@@ -304,10 +305,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			continue
 		}
 		title := &ix.agents[m.e.idx]
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
-		if _, abbr := officeNames[title.name]; !abbr {
-			p.Office = title.name
-		}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.office, Sector: title.sector}
 		if prev, ok := mem.lookupTitled(p.Name, title.name); ok {
 			p = prev
 		}
@@ -392,8 +390,8 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if m.used || m.e.kind != gazAgent || ix.agents[m.e.idx].nameOnly {
 			continue
 		}
-		ag := ix.agents[m.e.idx]
-		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
+		ag := &ix.agents[m.e.idx]
+		if next := m.j; next < len(toks) && ag.adjectival && toks[next].word && !toks[next].up &&
 			!toks[next].is(wcStop|wcCapitalVerb) && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
@@ -405,10 +403,11 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			continue
 		}
 		a := Actor{Kind: "agent", Sector: ag.sector, Agent: spanText(text, toks[m.i:m.j])}
+		a.Name = ag.sectorName
 		if m.sectorFrom != "" && a.Sector != "MIL" {
 			a.Sector = m.sectorFrom
+			a.Name = sectorNames[a.Sector]
 		}
-		a.Name = sectorNames[a.Sector]
 		if a.Name == "" {
 			a.Name = ag.name
 		}
@@ -549,6 +548,15 @@ func dropBridging(as []Actor) []Actor {
 var officeNames = map[string]string{
 	"gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
 	"sgt": "sergeant", "sen": "senator", "mr": "", "mrs": "", "ms": "", "dr": "",
+}
+
+// officeOf is the office a title names: its spelled-out form when
+// officeNames has one, else the title itself.
+func officeOf(title string) string {
+	if o, abbr := officeNames[title]; abbr {
+		return o
+	}
+	return title
 }
 
 // commonWord reports a word the lexicons know as something else: a

@@ -31,6 +31,7 @@ type trigger struct {
 	toks             []string
 	hs               []uint32 // fnv1a of each of toks, for matchTrigger
 	typ, cameo, mode string
+	quad             int // categories[typ].quad, read once
 	noun, participle bool
 	// read from the lists by the whole form, once (buildTriggers)
 	nounForm bool            // the form is one the lexicon lists as a noun
@@ -46,7 +47,7 @@ type trigger struct {
 func (t *trigger) addVariants() {
 	if t.sense == "clause" {
 		st := *t
-		st.typ, st.cameo = "STATEMENT", categories["STATEMENT"].cameo
+		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
 		st.addNoun()
 		t.asStatement = &st
 	}
@@ -79,6 +80,7 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 		}
 		seen[form] = true
 		t.toks = keyTokens(form)
+		t.quad = categories[t.typ].quad
 		t.hs = make([]uint32, len(t.toks))
 		for k, w := range t.toks {
 			t.hs[k] = fnv1a(w, "")
@@ -336,10 +338,9 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		}
 	}
 	c := cands[best]
-	cat := categories[c.t.typ]
 	ec := EventClass{
 		Type:    c.t.typ,
-		Quad:    cat.quad,
+		Quad:    c.t.quad,
 		CAMEO:   c.t.cameo,
 		Mode:    c.t.mode,
 		Trigger: Span{toks[c.i].Start, toks[c.j-1].End},
@@ -391,6 +392,9 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 				ec.Actors = dedupeActors(sc, subj, ec.Recipients)
 			}
 		}
+	}
+	if ec.Type != "ASSAULT" && ec.Type != "SANCTION" {
+		return ec // the checks below read the trigger of these two only
 	}
 	trig := strings.ToLower(ec.Trigger.In(text))
 	if ec.Type == "ASSAULT" && strings.HasPrefix(trig, "raid") && allSector(ec.Actors, "COP") {
