@@ -333,7 +333,6 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if end == n {
 			continue
 		}
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
 		single := end-n == 1
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
@@ -344,6 +343,9 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			// One capitalized word is a person only as the subject of a
 			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
 			continue
+		}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		switch {
 		case single || possessed(toks, ms, at, n):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
@@ -1409,7 +1411,7 @@ func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, sta
 	from := 1 // the first token a name may start at
 	for _, u := range starts {
 		n := int(u)
-		if n < from || inName[n] || inMention[n] {
+		if n < from || inName[n] || inMention[n] || !personContext(toks, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -1443,6 +1445,18 @@ func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, sta
 		from = end
 	}
 	return out
+}
+
+// personContext reports whether the words before a name at n may be
+// one of contextPersons' contexts: the word before is "by", "as", "(",
+// "and" or "to", or the name's first word is a possessive. Most
+// capitalized words fail it, and their names are not read.
+func personContext(toks []token, n int) bool {
+	switch toks[n-1].low {
+	case "by", "as", "(", "and", "to":
+		return true
+	}
+	return toks[n].poss
 }
 
 // parenNames reports a parenthesis opened before token n that holds only
