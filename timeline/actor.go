@@ -247,6 +247,14 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 
 // findActorsTo is findActors appending to out[:0], whose room it reuses.
 func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorMemory) []Actor {
+	return ix.findActorsFor(out, text, s, mem, true)
+}
+
+// findActorsFor is findActorsTo; when read is false, the caller reads
+// only what mem keeps of the sentence (its persons, its last country),
+// not the actors it returns, which may then lack some and be out of
+// order.
+func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actorMemory, read bool) []Actor {
 	out = out[:0]
 	if mem == nil {
 		mem = newActorMemory()
@@ -453,6 +461,13 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		}
 		out = append(out, a)
 	}
+	if !read && !ix.mayOwnByPerson(text, out) {
+		// What follows adds persons met before, orders the actors and
+		// drops some agents: none of it changes the memory, unless an
+		// agent takes a person's country (ownedByPerson).
+		ix.noteLastCountry(text, s, out, mem)
+		return out
+	}
 	// Persons met before, named again by surname.
 	for _, u := range ups {
 		n := int(u)
@@ -488,13 +503,43 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		}
 		out = kept
 	}
-	for _, a := range out {
-		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
-			mem.lastCountry = ix.byAlpha3[a.Code]
+	for k := range out {
+		if namesState(&out[k]) {
+			mem.lastCountry = ix.byAlpha3[out[k].Code]
 			break
 		}
 	}
 	return out
+}
+
+// namesState reports an actor that names a state for a later "its" or
+// "their": no person, and no international body.
+func namesState(a *Actor) bool {
+	return a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG"
+}
+
+// noteLastCountry sets mem's last country as findActorsFor does at its
+// end, from the actors of sentence s before they are ordered: the first
+// in text order after any credit line that names a state, the earlier
+// found of two at the same offset (the order is stable).
+func (ix *actorIndex) noteLastCountry(text string, s Span, as []Actor, mem *actorMemory) {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return
+	}
+	credit := findCreditLine(text[s.Start:s.End])
+	first := -1
+	for k := range as {
+		a := &as[k]
+		if credit != nil && a.Start < s.Start+credit[1] || !namesState(a) {
+			continue
+		}
+		if first < 0 || a.Start < as[first].Start {
+			first = k
+		}
+	}
+	if first >= 0 {
+		mem.lastCountry = ix.byAlpha3[as[first].Code]
+	}
 }
 
 // creditLine is a wire story's opening credit: a place in capitals, an
@@ -1489,16 +1534,32 @@ func inParenList(toks []token, n int) bool {
 	return false
 }
 
+// ownerless reports an agent of no one after "his" or "her", whose
+// owner ownedByPerson looks for.
+func ownerless(text string, a *Actor) bool {
+	if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
+		return false
+	}
+	pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
+	return strings.HasSuffix(pre, "his") || strings.HasSuffix(pre, "her")
+}
+
+// mayOwnByPerson reports whether ownedByPerson may change one of as.
+func (ix *actorIndex) mayOwnByPerson(text string, as []Actor) bool {
+	for k := range as {
+		if ownerless(text, &as[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedByPerson gives an agent after "his" or "her" the country of the
 // person named last before it: "Saddam ordered his forces" are Iraq's.
 func (ix *actorIndex) ownedByPerson(text string, out []Actor) {
 	for k := range out {
 		a := &out[k]
-		if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
-			continue
-		}
-		pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
-		if !strings.HasSuffix(pre, "his") && !strings.HasSuffix(pre, "her") {
+		if !ownerless(text, a) {
 			continue
 		}
 		for x := k - 1; x >= 0; x-- {
