@@ -194,6 +194,7 @@ func newActorIndex() *actorIndex {
 					a.title, a.nameOnly, name = true, true, name[1:]
 				}
 				a.name = name
+				a.office, a.sectorName, a.adjectival = officeOf(name), sectorNames[sector], adjectival[name]
 				ix.gaz.add(name, gazEntry{kind: gazAgent, idx: len(ix.agents)})
 				ix.agents = append(ix.agents, a)
 			}
@@ -246,6 +247,14 @@ func (ix *actorIndex) findActors(text string, s Span, mem *actorMemory) []Actor 
 
 // findActorsTo is findActors appending to out[:0], whose room it reuses.
 func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorMemory) []Actor {
+	return ix.findActorsFor(out, text, s, mem, true)
+}
+
+// findActorsFor is findActorsTo; when read is false, the caller reads
+// only what mem keeps of the sentence (its persons, its last country),
+// not the actors it returns, which may then lack some and be out of
+// order.
+func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actorMemory, read bool) []Actor {
 	out = out[:0]
 	if mem == nil {
 		mem = newActorMemory()
@@ -304,10 +313,7 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			continue
 		}
 		title := &ix.agents[m.e.idx]
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: officeNames[title.name], Sector: title.sector}
-		if _, abbr := officeNames[title.name]; !abbr {
-			p.Office = title.name
-		}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end]), Office: title.office, Sector: title.sector}
 		if prev, ok := mem.lookupTitled(p.Name, title.name); ok {
 			p = prev
 		}
@@ -335,7 +341,6 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if end == n {
 			continue
 		}
-		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
 		single := end-n == 1
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
@@ -346,6 +351,9 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			// One capitalized word is a person only as the subject of a
 			// verb ("Saddam ordered") or after a country ("Iraq's Saddam").
 			continue
+		}
+		p := Actor{Kind: "person", Name: spanText(text, toks[n:end])}
+		switch {
 		case single || possessed(toks, ms, at, n):
 			if prev, ok := mem.lookup(p.Name); ok {
 				p = prev
@@ -392,8 +400,8 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		if m.used || m.e.kind != gazAgent || ix.agents[m.e.idx].nameOnly {
 			continue
 		}
-		ag := ix.agents[m.e.idx]
-		if next := m.j; next < len(toks) && adjectival[ag.name] && toks[next].word && !toks[next].up &&
+		ag := &ix.agents[m.e.idx]
+		if next := m.j; next < len(toks) && ag.adjectival && toks[next].word && !toks[next].up &&
 			!toks[next].is(wcStop|wcCapitalVerb) && !strings.HasSuffix(toks[next].low, "ly") && !verbLike(toks, next) {
 			// "military action", "government troops": a modifier, not an
 			// agent; a following agent is the head and takes the sector.
@@ -405,10 +413,11 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 			continue
 		}
 		a := Actor{Kind: "agent", Sector: ag.sector, Agent: spanText(text, toks[m.i:m.j])}
+		a.Name = ag.sectorName
 		if m.sectorFrom != "" && a.Sector != "MIL" {
 			a.Sector = m.sectorFrom
+			a.Name = sectorNames[a.Sector]
 		}
-		a.Name = sectorNames[a.Sector]
 		if a.Name == "" {
 			a.Name = ag.name
 		}
@@ -452,6 +461,13 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		}
 		out = append(out, a)
 	}
+	if !read && !ix.mayOwnByPerson(text, out) {
+		// What follows adds persons met before, orders the actors and
+		// drops some agents: none of it changes the memory, unless an
+		// agent takes a person's country (ownedByPerson).
+		ix.noteLastCountry(text, s, out, mem)
+		return out
+	}
 	// Persons met before, named again by surname.
 	for _, u := range ups {
 		n := int(u)
@@ -487,13 +503,43 @@ func (ix *actorIndex) findActorsTo(out []Actor, text string, s Span, mem *actorM
 		}
 		out = kept
 	}
-	for _, a := range out {
-		if a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG" {
-			mem.lastCountry = ix.byAlpha3[a.Code]
+	for k := range out {
+		if namesState(&out[k]) {
+			mem.lastCountry = ix.byAlpha3[out[k].Code]
 			break
 		}
 	}
 	return out
+}
+
+// namesState reports an actor that names a state for a later "its" or
+// "their": no person, and no international body.
+func namesState(a *Actor) bool {
+	return a.Kind != "person" && a.Code != "" && a.Code != "UNO" && a.Code != "IGO" && a.Code != "NGO" && a.Code != "IMG"
+}
+
+// noteLastCountry sets mem's last country as findActorsFor does at its
+// end, from the actors of sentence s before they are ordered: the first
+// in text order after any credit line that names a state, the earlier
+// found of two at the same offset (the order is stable).
+func (ix *actorIndex) noteLastCountry(text string, s Span, as []Actor, mem *actorMemory) {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return
+	}
+	credit := findCreditLine(text[s.Start:s.End])
+	first := -1
+	for k := range as {
+		a := &as[k]
+		if credit != nil && a.Start < s.Start+credit[1] || !namesState(a) {
+			continue
+		}
+		if first < 0 || a.Start < as[first].Start {
+			first = k
+		}
+	}
+	if first >= 0 {
+		mem.lastCountry = ix.byAlpha3[as[first].Code]
+	}
 }
 
 // creditLine is a wire story's opening credit: a place in capitals, an
@@ -549,6 +595,15 @@ func dropBridging(as []Actor) []Actor {
 var officeNames = map[string]string{
 	"gen": "general", "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
 	"sgt": "sergeant", "sen": "senator", "mr": "", "mrs": "", "ms": "", "dr": "",
+}
+
+// officeOf is the office a title names: its spelled-out form when
+// officeNames has one, else the title itself.
+func officeOf(title string) string {
+	if o, abbr := officeNames[title]; abbr {
+		return o
+	}
+	return title
 }
 
 // commonWord reports a word the lexicons know as something else: a
@@ -1401,7 +1456,7 @@ func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, sta
 	from := 1 // the first token a name may start at
 	for _, u := range starts {
 		n := int(u)
-		if n < from || inName[n] || inMention[n] {
+		if n < from || inName[n] || inMention[n] || !personContext(toks, n) {
 			continue
 		}
 		end := nameEnd(toks, n, at)
@@ -1437,6 +1492,18 @@ func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, sta
 	return out
 }
 
+// personContext reports whether the words before a name at n may be
+// one of contextPersons' contexts: the word before is "by", "as", "(",
+// "and" or "to", or the name's first word is a possessive. Most
+// capitalized words fail it, and their names are not read.
+func personContext(toks []token, n int) bool {
+	switch toks[n-1].low {
+	case "by", "as", "(", "and", "to":
+		return true
+	}
+	return toks[n].poss
+}
+
 // parenNames reports a parenthesis opened before token n that holds only
 // names joined by "and" or commas: "(Uday and Qusay)".
 func parenNames(toks []token, n int, at []int32) bool {
@@ -1467,16 +1534,32 @@ func inParenList(toks []token, n int) bool {
 	return false
 }
 
+// ownerless reports an agent of no one after "his" or "her", whose
+// owner ownedByPerson looks for.
+func ownerless(text string, a *Actor) bool {
+	if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
+		return false
+	}
+	pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
+	return strings.HasSuffix(pre, "his") || strings.HasSuffix(pre, "her")
+}
+
+// mayOwnByPerson reports whether ownedByPerson may change one of as.
+func (ix *actorIndex) mayOwnByPerson(text string, as []Actor) bool {
+	for k := range as {
+		if ownerless(text, &as[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedByPerson gives an agent after "his" or "her" the country of the
 // person named last before it: "Saddam ordered his forces" are Iraq's.
 func (ix *actorIndex) ownedByPerson(text string, out []Actor) {
 	for k := range out {
 		a := &out[k]
-		if a.Kind != "agent" || a.Code != "" || a.Start < 4 {
-			continue
-		}
-		pre := strings.ToLower(strings.TrimRight(text[max(0, a.Start-4):a.Start], " "))
-		if !strings.HasSuffix(pre, "his") && !strings.HasSuffix(pre, "her") {
+		if !ownerless(text, a) {
 			continue
 		}
 		for x := k - 1; x >= 0; x-- {

@@ -162,6 +162,13 @@ type agentInfo struct {
 	// title: a person's office when a name follows ("spokesperson Maria
 	// Zakharova"); nameOnly: counts only before a name ("Gen.", "Mr.").
 	title, nameOnly bool
+	// set once from the maps of the same names (newActorIndex), so that
+	// the passes over a sentence's mentions do not hash the name again:
+	// office is the office a title names (officeNames, else the name
+	// itself); sectorName, how an agent of the sector is named
+	// (sectorNames); adjectival, that the agent also modifies non-actors.
+	office, sectorName string
+	adjectival         bool
 }
 
 // agentTable lists agents by sector as "name|plural, name …". A "+" marks

@@ -31,6 +31,7 @@ type trigger struct {
 	toks             []string
 	hs               []uint32 // fnv1a of each of toks, for matchTrigger
 	typ, cameo, mode string
+	quad             int // categories[typ].quad, read once
 	noun, participle bool
 	// read from the lists by the whole form, once (buildTriggers)
 	nounForm bool            // the form is one the lexicon lists as a noun
@@ -46,7 +47,7 @@ type trigger struct {
 func (t *trigger) addVariants() {
 	if t.sense == "clause" {
 		st := *t
-		st.typ, st.cameo = "STATEMENT", categories["STATEMENT"].cameo
+		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
 		st.addNoun()
 		t.asStatement = &st
 	}
@@ -79,6 +80,7 @@ func buildTriggers() (triggerIndex, map[string]bool) {
 		}
 		seen[form] = true
 		t.toks = keyTokens(form)
+		t.quad = categories[t.typ].quad
 		t.hs = make([]uint32, len(t.toks))
 		for k, w := range t.toks {
 			t.hs[k] = fnv1a(w, "")
@@ -246,7 +248,55 @@ type classifyScratch struct {
 	sentCuts    []int
 	actors      []Actor // the actor lists of a clause, handed out by actorList
 	actorsUsed  int
+	// what the clause's tokens hold (classifyTokens sets it for the
+	// passes it calls): a pass that looks for a mark the clause lacks
+	// marks nothing and is not run
+	punct punctuation
 }
+
+// punctuation tells which of the marks that the asides, quotes and
+// coordinated clauses start at a clause may hold: a bit clear means
+// none (a bit set may be a look-alike: "–" sets dash and openQuote).
+type punctuation uint8
+
+const (
+	hasComma     punctuation = 1 << iota // ","
+	hasDash                              // a hyphen or dash, spaced or not
+	hasParen                             // "("
+	hasOpenQuote                         // a quotation mark that can open a quote
+	hasAnd                               // the word "and"
+	mayBeAnd                             // a first letter of "and"
+)
+
+// punctByFirst are the marks a token of up to three bytes may be, by its
+// first byte: the three-byte dashes and quotes all start with 0xE2.
+var punctByFirst = func() (t [256]punctuation) {
+	t[','], t['-'], t['('] = hasComma, hasDash, hasParen
+	t['"'], t['`'] = hasOpenQuote, hasOpenQuote
+	t[0xE2] = hasDash | hasOpenQuote
+	t['a'], t['A'] = mayBeAnd, mayBeAnd
+	return t
+}()
+
+// punctuationOf reads toks for the marks of punctuation.
+func punctuationOf(toks []token) punctuation {
+	var p punctuation
+	for i := range toks {
+		t := &toks[i]
+		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
+			continue
+		}
+		m := punctByFirst[t.raw[0]]
+		if m&mayBeAnd != 0 && t.low == "and" {
+			m |= hasAnd
+		}
+		p |= m
+	}
+	return p
+}
+
+// has reports whether p may hold all of marks.
+func (p punctuation) has(marks punctuation) bool { return p&marks == marks }
 
 // reset makes all of the scratch free for the next clause.
 func (sc *classifyScratch) reset() { sc.used, sc.actorsUsed = 0, 0 }
@@ -323,6 +373,7 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		// no trigger: the clauses and the roles are not needed
 		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
+	sc.punct = punctuationOf(toks)
 	// The clauses, and the quotes, are read only when they can matter:
 	// to choose among triggers, to place the actors, or to find the
 	// means of an assault.
@@ -336,10 +387,9 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		}
 	}
 	c := cands[best]
-	cat := categories[c.t.typ]
 	ec := EventClass{
 		Type:    c.t.typ,
-		Quad:    cat.quad,
+		Quad:    c.t.quad,
 		CAMEO:   c.t.cameo,
 		Mode:    c.t.mode,
 		Trigger: Span{toks[c.i].Start, toks[c.j-1].End},
@@ -391,6 +441,9 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 				ec.Actors = dedupeActors(sc, subj, ec.Recipients)
 			}
 		}
+	}
+	if ec.Type != "ASSAULT" && ec.Type != "SANCTION" {
+		return ec // the checks below read the trigger of these two only
 	}
 	trig := strings.ToLower(ec.Trigger.In(text))
 	if ec.Type == "ASSAULT" && strings.HasPrefix(trig, "raid") && allSector(ec.Actors, "COP") {
@@ -966,6 +1019,9 @@ func datesPhrase(cands []candidate, toks []token, k, nearTok int) bool {
 // quoteDepth marks the tokens inside quotation marks.
 func quoteDepth(sc *classifyScratch, toks []token) []bool {
 	in := sc.mark(len(toks))
+	if !sc.punct.has(hasOpenQuote) {
+		return in // no quote opens
+	}
 	open := false
 	for i := range toks {
 		t := &toks[i]
@@ -990,6 +1046,9 @@ func quoteDepth(sc *classifyScratch, toks []token) []bool {
 // asideDepth marks the tokens of an aside between dashes or parentheses.
 func asideDepth(sc *classifyScratch, toks []token) []bool {
 	in := sc.mark(len(toks))
+	if sc.punct&(hasDash|hasParen) == 0 {
+		return in
+	}
 	dash, paren := false, 0
 	for i := range toks {
 		t := &toks[i]
@@ -1243,6 +1302,9 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 // event on: "invaded, declaring war on France").
 func participialAside(sc *classifyScratch, toks []token, c int) []bool {
 	in := sc.mark(len(toks))
+	if !sc.punct.has(hasComma) {
+		return in // an aside opens at a comma
+	}
 	for i := 0; i+1 < c; i++ {
 		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
 			continue
@@ -1493,6 +1555,9 @@ func purposeAdjunct(sc *classifyScratch, toks []token, c candidate) []bool {
 // objects ("invaded France, Belgium, and the Netherlands") has no verb
 // after the name and stays whole.
 func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
+	if !sc.punct.has(hasAnd) {
+		return cls // every cut below is at an "and"
+	}
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	verbStart := sc.mark(len(toks))
 	for _, c := range cands {
@@ -1611,6 +1676,9 @@ func joined(text string, from, to int) bool {
 // Australia and Poland contributing troops").
 func withParticiple(sc *classifyScratch, toks []token, c candidate) []bool {
 	in := sc.mark(len(toks))
+	if !sc.punct.has(hasComma) {
+		return in // the phrase opens at a comma
+	}
 	for k := c.j; k+1 < len(toks); k++ {
 		if toks[k].raw != "," || toks[k+1].low != "with" {
 			continue
@@ -1639,6 +1707,9 @@ var relPreps = map[string]bool{"in": true, "under": true, "by": true, "through":
 // forces, praised Iran"), not who took part.
 func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
 	in := sc.mark(len(toks))
+	if !sc.punct.has(hasComma) {
+		return in // an aside opens at a comma
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].raw != "," {
 			continue
@@ -1748,6 +1819,9 @@ var frameOpeners = map[string]bool{"with": true, "under": true, "despite": true,
 // dashes marks the tokens between spaced dashes: an aside.
 func dashes(sc *classifyScratch, toks []token) []bool {
 	in := sc.mark(len(toks))
+	if !sc.punct.has(hasDash) {
+		return in
+	}
 	open := false
 	for i := range toks {
 		t := &toks[i]

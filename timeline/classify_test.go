@@ -238,7 +238,7 @@ func TestTriggerVariants(t *testing.T) {
 			statements++
 			st := *tr.asStatement
 			want := bare(*tr)
-			want.typ, want.cameo = "STATEMENT", categories["STATEMENT"].cameo
+			want.typ, want.cameo, want.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
 			require.Equal(t, want, bare(st))
 			if !st.noun {
 				want.noun = true

@@ -30,6 +30,10 @@ type foldWords struct {
 	// the first three letters of the words of three letters or more:
 	// bit l of thirds[a][b] for a word that starts with a, b, l
 	thirds [26][26]uint32
+	// the bytes a word of the list may start with (foldLetter's, for
+	// the letters that start a word): most words fail here, before a
+	// call of mayStart
+	firsts [256]bool
 }
 
 func newFoldWords(words ...string) *foldWords {
@@ -39,6 +43,10 @@ func newFoldWords(words ...string) *foldWords {
 		if len(w) >= 3 {
 			fw.thirds[w[0]-'a'][w[1]-'a'] |= 1 << (w[2] - 'a')
 		}
+	}
+	for c := range fw.firsts {
+		l := foldLetter(byte(c))
+		fw.firsts[c] = l >= 0 && len(fw.byFirst[l]) > 0
 	}
 	return &fw
 }
@@ -52,23 +60,25 @@ var spaceLeads = newFoldWords( // all of three letters or more
 // clauseBreakSpans calls f with the start and end of each clauseBreaks
 // match in s, in order, as FindAllStringIndex gives them.
 func clauseBreakSpans(s string, f func(start, end int)) {
-	for p := 0; p < len(s); {
+	for p := 0; ; {
+		// most bytes start no break: they are passed in a tight loop
+		for p < len(s) && breakBytes[s[p]] == breakNone {
+			p++
+		}
+		if p >= len(s) {
+			return
+		}
 		next := p + 1
-		switch breakBytes[s[p]] {
-		case breakPunct:
-		case breakSpace:
+		if breakBytes[s[p]] == breakSpace {
 			// A break at white space is the run and a word after it;
 			// from anywhere in the run it reads the same word, so a run
 			// that does not start one is passed whole (which also keeps
 			// the scan linear in long runs).
 			next = skipRESpace(s, p)
-			if !spaceLeads.mayStart(s, next) {
+			if next >= len(s) || !spaceLeads.firsts[s[next]] || !spaceLeads.mayStart(s, next) {
 				p = next
 				continue
 			}
-		default:
-			p++
-			continue
 		}
 		if e := clauseBreakAt(s, p); e >= 0 {
 			f(p, e)
@@ -254,8 +264,9 @@ var breakBytes = func() (t [256]uint8) {
 }()
 
 const (
-	breakSpace = 1 + iota // \s
-	breakPunct            // a comma or a semicolon
+	breakNone  = iota // a byte no break starts with
+	breakSpace        // \s
+	breakPunct        // a comma or a semicolon
 )
 
 func skipRESpace(s string, p int) int {

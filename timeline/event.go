@@ -77,7 +77,8 @@ func (x *Extractor) buildEvents(st *docState) {
 			continue
 		}
 		mem.scratch.dated = dated
-		actors := x.actors.findActorsTo(mem.scratch.actors, st.text, s.Span, mem)
+		// a sentence with no dated expression is read for the memory only
+		actors := x.actors.findActorsFor(mem.scratch.actors, st.text, s.Span, mem, len(dated) > 0)
 		mem.scratch.actors = actors
 		toks := mem.scratch.tz.toks // the sentence's, until the next findActors
 		if len(dated) == 0 {

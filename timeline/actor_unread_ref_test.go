@@ -1,0 +1,73 @@
+package timeline
+
+import (
+	"context"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// checkUnreadMemory reads the prose sentences of text with two memories:
+// one finds every sentence's actors in full (findActorsTo, the reference),
+// the other skips, for the sentences pick leaves unread, what the memory
+// does not keep (findActorsFor with read false). The memories must agree
+// after every sentence, and the read sentences' actors too.
+func checkUnreadMemory(t *testing.T, x *Extractor, text string, pick func() bool) {
+	t.Helper()
+	st, err := x.process(context.Background(), 0, Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, fast := newActorMemory(), newActorMemory()
+	for _, s := range st.sents {
+		if s.Furniture != "" {
+			continue
+		}
+		read := pick()
+		want := append([]Actor(nil), x.actors.findActorsTo(nil, st.text, s.Span, full)...)
+		got := x.actors.findActorsFor(nil, st.text, s.Span, fast, read)
+		if read && !slices.Equal(got, want) {
+			t.Fatalf("%q: the actors are\n%v\nwant\n%v", s.Span.In(st.text), got, want)
+		}
+		if full.lastCountry != fast.lastCountry || !reflect.DeepEqual(full.people, fast.people) ||
+			!reflect.DeepEqual(full.persons, fast.persons) || !reflect.DeepEqual(full.partial, fast.partial) || full.keyed != fast.keyed {
+			t.Fatalf("%q (read %v): the memory differs from the reference's", s.Span.In(st.text), read)
+		}
+	}
+}
+
+var unreadMemoryCases = []string{
+	"President Saddam Hussein of Iraq ordered his troops south. Saddam said Kuwait was Iraq's. Its forces crossed the border.",
+	"Iraqi President Saddam Hussein met reporters. Hussein said his army would fight. Its navy waited. The U.N. and Iran's army moved.",
+	"WASHINGTON, August 13 (Xinhua) -- Iran's government said. Spokesperson Maria Zakharova said her ministry agreed.",
+}
+
+func TestUnreadSentencesKeepMemory(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, text := range refTexts(t, unreadMemoryCases) {
+		checkUnreadMemory(t, x, text, func() bool { return false })
+		checkUnreadMemory(t, x, text, func() bool { return r.IntN(2) == 0 })
+	}
+}
+
+func FuzzUnreadSentencesKeepMemory(f *testing.F) {
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, c := range unreadMemoryCases {
+		f.Add(c, uint64(0))
+	}
+	f.Fuzz(func(t *testing.T, text string, reads uint64) {
+		checkUnreadMemory(t, x, text, func() bool {
+			read := reads&1 != 0
+			reads = reads>>1 | reads<<63
+			return read
+		})
+	})
+}
