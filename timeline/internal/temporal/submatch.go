@@ -57,8 +57,11 @@ type subProg struct {
 	ncap int
 	// njoin is the number of joins, the memo's width
 	njoin int
-	// masks are the ASCII byte sets of the instructions
+	// masks are the ASCII byte sets of the rune instructions
 	masks [][2]uint64
+	// alts are the ASCII byte sets of the alternations' branches (see
+	// altSets)
+	alts [][4]uint64
 	// first is the index in masks of the ASCII bytes a match can
 	// start with, firstLead whether it can start with a byte >= 0x80
 	// (leadOutWide) or be empty (leadOutEmpty): subSearch tries only
@@ -95,11 +98,28 @@ type subInst struct {
 	// the syntax.EmptyOp of an assertion
 	arg int32
 	// mask indexes masks: the ASCII runes a rune instruction takes; in
-	// an alternation, the ASCII bytes the branch arg can start with
+	// an alternation, it indexes alts
 	mask uint16
-	// outMask, in an alternation, indexes the ASCII bytes the branch
-	// out can start with
+	// outMask, in an alternation while it is built, indexes the ASCII
+	// bytes the branch out can start with (in masks), and mask those of
+	// arg
 	outMask uint16
+}
+
+// altSets are, for an alternation, the ASCII bytes at which its branch
+// out can go on (words 0 and 1) and those at which arg can (2 and 3): the
+// bytes it can start with, or every byte when it can match with no byte
+// at all. One table entry answers both at a byte.
+func altSets(out, arg [2]uint64, lead uint8) (set [4]uint64) {
+	copy(set[:2], out[:])
+	copy(set[2:], arg[:])
+	if lead&leadOutEmpty != 0 {
+		set[0], set[1] = ^uint64(0), ^uint64(0)
+	}
+	if lead&leadArgEmpty != 0 {
+		set[2], set[3] = ^uint64(0), ^uint64(0)
+	}
+	return set
 }
 
 // An instruction is 16 bytes, and its byte sets live in a table of
@@ -217,6 +237,24 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		if !ok1 || !ok2 {
 			return nil
 		}
+	}
+	altIDs := map[[4]uint64]int{}
+	for pc := range sp.inst {
+		x := &sp.inst[pc]
+		if x.op != syntax.InstAlt {
+			continue
+		}
+		set := altSets(sp.masks[x.outMask], sp.masks[x.mask], x.lead)
+		id, ok := altIDs[set]
+		if !ok {
+			id = len(sp.alts)
+			if id > 0xFFFF {
+				return nil
+			}
+			altIDs[set] = id
+			sp.alts = append(sp.alts, set)
+		}
+		x.mask, x.outMask = uint16(id), 0
 	}
 	return sp
 }
@@ -435,8 +473,8 @@ next:
 				var outOK, argOK bool
 				if pos < len(s) {
 					if c := s[pos]; c < utf8.RuneSelf {
-						outOK = p.masks[in.outMask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
-						argOK = p.masks[in.mask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
+						set, w, bit := &p.alts[in.mask], c>>6, uint64(1)<<(c&63)
+						outOK, argOK = set[w]&bit != 0, set[2+w]&bit != 0
 					} else {
 						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
 						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
