@@ -430,10 +430,12 @@ func subBegin(p *subProg, sc *subScratch, n int) bool {
 // and returns the submatch offsets (in s) or nil. prev is the byte
 // before s (see subMatch).
 //
-// The walk keeps few values in locals (the program, the scratch space,
-// the text, the instruction and the position) and reads the rest from
-// p and sc where it needs them: with more, the compiler keeps them on
-// the stack and stores and reloads them at every instruction walked.
+// The walk keeps few values in locals (the program and its
+// instructions, the scratch space, the text, the instruction and the
+// position) and reads the rest from p and sc where it needs them: with
+// more, the compiler keeps them on the stack and stores and reloads them
+// at every instruction walked (the byte sets of the alternations held
+// in a local cost more than they save).
 func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int) []int {
 	caps := sc.caps[:p.ncap]
 	// the program records the groups; the match itself starts at start
@@ -444,6 +446,7 @@ func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int)
 	caps[0] = start
 	sc.prev, sc.width = prev, len(s)+1
 	sc.stack = append(sc.stack[:0], subJob{p.start, int32(start)})
+	inst := p.inst
 next:
 	for {
 		top := len(sc.stack) - 1
@@ -458,7 +461,7 @@ next:
 		}
 		pc, pos := j.pc, int(j.pos)
 		for {
-			in := &p.inst[pc]
+			in := &inst[pc]
 			if in.join != 0 {
 				k := int(in.join-1)*sc.width + pos
 				if sc.memo[k] == sc.gen {
