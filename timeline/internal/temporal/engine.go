@@ -656,6 +656,7 @@ func (s *Scanner) findLiterals(sub string) {
 	default:
 		findLits(s, m, m.delta, sub)
 	}
+	s.orRows()
 }
 
 func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
@@ -670,16 +671,25 @@ func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
 	}
 }
 
-// take adds the row of state st of the literal automaton, where
-// literals end at i, to found, and notes it in ends.
+// take notes in ends the row of state st of the literal automaton,
+// where literals end at i; orRows adds the rows to found once the
+// window is read.
 func (s *Scanner) take(st, i int) {
-	e := s.e
-	k := int(e.litRowOf[st])
-	row := e.litRows[k : k+len(s.found)]
-	for j, v := range row {
-		s.found[j] |= v
+	s.ends = append(s.ends, litEnd{s.e.litRowOf[st], int32(i)})
+}
+
+// orRows adds the rows noted in ends to found, a word of found at a
+// time: one load and an OR per row and word. Apart from the scan, the
+// byte loop keeps its registers.
+func (s *Scanner) orRows() {
+	rows := s.e.litRows
+	for j := range s.found {
+		var word uint64
+		for _, le := range s.ends {
+			word |= rows[int(le.row)+j]
+		}
+		s.found[j] |= word
 	}
-	s.ends = append(s.ends, litEnd{int32(k), int32(i)})
 }
 
 // litEnd is a row of the literal automaton reached in a window, and

@@ -57,8 +57,11 @@ type subProg struct {
 	ncap int
 	// njoin is the number of joins, the memo's width
 	njoin int
-	// masks are the ASCII byte sets of the instructions
+	// masks are the ASCII byte sets of the rune instructions
 	masks [][2]uint64
+	// alts are the ASCII byte sets of the alternations' branches (see
+	// altSets)
+	alts [][4]uint64
 	// first is the index in masks of the ASCII bytes a match can
 	// start with, firstLead whether it can start with a byte >= 0x80
 	// (leadOutWide) or be empty (leadOutEmpty): subSearch tries only
@@ -95,11 +98,28 @@ type subInst struct {
 	// the syntax.EmptyOp of an assertion
 	arg int32
 	// mask indexes masks: the ASCII runes a rune instruction takes; in
-	// an alternation, the ASCII bytes the branch arg can start with
+	// an alternation, it indexes alts
 	mask uint16
-	// outMask, in an alternation, indexes the ASCII bytes the branch
-	// out can start with
+	// outMask, in an alternation while it is built, indexes the ASCII
+	// bytes the branch out can start with (in masks), and mask those of
+	// arg
 	outMask uint16
+}
+
+// altSets are, for an alternation, the ASCII bytes at which its branch
+// out can go on (words 0 and 1) and those at which arg can (2 and 3): the
+// bytes it can start with, or every byte when it can match with no byte
+// at all. One table entry answers both at a byte.
+func altSets(out, arg [2]uint64, lead uint8) (set [4]uint64) {
+	copy(set[:2], out[:])
+	copy(set[2:], arg[:])
+	if lead&leadOutEmpty != 0 {
+		set[0], set[1] = ^uint64(0), ^uint64(0)
+	}
+	if lead&leadArgEmpty != 0 {
+		set[2], set[3] = ^uint64(0), ^uint64(0)
+	}
+	return set
 }
 
 // An instruction is 16 bytes, and its byte sets live in a table of
@@ -218,6 +238,24 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			return nil
 		}
 	}
+	altIDs := map[[4]uint64]int{}
+	for pc := range sp.inst {
+		x := &sp.inst[pc]
+		if x.op != syntax.InstAlt {
+			continue
+		}
+		set := altSets(sp.masks[x.outMask], sp.masks[x.mask], x.lead)
+		id, ok := altIDs[set]
+		if !ok {
+			id = len(sp.alts)
+			if id > 0xFFFF {
+				return nil
+			}
+			altIDs[set] = id
+			sp.alts = append(sp.alts, set)
+		}
+		x.mask, x.outMask = uint16(id), 0
+	}
 	return sp
 }
 
@@ -294,6 +332,9 @@ type subScratch struct {
 	gen   uint8
 	stack []subJob
 	caps  []int
+	// of the current run: the byte before the text (see subMatch),
+	// and the memo's width (the text's length + 1)
+	prev, width int
 }
 
 // subJob is a branch to try (pc >= 0) or a capture slot ^pc to restore
@@ -388,9 +429,14 @@ func subBegin(p *subProg, sc *subScratch, n int) bool {
 // subRun runs p anchored at start of s, the memo readied by subBegin,
 // and returns the submatch offsets (in s) or nil. prev is the byte
 // before s (see subMatch).
+//
+// The walk keeps few values in locals (the program and its
+// instructions, the scratch space, the text, the instruction and the
+// position) and reads the rest from p and sc where it needs them: with
+// more, the compiler keeps them on the stack and stores and reloads them
+// at every instruction walked (the byte sets of the alternations held
+// in a local cost more than they save).
 func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int) []int {
-	n := len(s)
-	gen, memo := sc.gen, sc.memo
 	caps := sc.caps[:p.ncap]
 	// the program records the groups; the match itself starts at start
 	// and ends where InstMatch is reached
@@ -398,35 +444,40 @@ func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int)
 		caps[i] = -1
 	}
 	caps[0] = start
-	stack := append(sc.stack[:0], subJob{p.start, int32(start)})
-	width := n + 1
+	sc.prev, sc.width = prev, len(s)+1
+	sc.stack = append(sc.stack[:0], subJob{p.start, int32(start)})
+	inst := p.inst
 next:
-	for len(stack) > 0 {
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	for {
+		top := len(sc.stack) - 1
+		if top < 0 {
+			return nil
+		}
+		j := sc.stack[top]
+		sc.stack = sc.stack[:top]
 		if j.pc < 0 {
-			caps[^j.pc] = int(j.pos)
+			sc.caps[^j.pc] = int(j.pos)
 			continue
 		}
 		pc, pos := j.pc, int(j.pos)
 		for {
-			in := &p.inst[pc]
+			in := &inst[pc]
 			if in.join != 0 {
-				k := int(in.join-1)*width + pos
-				if memo[k] == gen {
+				k := int(in.join-1)*sc.width + pos
+				if sc.memo[k] == sc.gen {
 					continue next
 				}
-				memo[k] = gen
+				sc.memo[k] = sc.gen
 			}
 			switch in.op {
 			case syntax.InstAlt:
 				// a branch that cannot start with the next byte
 				// (or match at the end) fails here: it is not tried
 				var outOK, argOK bool
-				if pos < n {
+				if pos < len(s) {
 					if c := s[pos]; c < utf8.RuneSelf {
-						outOK = p.masks[in.outMask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadOutEmpty != 0
-						argOK = p.masks[in.mask][c>>6]&(1<<(c&63)) != 0 || in.lead&leadArgEmpty != 0
+						set, w, bit := &p.alts[in.mask], c>>6, uint64(1)<<(c&63)
+						outOK, argOK = set[w]&bit != 0, set[2+w]&bit != 0
 					} else {
 						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
 						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
@@ -443,10 +494,10 @@ next:
 					continue
 				}
 				if argOK {
-					stack = append(stack, subJob{in.arg, int32(pos)})
+					sc.stack = append(sc.stack, subJob{in.arg, int32(pos)})
 				}
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				if pos >= n {
+				if pos >= len(s) {
 					continue next
 				}
 				if c := s[pos]; c < utf8.RuneSelf {
@@ -455,33 +506,41 @@ next:
 					}
 					pos++
 				} else {
-					r, w := decodeAt(s, pos)
-					if !instTakes(&p.prog.Inst[pc], r) {
+					w := takesAt(p, pc, s, pos)
+					if w == 0 {
 						continue next
 					}
 					pos += w
 				}
 			case syntax.InstCapture:
 				// slots 0 and 1 never occur: see above
-				stack = append(stack, subJob{^in.arg, int32(caps[in.arg])})
-				caps[in.arg] = pos
+				sc.stack = append(sc.stack, subJob{^in.arg, int32(sc.caps[in.arg])})
+				sc.caps[in.arg] = pos
 			case syntax.InstEmptyWidth:
-				if syntax.EmptyOp(in.arg)&^emptyAt(s, pos, prev) != 0 {
+				if syntax.EmptyOp(in.arg)&^emptyAt(s, pos, sc.prev) != 0 {
 					continue next
 				}
 			case syntax.InstNop:
 			case syntax.InstMatch:
-				sc.stack = stack[:0]
-				caps[1] = pos
-				return caps
+				sc.stack = sc.stack[:0]
+				sc.caps[1] = pos
+				return sc.caps[:p.ncap]
 			default: // InstFail
 				continue next
 			}
 			pc = in.out
 		}
 	}
-	sc.stack = stack[:0]
-	return nil
+}
+
+// takesAt returns the width of the rune at s[pos] (>= 0x80) when rune
+// instruction pc of p takes it, or 0.
+func takesAt[T string | []byte](p *subProg, pc int32, s T, pos int) int {
+	r, w := decodeAt(s, pos)
+	if !instTakes(&p.prog.Inst[pc], r) {
+		return 0
+	}
+	return w
 }
 
 // emptyAt returns the assertions that hold at pos of s, with prev the
