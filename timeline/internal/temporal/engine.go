@@ -72,6 +72,7 @@ import (
 	"cmp"
 	"math/bits"
 	"regexp"
+	"regexp/syntax"
 	"runtime"
 	"slices"
 	"sort"
@@ -279,6 +280,30 @@ type lazySub struct {
 func (l *lazySub) get() *subProg {
 	l.once.Do(func() { l.sub = newSubProg(l.re) })
 	return l.sub
+}
+
+// lazyRegexp is a regexp compiled on first use. Its source is parsed
+// when it is made, which is the one way a compile can fail, so that a
+// regexp that would not compile is refused at New as before.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// newLazyRegexp returns the lazy regexp of src and its number of
+// subexpressions, or the error regexp.Compile would return.
+func newLazyRegexp(src string) (*lazyRegexp, int, error) {
+	t, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil, 0, err
+	}
+	return &lazyRegexp{src: src}, t.MaxCap(), nil
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
 }
 
 // searchIndex returns what re.FindSubmatchIndex gives on s for the

@@ -30,7 +30,8 @@ type starter struct {
 	wordStart bool
 	// anch is \A(?:re); anchW is \A[0-9A-Za-z_](?:re), run one byte
 	// early so that \b sees a word character before the start
-	anch, anchW *regexp.Regexp
+	// (compiled on first use: subMatch stands in for them almost always)
+	anch, anchW *lazyRegexp
 	// pre, when set, holds strings one of which starts every match
 	pre *prefixTrie
 	// dfa, when set, tells whether a match starts at a candidate (and
@@ -67,20 +68,24 @@ func newStarter(re *regexp.Regexp) *starter {
 		st.pre = newPrefixTrie(ps.ss)
 	}
 	src := t.String()
-	if st.anch, err = regexp.Compile(`\A(?:` + src + `)`); err != nil {
+	var ncap int
+	if st.anch, ncap, err = newLazyRegexp(`\A(?:` + src + `)`); err != nil {
 		return nil
 	}
 	if !st.wordStart {
-		if st.anchW, err = regexp.Compile(`\A[0-9A-Za-z_](?:` + src + `)`); err != nil {
+		if st.anchW, _, err = newLazyRegexp(`\A[0-9A-Za-z_](?:` + src + `)`); err != nil {
 			return nil
 		}
 	}
-	if st.anch.NumSubexp() != re.NumSubexp() {
+	if ncap != re.NumSubexp() {
 		return nil
 	}
-	// t is the parse of re.String() that newDFAs would make
-	st.dfa, st.udfa = newDFAsOf(t)
-	st.sub = newSubProg(re)
+	// t is the parse of re.String() that newDFAs and newSubProg would
+	// make: the DFAs and the submatch program share its program
+	if prog, err := syntax.Compile(t.Simplify()); err == nil {
+		st.dfa, st.udfa = newDFAsOfProg(prog)
+		st.sub = newSubProgOf(prog, re.NumSubexp())
+	}
 	return st
 }
 

@@ -124,10 +124,19 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		return nil
 	}
 	prog, err := syntax.Compile(t.Simplify())
-	if err != nil || len(prog.Inst) < subMinInst {
+	if err != nil {
 		return nil
 	}
-	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1), prog: prog}
+	return newSubProgOf(prog, re.NumSubexp())
+}
+
+// newSubProgOf is newSubProg over the expression's compiled program,
+// which it does not modify, and its number of subexpressions.
+func newSubProgOf(prog *syntax.Prog, numSubexp int) *subProg {
+	if len(prog.Inst) < subMinInst {
+		return nil
+	}
+	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (numSubexp + 1), prog: prog}
 	// the start is a way in: a path back to it at position 0 must be
 	// cut, as Go's matchers cut a thread at an instruction it has
 	// already reached at the same position ((|a)+ on "a" matches "")
@@ -571,9 +580,9 @@ func anchoredAt[T string | []byte](st *starter, sc *subScratch, s T, p, end int,
 		}
 	}
 	if !prevWord {
-		return findIndex(st.anch, s[p:end])
+		return findIndex(st.anch.get(), s[p:end])
 	}
-	loc := findIndex(st.anchW, s[p-1:end])
+	loc := findIndex(st.anchW.get(), s[p-1:end])
 	if loc != nil {
 		shift(loc, -1)
 		loc[0] = 0
