@@ -41,6 +41,7 @@ func engineDigest(e *Engine) string {
 var (
 	regexpType     = reflect.TypeOf((*regexp.Regexp)(nil))
 	lazyRegexpType = reflect.TypeOf((*lazyRegexp)(nil))
+	lazyTrieType   = reflect.TypeOf((*lazyTrie)(nil))
 	starterType    = reflect.TypeOf(starter{})
 )
 
@@ -56,6 +57,11 @@ func digestValue(h hash.Hash, v reflect.Value) {
 		if v.Type() == lazyRegexpType {
 			// as the regexp it compiles to
 			fmt.Fprintf(h, "re %q;", (*lazyRegexp)(v.UnsafePointer()).src)
+			return
+		}
+		if v.Type() == lazyTrieType {
+			// as the trie it builds
+			digestValue(h, reflect.ValueOf((*lazyTrie)(v.UnsafePointer()).get()))
 			return
 		}
 		if v.Type() == regexpType {

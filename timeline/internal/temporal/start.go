@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,8 +33,9 @@ type starter struct {
 	// early so that \b sees a word character before the start
 	// (compiled on first use: subMatch stands in for them almost always)
 	anch, anchW *lazyRegexp
-	// pre, when set, holds strings one of which starts every match
-	pre *prefixTrie
+	// pre, when it builds a trie, holds strings one of which starts
+	// every match
+	pre *lazyTrie
 	// dfa, when set, tells whether a match starts at a candidate (and
 	// replaces pre, which it implies)
 	dfa *dfa
@@ -64,9 +66,7 @@ func newStarter(re *regexp.Regexp) *starter {
 		}
 	}
 	st.wordStart = wordFirst && startsAtBoundary(t)
-	if ps := prefixes(t); ps.known && len(ps.ss) > 0 {
-		st.pre = newPrefixTrie(ps.ss)
-	}
+	st.pre = &lazyTrie{re: re}
 	src := t.String()
 	var ncap int
 	if st.anch, ncap, err = newLazyRegexp(`\A(?:` + src + `)`); err != nil {
@@ -389,7 +389,7 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 			if v == dfaYes {
 				end = e
 			}
-		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+		} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
 			continue
 		}
 		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
@@ -883,6 +883,31 @@ func capPrefixes(ss []string) prefixSet {
 }
 
 // prefixTrie matches a prefix set at a position of lowercased text.
+// lazyTrie is the prefix trie of a starter's expression, built on first
+// use: only a starter without a DFA reads it (the DFA implies it), and
+// most have one.
+type lazyTrie struct {
+	re   *regexp.Regexp
+	once sync.Once
+	trie *prefixTrie
+}
+
+// get returns the trie, nil when the prefixes of the expression are
+// not known.
+func (l *lazyTrie) get() *prefixTrie {
+	l.once.Do(func() {
+		// newStarter parsed the same source
+		t, err := syntax.Parse(l.re.String(), syntax.Perl)
+		if err != nil {
+			return
+		}
+		if ps := prefixes(t); ps.known && len(ps.ss) > 0 {
+			l.trie = newPrefixTrie(ps.ss)
+		}
+	})
+	return l.trie
+}
+
 type prefixTrie struct {
 	// node i's children are kids[start[i]:start[i+1]], sorted by byte
 	start []int32
