@@ -117,7 +117,7 @@ func startExtractor() func() (*timeline.Extractor, error) {
 // each file's report in the order of paths. It returns how many failed.
 func annotateAll(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, paths []string, outDir string, workers int, stdout, stderr io.Writer) int {
 	// a report waits in its slot until the earlier ones are printed; the
-	// slots are bounded by the workers in flight, so memory is too
+	// slots are bounded by the workers, so memory is too
 	type report struct {
 		out, errs strings.Builder
 		failed    bool
@@ -125,31 +125,43 @@ func annotateAll(ctx context.Context, x func() (*timeline.Extractor, error), mod
 	}
 	workers = max(1, min(workers, len(paths)))
 	reports := make(chan *report, workers)
-	go func() {
-		defer close(reports)
-		sem := make(chan struct{}, workers)
-		var wg sync.WaitGroup
-		last := lastWriters(paths)
-		for i, path := range paths {
-			r := &report{done: make(chan struct{})}
-			sem <- struct{}{}
-			reports <- r
-			wg.Go(func() {
-				defer func() { <-sem; close(r.done) }()
-				over, write := last[destName(path)], true
-				if over != i {
+	type job struct {
+		i    int
+		path string
+		r    *report
+	}
+	// the workers live through the run: a goroutine per file would grow
+	// a fresh stack to the pipeline's depth for each one
+	jobs := make(chan job)
+	last := lastWriters(paths)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				over, write := last[destName(j.path)], true
+				if over != j.i {
 					// two inputs of one base name: the last one's output
 					// is kept, as a loop over the files would leave it,
 					// and no two workers write the same file
-					fmt.Fprintf(&r.errs, "timeml: %s: not written: %s has the same name\n", path, paths[over])
+					fmt.Fprintf(&j.r.errs, "timeml: %s: not written: %s has the same name\n", j.path, paths[over])
 					write = false
 				}
-				if err := annotate(ctx, x, mode, path, outDir, write, &r.out, &r.errs); err != nil {
-					fmt.Fprintln(&r.errs, "timeml:", err)
-					r.failed = true
+				if err := annotate(ctx, x, mode, j.path, outDir, write, &j.r.out, &j.r.errs); err != nil {
+					fmt.Fprintln(&j.r.errs, "timeml:", err)
+					j.r.failed = true
 				}
-			})
+				close(j.r.done)
+			}
+		})
+	}
+	go func() {
+		defer close(reports)
+		for i, path := range paths {
+			r := &report{done: make(chan struct{})}
+			reports <- r
+			jobs <- job{i, path, r}
 		}
+		close(jobs)
 		wg.Wait()
 	}()
 	failed := 0
