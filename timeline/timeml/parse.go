@@ -80,6 +80,7 @@ type parsed struct {
 	text0, text1 int       // source range of the content of TEXT
 	textElem     int       // index of TEXT in elems, -1 before it is seen
 	textEmpty    bool      // TEXT is an empty-element tag <TEXT/>
+	nextLT       int       // the first '<' at or after the last textEnd
 }
 
 // The bits of nameBytes: what a byte may be in an XML name.
@@ -156,10 +157,7 @@ func parse(src []byte) (*parsed, error) {
 			}
 			i++
 		default:
-			j := i + 1
-			for j < len(src) && src[j] != '<' && src[j] != '&' {
-				j++
-			}
+			j := p.textEnd(i + 1)
 			if inText {
 				p.addText(i, j)
 			}
@@ -174,6 +172,24 @@ func parse(src []byte) (*parsed, error) {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
 	}
 	return p, nil
+}
+
+// textEnd returns the offset of the first '<' or '&' at or after i, or
+// len(src): vectorized searches rather than a loop over the bytes. The
+// next '<' is kept from one call to the next, so that text with many
+// '&' is not searched to its end for each.
+func (p *parsed) textEnd(i int) int {
+	if p.nextLT < i {
+		p.nextLT = len(p.src)
+		if k := bytes.IndexByte(p.src[i:], '<'); k >= 0 {
+			p.nextLT = i + k
+		}
+	}
+	j := p.nextLT
+	if k := bytes.IndexByte(p.src[i:j], '&'); k >= 0 {
+		j = i + k
+	}
+	return j
 }
 
 // addText records source bytes [i, j) as raw text, merging with a text
