@@ -195,7 +195,7 @@ func lastWriters(paths []string) map[string]int {
 // extractor that x waits for and, with write set, writes it to outDir
 // with their TIMEX3 tags.
 func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, path, outDir string, write bool, stdout, stderr io.Writer) error {
-	doc, _, err := te3.ReadFile(path)
+	doc, info, err := readInput(path)
 	if err != nil {
 		return err
 	}
@@ -214,7 +214,7 @@ func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode t
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	dest := filepath.Join(outDir, name)
-	if same(dest, path) {
+	if same(dest, info) {
 		return fmt.Errorf("%s: -out would overwrite the input", path)
 	}
 	if write {
@@ -244,9 +244,53 @@ func skipped(adj []timeml.Adjustment) int {
 	return n
 }
 
-// same reports whether two paths name the same file.
-func same(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+// same reports whether the file at path is the one info describes.
+func same(path string, info os.FileInfo) bool {
+	fi, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, info)
+}
+
+// readInput reads and parses the document at path as te3.ReadFile does,
+// and returns the file's FileInfo, read from the open file: the check
+// that the output would not overwrite the input then needs no second
+// lookup of the path.
+func readInput(path string) (*timeml.Doc, os.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	src, err := readAll(f, info.Size())
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := timeml.Parse(src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return doc, info, nil
+}
+
+// readAll reads f to its end into a buffer made for size bytes (and one
+// more, so that the read that finds the end needs no new buffer), as
+// os.ReadFile does.
+func readAll(f *os.File, size int64) ([]byte, error) {
+	buf := make([]byte, 0, max(size+1, 512))
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
