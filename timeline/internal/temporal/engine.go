@@ -347,7 +347,14 @@ func (e *Engine) prepare() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			p := &e.prep[i]
-			p.Rule, p.fast = r, caseless(r.When.RegExp)
+			// one parse for the clauses, then (rewritten in place)
+			// for the caseless variant
+			t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+			if err == nil {
+				css[i] = ruleClausesOf(t)
+				p.fast = caselessOf(r.When.RegExp, t)
+			}
+			p.Rule = r
 			if p.fast != nil {
 				p.start = newStarter(p.fast)
 				p.fastSearch = &lazySub{re: p.fast}
@@ -356,7 +363,6 @@ func (e *Engine) prepare() {
 				p.startOrig = newStarter(r.When.RegExp)
 			}
 			p.search = &lazySub{re: r.When.RegExp}
-			css[i] = ruleClauses(r.When.RegExp)
 		})
 	}
 	wg.Wait()

@@ -169,11 +169,7 @@ func newSubProgOf(prog *syntax.Prog, numSubexp int) *subProg {
 			x.op = syntax.InstAlt
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			var set [2]uint64
-			for r := rune(0); r < utf8.RuneSelf; r++ {
-				if instTakes(in, r) {
-					set[r>>6] |= 1 << (r & 63)
-				}
-			}
+			asciiTakes(in, func(c byte) { set[c>>6] |= 1 << (c & 63) })
 			var ok bool
 			if x.mask, ok = sp.maskOf(ids, set); !ok {
 				return nil
