@@ -27,7 +27,12 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	return &Extractor{cfg: cfg, engine: temporal.Default(), actors: newActorIndex()}, nil
+	// the actor index is built while the engine is (the first time, a
+	// tenth of a second on every core; the index takes one)
+	actors := make(chan *actorIndex, 1)
+	go func() { actors <- newActorIndex() }()
+	engine := temporal.Default()
+	return &Extractor{cfg: cfg, engine: engine, actors: <-actors}, nil
 }
 
 // docState is the per-call state of one document.

@@ -104,3 +104,26 @@ func TestRunWorkers(t *testing.T) {
 	}
 	assert.Equal(t, outputs[1], outputs[4])
 }
+
+// TestRunRefusesOverwrite: an input that -out would overwrite (a .tml
+// file in the output folder, or a link to it) is left as it was and
+// counted as failed.
+func TestRunRefusesOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	news, err := os.ReadFile("../../timeline/timeml/testdata/news.tml")
+	require.NoError(t, err)
+	in := filepath.Join(dir, "news.tml")
+	require.NoError(t, os.WriteFile(in, news, 0o644))
+	other := t.TempDir()
+	link := filepath.Join(other, "news.tml")
+	require.NoError(t, os.Symlink(in, link))
+	for _, path := range []string{in, link} {
+		var stdout, stderr bytes.Buffer
+		err := run([]string{"-out", dir, path}, &stdout, &stderr)
+		assert.Error(t, err)
+		assert.Contains(t, stderr.String(), path+": -out would overwrite the input")
+		got, err := os.ReadFile(in)
+		require.NoError(t, err)
+		assert.Equal(t, news, got)
+	}
+}

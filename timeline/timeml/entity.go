@@ -65,28 +65,20 @@ func decode(s []byte) string {
 	return b.String()
 }
 
-// escapeAttr escapes an attribute value for a double-quoted attribute.
-func escapeAttr(s string) string {
-	var b strings.Builder
+// attrEscapes holds the escape of each byte that a double-quoted
+// attribute value cannot hold as it is, "" for the others.
+var attrEscapes = [256]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&quot;", '\t': "&#9;", '\n': "&#10;", '\r': "&#13;"}
+
+// writeEscapedAttr writes s escaped for a double-quoted attribute to b,
+// the runs between escapes in one write each.
+func writeEscapedAttr(b *bytes.Buffer, s string) {
+	from := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\t':
-			b.WriteString("&#9;")
-		case '\n':
-			b.WriteString("&#10;")
-		case '\r':
-			b.WriteString("&#13;")
-		default:
-			b.WriteByte(c)
+		if esc := attrEscapes[s[i]]; esc != "" {
+			b.WriteString(s[from:i])
+			b.WriteString(esc)
+			from = i + 1
 		}
 	}
-	return b.String()
+	b.WriteString(s[from:])
 }

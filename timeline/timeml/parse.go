@@ -71,35 +71,48 @@ type parsed struct {
 	// substrings of it, one copy of the file rather than an allocation
 	// for each (a TimeML file is mostly the tags of its links)
 	str string
-	// attrs is a slab the attribute lists of the elements are cut from,
-	// and scratch the list of the tag being read
-	slab, scratch Attrs
-	raw           []byte
-	pieces        []piece   // the content of TEXT
-	elems         []element // every element, in start tag order
-	text0, text1  int       // source range of the content of TEXT
-	textElem      int       // index of TEXT in elems, -1 before it is seen
-	textEmpty     bool      // TEXT is an empty-element tag <TEXT/>
+	// slab holds the attribute lists of the elements side by side, each
+	// read in place after the last
+	slab         Attrs
+	raw          []byte
+	pieces       []piece   // the content of TEXT
+	elems        []element // every element, in start tag order
+	text0, text1 int       // source range of the content of TEXT
+	textElem     int       // index of TEXT in elems, -1 before it is seen
+	textEmpty    bool      // TEXT is an empty-element tag <TEXT/>
+	nextLT       int       // the first '<' at or after the last textEnd
 }
 
-func isNameStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= 0x80
-}
+// The bits of nameBytes: what a byte may be in an XML name.
+const (
+	nameStart = 1 << iota // a letter, '_', ':' or a byte of a non-ASCII rune
+	nameChar              // those, digits, '-' and '.'
+)
 
-func isNameChar(c byte) bool {
-	return isNameStart(c) || c >= '0' && c <= '9' || c == '-' || c == '.'
-}
+// nameBytes is read a byte at a time through the names of every tag and
+// attribute, a table rather than comparisons.
+var nameBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		if b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b == ':' || b >= 0x80 {
+			t[c] = nameStart | nameChar
+		} else if b >= '0' && b <= '9' || b == '-' || b == '.' {
+			t[c] = nameChar
+		}
+	}
+	return t
+}()
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // scanName returns the end of the XML name starting at i (i when there is
 // none).
 func scanName(src []byte, i int) int {
-	if i >= len(src) || !isNameStart(src[i]) {
+	if i >= len(src) || nameBytes[src[i]]&nameStart == 0 {
 		return i
 	}
 	i++
-	for i < len(src) && isNameChar(src[i]) {
+	for i < len(src) && nameBytes[src[i]]&nameChar != 0 {
 		i++
 	}
 	return i
@@ -115,9 +128,10 @@ func skipSpace(src []byte, i int) int {
 // parse scans src once, checking that tags balance and recording the
 // pieces and elements of TEXT.
 func parse(src []byte) (*parsed, error) {
-	tags := bytes.Count(src, []byte("<"))
+	// every element has a start tag: a '<' not of an end tag
+	starts := bytes.Count(src, []byte("<")) - bytes.Count(src, []byte("</"))
 	p := &parsed{src: src, str: string(src), textElem: -1,
-		elems: make([]element, 0, tags/2+1), raw: make([]byte, 0, len(src)/2)}
+		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(src))}
 	var stack []int // indices in p.elems of the open elements
 	inText := false
 	for i := 0; i < len(src); {
@@ -143,10 +157,7 @@ func parse(src []byte) (*parsed, error) {
 			}
 			i++
 		default:
-			j := i + 1
-			for j < len(src) && src[j] != '<' && src[j] != '&' {
-				j++
-			}
+			j := p.textEnd(i + 1)
 			if inText {
 				p.addText(i, j)
 			}
@@ -161,6 +172,24 @@ func parse(src []byte) (*parsed, error) {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
 	}
 	return p, nil
+}
+
+// textEnd returns the offset of the first '<' or '&' at or after i, or
+// len(src): vectorized searches rather than a loop over the bytes. The
+// next '<' is kept from one call to the next, so that text with many
+// '&' is not searched to its end for each.
+func (p *parsed) textEnd(i int) int {
+	if p.nextLT < i {
+		p.nextLT = len(p.src)
+		if k := bytes.IndexByte(p.src[i:], '<'); k >= 0 {
+			p.nextLT = i + k
+		}
+	}
+	j := p.nextLT
+	if k := bytes.IndexByte(p.src[i:j], '&'); k >= 0 {
+		j = i + k
+	}
+	return j
 }
 
 // addText records source bytes [i, j) as raw text, merging with a text
@@ -309,7 +338,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
 	name := p.str[i+1 : j]
-	attrs := p.scratch[:0]
+	attrs := p.slab[len(p.slab):]
 	end, empty := 0, false
 	for end == 0 {
 		ws := j
@@ -373,7 +402,6 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		attrs = append(attrs, Attr{Name: aname, Value: value})
 		j = j + 1 + k + 1
 	}
-	p.scratch = attrs
 	attrs = p.keep(attrs)
 
 	if len(*stack) >= MaxDepth {
@@ -391,6 +419,14 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		}
 		p.textElem = idx
 		p.text0, p.text1 = end, end
+		// the raw text is at most the bytes up to the end tag, which
+		// the first </TEXT> after this one is unless a comment or a
+		// CDATA section holds it (then raw grows as it would)
+		bound := bytes.Index(src[end:], []byte("</TEXT>"))
+		if bound < 0 {
+			bound = len(src) - end
+		}
+		p.raw = make([]byte, 0, bound)
 		p.textEmpty = empty
 		p.elems = append(p.elems, e)
 		if !empty {
@@ -417,19 +453,26 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	return end, nil
 }
 
-// keep copies the attribute list of a tag into the slab and returns it
-// with its capacity cut to its length, so that appending to one element's
-// list never writes into the next one's.
+// maxAttrs bounds the number of attributes in src, so that one slab
+// holds them all: each has an '=' and takes at least five bytes
+// (` a=""`).
+func maxAttrs(src []byte) int {
+	return min(bytes.Count(src, []byte("=")), len(src)/5)
+}
+
+// keep ends the attribute list of a tag, read into the free end of the
+// slab (or into an array of its own, had it outgrown the slab), and
+// returns it with its capacity cut to its length, so that appending to
+// one element's list never writes into the next one's.
 func (p *parsed) keep(attrs Attrs) Attrs {
 	if len(attrs) == 0 {
 		return nil
 	}
-	if cap(p.slab)-len(p.slab) < len(attrs) {
-		p.slab = make([]Attr, 0, max(512, len(attrs)))
+	if n := len(p.slab); cap(p.slab)-n >= len(attrs) {
+		// appended in place
+		p.slab = p.slab[:n+len(attrs)]
 	}
-	k := len(p.slab)
-	p.slab = append(p.slab, attrs...)
-	return p.slab[k:len(p.slab):len(p.slab)]
+	return attrs[:len(attrs):len(attrs)]
 }
 
 // plainText returns well-formed content with markup removed and references
@@ -478,12 +521,36 @@ func (p *parsed) doc() *Doc {
 	raw := string(p.raw)
 	d := &Doc{Text: raw, TextPos: p.text0, parsed: p}
 	var dctElem *element
+	// the lists made at their lengths
+	var timexes, events, signals, others, instances, links int
 	for k := range p.elems {
 		e := &p.elems[k]
 		if e.name == "DCT" && !e.inText && dctElem == nil {
 			dctElem = e
 		}
+		switch {
+		case k == p.textElem:
+		case e.name == "MAKEINSTANCE":
+			instances++
+		case e.name == "TLINK" || e.name == "SLINK" || e.name == "ALINK":
+			links++
+		case !e.inText:
+		case e.name == "TIMEX3":
+			timexes++
+		case e.name == "EVENT":
+			events++
+		case e.name == "SIGNAL":
+			signals++
+		default:
+			others++
+		}
 	}
+	d.Timexes = makeIf[Timex](timexes)
+	d.Events = makeIf[Event](events)
+	d.Signals = makeIf[Element](signals)
+	d.Other = makeIf[Element](others)
+	d.Instances = makeIf[Element](instances)
+	d.Links = makeIf[Element](links)
 	for k := range p.elems {
 		e := &p.elems[k]
 		if k == p.textElem {
@@ -528,6 +595,15 @@ func (p *parsed) doc() *Doc {
 		}
 	}
 	return d
+}
+
+// makeIf returns an empty slice of capacity n, nil for n == 0 (as
+// appending to nil leaves a list with nothing in it).
+func makeIf[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }
 
 func (p *parsed) element(e *element, text string) Element {

@@ -292,16 +292,25 @@ func (p *parsed) clip(it *item) string {
 // openTag builds the start tag (or the empty-element tag) of an annotation.
 func openTag(a Annotation, empty bool) []byte {
 	var b bytes.Buffer
+	writeOpenTag(&b, a, empty)
+	return b.Bytes()
+}
+
+// writeOpenTag writes openTag(a, empty) to b.
+func writeOpenTag(b *bytes.Buffer, a Annotation, empty bool) {
 	b.WriteString("<TIMEX3")
 	for _, at := range a.attrList() {
-		fmt.Fprintf(&b, " %s=\"%s\"", at.Name, escapeAttr(at.Value))
+		b.WriteByte(' ')
+		b.WriteString(at.Name)
+		b.WriteString(`="`)
+		writeEscapedAttr(b, at.Value)
+		b.WriteByte('"')
 	}
 	if empty {
 		b.WriteString("/>")
 	} else {
 		b.WriteString(">")
 	}
-	return b.Bytes()
 }
 
 const closeTag = "</TIMEX3>"
@@ -355,7 +364,7 @@ func (p *parsed) emit(items []*item) []byte {
 
 	var run []mark
 	flush := func(pos int) {
-		out.Write(p.insert(run, pos, opens[pos], closes[pos], points[pos]))
+		p.insert(&out, run, pos, opens[pos], closes[pos], points[pos])
 		run = run[:0]
 	}
 	bi := 0 // next boundary to consider
@@ -413,13 +422,12 @@ func (p *parsed) emit(items []*item) []byte {
 //     if that comes later;
 //   - a kept TIMEX3 with an empty extent moves to where the empty
 //     annotations go, so that no TIMEX3 ends up inside another.
-func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) []byte {
+func (p *parsed) insert(b *bytes.Buffer, run []mark, pos int, open, close *item, points []*item) {
 	if open == nil && close == nil && len(points) == 0 {
-		var b bytes.Buffer
 		for _, m := range run {
 			b.Write(m.bytes)
 		}
-		return b.Bytes()
+		return
 	}
 	var emptyTimex []mark
 	if slices.ContainsFunc(run, func(m mark) bool { return m.timex && m.span.Len() == 0 }) {
@@ -451,7 +459,6 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 			}
 		}
 	}
-	var b bytes.Buffer
 	for i := 0; i <= len(run); i++ {
 		if i == ci && close != nil {
 			b.WriteString(closeTag)
@@ -461,15 +468,14 @@ func (p *parsed) insert(run []mark, pos int, open, close *item, points []*item) 
 				b.Write(m.bytes)
 			}
 			for _, it := range points {
-				b.Write(openTag(it.ann, true))
+				writeOpenTag(b, it.ann, true)
 			}
 		}
 		if i == oi && open != nil {
-			b.Write(openTag(open.ann, false))
+			writeOpenTag(b, open.ann, false)
 		}
 		if i < len(run) {
 			b.Write(run[i].bytes)
 		}
 	}
-	return b.Bytes()
 }

@@ -255,6 +255,12 @@ func newDFAsOf(t *syntax.Regexp) (anchored, unanchored *dfa) {
 	if err != nil {
 		return nil, nil
 	}
+	return newDFAsOfProg(prog)
+}
+
+// newDFAsOfProg is newDFAs over the compiled program, which it does not
+// modify.
+func newDFAsOfProg(prog *syntax.Prog) (anchored, unanchored *dfa) {
 	for _, in := range prog.Inst {
 		if in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg)&(syntax.EmptyBeginLine|syntax.EmptyBeginText) != 0 {
 			return nil, nil

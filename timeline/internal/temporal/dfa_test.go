@@ -153,12 +153,12 @@ func TestDFAVerdicts(t *testing.T) {
 			}
 			for p := 0; p < len(s); p++ {
 				for _, pw := range []bool{false, true} {
-					re, at := st.anch, p
+					re, at := st.anch.get(), p
 					if pw {
 						if st.anchW == nil || p == 0 || !isASCIIWord(s[p-1]) {
 							continue
 						}
-						re, at = st.anchW, p-1
+						re, at = st.anchW.get(), p-1
 					}
 					v, end := dfaRun(st.dfa, s, p, pw)
 					full := re.FindSubmatchIndex(s[at:])

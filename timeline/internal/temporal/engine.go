@@ -72,6 +72,7 @@ import (
 	"cmp"
 	"math/bits"
 	"regexp"
+	"regexp/syntax"
 	"runtime"
 	"slices"
 	"sort"
@@ -281,6 +282,30 @@ func (l *lazySub) get() *subProg {
 	return l.sub
 }
 
+// lazyRegexp is a regexp compiled on first use. Its source is parsed
+// when it is made, which is the one way a compile can fail, so that a
+// regexp that would not compile is refused at New as before.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// newLazyRegexp returns the lazy regexp of src and its number of
+// subexpressions, or the error regexp.Compile would return.
+func newLazyRegexp(src string) (*lazyRegexp, int, error) {
+	t, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil, 0, err
+	}
+	return &lazyRegexp{src: src}, t.MaxCap(), nil
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
 // searchIndex returns what re.FindSubmatchIndex gives on s for the
 // expression of l, with subSearch when it can.
 func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
@@ -322,7 +347,14 @@ func (e *Engine) prepare() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			p := &e.prep[i]
-			p.Rule, p.fast = r, caseless(r.When.RegExp)
+			// one parse for the clauses, then (rewritten in place)
+			// for the caseless variant
+			t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+			if err == nil {
+				css[i] = ruleClausesOf(t)
+				p.fast = caselessOf(r.When.RegExp, t)
+			}
+			p.Rule = r
 			if p.fast != nil {
 				p.start = newStarter(p.fast)
 				p.fastSearch = &lazySub{re: p.fast}
@@ -331,7 +363,6 @@ func (e *Engine) prepare() {
 				p.startOrig = newStarter(r.When.RegExp)
 			}
 			p.search = &lazySub{re: r.When.RegExp}
-			css[i] = ruleClauses(r.When.RegExp)
 		})
 	}
 	wg.Wait()

@@ -39,8 +39,10 @@ func engineDigest(e *Engine) string {
 }
 
 var (
-	regexpType  = reflect.TypeOf((*regexp.Regexp)(nil))
-	starterType = reflect.TypeOf(starter{})
+	regexpType     = reflect.TypeOf((*regexp.Regexp)(nil))
+	lazyRegexpType = reflect.TypeOf((*lazyRegexp)(nil))
+	lazyTrieType   = reflect.TypeOf((*lazyTrie)(nil))
+	starterType    = reflect.TypeOf(starter{})
 )
 
 func digestValue(h hash.Hash, v reflect.Value) {
@@ -50,6 +52,16 @@ func digestValue(h hash.Hash, v reflect.Value) {
 	case reflect.Pointer:
 		if v.IsNil() {
 			fmt.Fprint(h, "nil;")
+			return
+		}
+		if v.Type() == lazyRegexpType {
+			// as the regexp it compiles to
+			fmt.Fprintf(h, "re %q;", (*lazyRegexp)(v.UnsafePointer()).src)
+			return
+		}
+		if v.Type() == lazyTrieType {
+			// as the trie it builds
+			digestValue(h, reflect.ValueOf((*lazyTrie)(v.UnsafePointer()).get()))
 			return
 		}
 		if v.Type() == regexpType {

@@ -26,7 +26,16 @@ import (
 // original text. re is taken to use Perl syntax, as regexp.Compile does.
 func caseless(re *regexp.Regexp) *regexp.Regexp {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil || !lowerTree(t) {
+	if err != nil {
+		return nil
+	}
+	return caselessOf(re, t)
+}
+
+// caselessOf is caseless over t, the parse of re's source (syntax.Perl),
+// which it rewrites.
+func caselessOf(re *regexp.Regexp, t *syntax.Regexp) *regexp.Regexp {
+	if !lowerTree(t) {
 		return nil
 	}
 	c, err := regexp.Compile(t.String())

@@ -1,7 +1,6 @@
 package temporal
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -350,14 +349,11 @@ func dedupOwned(ss []string) []string {
 	return slices.Compact(ss)
 }
 
-// ruleClauses returns the clauses a match of re must satisfy, in the
-// normalized alphabet; nil means none is known (the rule runs on every
-// window its Needs allow).
-func ruleClauses(re *regexp.Regexp) [][]string {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
+// ruleClausesOf returns the clauses a match of the expression parsed as
+// t (syntax.Perl, not modified) must satisfy, in the normalized
+// alphabet; nil means none is known (the rule runs on every window its
+// Needs allow).
+func ruleClausesOf(t *syntax.Regexp) [][]string {
 	return minimize(analyze(t).asClauses())
 }
 

@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,9 +31,11 @@ type starter struct {
 	wordStart bool
 	// anch is \A(?:re); anchW is \A[0-9A-Za-z_](?:re), run one byte
 	// early so that \b sees a word character before the start
-	anch, anchW *regexp.Regexp
-	// pre, when set, holds strings one of which starts every match
-	pre *prefixTrie
+	// (compiled on first use: subMatch stands in for them almost always)
+	anch, anchW *lazyRegexp
+	// pre, when it builds a trie, holds strings one of which starts
+	// every match
+	pre *lazyTrie
 	// dfa, when set, tells whether a match starts at a candidate (and
 	// replaces pre, which it implies)
 	dfa *dfa
@@ -63,24 +66,26 @@ func newStarter(re *regexp.Regexp) *starter {
 		}
 	}
 	st.wordStart = wordFirst && startsAtBoundary(t)
-	if ps := prefixes(t); ps.known && len(ps.ss) > 0 {
-		st.pre = newPrefixTrie(ps.ss)
-	}
+	st.pre = &lazyTrie{re: re}
 	src := t.String()
-	if st.anch, err = regexp.Compile(`\A(?:` + src + `)`); err != nil {
+	var ncap int
+	if st.anch, ncap, err = newLazyRegexp(`\A(?:` + src + `)`); err != nil {
 		return nil
 	}
 	if !st.wordStart {
-		if st.anchW, err = regexp.Compile(`\A[0-9A-Za-z_](?:` + src + `)`); err != nil {
+		if st.anchW, _, err = newLazyRegexp(`\A[0-9A-Za-z_](?:` + src + `)`); err != nil {
 			return nil
 		}
 	}
-	if st.anch.NumSubexp() != re.NumSubexp() {
+	if ncap != re.NumSubexp() {
 		return nil
 	}
-	// t is the parse of re.String() that newDFAs would make
-	st.dfa, st.udfa = newDFAsOf(t)
-	st.sub = newSubProg(re)
+	// t is the parse of re.String() that newDFAs and newSubProg would
+	// make: the DFAs and the submatch program share its program
+	if prog, err := syntax.Compile(t.Simplify()); err == nil {
+		st.dfa, st.udfa = newDFAsOfProg(prog)
+		st.sub = newSubProgOf(prog, re.NumSubexp())
+	}
 	return st
 }
 
@@ -384,7 +389,7 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 			if v == dfaYes {
 				end = e
 			}
-		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+		} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
 			continue
 		}
 		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
@@ -878,6 +883,31 @@ func capPrefixes(ss []string) prefixSet {
 }
 
 // prefixTrie matches a prefix set at a position of lowercased text.
+// lazyTrie is the prefix trie of a starter's expression, built on first
+// use: only a starter without a DFA reads it (the DFA implies it), and
+// most have one.
+type lazyTrie struct {
+	re   *regexp.Regexp
+	once sync.Once
+	trie *prefixTrie
+}
+
+// get returns the trie, nil when the prefixes of the expression are
+// not known.
+func (l *lazyTrie) get() *prefixTrie {
+	l.once.Do(func() {
+		// newStarter parsed the same source
+		t, err := syntax.Parse(l.re.String(), syntax.Perl)
+		if err != nil {
+			return
+		}
+		if ps := prefixes(t); ps.known && len(ps.ss) > 0 {
+			l.trie = newPrefixTrie(ps.ss)
+		}
+	})
+	return l.trie
+}
+
 type prefixTrie struct {
 	// node i's children are kids[start[i]:start[i+1]], sorted by byte
 	start []int32

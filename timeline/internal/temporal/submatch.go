@@ -144,10 +144,19 @@ func newSubProg(re *regexp.Regexp) *subProg {
 		return nil
 	}
 	prog, err := syntax.Compile(t.Simplify())
-	if err != nil || len(prog.Inst) < subMinInst {
+	if err != nil {
 		return nil
 	}
-	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (re.NumSubexp() + 1), prog: prog}
+	return newSubProgOf(prog, re.NumSubexp())
+}
+
+// newSubProgOf is newSubProg over the expression's compiled program,
+// which it does not modify, and its number of subexpressions.
+func newSubProgOf(prog *syntax.Prog, numSubexp int) *subProg {
+	if len(prog.Inst) < subMinInst {
+		return nil
+	}
+	sp := &subProg{inst: make([]subInst, len(prog.Inst)), start: int32(prog.Start), ncap: 2 * (numSubexp + 1), prog: prog}
 	// the start is a way in: a path back to it at position 0 must be
 	// cut, as Go's matchers cut a thread at an instruction it has
 	// already reached at the same position ((|a)+ on "a" matches "")
@@ -180,11 +189,7 @@ func newSubProg(re *regexp.Regexp) *subProg {
 			x.op = syntax.InstAlt
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			var set [2]uint64
-			for r := rune(0); r < utf8.RuneSelf; r++ {
-				if instTakes(in, r) {
-					set[r>>6] |= 1 << (r & 63)
-				}
-			}
+			asciiTakes(in, func(c byte) { set[c>>6] |= 1 << (c & 63) })
 			var ok bool
 			if x.mask, ok = sp.maskOf(ids, set); !ok {
 				return nil
@@ -630,9 +635,9 @@ func anchoredAt[T string | []byte](st *starter, sc *subScratch, s T, p, end int,
 		}
 	}
 	if !prevWord {
-		return findIndex(st.anch, s[p:end])
+		return findIndex(st.anch.get(), s[p:end])
 	}
-	loc := findIndex(st.anchW, s[p-1:end])
+	loc := findIndex(st.anchW.get(), s[p-1:end])
 	if loc != nil {
 		shift(loc, -1)
 		loc[0] = 0

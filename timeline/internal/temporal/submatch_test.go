@@ -38,11 +38,7 @@ var subCasesOnce = sync.OnceValues(func() ([]subCase, string) {
 			if st.sub == nil {
 				return nil, p.Name
 			}
-			anchW := st.anchW
-			if anchW == nil {
-				anchW = regexp.MustCompile(`\A[0-9A-Za-z_](?:` + st.anch.String()[len(`\A(?:`):])
-			}
-			cs = append(cs, subCase{p.Name, st.sub, st.anch, anchW, &st.first})
+			cs = append(cs, subCase{p.Name, st.sub, st.anch.get(), anchWOf(st), &st.first})
 		}
 	}
 	return cs, ""
@@ -191,10 +187,7 @@ func TestSubMatchTexts(t *testing.T) {
 				if st == nil || special && st == pr.start {
 					continue
 				}
-				c := subCase{pr.Name, st.sub, st.anch, st.anchW, &st.first}
-				if c.anchW == nil {
-					c.anchW = regexp.MustCompile(`\A[0-9A-Za-z_](?:` + st.anch.String()[len(`\A(?:`):])
-				}
+				c := subCase{pr.Name, st.sub, st.anch.get(), anchWOf(st), &st.first}
 				for p := 0; p < len(s); p++ {
 					if !st.first[s[p]] {
 						continue
@@ -325,4 +318,13 @@ func TestNormWords(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", s, got, want)
 		}
 	}
+}
+
+// anchWOf is st's anchW, or the one it would have for a match that
+// starts at a word start.
+func anchWOf(st *starter) *regexp.Regexp {
+	if st.anchW != nil {
+		return st.anchW.get()
+	}
+	return regexp.MustCompile(`\A[0-9A-Za-z_](?:` + st.anch.src[len(`\A(?:`):])
 }
