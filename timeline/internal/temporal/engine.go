@@ -239,6 +239,9 @@ type Engine struct {
 	litRows  []uint64
 	litRowOf []int32
 	nclauses int
+	// needRules[t*len(always)+k] is word k of the set of rules whose
+	// Needs a window with triggers t holds (or that need none)
+	needRules []uint64
 	// scratch pools the Scanners' scratch space
 	scratch *sync.Pool
 }
@@ -259,6 +262,11 @@ type prepared struct {
 	// clause0 is the number of the first of clauses across the rules;
 	// the rest follow it
 	clause0 int
+	// clauseWord and clauseMask, when the clauses' bits fall in one
+	// word of the clause bits (oneWord), are that word and the bits
+	clauseWord int
+	clauseMask uint64
+	oneWord    bool
 	// scan is what the scan reads from the starter run (start or
 	// startOrig) beside it
 	scan *scanInfo
@@ -396,6 +404,12 @@ func (e *Engine) scanTables() {
 	}
 	for i := range e.prep {
 		p := &e.prep[i]
+		if c0, c1 := p.clause0, p.clause0+len(p.clauses)-1; c1 >= c0 && c0/64 == c1/64 {
+			p.oneWord, p.clauseWord = true, c0/64
+			for c := c0; c <= c1; c++ {
+				p.clauseMask |= 1 << (c % 64)
+			}
+		}
 		if st := p.start; st != nil {
 			p.scan = st.scanInfoOf()
 		} else if st := p.startOrig; st != nil {
@@ -403,7 +417,17 @@ func (e *Engine) scanTables() {
 		}
 	}
 	nw := len(e.always)
-	e.litW = nw + (e.nclauses+63)/64
+	e.needRules = make([]uint64, 256*nw)
+	for t := range 256 {
+		for i := range e.prep {
+			if n := e.prep[i].Needs; n == 0 || Trigger(t)&n != 0 {
+				e.needRules[t*nw+i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	// a row of fewer words takes litRowWords, zeros at the end (see
+	// take)
+	e.litW = max(nw+(e.nclauses+63)/64, litRowWords)
 	nstates := len(m.outStart) - 1
 	e.litRowOf = make([]int32, nstates)
 	for st := range nstates {
@@ -612,12 +636,16 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 		return out
 	}
 	s.findLiterals(sub)
+	// the rules whose Needs the window holds, a word at a time
+	need := e.needRules[int(w.Triggers)*len(s.cand):]
+	need = need[:len(s.cand)]
 	for k, word := range s.cand {
+		word &= need[k]
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
 			r := &e.prep[k*64+b]
-			if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
+			if !s.satisfied(r) {
 				continue
 			}
 			how := runOriginal
@@ -658,6 +686,11 @@ func (s *Scanner) findLiterals(sub string) {
 	}
 }
 
+// litRowWords is the least row width of Engine.litRows, in words: the
+// built-in rules and their clauses take three, padded to four so that
+// take ORs a row without a loop.
+const litRowWords = 4
+
 func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
 	nc := int(m.nclass)
 	st := 0
@@ -675,9 +708,15 @@ func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {
 func (s *Scanner) take(st, i int) {
 	e := s.e
 	k := int(e.litRowOf[st])
-	row := e.litRows[k : k+len(s.found)]
-	for j, v := range row {
-		s.found[j] |= v
+	if len(s.found) == litRowWords {
+		// most engines: four ORs, no loop
+		row, f := (*[litRowWords]uint64)(e.litRows[k:]), (*[litRowWords]uint64)(s.found)
+		f[0], f[1], f[2], f[3] = f[0]|row[0], f[1]|row[1], f[2]|row[2], f[3]|row[3]
+	} else {
+		row := e.litRows[k : k+len(s.found)]
+		for j, v := range row {
+			s.found[j] |= v
+		}
 	}
 	s.ends = append(s.ends, litEnd{int32(k), int32(i)})
 }
@@ -722,6 +761,9 @@ func (s *Scanner) until(r *prepared, n int) int {
 // current window.
 func (s *Scanner) satisfied(r *prepared) bool {
 	clauses := s.found[len(s.cand):]
+	if r.oneWord {
+		return clauses[r.clauseWord]&r.clauseMask == r.clauseMask
+	}
 	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
 		if clauses[c/64]&(1<<(c%64)) == 0 {
 			return false

@@ -142,6 +142,14 @@ func (si *scanInfo) leads(prevWord bool, c byte) bool {
 	return si.lead[boolByte(prevWord)&1][c>>6]&(1<<(c&63)) != 0
 }
 
+// pairLives reports whether the anchored DFA can take the bytes c1 and
+// c2 from its start after a byte whose word bit is prevWord (see
+// pairs); si has pairs.
+func (si *scanInfo) pairLives(prevWord bool, c1, c2 byte) bool {
+	b := int(si.class[c1])*si.nclass + int(si.class[c2])
+	return si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
+}
+
 // scanInfoOf returns the scanInfo of st.
 func (st *starter) scanInfoOf() *scanInfo {
 	si := &scanInfo{}
@@ -292,8 +300,13 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		return nil
 	}
 	prevFrom := from > 0 && !bot && isASCIIWord(s[from-1])
-	// the first position of ws after from
-	j := sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
+	// the first position of ws after from (most searches start at 0)
+	j := 0
+	if from > 0 {
+		j = sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
+	} else if len(ws) > 0 && ws[0] == 0 {
+		j = 1
+	}
 	limit := len(s)
 	if use&wsCand == 0 {
 		var v dfaVerdict
@@ -312,15 +325,29 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		return startCandidates(st, sc, s, from, bot, min(limit, until), si)
 	}
 	limit = until
+	// the lead and the pairs after a byte that is no ASCII word byte
+	lead0, pairs0, class, nc := &si.lead[0], si.pairs[0], si.class, si.nclass
 	for p := from; p < limit; {
-		prevWord := prevFrom
-		if p > from {
-			prevWord = isASCIIWord(s[p-1])
-		}
-		ok := si.leads(prevWord, s[p])
-		if ok && p+1 < len(s) {
-			b := int(si.class[s[p]])*si.nclass + int(si.class[s[p+1]])
-			ok = si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
+		c := s[p]
+		prevWord := false
+		var ok bool
+		if p == from || c >= 0x80 {
+			prevWord = prevFrom
+			if p > from {
+				prevWord = isASCIIWord(s[p-1])
+			}
+			ok = si.leads(prevWord, c)
+			if ok && p+1 < len(s) {
+				ok = si.pairLives(prevWord, c, s[p+1])
+			}
+		} else {
+			// a word start below 0x80 after from follows a byte that
+			// is no ASCII word byte (see wordStartList)
+			ok = lead0[c>>6]&(1<<(c&63)) != 0
+			if ok && p+1 < len(s) {
+				b := int(class[c])*nc + int(class[s[p+1]])
+				ok = pairs0[b>>6]&(1<<(b&63)) != 0
+			}
 		}
 		if ok {
 			end := len(s)
