@@ -9,8 +9,9 @@ import (
 )
 
 // The candidate selection as it was before rows of four words, the
-// Needs of a window as a set of rules and the word starts read without
-// the byte before them: the references the tests below hold the scan to.
+// Needs of a window as a set of rules, the word starts read without the
+// byte before them and the other candidates read with the lead set: the
+// references the tests below hold the scan to.
 
 // findLiteralsRef is findLiterals with a row ORed word by word.
 func (s *Scanner) findLiteralsRef(sub string) {
@@ -84,7 +85,7 @@ func startFindWSRef[T string | []byte](st *starter, sc *subScratch, s T, from in
 		if v == dfaYes {
 			limit = e
 		}
-		return startCandidates(st, sc, s, from, bot, min(limit, until), si)
+		return startCandidatesRef(st, sc, s, from, bot, min(limit, until), si)
 	}
 	limit = until
 	for p := from; p < limit; {
@@ -115,6 +116,56 @@ func startFindWSRef[T string | []byte](st *starter, sc *subScratch, s T, from in
 		}
 		p = int(ws[j])
 		j++
+	}
+	return nil
+}
+
+// startFindRef is startFind as it was: its candidates read without the
+// scanInfo.
+func startFindRef[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
+	limit := len(s)
+	if st.udfa != nil && from < len(s) {
+		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]))
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			limit = e
+		}
+	}
+	return startCandidatesRef(st, sc, s, from, bot, min(limit, until), nil)
+}
+
+// startCandidatesRef is startCandidates as it was: one loop, with or
+// without si, reading the byte before each position.
+func startCandidatesRef[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
+	for p := from; p < limit; p++ {
+		if si == nil && !st.first[s[p]] {
+			continue
+		}
+		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
+		if si != nil && !si.leads(prevWord, s[p]) || si == nil && st.wordStart && prevWord {
+			continue
+		}
+		end := len(s)
+		if d := st.dfa; d != nil {
+			if si == nil && !dfaLives(d, s[p], prevWord) {
+				continue
+			}
+			v, e := dfaRun(d, s, p, prevWord)
+			if v == dfaNo {
+				continue
+			}
+			if v == dfaYes {
+				end = e
+			}
+		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+			continue
+		}
+		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
+			shift(loc, p-from)
+			return loc
+		}
 	}
 	return nil
 }
@@ -160,7 +211,7 @@ func compareCandidates(t *testing.T, e *Engine, text string) {
 func compareFinds(t *testing.T, sc *Scanner, r *prepared, sub string) {
 	t.Helper()
 	si, ws := r.scan, sc.wsBuf
-	if si == nil || si.use == 0 {
+	if si == nil {
 		return
 	}
 	low := sc.low[:len(sub)]
@@ -174,10 +225,17 @@ func compareFinds(t *testing.T, sc *Scanner, r *prepared, sub string) {
 				from = int(ws[k])
 			}
 			var got, want []int
-			if r.start != nil {
+			switch {
+			case si.use == 0 && r.start != nil:
+				got = slices.Clone(r.start.find(&sc.sub, low, from, ws, si, until))
+				want = slices.Clone(startFindRef(r.start, &sc.sub, low, from, true, until))
+			case si.use == 0 && r.startOrig != nil:
+				got = slices.Clone(r.startOrig.findString(&sc.sub, sub, from, from == 0, ws, si, until))
+				want = slices.Clone(startFindRef(r.startOrig, &sc.sub, sub, from, from == 0, until))
+			case r.start != nil:
 				got = slices.Clone(startFindWS(r.start, &sc.sub, low, from, true, ws, si, until))
 				want = slices.Clone(startFindWSRef(r.start, &sc.sub, low, from, true, ws, si, until))
-			} else if r.startOrig != nil {
+			case r.startOrig != nil:
 				got = slices.Clone(startFindWS(r.startOrig, &sc.sub, sub, from, from == 0, ws, si, until))
 				want = slices.Clone(startFindWSRef(r.startOrig, &sc.sub, sub, from, from == 0, ws, si, until))
 			}

@@ -115,7 +115,7 @@ func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scan
 	if ws != nil && si != nil && si.use != 0 {
 		return startFindWS(st, sc, s, from, true, ws, si, until)
 	}
-	return startFind(st, sc, s, from, true, until)
+	return startFind(st, sc, s, from, true, until, si)
 }
 
 // scanInfo is what New reads from a starter's DFAs for the scan, kept
@@ -225,7 +225,7 @@ func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws [
 	if ws != nil && si != nil && si.use != 0 {
 		return startFindWS(st, sc, s, from, bot, ws, si, until)
 	}
-	return startFind(st, sc, s, from, bot, until)
+	return startFind(st, sc, s, from, bot, until, si)
 }
 
 // wordStarts reports whether the unanchored DFA of st starts threads
@@ -371,7 +371,9 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 	return nil
 }
 
-func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
+// startFind is the search of find without the word starts; si, when
+// set, is st's scanInfo.
+func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int, si *scanInfo) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
@@ -383,12 +385,15 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 			limit = e
 		}
 	}
-	return startCandidates(st, sc, s, from, bot, min(limit, until), nil)
+	return startCandidates(st, sc, s, from, bot, min(limit, until), si)
 }
 
 // startCandidates tries the candidates of startFind from from to limit,
 // sorted with si when it is set.
 func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
+	if si != nil {
+		return leadCandidates(st, sc, s, from, bot, limit, si)
+	}
 	for p := from; p < limit; p++ {
 		if si == nil && !st.first[s[p]] {
 			continue
@@ -415,6 +420,39 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 			continue
 		}
 		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
+			shift(loc, p-from)
+			return loc
+		}
+	}
+	return nil
+}
+
+// leadCandidates is startCandidates with si: a candidate costs a bit of
+// the lead set (which holds the first bytes, the word starts and the
+// anchored DFA's start rows), and the byte before it is the byte of the
+// turn before.
+func leadCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
+	prevWord := from > 0 && !bot && isASCIIWord(s[from-1])
+	for p := from; p < limit; p++ {
+		c := s[p]
+		pw := prevWord
+		prevWord = isASCIIWord(c)
+		if !si.leads(pw, c) {
+			continue
+		}
+		end := len(s)
+		if d := st.dfa; d != nil {
+			v, e := dfaRun(d, s, p, pw)
+			if v == dfaNo {
+				continue
+			}
+			if v == dfaYes {
+				end = e
+			}
+		} else if st.pre != nil && !trieAt(st.pre, s, 0, p) {
+			continue
+		}
+		if loc := anchoredAt(st, sc, s, p, end, pw); loc != nil {
 			shift(loc, p-from)
 			return loc
 		}
