@@ -240,6 +240,9 @@ type Engine struct {
 	litRows  []uint64
 	litRowOf []int32
 	nclauses int
+	// needRules[t*len(always)+k] is word k of the set of rules whose
+	// Needs a window with triggers t holds (or that need none)
+	needRules []uint64
 	// scratch pools the Scanners' scratch space
 	scratch *sync.Pool
 }
@@ -260,6 +263,11 @@ type prepared struct {
 	// clause0 is the number of the first of clauses across the rules;
 	// the rest follow it
 	clause0 int
+	// clauseWord and clauseMask, when the clauses' bits fall in one
+	// word of the clause bits (oneWord), are that word and the bits
+	clauseWord int
+	clauseMask uint64
+	oneWord    bool
 	// scan is what the scan reads from the starter run (start or
 	// startOrig) beside it
 	scan *scanInfo
@@ -427,6 +435,12 @@ func (e *Engine) scanTables() {
 	}
 	for i := range e.prep {
 		p := &e.prep[i]
+		if c0, c1 := p.clause0, p.clause0+len(p.clauses)-1; c1 >= c0 && c0/64 == c1/64 {
+			p.oneWord, p.clauseWord = true, c0/64
+			for c := c0; c <= c1; c++ {
+				p.clauseMask |= 1 << (c % 64)
+			}
+		}
 		if st := p.start; st != nil {
 			p.scan = st.scanInfoOf()
 		} else if st := p.startOrig; st != nil {
@@ -434,6 +448,14 @@ func (e *Engine) scanTables() {
 		}
 	}
 	nw := len(e.always)
+	e.needRules = make([]uint64, 256*nw)
+	for t := range 256 {
+		for i := range e.prep {
+			if n := e.prep[i].Needs; n == 0 || Trigger(t)&n != 0 {
+				e.needRules[t*nw+i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 	e.litW = nw + (e.nclauses+63)/64
 	nstates := len(m.outStart) - 1
 	e.litRowOf = make([]int32, nstates)
@@ -643,12 +665,16 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 		return out
 	}
 	s.findLiterals(sub)
+	// the rules whose Needs the window holds, a word at a time
+	need := e.needRules[int(w.Triggers)*len(s.cand):]
+	need = need[:len(s.cand)]
 	for k, word := range s.cand {
+		word &= need[k]
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
 			r := &e.prep[k*64+b]
-			if r.Needs != 0 && w.Triggers&r.Needs == 0 || !s.satisfied(r) {
+			if !s.satisfied(r) {
 				continue
 			}
 			how := runOriginal
@@ -763,6 +789,9 @@ func (s *Scanner) until(r *prepared, n int) int {
 // current window.
 func (s *Scanner) satisfied(r *prepared) bool {
 	clauses := s.found[len(s.cand):]
+	if r.oneWord {
+		return clauses[r.clauseWord]&r.clauseMask == r.clauseMask
+	}
 	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
 		if clauses[c/64]&(1<<(c%64)) == 0 {
 			return false

@@ -120,7 +120,7 @@ func (st *starter) find(sc *subScratch, s []byte, from int, ws []int32, si *scan
 	if ws != nil && si != nil && si.use != 0 {
 		return startFindWS(st, sc, s, from, true, ws, si, until)
 	}
-	return startFind(st, sc, s, from, true, until)
+	return startFind(st, sc, s, from, true, until, si)
 }
 
 // scanInfo is what New reads from a starter's DFAs for the scan, kept
@@ -145,6 +145,14 @@ type scanInfo struct {
 
 func (si *scanInfo) leads(prevWord bool, c byte) bool {
 	return si.lead[boolByte(prevWord)&1][c>>6]&(1<<(c&63)) != 0
+}
+
+// pairLives reports whether the anchored DFA can take the bytes c1 and
+// c2 from its start after a byte whose word bit is prevWord (see
+// pairs); si has pairs.
+func (si *scanInfo) pairLives(prevWord bool, c1, c2 byte) bool {
+	b := int(si.class[c1])*si.nclass + int(si.class[c2])
+	return si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
 }
 
 // scanInfoOf returns the scanInfo of st.
@@ -222,7 +230,7 @@ func (st *starter) findString(sc *subScratch, s string, from int, bot bool, ws [
 	if ws != nil && si != nil && si.use != 0 {
 		return startFindWS(st, sc, s, from, bot, ws, si, until)
 	}
-	return startFind(st, sc, s, from, bot, until)
+	return startFind(st, sc, s, from, bot, until, si)
 }
 
 // wordStarts reports whether the unanchored DFA of st starts threads
@@ -297,8 +305,13 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		return nil
 	}
 	prevFrom := from > 0 && !bot && isASCIIWord(s[from-1])
-	// the first position of ws after from
-	j := sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
+	// the first position of ws after from (most searches start at 0)
+	j := 0
+	if from > 0 {
+		j = sort.Search(len(ws), func(k int) bool { return int(ws[k]) > from })
+	} else if len(ws) > 0 && ws[0] == 0 {
+		j = 1
+	}
 	limit := len(s)
 	if use&wsCand == 0 {
 		var v dfaVerdict
@@ -317,15 +330,29 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 		return startCandidates(st, sc, s, from, bot, min(limit, until), si)
 	}
 	limit = until
+	// the lead and the pairs after a byte that is no ASCII word byte
+	lead0, pairs0, class, nc := &si.lead[0], si.pairs[0], si.class, si.nclass
 	for p := from; p < limit; {
-		prevWord := prevFrom
-		if p > from {
-			prevWord = isASCIIWord(s[p-1])
-		}
-		ok := si.leads(prevWord, s[p])
-		if ok && p+1 < len(s) {
-			b := int(si.class[s[p]])*si.nclass + int(si.class[s[p+1]])
-			ok = si.pairs[boolByte(prevWord)&1][b>>6]&(1<<(b&63)) != 0
+		c := s[p]
+		prevWord := false
+		var ok bool
+		if p == from || c >= 0x80 {
+			prevWord = prevFrom
+			if p > from {
+				prevWord = isASCIIWord(s[p-1])
+			}
+			ok = si.leads(prevWord, c)
+			if ok && p+1 < len(s) {
+				ok = si.pairLives(prevWord, c, s[p+1])
+			}
+		} else {
+			// a word start below 0x80 after from follows a byte that
+			// is no ASCII word byte (see wordStartList)
+			ok = lead0[c>>6]&(1<<(c&63)) != 0
+			if ok && p+1 < len(s) {
+				b := int(class[c])*nc + int(class[s[p+1]])
+				ok = pairs0[b>>6]&(1<<(b&63)) != 0
+			}
 		}
 		if ok {
 			end := len(s)
@@ -349,7 +376,9 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 	return nil
 }
 
-func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
+// startFind is the search of find without the word starts; si, when
+// set, is st's scanInfo.
+func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int, si *scanInfo) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
@@ -361,12 +390,15 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 			limit = e
 		}
 	}
-	return startCandidates(st, sc, s, from, bot, min(limit, until), nil)
+	return startCandidates(st, sc, s, from, bot, min(limit, until), si)
 }
 
 // startCandidates tries the candidates of startFind from from to limit,
 // sorted with si when it is set.
 func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
+	if si != nil {
+		return leadCandidates(st, sc, s, from, bot, limit, si)
+	}
 	for p := from; p < limit; p++ {
 		if si == nil && !st.first[s[p]] {
 			continue
@@ -393,6 +425,39 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 			continue
 		}
 		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
+			shift(loc, p-from)
+			return loc
+		}
+	}
+	return nil
+}
+
+// leadCandidates is startCandidates with si: a candidate costs a bit of
+// the lead set (which holds the first bytes, the word starts and the
+// anchored DFA's start rows), and the byte before it is the byte of the
+// turn before.
+func leadCandidates[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, limit int, si *scanInfo) []int {
+	prevWord := from > 0 && !bot && isASCIIWord(s[from-1])
+	for p := from; p < limit; p++ {
+		c := s[p]
+		pw := prevWord
+		prevWord = isASCIIWord(c)
+		if !si.leads(pw, c) {
+			continue
+		}
+		end := len(s)
+		if d := st.dfa; d != nil {
+			v, e := dfaRun(d, s, p, pw)
+			if v == dfaNo {
+				continue
+			}
+			if v == dfaYes {
+				end = e
+			}
+		} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
+			continue
+		}
+		if loc := anchoredAt(st, sc, s, p, end, pw); loc != nil {
 			shift(loc, p-from)
 			return loc
 		}
@@ -882,7 +947,6 @@ func capPrefixes(ss []string) prefixSet {
 	return prefixSet{ss: out, known: true}
 }
 
-// prefixTrie matches a prefix set at a position of lowercased text.
 // lazyTrie is the prefix trie of a starter's expression, built on first
 // use: only a starter without a DFA reads it (the DFA implies it), and
 // most have one.
@@ -908,6 +972,7 @@ func (l *lazyTrie) get() *prefixTrie {
 	return l.trie
 }
 
+// prefixTrie matches a prefix set at a position of lowercased text.
 type prefixTrie struct {
 	// node i's children are kids[start[i]:start[i+1]], sorted by byte
 	start []int32
