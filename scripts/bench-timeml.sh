@@ -20,7 +20,9 @@ cd "$(dirname "$0")/.."
 COPIES=${1:-4}
 DATA=${2:-../shared/data}
 DIR=${BENCH_DIR:-/tmp/eventline-bench-timeml}
-rm -rf "$DIR/in" "$DIR/out"
+# old outputs go first: deleting a thousand files just before a run makes
+# the run's file creation slow on some file systems
+rm -rf "$DIR/in" "$DIR"/out*
 mkdir -p "$DIR"
 go build -o "$DIR/timeml" ./examples/timeml
 go build -o "$DIR/naivewhen" ./examples/naivewhen
@@ -65,8 +67,7 @@ nw=$(awk -v s="$ns" -v e="$ne" 'BEGIN { print e - s }')
 nc=$(awk -v u="$nu" -v s="$nsy" 'BEGIN { print u + s }')
 # one worker, as the naive loop runs, then one per core (the default)
 for w in 1 0; do
-  rm -rf "$DIR/out"
-  args=(-out "$DIR/out")
+  args=(-out "$DIR/out-$w") # a fresh folder for each run
   label="timeml (default)"
   if [ "$w" != 0 ]; then args+=(-workers "$w"); label="timeml -workers $w"; fi
   read -r ts te tu tsy trss <<< "$(run timeml "$DIR/timeml" "${args[@]}" "${files[@]}")"
