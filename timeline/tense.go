@@ -301,22 +301,30 @@ func (t *tailRegexp) MatchString(s string) bool {
 	if i == len(s) {
 		return false // no white space at the end
 	}
-	j := i
-	for j > 0 && (wordBytes[s[j-1]] || s[j-1] >= utf8.RuneSelf) {
-		j--
+	j, ascii := i, true
+	for ; j > 0; j-- {
+		if c := s[j-1]; c >= utf8.RuneSelf {
+			ascii = false
+		} else if !wordBytes[c] {
+			break
+		}
+	}
+	if !ascii {
+		return t.re.MatchString(s)
 	}
 	w := s[j:i]
-	var buf [len(t.first)]byte
-	low, ascii := lowerASCII(buf[:], w)
-	switch {
-	case !ascii:
-		return t.re.MatchString(s)
-	case len(low) > 0 && len(low) < len(t.first) && low[0] >= 'a' && low[0] <= 'z' && t.first[len(low)]&(1<<(low[0]-'a')) != 0:
-		switch t.words[string(low)] {
-		case tailWhole:
-			return true
-		case tailPartial:
-			return t.re.MatchString(s)
+	// the length and first letter turn most words away before they are
+	// lowered and looked up
+	if n := len(w); n > 0 && n < len(t.first) {
+		if c := asciiLower[w[0]]; c >= 'a' && c <= 'z' && t.first[n]&(1<<(c-'a')) != 0 {
+			var buf [len(t.first)]byte
+			low, _ := lowerASCII(buf[:], w)
+			switch t.words[string(low)] {
+			case tailWhole:
+				return true
+			case tailPartial:
+				return t.re.MatchString(s)
+			}
 		}
 	}
 	if t.ly && len(w) >= 3 && w[len(w)-2]|0x20 == 'l' && w[len(w)-1]|0x20 == 'y' {
