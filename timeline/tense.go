@@ -167,6 +167,10 @@ func findCues(s string, past, future func(start, end int)) {
 			j++
 		}
 		n := j - i
+		if !(n >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd') && (n >= len(cueFirst) || cueFirst[n]&(1<<(c|0x20-'a')) == 0) {
+			i = j // neither an "-ed" word nor a word that may open a cue
+			continue
+		}
 		// the word lowered, when one of the tables below may hold it
 		lowered := false
 		lower := func() []byte {
@@ -234,6 +238,18 @@ var futureOpeners = strings.Fields(`will shall upcoming expire expires expired w
 
 // futureFirst is pastFirst for futureOpeners.
 var futureFirst = firstLetters(futureOpeners, 16)
+
+// cueFirst joins pastFirst and futureFirst: most words are neither
+// kind of cue, and one test turns them away.
+var cueFirst = func() (m [17]uint32) { // as long as futureFirst
+	for n := range m {
+		if n < len(pastFirst) {
+			m[n] |= pastFirst[n]
+		}
+		m[n] |= futureFirst[n]
+	}
+	return m
+}()
 
 // asciiWordByte reports whether c is a word character as \b reads them.
 func asciiWordByte(c byte) bool { return wordBytes[c] }
