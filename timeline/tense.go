@@ -167,6 +167,10 @@ func findCues(s string, past, future func(start, end int)) {
 			j++
 		}
 		n := j - i
+		if !(n >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd') && (n >= len(cueFirst) || cueFirst[n]&(1<<(c|0x20-'a')) == 0) {
+			i = j // neither an "-ed" word nor a word that may open a cue
+			continue
+		}
 		// the word lowered, when one of the tables below may hold it
 		lowered := false
 		lower := func() []byte {
@@ -235,6 +239,18 @@ var futureOpeners = strings.Fields(`will shall upcoming expire expires expired w
 // futureFirst is pastFirst for futureOpeners.
 var futureFirst = firstLetters(futureOpeners, 16)
 
+// cueFirst joins pastFirst and futureFirst: most words are neither
+// kind of cue, and one test turns them away.
+var cueFirst = func() (m [17]uint32) { // as long as futureFirst
+	for n := range m {
+		if n < len(pastFirst) {
+			m[n] |= pastFirst[n]
+		}
+		m[n] |= futureFirst[n]
+	}
+	return m
+}()
+
 // asciiWordByte reports whether c is a word character as \b reads them.
 func asciiWordByte(c byte) bool { return wordBytes[c] }
 
@@ -301,22 +317,30 @@ func (t *tailRegexp) MatchString(s string) bool {
 	if i == len(s) {
 		return false // no white space at the end
 	}
-	j := i
-	for j > 0 && (wordBytes[s[j-1]] || s[j-1] >= utf8.RuneSelf) {
-		j--
+	j, ascii := i, true
+	for ; j > 0; j-- {
+		if c := s[j-1]; c >= utf8.RuneSelf {
+			ascii = false
+		} else if !wordBytes[c] {
+			break
+		}
+	}
+	if !ascii {
+		return t.re.MatchString(s)
 	}
 	w := s[j:i]
-	var buf [len(t.first)]byte
-	low, ascii := lowerASCII(buf[:], w)
-	switch {
-	case !ascii:
-		return t.re.MatchString(s)
-	case len(low) > 0 && len(low) < len(t.first) && low[0] >= 'a' && low[0] <= 'z' && t.first[len(low)]&(1<<(low[0]-'a')) != 0:
-		switch t.words[string(low)] {
-		case tailWhole:
-			return true
-		case tailPartial:
-			return t.re.MatchString(s)
+	// the length and first letter turn most words away before they are
+	// lowered and looked up
+	if n := len(w); n > 0 && n < len(t.first) {
+		if c := asciiLower[w[0]]; c >= 'a' && c <= 'z' && t.first[n]&(1<<(c-'a')) != 0 {
+			var buf [len(t.first)]byte
+			low, _ := lowerASCII(buf[:], w)
+			switch t.words[string(low)] {
+			case tailWhole:
+				return true
+			case tailPartial:
+				return t.re.MatchString(s)
+			}
 		}
 	}
 	if t.ly && len(w) >= 3 && w[len(w)-2]|0x20 == 'l' && w[len(w)-1]|0x20 == 'y' {
