@@ -372,12 +372,32 @@ func (g *gazetteer) startsNone(t *token) bool {
 }
 
 // nextStart returns the first token from toks[i] on that startsNone
-// does not rule out, or len(toks).
-func (g *gazetteer) nextStart(toks []token, i int) int {
-	for i < len(toks) && g.startsNone(&toks[i]) {
-		i++
+// does not rule out, or len(toks). The tokens must be looked up in g,
+// and poss must index their possessives in order (tokenizer.poss).
+func (g *gazetteer) nextStart(toks []token, i int, poss []int32) int {
+	if g.named == nil {
+		for i < len(toks) && g.startsNone(&toks[i]) {
+			i++
+		}
+		return i
 	}
-	return i
+	// Looked up in an indexed table, a token that startsNone keeps is
+	// a possessive, or named, which is one test a token: up to the
+	// next possessive, read from poss, it is the only one.
+	end := len(toks)
+	for _, p := range poss {
+		if int(p) >= i {
+			end = int(p)
+			break
+		}
+	}
+	rest := toks[i:end] // ranged over: no bounds check a token
+	for k := range rest {
+		if t := &rest[k]; t.cls&wcNamed != 0 && !g.startsNone(t) {
+			return i + k
+		}
+	}
+	return end
 }
 
 // match returns the longest entry starting at toks[i], with the index
