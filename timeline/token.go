@@ -438,7 +438,14 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 		rest := pend[:0]
 		for _, k := range pend {
 			t := &toks[k]
-			s := g.findFold(t.h, t.raw)
+			// findFold, its first probe read here: most words end there,
+			// a hit or an empty slot, without a call
+			s := int(t.h & g.mask)
+			if v := g.hs[s]; v == 0 {
+				s = -1
+			} else if key := g.keys[s]; v != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+				s = g.findFold(t.h, t.raw)
+			}
 			if s < 0 {
 				rest = append(rest, k)
 				n += len(t.raw)
@@ -467,17 +474,18 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 		tz.lows = new(strings.Builder)
 		tz.lows.Grow(max(size, n))
 	}
-	b := tz.low[:0]
-	if b == nil {
-		b = make([]byte, 0, 128)
+	if cap(tz.low) < n {
+		tz.low = make([]byte, max(n, 2*cap(tz.low), 128))
 	}
+	b := tz.low[:n]
+	// the bytes set by index into room made once: an append a byte
+	// checks the capacity at each
+	at := 0
 	for _, k := range pend {
 		raw := toks[k].raw
-		for i := 0; i < len(raw); i++ {
-			b = append(b, asciiLower[raw[i]])
-		}
+		lowerASCIIInto(b[at:at+len(raw)], raw)
+		at += len(raw)
 	}
-	tz.low = b
 	from := tz.lows.Len()
 	tz.lows.Write(b)
 	// a Builder never writes over what it holds: all keeps its bytes
@@ -493,6 +501,15 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 				t.cls = wcUpAcronym
 			}
 		}
+	}
+}
+
+// lowerASCIIInto writes raw with its ASCII capitals lowered into dst,
+// which is as long.
+func lowerASCIIInto(dst []byte, raw string) {
+	dst = dst[:len(raw)]
+	for i := 0; i < len(raw); i++ {
+		dst[i] = asciiLower[raw[i]]
 	}
 }
 
