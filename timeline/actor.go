@@ -264,7 +264,7 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 	if sc.ms == nil {
 		sc.ms = make([]mention, 0, 8)
 	}
-	ms := ix.mentions(toks, sc.ms[:0])
+	ms := ix.mentions(toks, sc.tz.poss, sc.ms[:0])
 	sc.ms = ms
 	// the token slice has room for the document's longest sentence: so
 	// do the slices beside it
@@ -1086,11 +1086,12 @@ func spanTextToks(toks []token) string {
 }
 
 // mentions matches the gazetteer over toks, longest first, and appends
-// to ms the matches that the context allows.
-func (ix *actorIndex) mentions(toks []token, ms []mention) []mention {
+// to ms the matches that the context allows. The tokens are looked up,
+// and poss indexes their possessives (tokenizer.poss).
+func (ix *actorIndex) mentions(toks []token, poss []int32, ms []mention) []mention {
 	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
 	for i := 0; i < len(toks); {
-		if i = ix.gaz.nextStart(toks, i); i == len(toks) {
+		if i = ix.gaz.nextStart(toks, i, poss); i == len(toks) {
 			break
 		}
 		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })

@@ -110,26 +110,34 @@ const (
 )
 
 // fnv1a hashes s, then suffix.
-func fnv1a(s, suffix string) uint32 {
-	h := uint32(fnvOffset)
+func fnv1a(s, suffix string) uint32 { return fnv1aOn(fnv1aOn(fnvOffset, s), suffix) }
+
+// fnv1aOn hashes s on from h, the hash of what comes before it.
+func fnv1aOn(h uint32, s string) uint32 {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint32(s[i])) * fnvPrime
-	}
-	for i := 0; i < len(suffix); i++ {
-		h = (h ^ uint32(suffix[i])) * fnvPrime
 	}
 	return h
 }
 
 // slot returns the slot of first, whose hash is h: its own, or the free
 // one where it would go.
-func (g *gazetteer) slot(h uint32, first string) *gazSlot {
+func (g *gazetteer) slot(h uint32, first string) *gazSlot { return g.slotJoin(h, first, "") }
+
+// slotJoin is slot of first+suffix, compared part by part: the word
+// need not be made.
+func (g *gazetteer) slotJoin(h uint32, first, suffix string) *gazSlot {
 	for k := h & g.mask; ; k = (k + 1) & g.mask {
 		sl := &g.slots[k]
-		if sl.first == "" || sl.h == h && sl.first == first {
+		if sl.first == "" || sl.h == h && isJoin(sl.first, first, suffix) {
 			return sl
 		}
 	}
+}
+
+// isJoin reports whether s is a+b.
+func isJoin(s, a, b string) bool {
+	return len(s) == len(a)+len(b) && s[:len(a)] == a && s[len(a):] == b
 }
 
 // index builds hs, keys, cls, named and punct; the table must not change
@@ -372,12 +380,32 @@ func (g *gazetteer) startsNone(t *token) bool {
 }
 
 // nextStart returns the first token from toks[i] on that startsNone
-// does not rule out, or len(toks).
-func (g *gazetteer) nextStart(toks []token, i int) int {
-	for i < len(toks) && g.startsNone(&toks[i]) {
-		i++
+// does not rule out, or len(toks). The tokens must be looked up in g,
+// and poss must index their possessives in order (tokenizer.poss).
+func (g *gazetteer) nextStart(toks []token, i int, poss []int32) int {
+	if g.named == nil {
+		for i < len(toks) && g.startsNone(&toks[i]) {
+			i++
+		}
+		return i
 	}
-	return i
+	// Looked up in an indexed table, a token that startsNone keeps is
+	// a possessive, or named, which is one test a token: up to the
+	// next possessive, read from poss, it is the only one.
+	end := len(toks)
+	for _, p := range poss {
+		if int(p) >= i {
+			end = int(p)
+			break
+		}
+	}
+	rest := toks[i:end] // ranged over: no bounds check a token
+	for k := range rest {
+		if t := &rest[k]; t.cls&wcNamed != 0 && !g.startsNone(t) {
+			return i + k
+		}
+	}
+	return end
 }
 
 // match returns the longest entry starting at toks[i], with the index
@@ -419,8 +447,9 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 	}
 	if t.poss {
 		// the names whose first token is the possessive itself
-		// ("People's Liberation Army") come after the others
-		for _, e := range g.entries(fnv1a(t.low, "'s"), t.low+"'s") {
+		// ("People's Liberation Army") come after the others; the hash
+		// of a word's low is t.h, which "'s" is hashed on from
+		for _, e := range g.slotJoin(fnv1aOn(t.h, "'s"), t.low, "'s").es {
 			if matchEntry(toks, i, e) && (accept == nil || accept(e)) {
 				return e, i + len(e.toks)
 			}

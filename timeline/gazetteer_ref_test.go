@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,10 @@ func checkMatch(t *testing.T, ix *actorIndex, text string) {
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
 			ix.gaz.lookup(toks) // the same, looked up
+			var tz tokenizer
+			tz.tokenize(text, Span{0, len(text)})
+			checkNextStart(t, ix.gaz, text, toks, tz.poss)
+			checkNextStart(t, ix.gaz, text, tz.tokenizeLookup(text, Span{0, len(text)}, ix.gaz), tz.poss)
 		}
 		for i := range toks {
 			accept := func(e *gazEntry) bool { return ix.capsOK(toks, i, e) }
@@ -62,6 +67,35 @@ func checkMatch(t *testing.T, ix *actorIndex, text string) {
 					t.Fatalf("%q: token %d (%q, pass %d) starts %v, which startsNone rules out", text, i, toks[i].low, pass, we.toks)
 				}
 			}
+		}
+	}
+}
+
+// nextStartRef is gazetteer.nextStart as it was: every token through
+// startsNone.
+func nextStartRef(g *gazetteer, toks []token, i int) int {
+	for i < len(toks) && g.startsNone(&toks[i]) {
+		i++
+	}
+	return i
+}
+
+// checkNextStart holds nextStart of the looked-up toks, whose
+// possessives poss indexes, to nextStartRef, and poss to the tokens.
+func checkNextStart(t *testing.T, g *gazetteer, text string, toks []token, poss []int32) {
+	t.Helper()
+	var want []int32
+	for k := range toks {
+		if toks[k].poss {
+			want = append(want, int32(k))
+		}
+	}
+	if !slices.Equal(poss, want) {
+		t.Fatalf("%q: possessives %v, want %v", text, poss, want)
+	}
+	for i := range toks {
+		if got, want := g.nextStart(toks, i, poss), nextStartRef(g, toks, i); got != want {
+			t.Fatalf("%q: nextStart from token %d (%q) = %d, want %d", text, i, toks[i].low, got, want)
 		}
 	}
 }

@@ -42,7 +42,10 @@ type tokenizer struct {
 	toks []token
 	pend []int32 // ASCII words with capitals, to lower
 	ups  []int32 // the words that start with a capital, in order
-	low  []byte  // the sentence's lowered words, on their way to lows
+	// poss are the possessives, in order: gazetteer.nextStart passes
+	// the tokens between them by their classes alone
+	poss []int32
+	low  []byte // the sentence's lowered words, on their way to lows
 	// lows holds the lowered words of the sentences so far; a full one
 	// is left to the tokens that use it and a larger one started
 	lows *strings.Builder
@@ -110,7 +113,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
 		toks = make([]token, 0, n)
 	}
-	tz.pend, tz.ups = tz.pend[:0], tz.ups[:0]
+	tz.pend, tz.ups, tz.poss = tz.pend[:0], tz.ups[:0], tz.poss[:0]
 	if tz.pend == nil {
 		// room for a sentence with capitals on one word in four, for
 		// both in one allocation
@@ -197,7 +200,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		case afterSpace:
 			j++ // the usual space after a word, here rather than a turn of the loop
 		case afterQuote:
-			j = possessiveToken(t, text, j)
+			j = tz.possessive(toks, text, j)
 		}
 		i = j
 	}
@@ -351,9 +354,20 @@ func (tz *tokenizer) word(toks []token, text string, i int, g *gazetteer) ([]tok
 		tz.ups = append(tz.ups, int32(len(toks)-1))
 	}
 	if j < len(text) && (text[j] == '\'' || text[j] == 0xE2) {
-		j = possessiveToken(t, text, j)
+		j = tz.possessive(toks, text, j)
 	}
 	return toks, j
+}
+
+// possessive is possessiveToken of the last of toks, noted in tz.poss
+// when it is one.
+func (tz *tokenizer) possessive(toks []token, text string, j int) int {
+	k := len(toks) - 1
+	j = possessiveToken(&toks[k], text, j)
+	if toks[k].poss {
+		tz.poss = append(tz.poss, int32(k))
+	}
+	return j
 }
 
 // possessiveToken reads a possessive at text[j] after the word t, which
@@ -424,7 +438,14 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 		rest := pend[:0]
 		for _, k := range pend {
 			t := &toks[k]
-			s := g.findFold(t.h, t.raw)
+			// findFold, its first probe read here: most words end there,
+			// a hit or an empty slot, without a call
+			s := int(t.h & g.mask)
+			if v := g.hs[s]; v == 0 {
+				s = -1
+			} else if key := g.keys[s]; v != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+				s = g.findFold(t.h, t.raw)
+			}
 			if s < 0 {
 				rest = append(rest, k)
 				n += len(t.raw)
@@ -453,17 +474,18 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 		tz.lows = new(strings.Builder)
 		tz.lows.Grow(max(size, n))
 	}
-	b := tz.low[:0]
-	if b == nil {
-		b = make([]byte, 0, 128)
+	if cap(tz.low) < n {
+		tz.low = make([]byte, max(n, 2*cap(tz.low), 128))
 	}
+	b := tz.low[:n]
+	// the bytes set by index into room made once: an append a byte
+	// checks the capacity at each
+	at := 0
 	for _, k := range pend {
 		raw := toks[k].raw
-		for i := 0; i < len(raw); i++ {
-			b = append(b, asciiLower[raw[i]])
-		}
+		lowerASCIIInto(b[at:at+len(raw)], raw)
+		at += len(raw)
 	}
-	tz.low = b
 	from := tz.lows.Len()
 	tz.lows.Write(b)
 	// a Builder never writes over what it holds: all keeps its bytes
@@ -479,6 +501,15 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 				t.cls = wcUpAcronym
 			}
 		}
+	}
+}
+
+// lowerASCIIInto writes raw with its ASCII capitals lowered into dst,
+// which is as long.
+func lowerASCIIInto(dst []byte, raw string) {
+	dst = dst[:len(raw)]
+	for i := 0; i < len(raw); i++ {
+		dst[i] = asciiLower[raw[i]]
 	}
 }
 
