@@ -31,6 +31,14 @@ func releaseActorMemory(mem *actorMemory) {
 // Each distinct date in a sentence yields one event; the expressions that
 // yield none come back as diagnostics with the reason.
 func (x *Extractor) buildEvents(st *docState) {
+	// the sentences after the last one with a dated expression make no
+	// event, and the actor memory they would add to is read by none
+	x.buildEventsThrough(st, lastDatedSentence(st))
+}
+
+// buildEventsThrough is buildEvents reading the actors of the prose
+// sentences up to index last only; later ones give diagnostics alone.
+func (x *Extractor) buildEventsThrough(st *docState, last int) {
 	mem := actorMemories.Get().(*actorMemory)
 	defer releaseActorMemory(mem)
 	mem.reset()
@@ -69,11 +77,11 @@ func (x *Extractor) buildEvents(st *docState) {
 				st.diag(e, ReasonNotADate, notADate(e.Type))
 			case e.Anchor == Unresolved:
 				st.diag(e, ReasonUnresolved, "relative to a time the document does not give (no DCT, or no earlier date in the story)")
-			default:
+			default: // e.dated()
 				dated = append(dated, ei)
 			}
 		}
-		if s.Furniture != "" {
+		if s.Furniture != "" || si > last {
 			continue
 		}
 		mem.scratch.dated = dated
@@ -129,6 +137,25 @@ func (x *Extractor) buildEvents(st *docState) {
 	mem.scratch.ids, mem.scratch.idEnds = ids, idEnds
 }
 
+// dated reports an expression that can date an event: a point in time
+// (no DURATION or SET), resolved against an anchor the document gives.
+// It is the default case of buildEvents' first switch.
+func (e *Expression) dated() bool {
+	return e.Type != Duration && e.Type != Set && e.Resolved() && e.Anchor != Unresolved
+}
+
+// lastDatedSentence is the index of the last prose sentence of st with a
+// dated expression, -1 when none has one.
+func lastDatedSentence(st *docState) int {
+	for i := len(st.exprs) - 1; i >= 0; i-- {
+		e := &st.exprs[i]
+		if e.dated() && e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == "" {
+			return e.Sentence
+		}
+	}
+	return -1
+}
+
 // notADate is the message of a ReasonNotADate diagnostic: a constant
 // for each of the four types, rather than one made per expression.
 func notADate(t TimexType) string {
@@ -152,7 +179,7 @@ func maxEvents(st *docState) int {
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		prose := e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == ""
-		if prose && e.Type != Duration && e.Type != Set && e.Resolved() && e.Anchor != Unresolved {
+		if prose && e.dated() {
 			n++
 		}
 	}
