@@ -75,9 +75,9 @@ func startFindWSRef[T string | []byte](st *starter, sc *subScratch, s T, from in
 		var v dfaVerdict
 		var e int
 		if use&wsScan != 0 {
-			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j)
+			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j, len(s))
 		} else {
-			v, e = dfaScan(st.udfa, s, from, prevFrom)
+			v, e = dfaScan(st.udfa, s, from, prevFrom, len(s))
 		}
 		if v == dfaNo {
 			return nil
@@ -125,7 +125,7 @@ func startFindWSRef[T string | []byte](st *starter, sc *subScratch, s T, from in
 func startFindRef[T string | []byte](st *starter, sc *subScratch, s T, from int, bot bool, until int) []int {
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
-		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]))
+		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]), len(s))
 		if v == dfaNo {
 			return nil
 		}
@@ -186,7 +186,7 @@ func compareCandidates(t *testing.T, e *Engine, text string) {
 	for _, w := range wins {
 		sub := text[w.Start:w.End]
 		var special bool
-		sc.low, sc.wsBuf, special = lowerWindowWS(sc.low[:0], sc.wsBuf[:0], sub)
+		sc.low, sc.wsBuf, special, sc.sub.ascii = lowerWindowWS(sc.low[:0], sc.wsBuf[:0], sub)
 		if special {
 			continue
 		}

@@ -136,14 +136,20 @@ func dfaLives(d *dfa, c byte, prevWord bool) bool {
 // of the match that ends first when s[p:] holds a match, dfaNo when it
 // holds none, and dfaUnknown when a non-ASCII byte that a thread may
 // take comes first.
-func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict, end int) {
+//
+// At a start state at or after stop, it answers dfaNo: there, the live
+// threads have the future of threads started there, so a match yet to
+// end would start at stop or later, where the caller knows none does.
+// (A stop below len(s) is for ASCII text, which the DFA reads exactly;
+// its minimized states could differ on the runes past a non-ASCII byte.)
+func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool, stop int) (v dfaVerdict, end int) {
 	trans, class, skip, after := d.trans, &d.class, &d.skip, &d.after
 	s0, s1 := d.start[0], d.start[1]
 	st := s0
 	if prevWord {
 		st = s1
 	}
-	i := p
+	i, n := p, min(len(s), stop)
 	for i < len(s) {
 		if st == s0 || st == s1 {
 			// at a start state: the bytes where nothing starts are
@@ -153,7 +159,7 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 			if st != s0 {
 				k = 1
 			}
-			for i < len(s) {
+			for i < n {
 				c := s[i]
 				if skip[k&1][c] < 0 {
 					break
@@ -164,6 +170,9 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 			st = d.start[k&1]
 			if i == len(s) {
 				break
+			}
+			if i >= stop {
+				return dfaNo, 0
 			}
 		}
 		t := trans[int(st)+int(class[s[i]])]
@@ -186,8 +195,8 @@ func dfaScan[T string | []byte](d *dfa, s T, p int, prevWord bool) (v dfaVerdict
 // starter.wordStarts), given the positions ws of s where a thread can
 // start and the index j of the first one after p: at a start state, it
 // goes to the next position of ws where the byte starts a thread rather
-// than reading the bytes in between.
-func dfaScanWS[T string | []byte](d *dfa, s T, p int, prevWord bool, ws []int32, j int) (v dfaVerdict, end int) {
+// than reading the bytes in between. It stops as dfaScan does.
+func dfaScanWS[T string | []byte](d *dfa, s T, p int, prevWord bool, ws []int32, j, stop int) (v dfaVerdict, end int) {
 	trans, class, skip := d.trans, &d.class, &d.skip
 	s0, s1 := d.start[0], d.start[1]
 	st := s0
@@ -214,6 +223,9 @@ func dfaScanWS[T string | []byte](d *dfa, s T, p int, prevWord bool, ws []int32,
 				// none: the rest is read in start states
 				st = d.start[boolByte(isASCIIWord(s[len(s)-1]))]
 				break
+			}
+			if q >= stop {
+				return dfaNo, 0
 			}
 			i, st = q, d.start[k]
 			j++

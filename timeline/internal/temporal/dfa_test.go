@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // dfaTrickyTexts are strings at the edges of the DFAs: matches at the
@@ -319,7 +320,7 @@ func TestWordStarts(t *testing.T) {
 				continue
 			}
 			s := text[:w]
-			low, ws, special := lowerWindowWS([]byte("pre"), []int32{-1}, s)
+			low, ws, special, ascii := lowerWindowWS([]byte("pre"), []int32{-1}, s)
 			want := []byte("pre")
 			for i := 0; i < len(s); i++ {
 				c := s[i]
@@ -336,6 +337,9 @@ func TestWordStarts(t *testing.T) {
 			}
 			if want := strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A"); special != want {
 				t.Fatalf("%q: special %v", s, special)
+			}
+			if want := !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }); ascii != want {
+				t.Fatalf("%q: ascii %v", s, ascii)
 			}
 		}
 	}

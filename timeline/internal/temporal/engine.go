@@ -651,7 +651,7 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 		s.wsBuf = make([]int32, 0, cap(s.low))
 	}
 	var special bool
-	s.low, s.wsBuf, special = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
+	s.low, s.wsBuf, special, s.sub.ascii = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
 	if special {
 		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
 		// on the original text

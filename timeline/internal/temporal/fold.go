@@ -96,13 +96,14 @@ func inClass(ranges []rune, c rune) bool {
 // whether s holds ſ (U+017F) or the Kelvin sign (U+212A), the non-ASCII
 // runes that fold to ASCII letters.
 func lowerWindow(dst []byte, s string) ([]byte, bool) {
-	dst, _, special := lowerWindowWS(dst, nil, s)
+	dst, _, special, _ := lowerWindowWS(dst, nil, s)
 	return dst, special
 }
 
 // lowerWindowWS is lowerWindow that also appends to ws the word starts
-// of s (see wordStartList). It reads eight bytes at a time.
-func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool) {
+// of s (see wordStartList); its last result reports whether s is all
+// ASCII. It reads eight bytes at a time.
+func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool, bool) {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
@@ -145,7 +146,7 @@ func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool) {
 		prev = w
 	}
 	if anyHigh&high == 0 {
-		return dst, ws, false
+		return dst, ws, false, true
 	}
 	special := false
 	for i := 0; i < len(s); i++ {
@@ -154,7 +155,7 @@ func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool) {
 			break
 		}
 	}
-	return dst, ws, special
+	return dst, ws, special, false
 }
 
 // lowerTable lowercases the ASCII letters and leaves the other bytes.

@@ -316,10 +316,11 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 	if use&wsCand == 0 {
 		var v dfaVerdict
 		var e int
+		stop := scanStop(sc, len(s), until)
 		if use&wsScan != 0 {
-			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j)
+			v, e = dfaScanWS(st.udfa, s, from, prevFrom, ws, j, stop)
 		} else {
-			v, e = dfaScan(st.udfa, s, from, prevFrom)
+			v, e = dfaScan(st.udfa, s, from, prevFrom, stop)
 		}
 		if v == dfaNo {
 			return nil
@@ -382,7 +383,7 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 	limit := len(s)
 	if st.udfa != nil && from < len(s) {
 		// a match starts before the first match end, if there is one
-		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]))
+		v, e := dfaScan(st.udfa, s, from, from > 0 && !bot && isASCIIWord(s[from-1]), scanStop(sc, len(s), until))
 		if v == dfaNo {
 			return nil
 		}
@@ -391,6 +392,16 @@ func startFind[T string | []byte](st *starter, sc *subScratch, s T, from int, bo
 		}
 	}
 	return startCandidates(st, sc, s, from, bot, min(limit, until), si)
+}
+
+// scanStop returns where the unanchored scan of a text of length n may
+// stop (see dfaScan): at until, where no match starts, when the scan's
+// window is ASCII (sc.ascii).
+func scanStop(sc *subScratch, n, until int) int {
+	if sc != nil && sc.ascii {
+		return until
+	}
+	return n
 }
 
 // startCandidates tries the candidates of startFind from from to limit,

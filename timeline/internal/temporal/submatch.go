@@ -340,6 +340,9 @@ type subScratch struct {
 	// of the current run: the byte before the text (see subMatch),
 	// and the memo's width (the text's length + 1)
 	prev, width int
+	// ascii: the scan's current window has no byte >= 0x80, so the
+	// unanchored scans of its searches stop at until (see dfaScan)
+	ascii bool
 }
 
 // subJob is a branch to try (pc >= 0) or a capture slot ^pc to restore
