@@ -273,7 +273,8 @@ func Windows(text string, from, to int, out []Window) []Window {
 			last = wb.trigger(k, last, j, trig)
 		}
 		k++
-		i = j
+		// text[j], if any, is no word byte: the next token starts after it
+		i = j + 1
 	}
 	if last >= 0 {
 		wb.out = append(wb.out, wb.cur)
