@@ -110,12 +110,22 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		r.setRef(t)
 	}
 	if t.Resolved() && t.Granularity >= Day && t.Granularity != Week && !m.Open && !flashback {
-		r.dayRef, r.hasDayRef = truncate(t.Interval.Begin, Day), true
+		r.dayRef, r.hasDayRef = dayStart(t), true
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
+}
+
+// dayStart returns the start of the day on which t begins. A date to the
+// day begins at midnight already (finish truncated it), which spares
+// reckoning the calendar again.
+func dayStart(t Timex) time.Time {
+	if t.Granularity == Day {
+		return t.Interval.Begin
+	}
+	return truncate(t.Interval.Begin, Day)
 }
 
 // vagueSpan is the value of a span of an unknown number of units.
