@@ -10,6 +10,14 @@ import (
 // truncate returns the start of the period of granularity g holding t.
 // Weeks start on Monday (ISO 8601).
 func truncate(t time.Time, g Granularity) time.Time {
+	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
+		// UTC days are 86,400 seconds: a period shorter than a day
+		// starts at a multiple of its seconds, with no calendar to
+		// reckon
+		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
+			return time.Unix(u-floorMod(u, s), 0).UTC()
+		}
+	}
 	y, m, d := t.Date()
 	switch g {
 	case Millennium:
@@ -37,6 +45,31 @@ func truncate(t time.Time, g Granularity) time.Time {
 		return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, time.UTC)
 	}
 	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+// clockSeconds returns the length in seconds of the periods of
+// granularity g that are a day or shorter, or 0.
+func clockSeconds(g Granularity) int64 {
+	switch g {
+	case Day, PartOfDay:
+		return 24 * 60 * 60
+	case Hour:
+		return 60 * 60
+	case Minute:
+		return 60
+	case Second:
+		return 1
+	}
+	return 0
+}
+
+// floorMod is a mod b taken towards minus infinity, from 0 to b-1.
+func floorMod(a, b int64) int64 {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
 }
 
 // advance moves t by n periods of granularity g.

@@ -94,3 +94,57 @@ func FuzzDayStarts(f *testing.F) {
 		checkDayStarts(t, fuzzDocument(text, dct, flags))
 	})
 }
+
+// truncateRef is truncate as it was, by the calendar at every
+// granularity: the reference for its clock arithmetic.
+func truncateRef(t time.Time, g Granularity) time.Time {
+	y, m, d := t.Date()
+	switch g {
+	case Millennium, Century, Decade, Year, Half, Quarter, Month, Season, Week:
+		return truncate(t, g) // by the calendar still
+	case Day, PartOfDay:
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	case Hour:
+		return time.Date(y, m, d, t.Hour(), 0, 0, 0, time.UTC)
+	case Minute:
+		return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, time.UTC)
+	}
+	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+func checkTruncate(t *testing.T, tm time.Time) {
+	t.Helper()
+	for g := Unknown; g <= Second+1; g++ {
+		if got, want := truncate(tm, g), truncateRef(tm, g); got != want {
+			t.Fatalf("truncate(%v, %v) = %v, want %v", tm, g, got, want)
+		}
+	}
+}
+
+func TestTruncateMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, y := range []int{-35000, -1000, -1, 0, 1, 1969, 1970, 2000, 9999, 10000, 35000, 123456} {
+		checkTruncate(t, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+		checkTruncate(t, time.Date(y, 12, 31, 23, 59, 59, 999, time.UTC))
+	}
+	for _, tm := range []time.Time{{}, time.Now(), time.Unix(maxFastUnix, 1), time.Unix(-maxFastUnix, 0), time.Unix(-maxFastUnix-1, 0), time.Unix(1<<62, 0), time.Unix(-1<<62, 0)} {
+		checkTruncate(t, tm)
+		checkTruncate(t, tm.UTC())
+	}
+	for range 20000 {
+		tm := time.Unix(rng.Int64N(1<<42)-1<<41, rng.Int64N(1e9)).In(addDaysZones[rng.IntN(len(addDaysZones))])
+		checkTruncate(t, tm)
+		checkTruncate(t, tm.UTC())
+	}
+}
+
+func FuzzTruncate(f *testing.F) {
+	f.Add(int64(0), int64(0), uint8(0))
+	f.Add(int64(-1), int64(999_999_999), uint8(0))
+	f.Add(int64(maxFastUnix), int64(0), uint8(2))
+	f.Fuzz(func(t *testing.T, sec, nsec int64, zone uint8) {
+		tm := time.Unix(sec, nsec).In(addDaysZones[int(zone)%len(addDaysZones)])
+		checkTruncate(t, tm)
+		checkTruncate(t, tm.UTC())
+	})
+}
