@@ -476,11 +476,14 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	case m.Weekday != nil:
+		day, wd := truncate(base, Day), time.Weekday(*m.Weekday)
 		dir := m.Dir
-		if dir == 0 {
+		if dir == 0 && day.Weekday() != wd {
+			// the anchor's own weekday is the anchor's day either way:
+			// only another needs the clause's tense
 			dir = r.weekdayDir(m, how, tn)
 		}
-		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
+		t = nearestWeekday(day, wd, dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
 	case m.Hour != nil:
 		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
