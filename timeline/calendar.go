@@ -10,6 +10,14 @@ import (
 // truncate returns the start of the period of granularity g holding t.
 // Weeks start on Monday (ISO 8601).
 func truncate(t time.Time, g Granularity) time.Time {
+	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
+		// UTC days are 86,400 seconds: a period shorter than a day
+		// starts at a multiple of its seconds, with no calendar to
+		// reckon
+		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
+			return time.Unix(u-floorMod(u, s), 0).UTC()
+		}
+	}
 	y, m, d := t.Date()
 	switch g {
 	case Millennium:
@@ -39,6 +47,31 @@ func truncate(t time.Time, g Granularity) time.Time {
 	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
+// clockSeconds returns the length in seconds of the periods of
+// granularity g that are a day or shorter, or 0.
+func clockSeconds(g Granularity) int64 {
+	switch g {
+	case Day, PartOfDay:
+		return 24 * 60 * 60
+	case Hour:
+		return 60 * 60
+	case Minute:
+		return 60
+	case Second:
+		return 1
+	}
+	return 0
+}
+
+// floorMod is a mod b taken towards minus infinity, from 0 to b-1.
+func floorMod(a, b int64) int64 {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
+}
+
 // advance moves t by n periods of granularity g.
 func advance(t time.Time, g Granularity, n int) time.Time {
 	switch g {
@@ -57,9 +90,9 @@ func advance(t time.Time, g Granularity, n int) time.Time {
 	case Month:
 		return t.AddDate(0, n, 0)
 	case Week:
-		return t.AddDate(0, 0, 7*n)
+		return addDays(t, 7*n)
 	case Day, PartOfDay:
-		return t.AddDate(0, 0, n)
+		return addDays(t, n)
 	case Hour:
 		return t.Add(time.Duration(n) * time.Hour)
 	case Minute:
@@ -68,10 +101,29 @@ func advance(t time.Time, g Granularity, n int) time.Time {
 	return t.Add(time.Duration(n) * time.Second)
 }
 
+// maxFastDays bounds the days addDays moves by with Add, and
+// maxFastUnix the times it moves so (some 30,000 years either side of
+// 1970): within them neither the Duration nor the time can overflow,
+// where Add and AddDate would overflow differently.
+const (
+	maxFastDays = 1 << 16
+	maxFastUnix = 1 << 40
+)
+
+// addDays is t.AddDate(0, 0, n). In UTC every day lasts 24 hours, so Add
+// gives the same time without reckoning the calendar twice; times in
+// other zones (days of 23 or 25 hours) and far moves take AddDate.
+func addDays(t time.Time, n int) time.Time {
+	if u := t.Unix(); t.Location() != time.UTC || n <= -maxFastDays || n >= maxFastDays || u < -maxFastUnix || u > maxFastUnix {
+		return t.AddDate(0, 0, n)
+	}
+	return t.Round(0).Add(time.Duration(n) * 24 * time.Hour) // AddDate drops a monotonic reading too
+}
+
 // formatValue writes the TIMEX3 value of the period of granularity g that
 // starts at t.
 func formatValue(t time.Time, g Granularity) string {
-	y := t.Year()
+	y, mo, d := t.Date() // once: each call of Year or Date reckons the calendar anew
 	if y <= 0 {
 		return formatBC(t, g)
 	}
@@ -87,7 +139,6 @@ func formatValue(t time.Time, g Granularity) string {
 	}
 	var buf [32]byte
 	b := appendYear(buf[:0], y)
-	_, mo, d := t.Date()
 	switch g {
 	case Half:
 		b = append(b, '-', 'H', byte('0'+(int(mo)-1)/6+1))

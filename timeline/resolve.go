@@ -110,12 +110,22 @@ func (r *resolver) resolve(m *temporal.Mention, sent Span) Timex {
 		r.setRef(t)
 	}
 	if t.Resolved() && t.Granularity >= Day && t.Granularity != Week && !m.Open && !flashback {
-		r.dayRef, r.hasDayRef = truncate(t.Interval.Begin, Day), true
+		r.dayRef, r.hasDayRef = dayStart(t), true
 	}
 	if t.Resolved() && t.Granularity == Quarter && (m.Quarter > 0 || m.Latest) && (m.Rel == nil || m.Rel.N == 0) {
 		r.lastQ, r.lastQAt, r.hasQ = t.Interval.Begin, m.End, true
 	}
 	return t
+}
+
+// dayStart returns the start of the day on which t begins. A date to the
+// day begins at midnight already (finish truncated it), which spares
+// reckoning the calendar again.
+func dayStart(t Timex) time.Time {
+	if t.Granularity == Day {
+		return t.Interval.Begin
+	}
+	return truncate(t.Interval.Begin, Day)
 }
 
 // vagueSpan is the value of a span of an unknown number of units.
@@ -466,11 +476,14 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		}
 		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	case m.Weekday != nil:
+		day, wd := truncate(base, Day), time.Weekday(*m.Weekday)
 		dir := m.Dir
-		if dir == 0 {
+		if dir == 0 && day.Weekday() != wd {
+			// the anchor's own weekday is the anchor's day either way:
+			// only another needs the clause's tense
 			dir = r.weekdayDir(m, how, tn)
 		}
-		t = nearestWeekday(truncate(base, Day), time.Weekday(*m.Weekday), dir, m.Dir != 0)
+		t = nearestWeekday(day, wd, dir, m.Dir != 0)
 		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
 	case m.Hour != nil:
 		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
