@@ -187,12 +187,13 @@ type candidate struct {
 	t    *trigger
 }
 
-// clauses returns the clause spans of s: it is cut where a sentence
-// turns to another clause that can carry its own date or its own actors
-// (clauseBreakSpans). The spans are appended to out.
-func clauses(out []Span, text string, s Span) []Span {
+// clauses returns the clause spans of s, whose tokens are toks: it is
+// cut where a sentence turns to another clause that can carry its own
+// date or its own actors (clauseBreakTokens). The spans are appended to
+// out.
+func clauses(out []Span, text string, s Span, toks []token) []Span {
 	start := s.Start
-	clauseBreakSpans(text[s.Start:s.End], func(b, _ int) {
+	clauseBreakTokens(text, s, toks, func(b, _ int) {
 		if cut := s.Start + b; cut > start {
 			out = append(out, Span{start, cut})
 			start = cut
@@ -204,7 +205,7 @@ func clauses(out []Span, text string, s Span) []Span {
 // clauseSpans returns the clauses of toks, the tokens of s, cut also
 // where a coordinated clause brings in its own subject.
 func clauseSpans(sc *classifyScratch, text string, s Span, toks []token, actors []Actor, cands []candidate) []Span {
-	sc.cls = clauses(sc.cls[:0], text, s)
+	sc.cls = clauses(sc.cls[:0], text, s, toks)
 	return splitCoordinated(sc, sc.cls, toks, actors, cands)
 }
 

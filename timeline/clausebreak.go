@@ -57,34 +57,35 @@ var spaceLeads = newFoldWords( // all of three letters or more
 	"before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
 	"though", "whereupon", "and")
 
-// clauseBreakSpans calls f with the start and end of each clauseBreaks
-// match in s, in order, as FindAllStringIndex gives them.
-func clauseBreakSpans(s string, f func(start, end int)) {
-	for p := 0; ; {
-		// most bytes start no break: they are passed in a tight loop
-		for p < len(s) && breakBytes[s[p]] == breakNone {
-			p++
+// clauseBreakTokens calls f with the start and end of each clauseBreaks
+// match in text[s.Start:s.End], offsets from s.Start, in order, as
+// FindAllStringIndex gives them; toks are the tokens of s (tokenize's).
+// A match starts at a comma or a semicolon, each a token of its own, or
+// at the white space before a word that may lead one, which starts a
+// token: so the tokens are read, not every byte of the text.
+func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)) {
+	str := text[s.Start:s.End]
+	from := 0 // where the last match ended: matches do not overlap
+	for k := range toks {
+		b := toks[k].Start - s.Start
+		if b < from {
+			continue
 		}
-		if p >= len(s) {
-			return
-		}
-		next := p + 1
-		if breakBytes[s[p]] == breakSpace {
-			// A break at white space is the run and a word after it;
-			// from anywhere in the run it reads the same word, so a run
-			// that does not start one is passed whole (which also keeps
-			// the scan linear in long runs).
-			next = skipRESpace(s, p)
-			if next >= len(s) || !spaceLeads.firsts[s[next]] || !spaceLeads.mayStart(s, next) {
-				p = next
-				continue
+		p := b
+		switch c := str[b]; {
+		case c == ',' || c == ';':
+		case spaceLeads.firsts[c] && b > from && isRESpace(str[b-1]) && spaceLeads.mayStart(str, b):
+			// the run of white space before the word, from its start or
+			// from the end of the last match
+			for p = b - 1; p > from && isRESpace(str[p-1]); p-- {
 			}
+		default:
+			continue
 		}
-		if e := clauseBreakAt(s, p); e >= 0 {
+		if e := clauseBreakAt(str, p); e >= 0 {
 			f(p, e)
-			next = e
+			from = e
 		}
-		p = next
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// The regular expressions clauseBreakSpans and firstDateBreak implement.
+// The regular expressions clauseBreakTokens and firstDateBreak implement.
 var (
 	clauseBreaksReference = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
 	clauseBreakReference  = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
@@ -18,7 +18,8 @@ var (
 
 func clauseBreakList(s string) [][]int {
 	var out [][]int
-	clauseBreakSpans(s, func(a, b int) { out = append(out, []int{a, b}) })
+	whole := Span{0, len(s)}
+	clauseBreakTokens(s, whole, tokenize(s, whole), func(a, b int) { out = append(out, []int{a, b}) })
 	return out
 }
 
