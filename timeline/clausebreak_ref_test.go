@@ -8,14 +8,14 @@ import (
 // clauseBreakTokens replaced a scanner of every byte of the clause; its
 // reference is the expression it implements, clauseBreaksReference, run
 // on the clause's text. These tests read it on spans of longer texts,
-// with the tokens tokenize gives for the span, as clauses calls it.
+// with the tokens tokenizeLookup gives for the span, as clauses calls it.
 
 // checkClauseBreakTokens compares clauseBreakTokens on text[s.Start:s.End]
 // with the expression.
 func checkClauseBreakTokens(t *testing.T, tz *tokenizer, text string, s Span) {
 	t.Helper()
 	var got [][]int
-	clauseBreakTokens(text, s, tz.tokenize(text, s), func(a, b int) { got = append(got, []int{a, b}) })
+	clauseBreakTokens(text, s, tz.tokenizeLookup(text, s, lookupGaz()), func(a, b int) { got = append(got, []int{a, b}) })
 	want := clauseBreaksReference.FindAllStringIndex(text[s.Start:s.End], -1)
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("clauseBreakTokens of %q = %v, want %v", text[s.Start:s.End], got, want)

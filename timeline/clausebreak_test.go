@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,9 +20,15 @@ var (
 func clauseBreakList(s string) [][]int {
 	var out [][]int
 	whole := Span{0, len(s)}
-	clauseBreakTokens(s, whole, tokenize(s, whole), func(a, b int) { out = append(out, []int{a, b}) })
+	toks := tokenize(s, whole)
+	lookupGaz().lookup(toks)
+	clauseBreakTokens(s, whole, toks, func(a, b int) { out = append(out, []int{a, b}) })
 	return out
 }
+
+// lookupGaz is the table the tokens of the clause-break tests are
+// looked up in, as the classification's are, made once.
+var lookupGaz = sync.OnceValue(func() *gazetteer { return newActorIndex().gaz })
 
 func firstDateBreakReference(s string) int {
 	if loc := clauseBreakReference.FindStringIndex(s); loc != nil {
@@ -45,7 +52,7 @@ var clauseBreakCases = []string{
 	"the town, where  it began, which fell, whereas whereupon whereabouts",
 	"though although, though\nthough\fthough\vthough\rthough",
 	"as a rule, as, then then, thence AS THEN",
-	"said Whereaſ it wa\u212As, and ſaid it, and by then",
+	"said Whereaſ it wa\u212As, and ſaid it, and by then", "x WHEREAſ y, whereaſ\tz; Whereupon\nBUT \u212Aept",
 	"and\u00a0then before\u00a0it and  then",
 	"until, until until; until",
 }
