@@ -187,12 +187,13 @@ type candidate struct {
 	t    *trigger
 }
 
-// clauses returns the clause spans of s: it is cut where a sentence
-// turns to another clause that can carry its own date or its own actors
-// (clauseBreakSpans). The spans are appended to out.
-func clauses(out []Span, text string, s Span) []Span {
+// clauses returns the clause spans of s, whose tokens are toks: it is
+// cut where a sentence turns to another clause that can carry its own
+// date or its own actors (clauseBreakTokens). The spans are appended to
+// out.
+func clauses(out []Span, text string, s Span, toks []token) []Span {
 	start := s.Start
-	clauseBreakSpans(text[s.Start:s.End], func(b, _ int) {
+	clauseBreakTokens(text, s, toks, func(b, _ int) {
 		if cut := s.Start + b; cut > start {
 			out = append(out, Span{start, cut})
 			start = cut
@@ -204,7 +205,7 @@ func clauses(out []Span, text string, s Span) []Span {
 // clauseSpans returns the clauses of toks, the tokens of s, cut also
 // where a coordinated clause brings in its own subject.
 func clauseSpans(sc *classifyScratch, text string, s Span, toks []token, actors []Actor, cands []candidate) []Span {
-	sc.cls = clauses(sc.cls[:0], text, s)
+	sc.cls = clauses(sc.cls[:0], text, s, toks)
 	return splitCoordinated(sc, sc.cls, toks, actors, cands)
 }
 
@@ -1187,12 +1188,6 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		}
 	}
 	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
-	var reporters []Span // "according to X": X reports, it does not act
-	for k := 1; k+1 < len(toks); k++ {
-		if toks[k-1].low == "according" && toks[k].low == "to" {
-			reporters = append(reporters, Span{toks[k].End, toks[k].End + 1})
-		}
-	}
 	// "X said Y attacked Z": X reports. "X said it attacked Z": X acts.
 	speechEnd := -1
 	if c.t.typ != "STATEMENT" {
@@ -1248,14 +1243,8 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		if !cl.Contains(a.Span) && !cl.Overlaps(a.Span) || in && quoted[i] && !quoted[c.i] || speechEnd >= 0 && a.End <= speechEnd {
 			continue
 		}
-		reported := false
-		for _, r := range reporters {
-			if a.Start >= r.Start && a.Start <= r.Start+1 {
-				reported = true
-			}
-		}
-		if reported {
-			continue
+		if afterAccordingTo(toks, a.Start, i) {
+			continue // "according to X": X reports, it does not act
 		}
 		if np.End > np.Start {
 			// A noun on its own: its modifiers act, its objects receive.
@@ -1294,6 +1283,20 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	}
 	src = dedupeActors(sc, src, nil)
 	return src, dedupeActors(sc, rcp, src)
+}
+
+// afterAccordingTo reports an "according to" (not the last tokens)
+// whose "to" ends at off or the byte before; i is the first token at or
+// after off. Token ends rise with the index, so only the two tokens
+// before i may end there: one look back per actor rather than a scan of
+// the clause.
+func afterAccordingTo(toks []token, off, i int) bool {
+	for k := i - 1; k >= i-2 && k >= 1; k-- {
+		if end := toks[k].End; end <= off && end >= off-1 && k+1 < len(toks) && toks[k].low == "to" && toks[k-1].low == "according" {
+			return true
+		}
+	}
+	return false
 }
 
 // participialAside marks the tokens of ", facing U.S. and Arab troops at

@@ -27,64 +27,57 @@ var (
 // before a space and the order of the alternation does not matter.
 type foldWords struct {
 	byFirst [26][]string
-	// the first three letters of the words of three letters or more:
-	// bit l of thirds[a][b] for a word that starts with a, b, l
-	thirds [26][26]uint32
-	// the bytes a word of the list may start with (foldLetter's, for
-	// the letters that start a word): most words fail here, before a
-	// call of mayStart
-	firsts [256]bool
 }
 
 func newFoldWords(words ...string) *foldWords {
 	var fw foldWords
 	for _, w := range words {
 		fw.byFirst[w[0]-'a'] = append(fw.byFirst[w[0]-'a'], w)
-		if len(w) >= 3 {
-			fw.thirds[w[0]-'a'][w[1]-'a'] |= 1 << (w[2] - 'a')
-		}
-	}
-	for c := range fw.firsts {
-		l := foldLetter(byte(c))
-		fw.firsts[c] = l >= 0 && len(fw.byFirst[l]) > 0
 	}
 	return &fw
 }
 
-// spaceLeads are the words a break at white space reads after it: those
-// of clauseBreaks' first alternative, and the "and" of ", and said".
-var spaceLeads = newFoldWords( // all of three letters or more
-	"before", "after", "when", "while", "until", "and then", "but", "whereas", "although",
-	"though", "whereupon", "and")
+// breakLeads are the lows of the tokens a break at white space may read
+// after it: the words of clauseBreaks' first alternative, and the "and"
+// of "and then" and ", and said", as (?i) matches them. Of the letters
+// that fold to an ASCII one only ſ (to s) is in a word, and lowering
+// keeps it: "whereaſ".
+var breakLeads = map[string]bool{"before": true, "after": true, "when": true, "while": true, "until": true,
+	"and": true, "but": true, "whereas": true, "whereaſ": true, "although": true, "though": true, "whereupon": true}
 
-// clauseBreakSpans calls f with the start and end of each clauseBreaks
-// match in s, in order, as FindAllStringIndex gives them.
-func clauseBreakSpans(s string, f func(start, end int)) {
-	for p := 0; ; {
-		// most bytes start no break: they are passed in a tight loop
-		for p < len(s) && breakBytes[s[p]] == breakNone {
-			p++
+// clauseBreakTokens calls f with the start and end of each clauseBreaks
+// match in text[s.Start:s.End], offsets from s.Start, in order, as
+// FindAllStringIndex gives them; toks are the tokens of s (tokenize's),
+// looked up. A match starts at a comma or a semicolon, each a token of
+// its own, or at the white space before a word that leads one: a whole
+// token (white space ends it), whose low is then in breakLeads. So the
+// tokens are read, not every byte of the text.
+func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)) {
+	str := text[s.Start:s.End]
+	from := 0 // where the last match ended: matches do not overlap
+	for k := range toks {
+		t := &toks[k]
+		if t.word && !t.is(wcBreakLead) || !t.word && t.raw != "," && t.raw != ";" {
+			continue
 		}
-		if p >= len(s) {
-			return
+		b := t.Start - s.Start
+		if b < from {
+			continue
 		}
-		next := p + 1
-		if breakBytes[s[p]] == breakSpace {
-			// A break at white space is the run and a word after it;
-			// from anywhere in the run it reads the same word, so a run
-			// that does not start one is passed whole (which also keeps
-			// the scan linear in long runs).
-			next = skipRESpace(s, p)
-			if next >= len(s) || !spaceLeads.firsts[s[next]] || !spaceLeads.mayStart(s, next) {
-				p = next
+		p := b
+		if t.word {
+			if b == from || !isRESpace(str[b-1]) {
 				continue
 			}
+			// the run of white space before the word, from its start or
+			// from the end of the last match
+			for p = b - 1; p > from && isRESpace(str[p-1]); p-- {
+			}
 		}
-		if e := clauseBreakAt(s, p); e >= 0 {
+		if e := clauseBreakAt(str, p); e >= 0 {
 			f(p, e)
-			next = e
+			from = e
 		}
-		p = next
 	}
 }
 
@@ -187,25 +180,6 @@ func foldLetter(c byte) int {
 		return 'k' - 'a'
 	}
 	return -1
-}
-
-// mayStart reports whether a word of fw, whose words all have three
-// letters or more, may match at s[p:], by its first three letters. A
-// non-ASCII byte among them may start a letter that folds to an ASCII
-// one: then any word that starts with the first may.
-func (fw *foldWords) mayStart(s string, p int) bool {
-	if p+2 >= len(s) {
-		return false
-	}
-	l0 := foldLetter(s[p])
-	if l0 < 0 {
-		return false
-	}
-	if s[p] >= 0x80 || s[p+1] >= 0x80 || s[p+2] >= 0x80 {
-		return len(fw.byFirst[l0]) > 0
-	}
-	l1, l2 := foldLetter(s[p+1]), foldLetter(s[p+2])
-	return l1 >= 0 && l2 >= 0 && fw.thirds[l0][l1]&(1<<l2) != 0
 }
 
 // spacedWord matches (?i)(?:words)\s at p.

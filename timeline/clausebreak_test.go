@@ -5,12 +5,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 )
 
-// The regular expressions clauseBreakSpans and firstDateBreak implement.
+// The regular expressions clauseBreakTokens and firstDateBreak implement.
 var (
 	clauseBreaksReference = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|although|though|whereupon)\s|;\s|,\s+and\s+(?:on|in|by|at)\s|,?\s+and\s+(?:said|says|added)\s|,\s+(?:where|which)\s`)
 	clauseBreakReference  = regexp.MustCompile(`(?i)(?:[,;]\s+|\s+)(?:before|after|when|while|until|and then|but|whereas|as|then)\s|;\s`)
@@ -18,9 +19,16 @@ var (
 
 func clauseBreakList(s string) [][]int {
 	var out [][]int
-	clauseBreakSpans(s, func(a, b int) { out = append(out, []int{a, b}) })
+	whole := Span{0, len(s)}
+	toks := tokenize(s, whole)
+	lookupGaz().lookup(toks)
+	clauseBreakTokens(s, whole, toks, func(a, b int) { out = append(out, []int{a, b}) })
 	return out
 }
+
+// lookupGaz is the table the tokens of the clause-break tests are
+// looked up in, as the classification's are, made once.
+var lookupGaz = sync.OnceValue(func() *gazetteer { return newActorIndex().gaz })
 
 func firstDateBreakReference(s string) int {
 	if loc := clauseBreakReference.FindStringIndex(s); loc != nil {
@@ -44,7 +52,7 @@ var clauseBreakCases = []string{
 	"the town, where  it began, which fell, whereas whereupon whereabouts",
 	"though although, though\nthough\fthough\vthough\rthough",
 	"as a rule, as, then then, thence AS THEN",
-	"said Whereaſ it wa\u212As, and ſaid it, and by then",
+	"said Whereaſ it wa\u212As, and ſaid it, and by then", "x WHEREAſ y, whereaſ\tz; Whereupon\nBUT \u212Aept",
 	"and\u00a0then before\u00a0it and  then",
 	"until, until until; until",
 }

@@ -48,6 +48,9 @@ const (
 	// wcNamed is no list either: some name of the gazetteer starts with
 	// the word (set by index, as the table's named)
 	wcNamed
+	// wcBreakLead: the word a clause break at white space reads after it
+	// (breakLeads), as a token's low may be
+	wcBreakLead
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -65,7 +68,7 @@ var wordLists = []struct {
 	{wcNegator, negators}, {wcIntentMarker, intentMarkers}, {wcFrameOpener, frameOpeners}, {wcRelPrep, relPreps},
 	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
 	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
-	{wcNounModified, nounModified},
+	{wcNounModified, nounModified}, {wcBreakLead, breakLeads},
 }
 
 // addClasses puts the listed words and the trigger keys in the table
