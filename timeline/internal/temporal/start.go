@@ -411,32 +411,16 @@ func startCandidates[T string | []byte](st *starter, sc *subScratch, s T, from i
 		return leadCandidates(st, sc, s, from, bot, limit, si)
 	}
 	for p := from; p < limit; p++ {
-		if si == nil && !st.first[s[p]] {
+		if !st.first[s[p]] {
 			continue
 		}
 		// whether \b sees a word byte before p: not at the start of
 		// the text searched
 		prevWord := p > 0 && !(p == from && bot) && isASCIIWord(s[p-1])
-		if si != nil && !si.leads(prevWord, s[p]) || si == nil && st.wordStart && prevWord {
+		if st.wordStart && prevWord || st.dfa != nil && !dfaLives(st.dfa, s[p], prevWord) {
 			continue
 		}
-		end := len(s)
-		if d := st.dfa; d != nil {
-			if si == nil && !dfaLives(d, s[p], prevWord) {
-				continue
-			}
-			v, e := dfaRun(d, s, p, prevWord)
-			if v == dfaNo {
-				continue
-			}
-			if v == dfaYes {
-				end = e
-			}
-		} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
-			continue
-		}
-		if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
-			shift(loc, p-from)
+		if loc := tryCandidate(st, sc, s, from, p, prevWord); loc != nil {
 			return loc
 		}
 	}
@@ -456,24 +440,35 @@ func leadCandidates[T string | []byte](st *starter, sc *subScratch, s T, from in
 		if !si.leads(pw, c) {
 			continue
 		}
-		end := len(s)
-		if d := st.dfa; d != nil {
-			v, e := dfaRun(d, s, p, pw)
-			if v == dfaNo {
-				continue
-			}
-			if v == dfaYes {
-				end = e
-			}
-		} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
-			continue
-		}
-		if loc := anchoredAt(st, sc, s, p, end, pw); loc != nil {
-			shift(loc, p-from)
+		if loc := tryCandidate(st, sc, s, from, p, pw); loc != nil {
 			return loc
 		}
 	}
 	return nil
+}
+
+// tryCandidate matches st at p, which a search from from reached; pw
+// says whether \b sees a word byte before p. The DFA (or the prefix
+// trie) turns most candidates away before the submatch; a match's
+// offsets are made relative to from.
+func tryCandidate[T string | []byte](st *starter, sc *subScratch, s T, from, p int, pw bool) []int {
+	end := len(s)
+	if d := st.dfa; d != nil {
+		v, e := dfaRun(d, s, p, pw)
+		if v == dfaNo {
+			return nil
+		}
+		if v == dfaYes {
+			end = e
+		}
+	} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
+		return nil
+	}
+	loc := anchoredAt(st, sc, s, p, end, pw)
+	if loc != nil {
+		shift(loc, p-from)
+	}
+	return loc
 }
 
 func findIndex[T string | []byte](re *regexp.Regexp, s T) []int {
