@@ -356,16 +356,8 @@ func startFindWS[T string | []byte](st *starter, sc *subScratch, s T, from int, 
 			}
 		}
 		if ok {
-			end := len(s)
-			v, e := dfaRun(st.dfa, s, p, prevWord)
-			if v != dfaNo {
-				if v == dfaYes {
-					end = e
-				}
-				if loc := anchoredAt(st, sc, s, p, end, prevWord); loc != nil {
-					shift(loc, p-from)
-					return loc
-				}
+			if loc := tryCandidate(st, sc, s, from, p, prevWord); loc != nil {
+				return loc
 			}
 		}
 		if j >= len(ws) {
