@@ -315,12 +315,6 @@ type dfaClasses struct {
 	seen    map[string]uint8
 }
 
-func newDFAClasses(prog *syntax.Prog) *dfaClasses {
-	cl := &dfaClasses{}
-	cl.fill(prog)
-	return cl
-}
-
 // fill computes the classes of prog into cl, reusing its buffers.
 func (cl *dfaClasses) fill(prog *syntax.Prog) {
 	runePCs := cl.runePCs[:0]
@@ -523,12 +517,6 @@ type dfaBuilder struct {
 	min     minimizer
 	// the classes of prog, when the builder owns them
 	classes dfaClasses
-}
-
-func newDFABuilder(prog *syntax.Prog, cl *dfaClasses, unanchored bool) *dfaBuilder {
-	b := new(dfaBuilder)
-	b.init(prog, cl, unanchored)
-	return b
 }
 
 // init readies b for the DFAs of prog.
