@@ -27,6 +27,10 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
+	if cfg.noEvents {
+		// the actor index serves the event stage alone
+		return &Extractor{cfg: cfg, engine: temporal.Default()}, nil
+	}
 	// the actor index is built while the engine is (the first time, a
 	// tenth of a second on every core; the index takes one)
 	actors := make(chan *actorIndex, 1)
@@ -185,7 +189,9 @@ func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentenc
 	}
 
 	// events
-	x.buildEvents(st)
+	if !x.cfg.noEvents {
+		x.buildEvents(st)
+	}
 	if x.cfg.sentences {
 		st.info.Sentences = st.sents
 	}

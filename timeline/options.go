@@ -9,6 +9,7 @@ type config struct {
 	mode      Mode
 	maxBytes  int
 	sentences bool
+	noEvents  bool
 }
 
 // DefaultMaxBytes is the largest document Extract accepts unless
@@ -42,6 +43,20 @@ func WithMaxBytes(n int) Option {
 func WithSentences(on bool) Option {
 	return func(c *config) error {
 		c.sentences = on
+		return nil
+	}
+}
+
+// WithEvents(false) makes Extract find and normalize the temporal
+// expressions only: Timeline.Events stays empty, and the diagnostics of
+// the event stage (furniture, not a date, unresolved, superseded) are not
+// made. The expressions are the same as with events. It is for callers
+// that read the expressions alone (TimeML annotation, TempEval scoring):
+// the event stage is about half of Extract's work, and New then does not
+// build the actor index.
+func WithEvents(on bool) Option {
+	return func(c *config) error {
+		c.noEvents = !on
 		return nil
 	}
 }

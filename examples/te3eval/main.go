@@ -105,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(files) == 0 {
 		return errors.New("no .tml files found")
 	}
-	x, err := timeline.New()
+	x, err := te3.NewExtractor()
 	if err != nil {
 		return err
 	}

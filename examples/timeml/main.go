@@ -106,7 +106,7 @@ func startExtractor() func() (*timeline.Extractor, error) {
 	)
 	go func() {
 		defer close(done)
-		x, err = timeline.New()
+		x, err = te3.NewExtractor()
 	}()
 	return func() (*timeline.Extractor, error) {
 		<-done
