@@ -259,6 +259,28 @@ func BenchmarkExtractTBAQ(b *testing.B) {
 	benchExtract(b, x, docs)
 }
 
+// BenchmarkExtractSmallDocs: the full pipeline over the first sentence
+// of each TBAQ text, one Extract per document, so that the fixed cost of
+// a call (setup, pools, result) weighs as it does on many small files.
+func BenchmarkExtractSmallDocs(b *testing.B) {
+	docs := loadTBAQ(b)
+	small := make([]Document, len(docs))
+	for i, d := range docs {
+		d.Text = firstSentence(d.Text)
+		small[i] = d
+	}
+	x := newBenchExtractor(b)
+	benchExtract(b, x, small)
+}
+
+// firstSentence is the text up to the end of its first sentence.
+func firstSentence(text string) string {
+	if sents := splitSentences(text); len(sents) > 0 {
+		return text[:sents[0].End]
+	}
+	return text
+}
+
 // BenchmarkNaiveWhenTBAQ: the baseline, olebedev/when's English and
 // common rules called again on the rest of the text after each match,
 // over the same texts as BenchmarkExtractTBAQ.

@@ -66,12 +66,17 @@ const (
 // is done or the document exceeds the size limit; odd text comes back
 // as data (diagnostics), never as an error or a panic.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error) {
-	st, err := x.read(ctx, 0, doc, false)
-	if err != nil {
+	// the state of the call, the timeline and its one document are made
+	// in one allocation: a small document's call makes few others
+	out := &extraction{}
+	st := &out.st
+	if err := x.read(ctx, st, 0, doc, false); err != nil {
 		return nil, err
 	}
-	tl := &Timeline{
-		Documents:   []DocumentInfo{st.info},
+	out.docs[0] = st.info
+	tl := &out.tl
+	*tl = Timeline{
+		Documents:   out.docs[:],
 		Events:      nonNilEvents(st.events),
 		Expressions: st.exprs,
 		Diagnostics: st.diags,
@@ -83,14 +88,22 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error
 	return tl, nil
 }
 
+// extraction is what Extract allocates: its result and the state that
+// builds it.
+type extraction struct {
+	tl   Timeline
+	docs [1]DocumentInfo
+	st   docState
+}
+
 // ExtractAll reads several documents into one timeline, in order, with
 // their events interleaved chronologically. Document indexes in the
 // result follow docs.
 func (x *Extractor) ExtractAll(ctx context.Context, docs []Document) (*Timeline, error) {
 	tl := &Timeline{Documents: []DocumentInfo{}, Events: []Event{}, Expressions: []Expression{}}
 	for i, d := range docs {
-		st, err := x.read(ctx, i, d, false)
-		if err != nil {
+		st := &docState{}
+		if err := x.read(ctx, st, i, d, false); err != nil {
 			return nil, err
 		}
 		tl.Documents = append(tl.Documents, st.info)
@@ -108,24 +121,28 @@ var ErrNilExtractor = errors.New("timeline: nil Extractor (use New)")
 // process reads document doc, of index idx, into a docState that keeps
 // its sentences.
 func (x *Extractor) process(ctx context.Context, idx int, doc Document) (*docState, error) {
-	return x.read(ctx, idx, doc, true)
-}
-
-// read is process, keeping the sentences in the docState only when
-// keepSentences or the extractor returns them: they are split in scratch
-// space, and otherwise not copied out of it.
-func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentences bool) (*docState, error) {
-	if x == nil || x.engine == nil {
-		return nil, ErrNilExtractor
-	}
-	if err := ctx.Err(); err != nil {
+	st := &docState{}
+	if err := x.read(ctx, st, idx, doc, true); err != nil {
 		return nil, err
 	}
+	return st, nil
+}
+
+// read is process into st, a zero docState, keeping the sentences in
+// it only when keepSentences or the extractor returns them: they are
+// split in scratch space, and otherwise not copied out of it.
+func (x *Extractor) read(ctx context.Context, st *docState, idx int, doc Document, keepSentences bool) error {
+	if x == nil || x.engine == nil {
+		return ErrNilExtractor
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if x.cfg.maxBytes > 0 && len(doc.Text) > x.cfg.maxBytes {
-		return nil, &InputTooLargeError{Size: len(doc.Text), Limit: x.cfg.maxBytes}
+		return &InputTooLargeError{Size: len(doc.Text), Limit: x.cfg.maxBytes}
 	}
 	text := doc.Text
-	st := &docState{doc: idx, text: text}
+	st.doc, st.text = idx, text
 	sc := x.engine.NewScanner() // scratch space of the rules, for this call
 	st.info = DocumentInfo{ID: doc.ID, Source: doc.Source, URL: doc.URL, Title: doc.Title, Length: len(text)}
 
@@ -171,7 +188,7 @@ func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentenc
 	ms, sentOf, err := scanMentions(ctx, sc, text, st.sents, scr.ms[:0], scr.sentOf[:0])
 	scr.ms, scr.sentOf = ms, sentOf
 	if err != nil {
-		return nil, err
+		return err
 	}
 	dct := st.info.DCT
 	hasDCT := dct.Resolved()
@@ -183,9 +200,9 @@ func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentenc
 		mode = chooseMode(text, ms, hasDCT, dct.Interval.Begin.Year())
 	}
 	st.info.Mode = mode
-	st.exprs = resolveMentions(st, ms, sentOf, mode, dateline, fromText)
+	st.exprs = resolveMentions(st, ms, sentOf, mode, dateline, fromText, &scr.cues)
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 
 	// events
@@ -200,12 +217,12 @@ func (x *Extractor) read(ctx context.Context, idx int, doc Document, keepSentenc
 	}
 	putScratch(scr)
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if !utf8.ValidString(text) {
 		st.diags = append(st.diags, Diagnostic{Doc: idx, Reason: "invalid-utf8", Message: "the text is not valid UTF-8; offsets still index its bytes"})
 	}
-	return st, nil
+	return nil
 }
 
 // scanMentions finds the temporal mentions of the sentences sents of
@@ -249,11 +266,12 @@ func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents 
 // resolveMentions normalizes the mentions ms of st's text, in document
 // order; sentOf gives the sentence of each. Mentions inside the dateline
 // read from the text (the span dateline when fromText) are left out.
-func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int32, mode Mode, dateline Span, fromText bool) []Expression {
+// cues is storage for the tense cues of a sentence, holding none.
+func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int32, mode Mode, dateline Span, fromText bool, cues *sentenceCues) []Expression {
 	text := st.text
 	dct := st.info.DCT
 	hasDCT := dct.Resolved()
-	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT}
+	r := &resolver{text: text, mode: mode, dct: dct.Interval.Begin, hasDCT: hasDCT, cues: cues}
 	if hasDCT && dct.Granularity > Day {
 		r.dct = dct.Interval.Begin
 	}
@@ -281,12 +299,13 @@ func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int32, mode M
 // kept in scratchPool from one call to the next: the mentions (each
 // window's candidates before they are settled), the sentence of each,
 // the sentences before they are copied at their size, the keys of
-// markFurniture's duplicates.
+// markFurniture's duplicates, the tense cues of a sentence.
 type scratch struct {
 	ms     []temporal.Mention
 	sentOf []int32
 	sents  []Sentence
 	dup    dupKeys
+	cues   sentenceCues
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{prefixes: map[uint64]int32{}}} }}
@@ -304,11 +323,13 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // putScratch clears scr, so that the pool holds no document's text or
 // values, and returns it to the pool unless it grew past maxScratch.
 func putScratch(scr *scratch) {
-	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch {
+	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch ||
+		cap(scr.cues.past) > maxScratch || cap(scr.cues.future) > maxScratch {
 		return
 	}
 	clear(scr.ms[:cap(scr.ms)])
 	clear(scr.sents[:cap(scr.sents)])
+	scr.cues = sentenceCues{future: scr.cues.future[:0], past: scr.cues.past[:0]} // no text; cues hold spans only
 	scratchPool.Put(scr)
 }
 

@@ -100,7 +100,7 @@ func BenchmarkStages(b *testing.B) {
 			for i, d := range docs {
 				// resolve marks mentions (Open): start from the scan's
 				ms[i] = append(ms[i][:0], d.ms...)
-				resolveMentions(d.st, ms[i], d.sentOf, d.st.info.Mode, d.dateline, d.fromText)
+				resolveMentions(d.st, ms[i], d.sentOf, d.st.info.Mode, d.dateline, d.fromText, &sentenceCues{})
 			}
 		}
 		cpu.report(b, total)
