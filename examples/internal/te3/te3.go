@@ -3,10 +3,12 @@
 package te3
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,14 +92,22 @@ func Extract(ctx context.Context, x *timeline.Extractor, name string, d *timeml.
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	exprs := append([]timeline.Expression(nil), tl.Expressions...)
-	sort.SliceStable(exprs, func(i, j int) bool {
-		if exprs[i].Start != exprs[j].Start {
-			return exprs[i].Start < exprs[j].Start
-		}
-		return exprs[i].End > exprs[j].End
-	})
+	// the timeline is this call's alone: its expressions are sorted in
+	// place, and mostly are in that order already
+	exprs := tl.Expressions
+	if !slices.IsSortedFunc(exprs, byPositionLongestFirst) {
+		slices.SortStableFunc(exprs, byPositionLongestFirst)
+	}
 	return exprs, nil
+}
+
+// byPositionLongestFirst orders expressions by start, the longer first
+// at one start.
+func byPositionLongestFirst(a, b timeline.Expression) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
 }
 
 // Annotations turns expressions into TIMEX3 annotations numbered t1, t2…
@@ -106,7 +116,7 @@ func Annotations(exprs []timeline.Expression) []timeml.Annotation {
 	for i, e := range exprs {
 		out[i] = timeml.Annotation{
 			Span:  timeml.Span{Start: e.Start, End: e.End},
-			TID:   fmt.Sprintf("t%d", i+1),
+			TID:   "t" + strconv.Itoa(i+1),
 			Type:  string(e.Type),
 			Value: e.Value,
 			Mod:   e.Mod,

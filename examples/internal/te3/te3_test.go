@@ -1,10 +1,13 @@
 package te3
 
 import (
+	"context"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/eventline/eventline/timeline"
+	"github.com/eventline/eventline/timeline/timeml"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,4 +41,15 @@ func TestAnnotations(t *testing.T) {
 	assert.Equal(t, "t1", a[0].TID)
 	assert.Equal(t, "START", a[0].Mod)
 	assert.Equal(t, 3, a[0].Start)
+}
+
+func TestExtractOrdersByPosition(t *testing.T) {
+	x, err := NewExtractor()
+	require.NoError(t, err)
+	doc := &timeml.Doc{Text: "On March 3, 2003 and last week, the talks of Monday morning ended yesterday."}
+	exprs, err := Extract(context.Background(), x, "d", doc, timeline.Auto)
+	require.NoError(t, err)
+	require.NotEmpty(t, exprs)
+	assert.True(t, slices.IsSortedFunc(exprs, byPositionLongestFirst))
+	assert.Equal(t, "t2", Annotations(exprs)[1].TID)
 }
