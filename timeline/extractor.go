@@ -171,17 +171,24 @@ func (x *Extractor) read(ctx context.Context, st *docState, idx int, doc Documen
 	// sentences, split in scratch space, and copied out at their size
 	// only when they are kept (events copy their sentence); a large
 	// document's are split in their own storage, made at the size
-	// expected, as the pool would not keep scratch space of that size
+	// expected, as the pool would not keep scratch space of that size.
+	// Furniture is read by the event stage and by those who keep the
+	// sentences only: the expressions do not depend on it.
+	furniture := !x.cfg.noEvents || keep
 	if len(text)/sentenceBytes+1 > maxScratch {
 		st.sents = splitSentences(text)
-		markFurniture(text, st.sents, dateline, fromText)
+		if furniture {
+			markFurniture(text, st.sents, dateline, fromText)
+		}
 	} else {
 		scr.sents = appendSentences(scr.sents[:0], text)
 		st.sents = scr.sents
 		if keep {
 			st.sents = slices.Clone(scr.sents)
 		}
-		markFurnitureWith(&scr.dup, text, st.sents, dateline, fromText)
+		if furniture {
+			markFurnitureWith(&scr.dup, text, st.sents, dateline, fromText)
+		}
 	}
 
 	// expressions

@@ -38,32 +38,50 @@ func stageDiagnostics(ds []Diagnostic) []Diagnostic {
 	return out
 }
 
-func newNoEventsPair(t testing.TB) (full, bare *Extractor) {
-	full, err := New()
-	require.NoError(t, err)
-	bare, err = New(WithEvents(false))
-	require.NoError(t, err)
-	require.Nil(t, bare.actors, "the actor index serves the event stage alone")
-	return full, bare
+// noEventsPair is an extractor with the event stage and one without,
+// with the same options.
+type noEventsPair struct{ full, bare *Extractor }
+
+// newNoEventsPairs returns the pairs checked: without and with
+// WithSentences (the sentences, and so their furniture, are then
+// reported with events or without).
+func newNoEventsPairs(t testing.TB) []noEventsPair {
+	var pairs []noEventsPair
+	for _, sents := range []bool{false, true} {
+		full, err := New(WithSentences(sents))
+		require.NoError(t, err)
+		bare, err := New(WithEvents(false), WithSentences(sents))
+		require.NoError(t, err)
+		require.Nil(t, bare.actors, "the actor index serves the event stage alone")
+		pairs = append(pairs, noEventsPair{full, bare})
+	}
+	return pairs
+}
+
+func checkNoEventsPairs(t *testing.T, pairs []noEventsPair, doc Document) {
+	t.Helper()
+	for _, p := range pairs {
+		checkNoEvents(t, p.full, p.bare, doc)
+	}
 }
 
 func TestWithoutEventsSameExpressions(t *testing.T) {
-	full, bare := newNoEventsPair(t)
+	pairs := newNoEventsPairs(t)
 	dct := time.Date(2003, 3, 20, 0, 0, 0, 0, time.UTC)
-	for _, text := range refTexts(t, tailCases) {
-		checkNoEvents(t, full, bare, Document{Text: text, DCT: dct})
-		checkNoEvents(t, full, bare, Document{Text: text})
+	for _, text := range refTexts(t, append(tailCases, furnitureCases...)) {
+		checkNoEventsPairs(t, pairs, Document{Text: text, DCT: dct})
+		checkNoEventsPairs(t, pairs, Document{Text: text})
 	}
 	if sharedData(t) != "" {
 		for _, d := range loadTBAQ(t) {
-			checkNoEvents(t, full, bare, d)
+			checkNoEventsPairs(t, pairs, d)
 		}
 	}
 }
 
 func FuzzWithoutEvents(f *testing.F) {
-	full, bare := newNoEventsPair(f)
-	for _, c := range tailCases {
+	pairs := newNoEventsPairs(f)
+	for _, c := range append(tailCases, furnitureCases...) {
 		f.Add(c, true)
 	}
 	f.Add("WASHINGTON (AP) -- 3 March 2003. Last week's talks \xff ended yesterday.", false)
@@ -72,6 +90,6 @@ func FuzzWithoutEvents(f *testing.F) {
 		if withDCT {
 			doc.DCT = time.Date(2003, 3, 20, 0, 0, 0, 0, time.UTC)
 		}
-		checkNoEvents(t, full, bare, doc)
+		checkNoEventsPairs(t, pairs, doc)
 	})
 }

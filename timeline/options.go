@@ -50,7 +50,8 @@ func WithSentences(on bool) Option {
 // WithEvents(false) makes Extract find and normalize the temporal
 // expressions only: Timeline.Events stays empty, and the diagnostics of
 // the event stage (furniture, not a date, unresolved, superseded) are not
-// made. The expressions are the same as with events. It is for callers
+// made, nor is page furniture marked unless WithSentences reports the
+// sentences. The expressions are the same as with events. It is for callers
 // that read the expressions alone (TimeML annotation, TempEval scoring):
 // the event stage is about half of Extract's work, and New then does not
 // build the actor index.
