@@ -9,24 +9,34 @@
 # $BENCH_DIR (default /tmp/eventline-bench-timeml, never the repository),
 # then runs each binary over all of them, as one process, and reports
 # wall and CPU time, MB/s of text and the ratios: the naive loop once,
-# examples/timeml twice, with one worker (as the loop runs) and with its
-# default of one per core. Both binaries read the same files with the
-# same TimeML reader and the DCT as reference time; examples/timeml runs
-# the whole pipeline (dateline, sentences, expressions, events, actors)
-# and writes the annotated files, the naive loop only counts its
-# matches.
+# examples/timeml $RUNS times (default 3) with one worker (as the loop
+# runs) and $RUNS times with its default of one per core, each run then
+# their median. Both binaries read the same files with the same TimeML
+# reader and the DCT as reference time; examples/timeml runs the whole
+# pipeline (dateline, sentences, expressions, events, actors) and writes
+# the annotated files, the naive loop only counts its matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${1:-4}
 DATA=${2:-../shared/data}
 DIR=${BENCH_DIR:-/tmp/eventline-bench-timeml}
-# old outputs go first: deleting a thousand files just before a run makes
-# the run's file creation slow on some file systems
-rm -rf "$DIR/in" "$DIR"/out*
+RUNS=${RUNS:-3}
 mkdir -p "$DIR"
+# Outputs are deleted when the script ends, not before a run: on ext4,
+# creating files within about 30 s of deleting thousands in the same
+# place makes the allocator skip each recently freed inode, which cost
+# up to 0.3 s of system time per run here. For the same reason the
+# inputs are kept from one run to the next when made alike.
+rm -rf "$DIR"/out*
+trap 'rm -rf "$DIR"/out*' EXIT
 go build -o "$DIR/timeml" ./examples/timeml
 go build -o "$DIR/naivewhen" ./examples/naivewhen
-go run ./scripts/mkte3input -o "$DIR/in" -copies "$COPIES" "$DATA/tbaq/TimeBank" "$DATA/tbaq/AQUAINT"
+stamp="copies=$COPIES data=$(cd "$DATA" && pwd) mkte3input=$(cat scripts/mkte3input/*.go | cksum)"
+if [ "$(cat "$DIR/in.stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$DIR/in" "$DIR/in.stamp"
+  go run ./scripts/mkte3input -o "$DIR/in" -copies "$COPIES" "$DATA/tbaq/TimeBank" "$DATA/tbaq/AQUAINT"
+  echo "$stamp" > "$DIR/in.stamp"
+fi
 files=("$DIR"/in/c*/*.TE3input)
 
 run() { # name cmd...
@@ -67,11 +77,19 @@ nw=$(awk -v s="$ns" -v e="$ne" 'BEGIN { print e - s }')
 nc=$(awk -v u="$nu" -v s="$nsy" 'BEGIN { print u + s }')
 # one worker, as the naive loop runs, then one per core (the default)
 for w in 1 0; do
-  args=(-out "$DIR/out-$w") # a fresh folder for each run
   label="timeml (default)"
-  if [ "$w" != 0 ]; then args+=(-workers "$w"); label="timeml -workers $w"; fi
-  read -r ts te tu tsy trss <<< "$(run timeml "$DIR/timeml" "${args[@]}" "${files[@]}")"
-  written=$(grep -c TIMEX3 "$DIR/timeml.stdout")
+  if [ "$w" != 0 ]; then label="timeml -workers $w"; fi
+  runs=()
+  for r in $(seq "$RUNS"); do
+    args=(-out "$DIR/out-$w-$r") # a fresh folder for each run
+    if [ "$w" != 0 ]; then args+=(-workers "$w"); fi
+    runs+=("$(run timeml "$DIR/timeml" "${args[@]}" "${files[@]}")")
+    written=$(grep -c TIMEX3 "$DIR/timeml.stdout")
+    read -r ts te tu tsy trss <<< "${runs[-1]}"
+    report "  run $r" "$ts" "$te" "$tu" "$tsy" "$trss"
+    echo "    $written files written"
+  done
+  # the median run by wall time
+  read -r ts te tu tsy trss <<< "$(printf '%s\n' "${runs[@]}" | awk '{ print $2 - $1, $0 }' | sort -g | awk -v m=$(( (RUNS + 1) / 2 )) 'NR == m { $1 = ""; print }')"
   report "$label" "$ts" "$te" "$tu" "$tsy" "$trss"
-  echo "  $written files written"
 done
