@@ -9,11 +9,13 @@
 # $BENCH_DIR (default /tmp/eventline-bench-timeml, never the repository),
 # then runs each binary over all of them, as one process, and reports
 # wall and CPU time, MB/s of text and the ratios: the naive loop once,
-# examples/timeml $RUNS times (default 3) with one worker (as the loop
-# runs) and $RUNS times with its default of one per core, each run then
-# their median. Both binaries read the same files with the same TimeML
-# reader and the DCT as reference time; examples/timeml runs the whole
-# pipeline (dateline, sentences, expressions, events, actors) and writes
+# then examples/timeml $RUNS times (default 3) in each of three ways, each
+# run then their median: the whole pipeline (-events: dateline, sentences,
+# expressions, events, actors) with one worker, as the loop runs; the
+# whole pipeline with timeml's default of one worker per core; and
+# timeml's default, which skips the event stage (its output, the same,
+# holds only the expressions). Both binaries read the same files with the
+# same TimeML reader and the DCT as reference time; examples/timeml writes
 # the annotated files, the naive loop only counts its matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +60,7 @@ run() { # name cmd...
 report() { # label wall-start wall-end user sys rss
   awk -v b="$bytes" -v l="$1" -v s="$2" -v e="$3" -v u="$4" -v sy="$5" -v rss="$6" -v nw="$nw" -v nc="$nc" 'BEGIN {
     w = e - s; c = u + sy
-    printf "%-18s wall %7.2fs  cpu %7.2fs  %6.2f MB/s  %6.2f MB/cpu-s  peak RSS %5.0f MiB", l, w, c, b/1e6/w, (c > 0 ? b/1e6/c : 0), rss/1024
+    printf "%-26s wall %7.2fs  cpu %7.2fs  %6.2f MB/s  %6.2f MB/cpu-s  peak RSS %5.0f MiB", l, w, c, b/1e6/w, (c > 0 ? b/1e6/c : 0), rss/1024
     if (nw > 0) {
       printf "  vs naive: wall %.1fx", nw/w
       if (c > 0 && nc > 0) printf ", cpu %.1fx", nc/c
@@ -75,15 +77,16 @@ nw=0 nc=0
 report "naive when" "$ns" "$ne" "$nu" "$nsy" "$nrss"
 nw=$(awk -v s="$ns" -v e="$ne" 'BEGIN { print e - s }')
 nc=$(awk -v u="$nu" -v s="$nsy" 'BEGIN { print u + s }')
-# one worker, as the naive loop runs, then one per core (the default)
-for w in 1 0; do
-  label="timeml (default)"
-  if [ "$w" != 0 ]; then label="timeml -workers $w"; fi
+# the whole pipeline (-events) with one worker, as the naive loop runs,
+# then with one per core (the default); then as timeml runs by default,
+# without the event stage, whose work its output does not read
+for config in "-events -workers 1" "-events" ""; do
+  label="timeml ${config:-(default)}"
   runs=()
   for r in $(seq "$RUNS"); do
-    args=(-out "$DIR/out-$w-$r") # a fresh folder for each run
-    if [ "$w" != 0 ]; then args+=(-workers "$w"); fi
-    runs+=("$(run timeml "$DIR/timeml" "${args[@]}" "${files[@]}")")
+    out="$DIR/out-${#runs[@]}-$r-${config// /}" # a fresh folder for each run
+    # shellcheck disable=SC2086 # config is a list of flags
+    runs+=("$(run timeml "$DIR/timeml" -out "$out" $config "${files[@]}")")
     written=$(grep -c TIMEX3 "$DIR/timeml.stdout")
     read -r ts te tu tsy trss <<< "${runs[-1]}"
     report "  run $r" "$ts" "$te" "$tu" "$tsy" "$trss"

@@ -105,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(files) == 0 {
 		return errors.New("no .tml files found")
 	}
-	x, err := te3.NewExtractor()
+	x, err := te3.NewExtractor(false)
 	if err != nil {
 		return err
 	}

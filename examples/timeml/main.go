@@ -1,7 +1,7 @@
 // Command timeml annotates TimeML documents with the extractor's temporal
 // expressions.
 //
-//	go run ./examples/timeml -out DIR [-mode auto|news|narrative] [-workers N] FILE...
+//	go run ./examples/timeml -out DIR [-mode auto|news|narrative] [-workers N] [-events] FILE...
 //
 // Each FILE is a TimeML document: a gold .tml file or a TempEval-3
 // .TE3input file. The extractor reads the raw text of its TEXT with the
@@ -11,6 +11,10 @@
 // value, and mod where set. Everything else in the file is kept byte for
 // byte. A tag that cannot be placed as found (it would cross an EVENT,
 // say) is clipped or skipped, with a warning.
+//
+// Only the expressions are written, so the extractor runs without its
+// event stage unless -events is given; the output is the same with it,
+// which serves to time the whole pipeline (scripts/bench-timeml.sh).
 //
 // Files are annotated by -workers goroutines (one per core by default)
 // sharing one extractor; what is printed comes in the order of the
@@ -66,8 +70,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	outDir := fs.String("out", "", "folder to write the annotated documents to (created if missing)")
 	modeFlag := fs.String("mode", "auto", "anchoring of relative dates: auto, news or narrative")
 	workers := fs.Int("workers", runtime.NumCPU(), "number of files annotated at once")
+	events := fs.Bool("events", false, "run the event stage too (the whole pipeline; the output is the same)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: timeml -out DIR [-mode auto|news|narrative] [-workers N] FILE...")
+		fmt.Fprintln(stderr, "usage: timeml -out DIR [-mode auto|news|narrative] [-workers N] [-events] FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -85,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	// the extractor is built while the first files are read and parsed
-	newX := startExtractor()
+	newX := startExtractor(*events)
 	failed := annotateAll(context.Background(), newX, mode, fs.Args(), *outDir, *workers, stdout, stderr)
 	if _, err := newX(); err != nil {
 		return err
@@ -98,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // startExtractor starts building the extractor and returns a function
 // that waits for it.
-func startExtractor() func() (*timeline.Extractor, error) {
+func startExtractor(events bool) func() (*timeline.Extractor, error) {
 	var (
 		x    *timeline.Extractor
 		err  error
@@ -106,7 +111,7 @@ func startExtractor() func() (*timeline.Extractor, error) {
 	)
 	go func() {
 		defer close(done)
-		x, err = te3.NewExtractor()
+		x, err = te3.NewExtractor(events)
 	}()
 	return func() (*timeline.Extractor, error) {
 		<-done

@@ -50,8 +50,9 @@ func TestRun(t *testing.T) {
 }
 
 // TestRunWorkers: the reports come in the order of the arguments and the
-// files written are the same with one worker and with several; of two
-// inputs with one base name, the last is written and the other named.
+// files written are the same with one worker and with several, and with
+// the event stage run or not; of two inputs with one base name, the last
+// is written and the other named.
 func TestRunWorkers(t *testing.T) {
 	dir := t.TempDir()
 	news, err := os.ReadFile("../../timeline/timeml/testdata/news.tml")
@@ -74,11 +75,13 @@ func TestRunWorkers(t *testing.T) {
 	require.NoError(t, os.WriteFile(twin, plain, 0o644))
 	in = append(in, twin)
 
-	outputs := map[int]string{}
-	for _, workers := range []int{1, 4} {
-		out := filepath.Join(dir, "out"+strconv.Itoa(workers))
+	// one worker, four, and four with the event stage: the same files
+	outputs := map[string]string{}
+	for _, flags := range [][]string{{"-workers", "1"}, {"-workers", "4"}, {"-workers", "4", "-events"}} {
+		key := strings.Join(flags, " ")
+		out := filepath.Join(dir, "out"+strconv.Itoa(len(outputs)))
 		var stdout, stderr bytes.Buffer
-		args := append([]string{"-out", out, "-workers", strconv.Itoa(workers)}, in...)
+		args := append(append([]string{"-out", out}, flags...), in...)
 		require.NoError(t, run(args, &stdout, &stderr), stderr.String())
 		lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 		require.Len(t, lines, len(in))
@@ -100,9 +103,10 @@ func TestRunWorkers(t *testing.T) {
 			require.NoError(t, err)
 			all.Write(b)
 		}
-		outputs[workers] = all.String()
+		outputs[key] = all.String()
 	}
-	assert.Equal(t, outputs[1], outputs[4])
+	assert.Equal(t, outputs["-workers 1"], outputs["-workers 4"])
+	assert.Equal(t, outputs["-workers 4"], outputs["-workers 4 -events"])
 }
 
 // TestRunRefusesOverwrite: an input that -out would overwrite (a .tml

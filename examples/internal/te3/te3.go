@@ -69,11 +69,12 @@ func Mode(s string) (timeline.Mode, error) {
 	return timeline.Auto, fmt.Errorf("unknown mode %q (auto, news or narrative)", s)
 }
 
-// NewExtractor builds the extractor Extract wants: TimeML reads the
-// expressions alone, so it makes no events (about half of the work of
-// each document, and the actor index New would build).
-func NewExtractor() (*timeline.Extractor, error) {
-	return timeline.New(timeline.WithEvents(false))
+// NewExtractor builds the extractor Extract wants. TimeML reads the
+// expressions alone, so unless events is set it makes none (the event
+// stage is about half of the work of each document, and New then builds
+// no actor index); the expressions are the same either way.
+func NewExtractor(events bool) (*timeline.Extractor, error) {
+	return timeline.New(timeline.WithEvents(events))
 }
 
 // Extract runs x on the raw text of d, with its creation time when it has

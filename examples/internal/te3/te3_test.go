@@ -44,12 +44,17 @@ func TestAnnotations(t *testing.T) {
 }
 
 func TestExtractOrdersByPosition(t *testing.T) {
-	x, err := NewExtractor()
-	require.NoError(t, err)
 	doc := &timeml.Doc{Text: "On March 3, 2003 and last week, the talks of Monday morning ended yesterday."}
-	exprs, err := Extract(context.Background(), x, "d", doc, timeline.Auto)
-	require.NoError(t, err)
-	require.NotEmpty(t, exprs)
-	assert.True(t, slices.IsSortedFunc(exprs, byPositionLongestFirst))
-	assert.Equal(t, "t2", Annotations(exprs)[1].TID)
+	var got [2][]timeline.Expression
+	for i, events := range []bool{false, true} {
+		x, err := NewExtractor(events)
+		require.NoError(t, err)
+		exprs, err := Extract(context.Background(), x, "d", doc, timeline.Auto)
+		require.NoError(t, err)
+		require.NotEmpty(t, exprs)
+		assert.True(t, slices.IsSortedFunc(exprs, byPositionLongestFirst))
+		assert.Equal(t, "t2", Annotations(exprs)[1].TID)
+		got[i] = exprs
+	}
+	assert.Equal(t, got[0], got[1], "the event stage changed the expressions")
 }
