@@ -325,55 +325,37 @@ func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
 	return findIndex(l.re, s)
 }
 
-// New returns an engine over the given rules, in the given order.
-func New(rs []*Rule) *Engine {
+// New returns an engine over the given rules, in the given order. For
+// the built-in rules it reads most of what it prepares from tables made
+// at build time (see tables.go).
+func New(rs []*Rule) *Engine { return newEngine(rs, true) }
+
+// newEngine is New; withTables says whether it may read the embedded
+// tables instead of building (tests build both ways and compare).
+func newEngine(rs []*Rule, withTables bool) *Engine {
 	opts := &rules.Options{Distance: 5, MatchByOrder: true, Morning: 8, Noon: 12, Afternoon: 15, Evening: 19}
 	p := when.New(opts)
 	for _, r := range rs {
 		p.Add(&r.When)
 	}
 	e := &Engine{rules: rs, parser: p, opts: opts}
-	e.prepare()
+	e.prepare(withTables)
 	return e
 }
 
-func (e *Engine) prepare() {
+func (e *Engine) prepare(withTables bool) {
 	ids := map[string]int32{}
 	var lits []string
-	e.prep = make([]prepared, len(e.rules))
 	e.always = make([]uint64, (len(e.rules)+63)/64)
 	var primary [][]int32
-	// the starters and their DFAs are most of the work of New, and each
-	// rule's are its own: they are built side by side
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	// each rule's clauses, read side by side too; the literals are
-	// numbered below, in the order of the rules
-	css := make([][][]string, len(e.rules))
-	for i, r := range e.rules {
-		wg.Go(func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			p := &e.prep[i]
-			// one parse for the clauses, then (rewritten in place)
-			// for the caseless variant
-			t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
-			if err == nil {
-				css[i] = ruleClausesOf(t)
-				p.fast = caselessOf(r.When.RegExp, t)
-			}
-			p.Rule = r
-			if p.fast != nil {
-				p.start = newStarter(p.fast)
-				p.fastSearch = &lazySub{re: p.fast}
-			} else {
-				// a case-sensitive rule runs on the original text
-				p.startOrig = newStarter(r.When.RegExp)
-			}
-			p.search = &lazySub{re: r.When.RegExp}
-		})
+	var css [][][]string
+	ok := false
+	if withTables {
+		e.prep, css, ok = prepareFromTables(e.rules)
 	}
-	wg.Wait()
+	if !ok {
+		e.prep, css = prepareRules(e.rules)
+	}
 	for i := range e.rules {
 		p := e.prep[i]
 		cs := css[i]
@@ -416,6 +398,49 @@ func (e *Engine) prepare() {
 		x.cand = x.found[:nw]
 		return x
 	}}
+}
+
+// prepareRules prepares each rule and reads its clauses (see
+// prepareRule).
+func prepareRules(rs []*Rule) ([]prepared, [][][]string) {
+	prep := make([]prepared, len(rs))
+	css := make([][][]string, len(rs))
+	// the starters and their DFAs are most of the work of New, and each
+	// rule's are its own: they are built side by side; the literals of
+	// the clauses are numbered later, in the order of the rules
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, r := range rs {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			prep[i], css[i] = prepareRule(r)
+		})
+	}
+	wg.Wait()
+	return prep, css
+}
+
+// prepareRule returns r prepared to run, without its clause ids, and
+// the literals of its clauses.
+func prepareRule(r *Rule) (p prepared, clauses [][]string) {
+	// one parse for the clauses, then (rewritten in place) for the
+	// caseless variant
+	t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	if err == nil {
+		clauses = ruleClausesOf(t)
+		p.fast = caselessOf(r.When.RegExp, t)
+	}
+	p.Rule = r
+	if p.fast != nil {
+		p.start = newStarter(p.fast)
+		p.fastSearch = &lazySub{re: p.fast}
+	} else {
+		// a case-sensitive rule runs on the original text
+		p.startOrig = newStarter(r.When.RegExp)
+	}
+	p.search = &lazySub{re: r.When.RegExp}
+	return p, clauses
 }
 
 // scanTables derives the scan's tables from the literal automaton and

@@ -1,0 +1,331 @@
+package temporal
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"regexp"
+	"regexp/syntax"
+)
+
+// Tables made at build time. Preparing the built-in rules (their
+// caseless variants, clauses, starters, start DFAs by subset
+// construction and minimization, submatch programs) is most of a short
+// run's time, and its products depend on the rules' expressions alone.
+// `go generate` writes them to engine_tables.bin, which is embedded; New
+// decodes them when the rules are exactly those they were made from
+// and builds as before for any other rules. The rules themselves stay
+// when rules, and the derived structures are the same values either
+// way (see tables_test.go, which also checks that the file is fresh).
+//
+// The file is a header (tablesMagic, the key of the rule set, a CRC of
+// the rest) and, for each rule, its prepared pieces in the order of
+// tableWriter's calls (tables_test.go), integers little-endian.
+
+//go:generate go test -run ^TestTablesFresh$ -update-tables
+
+//go:embed engine_tables.bin
+var tablesFile []byte
+
+// tablesMagic starts the file; its last byte is the format version.
+const tablesMagic = "evtltab\x01"
+
+const tablesHeader = len(tablesMagic) + sha256.Size + 4
+
+// ruleSetKey is what the tables of rs depend on beyond the code: the
+// expressions in order, and the limits that tests vary.
+func ruleSetKey(rs []*Rule) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %d %d %d\n", tablesMagic, len(rs), maxDFAStates, subMinInst)
+	for _, r := range rs {
+		src := r.When.RegExp.String()
+		fmt.Fprintf(h, "%d:%s", len(src), src)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// tablesBody returns the rules' part of file when file holds the tables
+// of rs and is intact, nil otherwise.
+func tablesBody(file []byte, rs []*Rule) []byte {
+	if len(file) < tablesHeader || string(file[:len(tablesMagic)]) != tablesMagic {
+		return nil
+	}
+	key := ruleSetKey(rs)
+	if !bytes.Equal(file[len(tablesMagic):len(tablesMagic)+sha256.Size], key[:]) {
+		return nil
+	}
+	body := file[tablesHeader:]
+	if binary.LittleEndian.Uint32(file[tablesHeader-4:]) != crc32.ChecksumIEEE(body) {
+		return nil
+	}
+	return body
+}
+
+// prepareFromTables is prepareRules read from the embedded tables, or
+// ok false when they are not those of rs.
+func prepareFromTables(rs []*Rule) (prep []prepared, css [][][]string, ok bool) {
+	body := tablesBody(tablesFile, rs)
+	if body == nil {
+		return nil, nil, false
+	}
+	return decodeRules(body, rs)
+}
+
+// decodeRules reads the prepared rules of rs from body.
+func decodeRules(body []byte, rs []*Rule) (prep []prepared, css [][][]string, ok bool) {
+	r := &tableReader{b: body}
+	if r.count(1) != len(rs) {
+		return nil, nil, false
+	}
+	prep = make([]prepared, len(rs))
+	css = make([][][]string, len(rs))
+	for i, rule := range rs {
+		prep[i], css[i] = r.rule(rule)
+		if r.bad {
+			return nil, nil, false
+		}
+	}
+	if len(r.b) != 0 {
+		return nil, nil, false
+	}
+	return prep, css, true
+}
+
+// The flags of a rule in the tables.
+const (
+	tabFast = 1 << iota
+	tabStart
+	tabStartOrig
+)
+
+func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
+	p.Rule = rule
+	flags := r.u8()
+	if flags&tabFast != 0 {
+		// the caseless variant compiled as caselessOf compiled it
+		re, err := regexp.Compile(r.str())
+		if err != nil {
+			r.bad = true
+			return p, nil
+		}
+		p.fast = re
+		p.fastSearch = &lazySub{re: re}
+	}
+	clauses = r.clauses()
+	if flags&tabStart != 0 {
+		if p.fast == nil {
+			r.bad = true
+			return p, nil
+		}
+		p.start = r.starter(p.fast)
+	}
+	if flags&tabStartOrig != 0 {
+		p.startOrig = r.starter(rule.When.RegExp)
+	}
+	p.search = &lazySub{re: rule.When.RegExp}
+	return p, clauses
+}
+
+func (r *tableReader) clauses() [][]string {
+	n := r.count(4)
+	if n == 0 {
+		return nil
+	}
+	cs := make([][]string, n)
+	for i := range cs {
+		c := make([]string, r.count(4))
+		for j := range c {
+			c[j] = r.str()
+		}
+		cs[i] = c
+	}
+	return cs
+}
+
+// starter reads what newStarter(re) returns.
+func (r *tableReader) starter(re *regexp.Regexp) *starter {
+	st := &starter{re: re, pre: &lazyTrie{re: re}}
+	for i, b := range r.take(32) {
+		for k := range 8 {
+			st.first[i*8+k] = b&(1<<k) != 0
+		}
+	}
+	st.wordStart = r.u8() != 0
+	st.anch = &lazyRegexp{src: r.str()}
+	if r.u8() != 0 {
+		st.anchW = &lazyRegexp{src: r.str()}
+	}
+	st.dfa = r.dfa()
+	st.udfa = r.dfa()
+	st.sub = r.subProg()
+	return st
+}
+
+func (r *tableReader) dfa() *dfa {
+	if r.u8() == 0 {
+		return nil
+	}
+	d := &dfa{}
+	copy(d.class[:], r.take(256))
+	d.nclass = r.count(0)
+	d.trans = r.u16s()
+	d.final = r.bools()
+	d.start = [2]uint16{r.u16(), r.u16()}
+	for k := range d.skip {
+		for c, b := range r.take(256) {
+			d.skip[k][c] = int8(b)
+		}
+	}
+	copy(d.after[:], r.take(256))
+	return d
+}
+
+func (r *tableReader) subProg() *subProg {
+	if r.u8() == 0 {
+		return nil
+	}
+	sp := &subProg{}
+	sp.inst = make([]subInst, r.count(16))
+	for i := range sp.inst {
+		in := &sp.inst[i]
+		in.op = syntax.InstOp(r.u8())
+		in.lead = r.u8()
+		in.join = r.u16()
+		in.out = int32(r.u32())
+		in.arg = int32(r.u32())
+		in.mask = r.u16()
+		in.outMask = r.u16()
+	}
+	sp.start = int32(r.u32())
+	sp.ncap = r.count(0)
+	sp.njoin = r.count(0)
+	if n := r.count(16); n > 0 {
+		sp.masks = make([][2]uint64, n)
+		for i := range sp.masks {
+			sp.masks[i] = [2]uint64{r.u64(), r.u64()}
+		}
+	}
+	if n := r.count(32); n > 0 {
+		sp.alts = make([][4]uint64, n)
+		for i := range sp.alts {
+			sp.alts[i] = [4]uint64{r.u64(), r.u64(), r.u64(), r.u64()}
+		}
+	}
+	sp.first = r.u16()
+	sp.firstLead = r.u8()
+	sp.prog = r.prog()
+	return sp
+}
+
+// prog reads a compiled program; a rune list is nil or not as
+// syntax.Compile left it. The lists share one array.
+func (r *tableReader) prog() *syntax.Prog {
+	p := &syntax.Prog{Inst: make([]syntax.Inst, r.count(13))}
+	pool := r.runes()
+	for i := range p.Inst {
+		in := &p.Inst[i]
+		in.Op = syntax.InstOp(r.u8())
+		in.Out = r.u32()
+		in.Arg = r.u32()
+		if n := int(r.u32()); n > 0 {
+			if n-1 > len(pool) {
+				r.bad = true
+				return nil
+			}
+			in.Rune, pool = pool[:n-1:n-1], pool[n-1:]
+		}
+	}
+	p.Start = r.count(0)
+	p.NumCap = r.count(0)
+	return p
+}
+
+// tableReader decodes the tables. Past the end or on a count that
+// cannot fit, it sets bad and returns zeros; the caller then builds.
+type tableReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *tableReader) take(n int) []byte {
+	if r.bad || n < 0 || n > len(r.b) {
+		r.bad = true
+		return nil
+	}
+	p := r.b[:n:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *tableReader) u8() byte {
+	if p := r.take(1); p != nil {
+		return p[0]
+	}
+	return 0
+}
+
+func (r *tableReader) u16() uint16 {
+	if p := r.take(2); p != nil {
+		return binary.LittleEndian.Uint16(p)
+	}
+	return 0
+}
+
+func (r *tableReader) u32() uint32 {
+	if p := r.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (r *tableReader) u64() uint64 {
+	if p := r.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+// count reads a length of items of size bytes each, refusing one that
+// the rest of the tables could not hold.
+func (r *tableReader) count(size int) int {
+	n := int(r.u32())
+	if size > 0 && n > len(r.b)/size {
+		r.bad = true
+		return 0
+	}
+	return n
+}
+
+func (r *tableReader) str() string { return string(r.take(r.count(1))) }
+
+func (r *tableReader) u16s() []uint16 {
+	p := r.take(2 * r.count(2))
+	v := make([]uint16, len(p)/2)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint16(p[2*i:])
+	}
+	return v
+}
+
+func (r *tableReader) bools() []bool {
+	p := r.take(r.count(1))
+	v := make([]bool, len(p))
+	for i, b := range p {
+		v[i] = b != 0
+	}
+	return v
+}
+
+func (r *tableReader) runes() []rune {
+	p := r.take(4 * r.count(4))
+	v := make([]rune, len(p)/4)
+	for i := range v {
+		v[i] = rune(binary.LittleEndian.Uint32(p[4*i:]))
+	}
+	return v
+}

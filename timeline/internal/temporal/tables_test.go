@@ -1,0 +1,265 @@
+package temporal
+
+import (
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"hash/crc32"
+	"os"
+	"reflect"
+	"regexp/syntax"
+	"testing"
+)
+
+var updateTables = flag.Bool("update-tables", false, "rewrite engine_tables.bin (go generate does)")
+
+// encodeTables builds the tables of rs the long way.
+func encodeTables(rs []*Rule) []byte {
+	w := &tableWriter{}
+	w.count(len(rs))
+	prep, css := prepareRules(rs)
+	for i := range prep {
+		w.rule(&prep[i], css[i])
+	}
+	key := ruleSetKey(rs)
+	file := append([]byte(tablesMagic), key[:]...)
+	file = binary.LittleEndian.AppendUint32(file, crc32.ChecksumIEEE(w.b))
+	return append(file, w.b...)
+}
+
+// tableWriter writes what tableReader reads, call for call.
+type tableWriter struct{ b []byte }
+
+func (w *tableWriter) u8(v byte)      { w.b = append(w.b, v) }
+func (w *tableWriter) u16(v uint16)   { w.b = binary.LittleEndian.AppendUint16(w.b, v) }
+func (w *tableWriter) u32(v uint32)   { w.b = binary.LittleEndian.AppendUint32(w.b, v) }
+func (w *tableWriter) u64(v uint64)   { w.b = binary.LittleEndian.AppendUint64(w.b, v) }
+func (w *tableWriter) count(n int)    { w.u32(uint32(n)) }
+func (w *tableWriter) str(s string)   { w.count(len(s)); w.b = append(w.b, s...) }
+func (w *tableWriter) flag(v bool)    { w.u8(boolByte(v)) }
+func (w *tableWriter) bytes(p []byte) { w.b = append(w.b, p...) }
+
+func (w *tableWriter) rule(p *prepared, clauses [][]string) {
+	var flags byte
+	if p.fast != nil {
+		flags |= tabFast
+	}
+	if p.start != nil {
+		flags |= tabStart
+	}
+	if p.startOrig != nil {
+		flags |= tabStartOrig
+	}
+	w.u8(flags)
+	if p.fast != nil {
+		w.str(p.fast.String())
+	}
+	w.count(len(clauses))
+	for _, c := range clauses {
+		w.count(len(c))
+		for _, l := range c {
+			w.str(l)
+		}
+	}
+	for _, st := range []*starter{p.start, p.startOrig} {
+		if st != nil {
+			w.starter(st)
+		}
+	}
+}
+
+func (w *tableWriter) starter(st *starter) {
+	var first [32]byte
+	for c, ok := range st.first {
+		if ok {
+			first[c/8] |= 1 << (c % 8)
+		}
+	}
+	w.bytes(first[:])
+	w.flag(st.wordStart)
+	w.str(st.anch.src)
+	w.flag(st.anchW != nil)
+	if st.anchW != nil {
+		w.str(st.anchW.src)
+	}
+	w.dfa(st.dfa)
+	w.dfa(st.udfa)
+	w.subProg(st.sub)
+}
+
+func (w *tableWriter) dfa(d *dfa) {
+	w.flag(d != nil)
+	if d == nil {
+		return
+	}
+	w.bytes(d.class[:])
+	w.count(d.nclass)
+	w.count(len(d.trans))
+	for _, v := range d.trans {
+		w.u16(v)
+	}
+	w.count(len(d.final))
+	for _, v := range d.final {
+		w.flag(v)
+	}
+	w.u16(d.start[0])
+	w.u16(d.start[1])
+	for k := range d.skip {
+		for _, v := range d.skip[k] {
+			w.u8(byte(v))
+		}
+	}
+	w.bytes(d.after[:])
+}
+
+func (w *tableWriter) subProg(sp *subProg) {
+	w.flag(sp != nil)
+	if sp == nil {
+		return
+	}
+	w.count(len(sp.inst))
+	for _, in := range sp.inst {
+		w.u8(byte(in.op))
+		w.u8(in.lead)
+		w.u16(in.join)
+		w.u32(uint32(in.out))
+		w.u32(uint32(in.arg))
+		w.u16(in.mask)
+		w.u16(in.outMask)
+	}
+	w.u32(uint32(sp.start))
+	w.count(sp.ncap)
+	w.count(sp.njoin)
+	w.count(len(sp.masks))
+	for _, m := range sp.masks {
+		w.u64(m[0])
+		w.u64(m[1])
+	}
+	w.count(len(sp.alts))
+	for _, a := range sp.alts {
+		for _, v := range a {
+			w.u64(v)
+		}
+	}
+	w.u16(sp.first)
+	w.u8(sp.firstLead)
+	w.prog(sp.prog)
+}
+
+func (w *tableWriter) prog(p *syntax.Prog) {
+	w.count(len(p.Inst))
+	var runes []rune
+	for _, in := range p.Inst {
+		runes = append(runes, in.Rune...)
+	}
+	w.count(len(runes))
+	for _, r := range runes {
+		w.u32(uint32(r))
+	}
+	for _, in := range p.Inst {
+		w.u8(byte(in.Op))
+		w.u32(in.Out)
+		w.u32(in.Arg)
+		if in.Rune == nil {
+			w.u32(0)
+		} else {
+			w.count(len(in.Rune) + 1)
+		}
+	}
+	w.count(p.Start)
+	w.count(p.NumCap)
+}
+
+// TestTablesFresh: the embedded tables are those the built-in rules
+// build today. `go generate ./timeline/internal/temporal` rewrites them
+// (with -update-tables).
+func TestTablesFresh(t *testing.T) {
+	got := encodeTables(English())
+	if *updateTables {
+		if err := os.WriteFile("engine_tables.bin", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(got, tablesFile) {
+		t.Fatalf("engine_tables.bin is stale (%d bytes, rebuilt %d): run go generate ./timeline/internal/temporal", len(tablesFile), len(got))
+	}
+}
+
+// TestTablesUsed: New reads the tables for the built-in rules, and
+// decodes them to exactly what it builds (the engine digest, and the
+// submatch programs, which the digest leaves out).
+func TestTablesUsed(t *testing.T) {
+	rs := English()
+	prep, _, ok := prepareFromTables(rs)
+	if !ok {
+		t.Fatal("New does not read the embedded tables for English(): run go generate ./timeline/internal/temporal")
+	}
+	if len(prep) != len(rs) {
+		t.Fatalf("%d rules read, want %d", len(prep), len(rs))
+	}
+	fromTables, built := newEngine(rs, true), newEngine(rs, false)
+	if a, b := engineDigest(fromTables), engineDigest(built); a != b {
+		t.Errorf("engine digest from the tables %s, built %s", a, b)
+	}
+	for i := range built.prep {
+		p, q := &fromTables.prep[i], &built.prep[i]
+		for k, pair := range [][2]*starter{{p.start, q.start}, {p.startOrig, q.startOrig}} {
+			a, b := pair[0], pair[1]
+			if (a == nil) != (b == nil) {
+				t.Fatalf("rule %s: starter %d: from the tables %v, built %v", p.Name, k, a != nil, b != nil)
+			}
+			if a != nil && !reflect.DeepEqual(a.sub, b.sub) {
+				t.Errorf("rule %s: starter %d: submatch programs differ", p.Name, k)
+			}
+		}
+	}
+}
+
+// TestTablesRefused: tables of other rules, other limits, or with a
+// byte changed are not read.
+func TestTablesRefused(t *testing.T) {
+	rs := English()
+	if tablesBody(tablesFile, rs) == nil {
+		t.Fatal("the embedded tables are refused for English()")
+	}
+	if tablesBody(tablesFile, rs[1:]) != nil {
+		t.Error("tables read for other rules")
+	}
+	if tablesBody(tablesFile, append(edgeRules(), rs...)) != nil {
+		t.Error("tables read for other rules")
+	}
+	old := maxDFAStates
+	maxDFAStates = 20
+	refused := tablesBody(tablesFile, rs) == nil
+	maxDFAStates = old
+	if !refused {
+		t.Error("tables read under another maxDFAStates")
+	}
+	for _, at := range []int{0, len(tablesMagic), tablesHeader - 1, tablesHeader, len(tablesFile) / 2, len(tablesFile) - 1} {
+		bad := bytes.Clone(tablesFile)
+		bad[at] ^= 0x10
+		if tablesBody(bad, rs) != nil {
+			t.Errorf("tables read with byte %d changed", at)
+		}
+	}
+	for _, n := range []int{0, tablesHeader - 1, tablesHeader, len(tablesFile) - 1} {
+		if tablesBody(tablesFile[:n], rs) != nil {
+			t.Errorf("tables read cut to %d bytes", n)
+		}
+	}
+}
+
+// TestDecodeRulesTruncated: a body cut anywhere (past the CRC, which
+// would refuse it first) fails to decode rather than panicking or
+// decoding to something.
+func TestDecodeRulesTruncated(t *testing.T) {
+	rs := English()
+	body := tablesBody(tablesFile, rs)
+	step := max(1, len(body)/200)
+	for n := 0; n < len(body); n += step {
+		if _, _, ok := decodeRules(body[:n], rs); ok {
+			t.Fatalf("decoded a body cut to %d of %d bytes", n, len(body))
+		}
+	}
+}
