@@ -5,9 +5,11 @@ import (
 	"encoding/binary"
 	"flag"
 	"hash/crc32"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"regexp/syntax"
+	"sync"
 	"testing"
 )
 
@@ -262,4 +264,52 @@ func TestDecodeRulesTruncated(t *testing.T) {
 			t.Fatalf("decoded a body cut to %d of %d bytes", n, len(body))
 		}
 	}
+}
+
+// builtEngine is the engine over the built-in rules built the long way,
+// without the tables.
+var builtEngine = sync.OnceValue(func() *Engine { return newEngine(English(), false) })
+
+// compareTablesScan checks that the engine read from the tables finds
+// what the engine built the long way finds in text.
+func compareTablesScan(t *testing.T, text string) {
+	t.Helper()
+	wins := Windows(text, 0, len(text), nil)
+	got := Default().Scan(text, wins, nil)
+	want := builtEngine().Scan(text, wins, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: from the tables %+v, built %+v", text, got, want)
+	}
+}
+
+// TestTablesScan: the engines from the tables and built the long way
+// find the same mentions in the test texts (the corpora when present),
+// the tricky texts and random texts.
+func TestTablesScan(t *testing.T) {
+	exhaustive(t)
+	for _, text := range append(dfaTrickyTexts(), testTexts(t)...) {
+		compareTablesScan(t, text)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 300 {
+		compareTablesScan(t, randomCandidateText(rng))
+	}
+}
+
+// FuzzTablesScan compares the engine read from the tables with the one
+// built the long way on random text.
+func FuzzTablesScan(f *testing.F) {
+	for _, s := range dfaTrickyTexts() {
+		if len(s) < 300 {
+			f.Add(s)
+		}
+	}
+	f.Add("On Tuesday, March 5, 2024 at 10 p.m. GMT, three days ago, the 1990s and mid-2010.")
+	f.Add("ſince 1994 and the ſecond day; 5 \u212Am away on Sunday.")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1000 {
+			return
+		}
+		compareTablesScan(t, text)
+	})
 }
