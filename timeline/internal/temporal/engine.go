@@ -251,8 +251,10 @@ type Engine struct {
 type prepared struct {
 	*Rule
 	// fast is the caseless variant of When.RegExp for lowercased
-	// windows; nil when the rule must run on the original text.
-	fast *regexp.Regexp
+	// windows; nil when the rule must run on the original text. It is
+	// compiled on first use: the starter's DFAs and submatch program
+	// stand in for it almost always.
+	fast *lazyRegexp
 	// start runs fast from the positions where a match can start, and
 	// startOrig When.RegExp on the original text; nil when the
 	// expression must be searched the ordinary way.
@@ -280,13 +282,13 @@ type prepared struct {
 // lazySub is the subMatch program of an expression, built on first use:
 // most documents never need it.
 type lazySub struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	once sync.Once
 	sub  *subProg
 }
 
 func (l *lazySub) get() *subProg {
-	l.once.Do(func() { l.sub = newSubProg(l.re) })
+	l.once.Do(func() { l.sub = newSubProg(l.re.get()) })
 	return l.sub
 }
 
@@ -309,6 +311,13 @@ func newLazyRegexp(src string) (*lazyRegexp, int, error) {
 	return &lazyRegexp{src: src}, t.MaxCap(), nil
 }
 
+// readyRegexp returns a lazyRegexp of re, already compiled.
+func readyRegexp(re *regexp.Regexp) *lazyRegexp {
+	l := &lazyRegexp{src: re.String(), re: re}
+	l.once.Do(func() {})
+	return l
+}
+
 func (l *lazyRegexp) get() *regexp.Regexp {
 	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
 	return l.re
@@ -322,7 +331,7 @@ func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
 			return loc
 		}
 	}
-	return findIndex(l.re, s)
+	return findIndex(l.re.get(), s)
 }
 
 // New returns an engine over the given rules, in the given order. For
@@ -427,19 +436,21 @@ func prepareRule(r *Rule) (p prepared, clauses [][]string) {
 	// one parse for the clauses, then (rewritten in place) for the
 	// caseless variant
 	t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	var fast *regexp.Regexp
 	if err == nil {
 		clauses = ruleClausesOf(t)
-		p.fast = caselessOf(r.When.RegExp, t)
+		fast = caselessOf(r.When.RegExp, t)
 	}
 	p.Rule = r
-	if p.fast != nil {
-		p.start = newStarter(p.fast)
+	if fast != nil {
+		p.fast = readyRegexp(fast)
+		p.start = newStarter(fast)
 		p.fastSearch = &lazySub{re: p.fast}
 	} else {
 		// a case-sensitive rule runs on the original text
 		p.startOrig = newStarter(r.When.RegExp)
 	}
-	p.search = &lazySub{re: r.When.RegExp}
+	p.search = &lazySub{re: readyRegexp(r.When.RegExp)}
 	return p, clauses
 }
 

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"regexp"
 	"regexp/syntax"
 )
 
@@ -107,14 +106,9 @@ func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
 	p.Rule = rule
 	flags := r.u8()
 	if flags&tabFast != 0 {
-		// the caseless variant compiled as caselessOf compiled it
-		re, err := regexp.Compile(r.str())
-		if err != nil {
-			r.bad = true
-			return p, nil
-		}
-		p.fast = re
-		p.fastSearch = &lazySub{re: re}
+		// the source caselessOf compiled, which compiles on first use
+		p.fast = &lazyRegexp{src: r.str()}
+		p.fastSearch = &lazySub{re: p.fast}
 	}
 	clauses = r.clauses()
 	if flags&tabStart != 0 {
@@ -125,9 +119,9 @@ func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
 		p.start = r.starter(p.fast)
 	}
 	if flags&tabStartOrig != 0 {
-		p.startOrig = r.starter(rule.When.RegExp)
+		p.startOrig = r.starter(readyRegexp(rule.When.RegExp))
 	}
-	p.search = &lazySub{re: rule.When.RegExp}
+	p.search = &lazySub{re: readyRegexp(rule.When.RegExp)}
 	return p, clauses
 }
 
@@ -148,7 +142,7 @@ func (r *tableReader) clauses() [][]string {
 }
 
 // starter reads what newStarter(re) returns.
-func (r *tableReader) starter(re *regexp.Regexp) *starter {
+func (r *tableReader) starter(re *lazyRegexp) *starter {
 	st := &starter{re: re, pre: &lazyTrie{re: re}}
 	for i, b := range r.take(32) {
 		for k := range 8 {
@@ -190,30 +184,45 @@ func (r *tableReader) subProg() *subProg {
 		return nil
 	}
 	sp := &subProg{}
-	sp.inst = make([]subInst, r.count(16))
-	for i := range sp.inst {
-		in := &sp.inst[i]
-		in.op = syntax.InstOp(r.u8())
-		in.lead = r.u8()
-		in.join = r.u16()
-		in.out = int32(r.u32())
-		in.arg = int32(r.u32())
-		in.mask = r.u16()
-		in.outMask = r.u16()
+	n := r.count(16)
+	sp.inst = make([]subInst, n)
+	le := binary.LittleEndian
+	blk := r.take(16 * n)
+	if r.bad {
+		return nil
+	}
+	for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+		sp.inst[i] = subInst{
+			op:      syntax.InstOp(p[0]),
+			lead:    p[1],
+			join:    le.Uint16(p[2:]),
+			out:     int32(le.Uint32(p[4:])),
+			arg:     int32(le.Uint32(p[8:])),
+			mask:    le.Uint16(p[12:]),
+			outMask: le.Uint16(p[14:]),
+		}
 	}
 	sp.start = int32(r.u32())
 	sp.ncap = r.count(0)
 	sp.njoin = r.count(0)
 	if n := r.count(16); n > 0 {
 		sp.masks = make([][2]uint64, n)
-		for i := range sp.masks {
-			sp.masks[i] = [2]uint64{r.u64(), r.u64()}
+		blk := r.take(16 * n)
+		if r.bad {
+			return nil
+		}
+		for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+			sp.masks[i] = [2]uint64{le.Uint64(p), le.Uint64(p[8:])}
 		}
 	}
 	if n := r.count(32); n > 0 {
 		sp.alts = make([][4]uint64, n)
-		for i := range sp.alts {
-			sp.alts[i] = [4]uint64{r.u64(), r.u64(), r.u64(), r.u64()}
+		blk := r.take(32 * n)
+		if r.bad {
+			return nil
+		}
+		for i, p := 0, blk; i < n; i, p = i+1, p[32:] {
+			sp.alts[i] = [4]uint64{le.Uint64(p), le.Uint64(p[8:]), le.Uint64(p[16:]), le.Uint64(p[24:])}
 		}
 	}
 	sp.first = r.u16()
@@ -225,19 +234,25 @@ func (r *tableReader) subProg() *subProg {
 // prog reads a compiled program; a rune list is nil or not as
 // syntax.Compile left it. The lists share one array.
 func (r *tableReader) prog() *syntax.Prog {
-	p := &syntax.Prog{Inst: make([]syntax.Inst, r.count(13))}
+	n := r.count(13)
+	p := &syntax.Prog{Inst: make([]syntax.Inst, n)}
 	pool := r.runes()
-	for i := range p.Inst {
+	le := binary.LittleEndian
+	blk := r.take(13 * n)
+	if r.bad {
+		return nil
+	}
+	for i, b := 0, blk; i < n; i, b = i+1, b[13:] {
 		in := &p.Inst[i]
-		in.Op = syntax.InstOp(r.u8())
-		in.Out = r.u32()
-		in.Arg = r.u32()
-		if n := int(r.u32()); n > 0 {
-			if n-1 > len(pool) {
+		in.Op = syntax.InstOp(b[0])
+		in.Out = le.Uint32(b[1:])
+		in.Arg = le.Uint32(b[5:])
+		if k := int(le.Uint32(b[9:])); k > 0 {
+			if k-1 > len(pool) {
 				r.bad = true
 				return nil
 			}
-			in.Rune, pool = pool[:n-1:n-1], pool[n-1:]
+			in.Rune, pool = pool[:k-1:k-1], pool[k-1:]
 		}
 	}
 	p.Start = r.count(0)
@@ -303,11 +318,20 @@ func (r *tableReader) count(size int) int {
 
 func (r *tableReader) str() string { return string(r.take(r.count(1))) }
 
+// u16s reads a list of uint16, four to a load: the DFA tables are most
+// of the file.
 func (r *tableReader) u16s() []uint16 {
 	p := r.take(2 * r.count(2))
 	v := make([]uint16, len(p)/2)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint16(p[2*i:])
+	out := v
+	for len(p) >= 8 && len(out) >= 4 {
+		x := binary.LittleEndian.Uint64(p)
+		o := out[:4:4]
+		o[0], o[1], o[2], o[3] = uint16(x), uint16(x>>16), uint16(x>>32), uint16(x>>48)
+		p, out = p[8:], out[4:]
+	}
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(p[2*i:])
 	}
 	return v
 }

@@ -54,7 +54,7 @@ func (w *tableWriter) rule(p *prepared, clauses [][]string) {
 	}
 	w.u8(flags)
 	if p.fast != nil {
-		w.str(p.fast.String())
+		w.str(p.fast.src)
 	}
 	w.count(len(clauses))
 	for _, c := range clauses {
