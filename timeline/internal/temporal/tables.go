@@ -8,21 +8,26 @@ import (
 	"fmt"
 	"hash/crc32"
 	"regexp/syntax"
+	"sync"
 )
 
 // Tables made at build time. Preparing the built-in rules (their
 // caseless variants, clauses, starters, start DFAs by subset
 // construction and minimization, submatch programs) is most of a short
-// run's time, and its products depend on the rules' expressions alone.
-// `go generate` writes them to engine_tables.bin, which is embedded; New
-// decodes them when the rules are exactly those they were made from
-// and builds as before for any other rules. The rules themselves stay
-// when rules, and the derived structures are the same values either
-// way (see tables_test.go, which also checks that the file is fresh).
+// run's time, and its products depend on the rules' expressions alone;
+// so are the starters of the expressions the timeline package compiles
+// with MustCompile when it starts. `go generate` writes them to
+// engine_tables.bin, which is embedded; New decodes them when the rules
+// are exactly those they were made from, MustCompile when its pattern is
+// one of theirs, and both build as before otherwise. The rules stay when
+// rules, and the derived structures are the same values either way (see
+// tables_test.go, which also checks that the file is fresh).
 //
-// The file is a header (tablesMagic, the key of the rule set, a CRC of
-// the rest) and, for each rule, its prepared pieces in the order of
-// tableWriter's calls (tables_test.go), integers little-endian.
+// The file: tablesMagic, a CRC of the rest; the key of the rule set and
+// the rules' part (for each rule, its prepared pieces in the order of
+// tableWriter's calls in tables_test.go); then the limits the patterns'
+// starters were built under and the patterns, each with its starter.
+// Integers are little-endian.
 
 //go:generate go test -run ^TestTablesFresh$ -update-tables
 
@@ -30,9 +35,7 @@ import (
 var tablesFile []byte
 
 // tablesMagic starts the file; its last byte is the format version.
-const tablesMagic = "evtltab\x01"
-
-const tablesHeader = len(tablesMagic) + sha256.Size + 4
+const tablesMagic = "evtltab\x02"
 
 // ruleSetKey is what the tables of rs depend on beyond the code: the
 // expressions in order, and the limits that tests vary.
@@ -48,27 +51,57 @@ func ruleSetKey(rs []*Rule) [sha256.Size]byte {
 	return k
 }
 
+// tableParts are the parts of a tables file.
+type tableParts struct {
+	key      []byte
+	rules    []byte
+	patterns []byte
+}
+
+// splitTables returns the parts of file, or ok false when it is not a
+// tables file of this format or fails its CRC.
+func splitTables(file []byte) (p tableParts, ok bool) {
+	n := len(tablesMagic)
+	if len(file) < n+4 || string(file[:n]) != tablesMagic {
+		return p, false
+	}
+	rest := file[n+4:]
+	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(rest) {
+		return p, false
+	}
+	r := &tableReader{b: rest}
+	p.key = r.take(sha256.Size)
+	p.rules = r.take(r.count(1))
+	p.patterns = r.b
+	return p, !r.bad
+}
+
+// embeddedTables is splitTables of the embedded file, checked once.
+var embeddedTables = sync.OnceValues(func() (tableParts, bool) { return splitTables(tablesFile) })
+
 // tablesBody returns the rules' part of file when file holds the tables
 // of rs and is intact, nil otherwise.
 func tablesBody(file []byte, rs []*Rule) []byte {
-	if len(file) < tablesHeader || string(file[:len(tablesMagic)]) != tablesMagic {
+	p, ok := splitTables(file)
+	return rulesPart(p, ok, rs)
+}
+
+func rulesPart(p tableParts, ok bool, rs []*Rule) []byte {
+	if !ok {
 		return nil
 	}
 	key := ruleSetKey(rs)
-	if !bytes.Equal(file[len(tablesMagic):len(tablesMagic)+sha256.Size], key[:]) {
+	if !bytes.Equal(p.key, key[:]) {
 		return nil
 	}
-	body := file[tablesHeader:]
-	if binary.LittleEndian.Uint32(file[tablesHeader-4:]) != crc32.ChecksumIEEE(body) {
-		return nil
-	}
-	return body
+	return p.rules
 }
 
 // prepareFromTables is prepareRules read from the embedded tables, or
 // ok false when they are not those of rs.
 func prepareFromTables(rs []*Rule) (prep []prepared, css [][][]string, ok bool) {
-	body := tablesBody(tablesFile, rs)
+	p, ok := embeddedTables()
+	body := rulesPart(p, ok, rs)
 	if body == nil {
 		return nil, nil, false
 	}

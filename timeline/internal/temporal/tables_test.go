@@ -6,27 +6,53 @@ import (
 	"flag"
 	"hash/crc32"
 	"math/rand/v2"
-	"os"
 	"reflect"
+	"regexp"
 	"regexp/syntax"
 	"sync"
 	"testing"
 )
 
+// updateTables is read by TestTablesFresh (tables_fresh_test.go).
 var updateTables = flag.Bool("update-tables", false, "rewrite engine_tables.bin (go generate does)")
 
-// encodeTables builds the tables of rs the long way.
-func encodeTables(rs []*Rule) []byte {
+// encodeTables builds the tables of rs and of the patterns the long
+// way.
+func encodeTables(rs []*Rule, patterns []string) []byte {
 	w := &tableWriter{}
-	w.count(len(rs))
+	key := ruleSetKey(rs)
+	w.bytes(key[:])
+	rw := &tableWriter{}
+	rw.count(len(rs))
 	prep, css := prepareRules(rs)
 	for i := range prep {
-		w.rule(&prep[i], css[i])
+		rw.rule(&prep[i], css[i])
 	}
-	key := ruleSetKey(rs)
-	file := append([]byte(tablesMagic), key[:]...)
-	file = binary.LittleEndian.AppendUint32(file, crc32.ChecksumIEEE(w.b))
+	w.count(len(rw.b))
+	w.bytes(rw.b)
+	w.patterns(patterns)
+	file := append([]byte(tablesMagic), 0, 0, 0, 0)
+	binary.LittleEndian.PutUint32(file[len(tablesMagic):], crc32.ChecksumIEEE(w.b))
 	return append(file, w.b...)
+}
+
+// patterns writes the patterns' part: each pattern with its starter,
+// as MustCompile builds it.
+func (w *tableWriter) patterns(ps []string) {
+	w.count(maxDFAStates)
+	w.count(subMinInst)
+	w.count(len(ps))
+	for _, src := range ps {
+		w.str(src)
+		sw := &tableWriter{}
+		st := newStarter(regexp.MustCompile(src))
+		sw.flag(st != nil)
+		if st != nil {
+			sw.starter(st)
+		}
+		w.count(len(sw.b))
+		w.bytes(sw.b)
+	}
 }
 
 // tableWriter writes what tableReader reads, call for call.
@@ -172,22 +198,6 @@ func (w *tableWriter) prog(p *syntax.Prog) {
 	w.count(p.NumCap)
 }
 
-// TestTablesFresh: the embedded tables are those the built-in rules
-// build today. `go generate ./timeline/internal/temporal` rewrites them
-// (with -update-tables).
-func TestTablesFresh(t *testing.T) {
-	got := encodeTables(English())
-	if *updateTables {
-		if err := os.WriteFile("engine_tables.bin", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if !bytes.Equal(got, tablesFile) {
-		t.Fatalf("engine_tables.bin is stale (%d bytes, rebuilt %d): run go generate ./timeline/internal/temporal", len(tablesFile), len(got))
-	}
-}
-
 // TestTablesUsed: New reads the tables for the built-in rules, and
 // decodes them to exactly what it builds (the engine digest, and the
 // submatch programs, which the digest leaves out).
@@ -238,14 +248,17 @@ func TestTablesRefused(t *testing.T) {
 	if !refused {
 		t.Error("tables read under another maxDFAStates")
 	}
-	for _, at := range []int{0, len(tablesMagic), tablesHeader - 1, tablesHeader, len(tablesFile) / 2, len(tablesFile) - 1} {
+	for _, at := range []int{0, len(tablesMagic), len(tablesMagic) + 4, len(tablesMagic) + 40, len(tablesFile) / 2, len(tablesFile) - 1} {
 		bad := bytes.Clone(tablesFile)
 		bad[at] ^= 0x10
 		if tablesBody(bad, rs) != nil {
 			t.Errorf("tables read with byte %d changed", at)
 		}
+		if p, ok := splitTables(bad); ok && readPatternIndex(p.patterns) != nil {
+			t.Errorf("patterns read with byte %d changed", at)
+		}
 	}
-	for _, n := range []int{0, tablesHeader - 1, tablesHeader, len(tablesFile) - 1} {
+	for _, n := range []int{0, len(tablesMagic) + 3, len(tablesMagic) + 4, len(tablesFile) - 1} {
 		if tablesBody(tablesFile[:n], rs) != nil {
 			t.Errorf("tables read cut to %d bytes", n)
 		}
