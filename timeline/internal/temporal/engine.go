@@ -62,6 +62,14 @@
 //     too long for the memo;
 //   - the built-in rules fill the Context and the Extra in one call,
 //     into the Scanner's own, and find their groups without a map;
+//   - tables made at build time (tables.go): what New reads from the
+//     built-in rules' expressions (caseless sources, clauses, starters,
+//     start DFAs, submatch programs), and the starters of the patterns
+//     the timeline package compiles with MustCompile, are written by
+//     `go generate` and embedded; New and MustCompile decode them when
+//     the expressions are those they were made from (a few milliseconds
+//     rather than a tenth of a second of subset constructions) and
+//     build as before otherwise;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window, the backtracker's memo), taken from a pool
 //     of the Engine while a Scan runs, and lets the dateline reader and
