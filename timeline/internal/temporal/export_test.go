@@ -23,6 +23,15 @@ func EncodeTables(patterns []string) []byte { return encodeTables(English(), pat
 // CompiledPatterns returns the patterns MustCompile has compiled.
 func CompiledPatterns() []string { return compiledPatternList() }
 
+// recording starts as package temporal starts, before the packages that
+// import it (timeline, in the external tests) compile their patterns.
+var recording = func() bool {
+	compiledPatterns.Lock()
+	compiledPatterns.record = true
+	compiledPatterns.Unlock()
+	return true
+}()
+
 // PatternTabled reports whether the embedded tables hold pattern, and
 // whether its starter read from them is the one newStarter builds.
 func PatternTabled(pattern string) (tabled, same bool) {

@@ -10,12 +10,14 @@ import (
 // package starts, read from the tables (see tables.go): their DFAs
 // cost as much to build as a few rules'.
 
-// compiledPatterns records the patterns MustCompile has compiled, from
-// which the tables' generator takes those compiled as the program
-// starts.
+// compiledPatterns records, in test binaries (see export_test.go), the
+// patterns MustCompile has compiled, from which the tables' generator
+// takes those compiled as the program starts. Other programs record
+// nothing: they may compile patterns without end.
 var compiledPatterns struct {
 	sync.Mutex
-	list []string
+	record bool
+	list   []string
 }
 
 // compiledPatternList returns the patterns MustCompile has compiled so
@@ -63,9 +65,10 @@ var embeddedPatterns = sync.OnceValue(func() *patternIndex {
 // starterOf returns newStarter(re), read from the embedded tables when
 // they hold re's pattern.
 func starterOf(re *regexp.Regexp) *starter {
-	src := re.String()
 	compiledPatterns.Lock()
-	compiledPatterns.list = append(compiledPatterns.list, src)
+	if compiledPatterns.record {
+		compiledPatterns.list = append(compiledPatterns.list, re.String())
+	}
 	compiledPatterns.Unlock()
 	if st, ok := tabledStarter(embeddedPatterns(), re); ok {
 		return st
