@@ -366,9 +366,13 @@ func (e *Engine) prepare(withTables bool) {
 	e.always = make([]uint64, (len(e.rules)+63)/64)
 	var primary [][]int32
 	var css [][][]string
+	var lits0 *matcher
 	ok := false
 	if withTables {
-		e.prep, css, ok = prepareFromTables(e.rules)
+		var t tabledRules
+		if t, ok = prepareFromTables(e.rules); ok {
+			e.prep, css, lits0 = t.prep, t.css, t.lits
+		}
 	}
 	if !ok {
 		e.prep, css = prepareRules(e.rules)
@@ -407,7 +411,10 @@ func (e *Engine) prepare(withTables bool) {
 			e.litRules[id] = append(e.litRules[id], int32(i))
 		}
 	}
-	e.lits = newMatcher(lits)
+	if lits0 == nil {
+		lits0 = newMatcher(lits)
+	}
+	e.lits = lits0
 	e.scanTables()
 	litW, nw := e.litW, len(e.always)
 	e.scratch = &sync.Pool{New: func() any {
@@ -485,7 +492,9 @@ func (e *Engine) scanTables() {
 				p.clauseMask |= 1 << (c % 64)
 			}
 		}
-		if st := p.start; st != nil {
+		if p.scan != nil {
+			// read from the tables
+		} else if st := p.start; st != nil {
 			p.scan = st.scanInfoOf()
 		} else if st := p.startOrig; st != nil {
 			p.scan = st.scanInfoOf()

@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
@@ -97,35 +98,58 @@ func rulesPart(p tableParts, ok bool, rs []*Rule) []byte {
 	return p.rules
 }
 
-// prepareFromTables is prepareRules read from the embedded tables, or
-// ok false when they are not those of rs.
-func prepareFromTables(rs []*Rule) (prep []prepared, css [][][]string, ok bool) {
+// tabledRules is what the tables hold for a rule set: what prepareRules
+// returns, and the literal automaton that prepare makes of the clauses.
+type tabledRules struct {
+	prep []prepared
+	css  [][][]string
+	lits *matcher
+}
+
+// prepareFromTables reads the tables of rs from the embedded file, or
+// returns ok false when it does not hold them.
+func prepareFromTables(rs []*Rule) (t tabledRules, ok bool) {
 	p, ok := embeddedTables()
 	body := rulesPart(p, ok, rs)
 	if body == nil {
-		return nil, nil, false
+		return t, false
 	}
 	return decodeRules(body, rs)
 }
 
-// decodeRules reads the prepared rules of rs from body.
-func decodeRules(body []byte, rs []*Rule) (prep []prepared, css [][][]string, ok bool) {
+// decodeRules reads the tables of rs from body.
+func decodeRules(body []byte, rs []*Rule) (t tabledRules, ok bool) {
 	r := &tableReader{b: body}
 	if r.count(1) != len(rs) {
-		return nil, nil, false
+		return t, false
 	}
-	prep = make([]prepared, len(rs))
-	css = make([][][]string, len(rs))
+	t.prep = make([]prepared, len(rs))
+	t.css = make([][][]string, len(rs))
 	for i, rule := range rs {
-		prep[i], css[i] = r.rule(rule)
+		t.prep[i], t.css[i] = r.rule(rule)
 		if r.bad {
-			return nil, nil, false
+			return tabledRules{}, false
 		}
 	}
-	if len(r.b) != 0 {
-		return nil, nil, false
+	t.lits = r.matcher()
+	if r.bad || len(r.b) != 0 {
+		return tabledRules{}, false
 	}
-	return prep, css, true
+	return t, true
+}
+
+func (r *tableReader) matcher() *matcher {
+	m := &matcher{}
+	copy(m.class[:], r.take(256))
+	m.nclass = r.count(0)
+	if r.u8() != 0 {
+		m.delta16 = r.u16s()
+	} else {
+		m.delta = r.i32s()
+	}
+	m.outStart = r.i32s()
+	m.out = r.i32s()
+	return m
 }
 
 // The flags of a rule in the tables.
@@ -154,8 +178,31 @@ func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
 	if flags&tabStartOrig != 0 {
 		p.startOrig = r.starter(readyRegexp(rule.When.RegExp))
 	}
+	// what scanTables reads from the starter it runs
+	if st := cmp.Or(p.start, p.startOrig); st != nil {
+		p.scan = r.scanInfo(st)
+	}
 	p.search = &lazySub{re: readyRegexp(rule.When.RegExp)}
 	return p, clauses
+}
+
+// scanInfo reads what st.scanInfoOf returns.
+func (r *tableReader) scanInfo(st *starter) *scanInfo {
+	si := &scanInfo{use: wsUse(r.u8())}
+	for k := range si.lead {
+		for w := range si.lead[k] {
+			si.lead[k][w] = r.u64()
+		}
+	}
+	if r.u8() != 0 {
+		if st.dfa == nil {
+			r.bad = true
+			return nil
+		}
+		si.class, si.nclass = &st.dfa.class, r.count(0)
+		si.pairs = [2][]uint64{r.u64s(), r.u64s()}
+	}
+	return si
 }
 
 func (r *tableReader) clauses() [][]string {
@@ -365,6 +412,24 @@ func (r *tableReader) u16s() []uint16 {
 	}
 	for i := range out {
 		out[i] = binary.LittleEndian.Uint16(p[2*i:])
+	}
+	return v
+}
+
+func (r *tableReader) u64s() []uint64 {
+	p := r.take(8 * r.count(8))
+	v := make([]uint64, len(p)/8)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint64(p[8*i:])
+	}
+	return v
+}
+
+func (r *tableReader) i32s() []int32 {
+	p := r.take(4 * r.count(4))
+	v := make([]int32, len(p)/4)
+	for i := range v {
+		v[i] = int32(binary.LittleEndian.Uint32(p[4*i:]))
 	}
 	return v
 }

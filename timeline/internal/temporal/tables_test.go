@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"flag"
 	"hash/crc32"
@@ -28,6 +29,7 @@ func encodeTables(rs []*Rule, patterns []string) []byte {
 	for i := range prep {
 		rw.rule(&prep[i], css[i])
 	}
+	rw.matcher(newEngine(rs, false).lits)
 	w.count(len(rw.b))
 	w.bytes(rw.b)
 	w.patterns(patterns)
@@ -67,6 +69,29 @@ func (w *tableWriter) str(s string)   { w.count(len(s)); w.b = append(w.b, s...)
 func (w *tableWriter) flag(v bool)    { w.u8(boolByte(v)) }
 func (w *tableWriter) bytes(p []byte) { w.b = append(w.b, p...) }
 
+func (w *tableWriter) matcher(m *matcher) {
+	w.bytes(m.class[:])
+	w.count(m.nclass)
+	w.flag(m.delta16 != nil)
+	if m.delta16 != nil {
+		w.count(len(m.delta16))
+		for _, v := range m.delta16 {
+			w.u16(v)
+		}
+	} else {
+		w.i32s(m.delta)
+	}
+	w.i32s(m.outStart)
+	w.i32s(m.out)
+}
+
+func (w *tableWriter) i32s(v []int32) {
+	w.count(len(v))
+	for _, x := range v {
+		w.u32(uint32(x))
+	}
+}
+
 func (w *tableWriter) rule(p *prepared, clauses [][]string) {
 	var flags byte
 	if p.fast != nil {
@@ -92,6 +117,28 @@ func (w *tableWriter) rule(p *prepared, clauses [][]string) {
 	for _, st := range []*starter{p.start, p.startOrig} {
 		if st != nil {
 			w.starter(st)
+		}
+	}
+	if st := cmp.Or(p.start, p.startOrig); st != nil {
+		w.scanInfo(st.scanInfoOf())
+	}
+}
+
+func (w *tableWriter) scanInfo(si *scanInfo) {
+	w.u8(byte(si.use))
+	for k := range si.lead {
+		for _, v := range si.lead[k] {
+			w.u64(v)
+		}
+	}
+	w.flag(si.class != nil)
+	if si.class != nil {
+		w.count(si.nclass)
+		for _, ps := range si.pairs {
+			w.count(len(ps))
+			for _, v := range ps {
+				w.u64(v)
+			}
 		}
 	}
 }
@@ -203,7 +250,8 @@ func (w *tableWriter) prog(p *syntax.Prog) {
 // submatch programs, which the digest leaves out).
 func TestTablesUsed(t *testing.T) {
 	rs := English()
-	prep, _, ok := prepareFromTables(rs)
+	tab, ok := prepareFromTables(rs)
+	prep := tab.prep
 	if !ok {
 		t.Fatal("New does not read the embedded tables for English(): run go generate ./timeline/internal/temporal")
 	}
@@ -214,8 +262,28 @@ func TestTablesUsed(t *testing.T) {
 	if a, b := engineDigest(fromTables), engineDigest(built); a != b {
 		t.Errorf("engine digest from the tables %s, built %s", a, b)
 	}
+	// what the digest leaves out: the scan's tables
+	a, b := fromTables, built
+	for _, f := range []struct {
+		name string
+		a, b any
+	}{
+		{"litDelta", a.litDelta, b.litDelta}, {"litRecip", a.litRecip, b.litRecip}, {"litW", a.litW, b.litW},
+		{"litRows", a.litRows, b.litRows}, {"litRowOf", a.litRowOf, b.litRowOf}, {"nclauses", a.nclauses, b.nclauses},
+		{"needRules", a.needRules, b.needRules},
+	} {
+		if !reflect.DeepEqual(f.a, f.b) {
+			t.Errorf("%s: from the tables %v, built %v", f.name, f.a, f.b)
+		}
+	}
 	for i := range built.prep {
 		p, q := &fromTables.prep[i], &built.prep[i]
+		if !reflect.DeepEqual(p.scan, q.scan) {
+			t.Errorf("rule %s: scan info from the tables %+v, built %+v", p.Name, p.scan, q.scan)
+		}
+		if p.clause0 != q.clause0 || p.clauseWord != q.clauseWord || p.clauseMask != q.clauseMask || p.oneWord != q.oneWord {
+			t.Errorf("rule %s: clause bits differ", p.Name)
+		}
 		for k, pair := range [][2]*starter{{p.start, q.start}, {p.startOrig, q.startOrig}} {
 			a, b := pair[0], pair[1]
 			if (a == nil) != (b == nil) {
@@ -273,7 +341,7 @@ func TestDecodeRulesTruncated(t *testing.T) {
 	body := tablesBody(tablesFile, rs)
 	step := max(1, len(body)/200)
 	for n := 0; n < len(body); n += step {
-		if _, _, ok := decodeRules(body[:n], rs); ok {
+		if _, ok := decodeRules(body[:n], rs); ok {
 			t.Fatalf("decoded a body cut to %d of %d bytes", n, len(body))
 		}
 	}
