@@ -10,6 +10,9 @@ import (
 // For the tests of package temporal_test, which see the patterns the
 // timeline package compiles.
 
+// Exhaustive is exhaustive.
+var Exhaustive = exhaustive
+
 // UpdateTables is the -update-tables flag.
 var UpdateTables = updateTables
 

@@ -19,6 +19,7 @@ var startPatterns = temporal.CompiledPatterns()
 // the timeline package's patterns build today. `go generate
 // ./timeline/internal/temporal` rewrites them (with -update-tables).
 func TestTablesFresh(t *testing.T) {
+	temporal.Exhaustive(t)
 	if len(startPatterns) == 0 {
 		t.Fatal("no pattern compiled as the timeline package starts")
 	}

@@ -249,6 +249,7 @@ func (w *tableWriter) prog(p *syntax.Prog) {
 // decodes them to exactly what it builds (the engine digest, and the
 // submatch programs, which the digest leaves out).
 func TestTablesUsed(t *testing.T) {
+	exhaustive(t)
 	rs := English()
 	tab, ok := prepareFromTables(rs)
 	prep := tab.prep
@@ -337,9 +338,10 @@ func TestTablesRefused(t *testing.T) {
 // would refuse it first) fails to decode rather than panicking or
 // decoding to something.
 func TestDecodeRulesTruncated(t *testing.T) {
+	exhaustive(t)
 	rs := English()
 	body := tablesBody(tablesFile, rs)
-	step := max(1, len(body)/200)
+	step := max(1, len(body)/50)
 	for n := 0; n < len(body); n += step {
 		if _, ok := decodeRules(body[:n], rs); ok {
 			t.Fatalf("decoded a body cut to %d of %d bytes", n, len(body))
