@@ -64,7 +64,8 @@
 //     into the Scanner's own, and find their groups without a map;
 //   - tables made at build time (tables.go): what New reads from the
 //     built-in rules' expressions (caseless sources, clauses, starters,
-//     start DFAs, submatch programs), and the starters of the patterns
+//     start DFAs, submatch programs, the literal automaton, what the
+//     scan reads from the DFAs), and the starters of the patterns
 //     the timeline package compiles with MustCompile, are written by
 //     `go generate` and embedded; New and MustCompile decode them when
 //     the expressions are those they were made from (a few milliseconds

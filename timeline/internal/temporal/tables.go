@@ -14,7 +14,8 @@ import (
 
 // Tables made at build time. Preparing the built-in rules (their
 // caseless variants, clauses, starters, start DFAs by subset
-// construction and minimization, submatch programs) is most of a short
+// construction and minimization, submatch programs, the literal
+// automaton, what the scan reads from the DFAs) is most of a short
 // run's time, and its products depend on the rules' expressions alone;
 // so are the starters of the expressions the timeline package compiles
 // with MustCompile when it starts. `go generate` writes them to
@@ -26,8 +27,9 @@ import (
 //
 // The file: tablesMagic, a CRC of the rest; the key of the rule set and
 // the rules' part (for each rule, its prepared pieces in the order of
-// tableWriter's calls in tables_test.go); then the limits the patterns'
-// starters were built under and the patterns, each with its starter.
+// tableWriter's calls in tables_test.go, then the literal automaton);
+// then the limits the patterns' starters were built under and the
+// patterns, each with its starter.
 // Integers are little-endian.
 
 //go:generate go test -run ^TestTablesFresh$ -update-tables
