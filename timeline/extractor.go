@@ -31,8 +31,9 @@ func New(opts ...Option) (*Extractor, error) {
 		// the actor index serves the event stage alone
 		return &Extractor{cfg: cfg, engine: temporal.Default()}, nil
 	}
-	// the actor index is built while the engine is (the first time, a
-	// tenth of a second on every core; the index takes one)
+	// the actor index is built while the engine is (the first time;
+	// the engine's tables are decoded from the embedded file, the index
+	// is built)
 	actors := make(chan *actorIndex, 1)
 	go func() { actors <- newActorIndex() }()
 	engine := temporal.Default()

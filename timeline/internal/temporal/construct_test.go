@@ -20,14 +20,15 @@ func TestStarterConstruction(t *testing.T) {
 			if st == nil {
 				continue
 			}
-			d, u := newDFAs(st.re)
+			re := st.re.get()
+			d, u := newDFAs(re)
 			if !reflect.DeepEqual(st.dfa, d) || !reflect.DeepEqual(st.udfa, u) {
 				t.Errorf("rule %s: the DFAs differ from newDFAs'", p.Name)
 			}
-			if !reflect.DeepEqual(st.sub, newSubProg(st.re)) {
+			if !reflect.DeepEqual(st.sub, newSubProg(re)) {
 				t.Errorf("rule %s: the submatch program differs from newSubProg's", p.Name)
 			}
-			n := st.re.NumSubexp()
+			n := re.NumSubexp()
 			if got := st.anch.get().NumSubexp(); got != n {
 				t.Errorf("rule %s: anch has %d subexpressions, want %d", p.Name, got, n)
 			}

@@ -62,6 +62,15 @@
 //     too long for the memo;
 //   - the built-in rules fill the Context and the Extra in one call,
 //     into the Scanner's own, and find their groups without a map;
+//   - tables made at build time (tables.go): what New reads from the
+//     built-in rules' expressions (caseless sources, clauses, starters,
+//     start DFAs, submatch programs, the literal automaton, what the
+//     scan reads from the DFAs), and the starters of the patterns
+//     the timeline package compiles with MustCompile, are written by
+//     `go generate` and embedded; New and MustCompile decode them when
+//     the expressions are those they were made from (a few milliseconds
+//     rather than a tenth of a second of subset constructions) and
+//     build as before otherwise;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window, the backtracker's memo), taken from a pool
 //     of the Engine while a Scan runs, and lets the dateline reader and
@@ -251,8 +260,10 @@ type Engine struct {
 type prepared struct {
 	*Rule
 	// fast is the caseless variant of When.RegExp for lowercased
-	// windows; nil when the rule must run on the original text.
-	fast *regexp.Regexp
+	// windows; nil when the rule must run on the original text. It is
+	// compiled on first use: the starter's DFAs and submatch program
+	// stand in for it almost always.
+	fast *lazyRegexp
 	// start runs fast from the positions where a match can start, and
 	// startOrig When.RegExp on the original text; nil when the
 	// expression must be searched the ordinary way.
@@ -280,13 +291,13 @@ type prepared struct {
 // lazySub is the subMatch program of an expression, built on first use:
 // most documents never need it.
 type lazySub struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	once sync.Once
 	sub  *subProg
 }
 
 func (l *lazySub) get() *subProg {
-	l.once.Do(func() { l.sub = newSubProg(l.re) })
+	l.once.Do(func() { l.sub = newSubProg(l.re.get()) })
 	return l.sub
 }
 
@@ -309,6 +320,13 @@ func newLazyRegexp(src string) (*lazyRegexp, int, error) {
 	return &lazyRegexp{src: src}, t.MaxCap(), nil
 }
 
+// readyRegexp returns a lazyRegexp of re, already compiled.
+func readyRegexp(re *regexp.Regexp) *lazyRegexp {
+	l := &lazyRegexp{src: re.String(), re: re}
+	l.once.Do(func() {})
+	return l
+}
+
 func (l *lazyRegexp) get() *regexp.Regexp {
 	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
 	return l.re
@@ -322,58 +340,44 @@ func searchIndex[T string | []byte](l *lazySub, sc *subScratch, s T) []int {
 			return loc
 		}
 	}
-	return findIndex(l.re, s)
+	return findIndex(l.re.get(), s)
 }
 
-// New returns an engine over the given rules, in the given order.
-func New(rs []*Rule) *Engine {
+// New returns an engine over the given rules, in the given order. For
+// the built-in rules it reads most of what it prepares from tables made
+// at build time (see tables.go).
+func New(rs []*Rule) *Engine { return newEngine(rs, true) }
+
+// newEngine is New; withTables says whether it may read the embedded
+// tables instead of building (tests build both ways and compare).
+func newEngine(rs []*Rule, withTables bool) *Engine {
 	opts := &rules.Options{Distance: 5, MatchByOrder: true, Morning: 8, Noon: 12, Afternoon: 15, Evening: 19}
 	p := when.New(opts)
 	for _, r := range rs {
 		p.Add(&r.When)
 	}
 	e := &Engine{rules: rs, parser: p, opts: opts}
-	e.prepare()
+	e.prepare(withTables)
 	return e
 }
 
-func (e *Engine) prepare() {
+func (e *Engine) prepare(withTables bool) {
 	ids := map[string]int32{}
 	var lits []string
-	e.prep = make([]prepared, len(e.rules))
 	e.always = make([]uint64, (len(e.rules)+63)/64)
 	var primary [][]int32
-	// the starters and their DFAs are most of the work of New, and each
-	// rule's are its own: they are built side by side
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	// each rule's clauses, read side by side too; the literals are
-	// numbered below, in the order of the rules
-	css := make([][][]string, len(e.rules))
-	for i, r := range e.rules {
-		wg.Go(func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			p := &e.prep[i]
-			// one parse for the clauses, then (rewritten in place)
-			// for the caseless variant
-			t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
-			if err == nil {
-				css[i] = ruleClausesOf(t)
-				p.fast = caselessOf(r.When.RegExp, t)
-			}
-			p.Rule = r
-			if p.fast != nil {
-				p.start = newStarter(p.fast)
-				p.fastSearch = &lazySub{re: p.fast}
-			} else {
-				// a case-sensitive rule runs on the original text
-				p.startOrig = newStarter(r.When.RegExp)
-			}
-			p.search = &lazySub{re: r.When.RegExp}
-		})
+	var css [][][]string
+	var lits0 *matcher
+	ok := false
+	if withTables {
+		var t tabledRules
+		if t, ok = prepareFromTables(e.rules); ok {
+			e.prep, css, lits0 = t.prep, t.css, t.lits
+		}
 	}
-	wg.Wait()
+	if !ok {
+		e.prep, css = prepareRules(e.rules)
+	}
 	for i := range e.rules {
 		p := e.prep[i]
 		cs := css[i]
@@ -408,7 +412,10 @@ func (e *Engine) prepare() {
 			e.litRules[id] = append(e.litRules[id], int32(i))
 		}
 	}
-	e.lits = newMatcher(lits)
+	if lits0 == nil {
+		lits0 = newMatcher(lits)
+	}
+	e.lits = lits0
 	e.scanTables()
 	litW, nw := e.litW, len(e.always)
 	e.scratch = &sync.Pool{New: func() any {
@@ -416,6 +423,51 @@ func (e *Engine) prepare() {
 		x.cand = x.found[:nw]
 		return x
 	}}
+}
+
+// prepareRules prepares each rule and reads its clauses (see
+// prepareRule).
+func prepareRules(rs []*Rule) ([]prepared, [][][]string) {
+	prep := make([]prepared, len(rs))
+	css := make([][][]string, len(rs))
+	// the starters and their DFAs are most of the work of New, and each
+	// rule's are its own: they are built side by side; the literals of
+	// the clauses are numbered later, in the order of the rules
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, r := range rs {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			prep[i], css[i] = prepareRule(r)
+		})
+	}
+	wg.Wait()
+	return prep, css
+}
+
+// prepareRule returns r prepared to run, without its clause ids, and
+// the literals of its clauses.
+func prepareRule(r *Rule) (p prepared, clauses [][]string) {
+	// one parse for the clauses, then (rewritten in place) for the
+	// caseless variant
+	t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	var fast *regexp.Regexp
+	if err == nil {
+		clauses = ruleClausesOf(t)
+		fast = caselessOf(r.When.RegExp, t)
+	}
+	p.Rule = r
+	if fast != nil {
+		p.fast = readyRegexp(fast)
+		p.start = newStarter(fast)
+		p.fastSearch = &lazySub{re: p.fast}
+	} else {
+		// a case-sensitive rule runs on the original text
+		p.startOrig = newStarter(r.When.RegExp)
+	}
+	p.search = &lazySub{re: readyRegexp(r.When.RegExp)}
+	return p, clauses
 }
 
 // scanTables derives the scan's tables from the literal automaton and
@@ -441,7 +493,9 @@ func (e *Engine) scanTables() {
 				p.clauseMask |= 1 << (c % 64)
 			}
 		}
-		if st := p.start; st != nil {
+		if p.scan != nil {
+			// read from the tables
+		} else if st := p.start; st != nil {
 			p.scan = st.scanInfoOf()
 		} else if st := p.startOrig; st != nil {
 			p.scan = st.scanInfoOf()

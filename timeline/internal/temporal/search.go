@@ -22,7 +22,7 @@ type Regexp struct {
 // MustCompile compiles a Regexp as regexp.MustCompile does.
 func MustCompile(pattern string) *Regexp {
 	re := regexp.MustCompile(pattern)
-	return &Regexp{re: re, st: newStarter(re)}
+	return &Regexp{re: re, st: starterOf(re)}
 }
 
 // String returns the source text of the expression.

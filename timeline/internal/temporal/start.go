@@ -23,7 +23,7 @@ import (
 
 // starter runs one rule's expression from candidate start positions.
 type starter struct {
-	re *regexp.Regexp // the expression as run (caseless or original)
+	re *lazyRegexp // the expression as run (caseless or original)
 	// first[b]: a match can start with byte b
 	first [256]bool
 	// wordStart: every match starts with \b before a word character, so
@@ -55,7 +55,7 @@ func newStarter(re *regexp.Regexp) *starter {
 	if err != nil || hasBeginAnchor(t) {
 		return nil
 	}
-	st := &starter{re: re}
+	st := &starter{re: readyRegexp(re)}
 	if nullable(t) || !firstBytes(t, &st.first) {
 		return nil
 	}
@@ -66,7 +66,7 @@ func newStarter(re *regexp.Regexp) *starter {
 		}
 	}
 	st.wordStart = wordFirst && startsAtBoundary(t)
-	st.pre = &lazyTrie{re: re}
+	st.pre = &lazyTrie{re: st.re}
 	src := t.String()
 	var ncap int
 	if st.anch, ncap, err = newLazyRegexp(`\A(?:` + src + `)`); err != nil {
@@ -949,7 +949,7 @@ func capPrefixes(ss []string) prefixSet {
 // use: only a starter without a DFA reads it (the DFA implies it), and
 // most have one.
 type lazyTrie struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	once sync.Once
 	trie *prefixTrie
 }
@@ -959,7 +959,7 @@ type lazyTrie struct {
 func (l *lazyTrie) get() *prefixTrie {
 	l.once.Do(func() {
 		// newStarter parsed the same source
-		t, err := syntax.Parse(l.re.String(), syntax.Perl)
+		t, err := syntax.Parse(l.re.src, syntax.Perl)
 		if err != nil {
 			return
 		}

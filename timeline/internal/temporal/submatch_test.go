@@ -92,7 +92,7 @@ var searchCases = sync.OnceValue(func() (cs []subCase) {
 		p := &e.prep[i]
 		for _, l := range []*lazySub{p.search, p.fastSearch} {
 			if l != nil && l.get() != nil {
-				cs = append(cs, subCase{name: p.Name, sub: l.get(), anch: l.re})
+				cs = append(cs, subCase{name: p.Name, sub: l.get(), anch: l.re.get()})
 			}
 		}
 	}

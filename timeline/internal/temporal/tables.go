@@ -1,0 +1,455 @@
+package temporal
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"regexp/syntax"
+	"sync"
+)
+
+// Tables made at build time. Preparing the built-in rules (their
+// caseless variants, clauses, starters, start DFAs by subset
+// construction and minimization, submatch programs, the literal
+// automaton, what the scan reads from the DFAs) is most of a short
+// run's time, and its products depend on the rules' expressions alone;
+// so are the starters of the expressions the timeline package compiles
+// with MustCompile when it starts. `go generate` writes them to
+// engine_tables.bin, which is embedded; New decodes them when the rules
+// are exactly those they were made from, MustCompile when its pattern is
+// one of theirs, and both build as before otherwise. The rules stay when
+// rules, and the derived structures are the same values either way (see
+// tables_test.go, which also checks that the file is fresh).
+//
+// The file: tablesMagic, a CRC of the rest; the key of the rule set and
+// the rules' part (for each rule, its prepared pieces in the order of
+// tableWriter's calls in tables_test.go, then the literal automaton);
+// then the limits the patterns' starters were built under and the
+// patterns, each with its starter.
+// Integers are little-endian.
+
+//go:generate go test -run ^TestTablesFresh$ -update-tables
+
+//go:embed engine_tables.bin
+var tablesFile []byte
+
+// tablesMagic starts the file; its last byte is the format version.
+const tablesMagic = "evtltab\x02"
+
+// ruleSetKey is what the tables of rs depend on beyond the code: the
+// expressions in order, and the limits that tests vary.
+func ruleSetKey(rs []*Rule) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %d %d %d\n", tablesMagic, len(rs), maxDFAStates, subMinInst)
+	for _, r := range rs {
+		src := r.When.RegExp.String()
+		fmt.Fprintf(h, "%d:%s", len(src), src)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// tableParts are the parts of a tables file.
+type tableParts struct {
+	key      []byte
+	rules    []byte
+	patterns []byte
+}
+
+// splitTables returns the parts of file, or ok false when it is not a
+// tables file of this format or fails its CRC.
+func splitTables(file []byte) (p tableParts, ok bool) {
+	n := len(tablesMagic)
+	if len(file) < n+4 || string(file[:n]) != tablesMagic {
+		return p, false
+	}
+	rest := file[n+4:]
+	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(rest) {
+		return p, false
+	}
+	r := &tableReader{b: rest}
+	p.key = r.take(sha256.Size)
+	p.rules = r.take(r.count(1))
+	p.patterns = r.b
+	return p, !r.bad
+}
+
+// embeddedTables is splitTables of the embedded file, checked once.
+var embeddedTables = sync.OnceValues(func() (tableParts, bool) { return splitTables(tablesFile) })
+
+// tablesBody returns the rules' part of file when file holds the tables
+// of rs and is intact, nil otherwise.
+func tablesBody(file []byte, rs []*Rule) []byte {
+	p, ok := splitTables(file)
+	return rulesPart(p, ok, rs)
+}
+
+func rulesPart(p tableParts, ok bool, rs []*Rule) []byte {
+	if !ok {
+		return nil
+	}
+	key := ruleSetKey(rs)
+	if !bytes.Equal(p.key, key[:]) {
+		return nil
+	}
+	return p.rules
+}
+
+// tabledRules is what the tables hold for a rule set: what prepareRules
+// returns, and the literal automaton that prepare makes of the clauses.
+type tabledRules struct {
+	prep []prepared
+	css  [][][]string
+	lits *matcher
+}
+
+// prepareFromTables reads the tables of rs from the embedded file, or
+// returns ok false when it does not hold them.
+func prepareFromTables(rs []*Rule) (t tabledRules, ok bool) {
+	p, ok := embeddedTables()
+	body := rulesPart(p, ok, rs)
+	if body == nil {
+		return t, false
+	}
+	return decodeRules(body, rs)
+}
+
+// decodeRules reads the tables of rs from body.
+func decodeRules(body []byte, rs []*Rule) (t tabledRules, ok bool) {
+	r := &tableReader{b: body}
+	if r.count(1) != len(rs) {
+		return t, false
+	}
+	t.prep = make([]prepared, len(rs))
+	t.css = make([][][]string, len(rs))
+	for i, rule := range rs {
+		t.prep[i], t.css[i] = r.rule(rule)
+		if r.bad {
+			return tabledRules{}, false
+		}
+	}
+	t.lits = r.matcher()
+	if r.bad || len(r.b) != 0 {
+		return tabledRules{}, false
+	}
+	return t, true
+}
+
+func (r *tableReader) matcher() *matcher {
+	m := &matcher{}
+	copy(m.class[:], r.take(256))
+	m.nclass = r.count(0)
+	if r.u8() != 0 {
+		m.delta16 = r.u16s()
+	} else {
+		m.delta = r.i32s()
+	}
+	m.outStart = r.i32s()
+	m.out = r.i32s()
+	return m
+}
+
+// The flags of a rule in the tables.
+const (
+	tabFast = 1 << iota
+	tabStart
+	tabStartOrig
+)
+
+func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
+	p.Rule = rule
+	flags := r.u8()
+	if flags&tabFast != 0 {
+		// the source caselessOf compiled, which compiles on first use
+		p.fast = &lazyRegexp{src: r.str()}
+		p.fastSearch = &lazySub{re: p.fast}
+	}
+	clauses = r.clauses()
+	if flags&tabStart != 0 {
+		if p.fast == nil {
+			r.bad = true
+			return p, nil
+		}
+		p.start = r.starter(p.fast)
+	}
+	if flags&tabStartOrig != 0 {
+		p.startOrig = r.starter(readyRegexp(rule.When.RegExp))
+	}
+	// what scanTables reads from the starter it runs
+	if st := cmp.Or(p.start, p.startOrig); st != nil {
+		p.scan = r.scanInfo(st)
+	}
+	p.search = &lazySub{re: readyRegexp(rule.When.RegExp)}
+	return p, clauses
+}
+
+// scanInfo reads what st.scanInfoOf returns.
+func (r *tableReader) scanInfo(st *starter) *scanInfo {
+	si := &scanInfo{use: wsUse(r.u8())}
+	for k := range si.lead {
+		for w := range si.lead[k] {
+			si.lead[k][w] = r.u64()
+		}
+	}
+	if r.u8() != 0 {
+		if st.dfa == nil {
+			r.bad = true
+			return nil
+		}
+		si.class, si.nclass = &st.dfa.class, r.count(0)
+		si.pairs = [2][]uint64{r.u64s(), r.u64s()}
+	}
+	return si
+}
+
+func (r *tableReader) clauses() [][]string {
+	n := r.count(4)
+	if n == 0 {
+		return nil
+	}
+	cs := make([][]string, n)
+	for i := range cs {
+		c := make([]string, r.count(4))
+		for j := range c {
+			c[j] = r.str()
+		}
+		cs[i] = c
+	}
+	return cs
+}
+
+// starter reads what newStarter(re) returns.
+func (r *tableReader) starter(re *lazyRegexp) *starter {
+	st := &starter{re: re, pre: &lazyTrie{re: re}}
+	for i, b := range r.take(32) {
+		for k := range 8 {
+			st.first[i*8+k] = b&(1<<k) != 0
+		}
+	}
+	st.wordStart = r.u8() != 0
+	st.anch = &lazyRegexp{src: r.str()}
+	if r.u8() != 0 {
+		st.anchW = &lazyRegexp{src: r.str()}
+	}
+	st.dfa = r.dfa()
+	st.udfa = r.dfa()
+	st.sub = r.subProg()
+	return st
+}
+
+func (r *tableReader) dfa() *dfa {
+	if r.u8() == 0 {
+		return nil
+	}
+	d := &dfa{}
+	copy(d.class[:], r.take(256))
+	d.nclass = r.count(0)
+	d.trans = r.u16s()
+	d.final = r.bools()
+	d.start = [2]uint16{r.u16(), r.u16()}
+	for k := range d.skip {
+		for c, b := range r.take(256) {
+			d.skip[k][c] = int8(b)
+		}
+	}
+	copy(d.after[:], r.take(256))
+	return d
+}
+
+func (r *tableReader) subProg() *subProg {
+	if r.u8() == 0 {
+		return nil
+	}
+	sp := &subProg{}
+	n := r.count(16)
+	sp.inst = make([]subInst, n)
+	le := binary.LittleEndian
+	blk := r.take(16 * n)
+	if r.bad {
+		return nil
+	}
+	for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+		sp.inst[i] = subInst{
+			op:      syntax.InstOp(p[0]),
+			lead:    p[1],
+			join:    le.Uint16(p[2:]),
+			out:     int32(le.Uint32(p[4:])),
+			arg:     int32(le.Uint32(p[8:])),
+			mask:    le.Uint16(p[12:]),
+			outMask: le.Uint16(p[14:]),
+		}
+	}
+	sp.start = int32(r.u32())
+	sp.ncap = r.count(0)
+	sp.njoin = r.count(0)
+	if n := r.count(16); n > 0 {
+		sp.masks = make([][2]uint64, n)
+		blk := r.take(16 * n)
+		if r.bad {
+			return nil
+		}
+		for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+			sp.masks[i] = [2]uint64{le.Uint64(p), le.Uint64(p[8:])}
+		}
+	}
+	if n := r.count(32); n > 0 {
+		sp.alts = make([][4]uint64, n)
+		blk := r.take(32 * n)
+		if r.bad {
+			return nil
+		}
+		for i, p := 0, blk; i < n; i, p = i+1, p[32:] {
+			sp.alts[i] = [4]uint64{le.Uint64(p), le.Uint64(p[8:]), le.Uint64(p[16:]), le.Uint64(p[24:])}
+		}
+	}
+	sp.first = r.u16()
+	sp.firstLead = r.u8()
+	sp.prog = r.prog()
+	return sp
+}
+
+// prog reads a compiled program; a rune list is nil or not as
+// syntax.Compile left it. The lists share one array.
+func (r *tableReader) prog() *syntax.Prog {
+	n := r.count(13)
+	p := &syntax.Prog{Inst: make([]syntax.Inst, n)}
+	pool := r.runes()
+	le := binary.LittleEndian
+	blk := r.take(13 * n)
+	if r.bad {
+		return nil
+	}
+	for i, b := 0, blk; i < n; i, b = i+1, b[13:] {
+		in := &p.Inst[i]
+		in.Op = syntax.InstOp(b[0])
+		in.Out = le.Uint32(b[1:])
+		in.Arg = le.Uint32(b[5:])
+		if k := int(le.Uint32(b[9:])); k > 0 {
+			if k-1 > len(pool) {
+				r.bad = true
+				return nil
+			}
+			in.Rune, pool = pool[:k-1:k-1], pool[k-1:]
+		}
+	}
+	p.Start = r.count(0)
+	p.NumCap = r.count(0)
+	return p
+}
+
+// tableReader decodes the tables. Past the end or on a count that
+// cannot fit, it sets bad and returns zeros; the caller then builds.
+type tableReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *tableReader) take(n int) []byte {
+	if r.bad || n < 0 || n > len(r.b) {
+		r.bad = true
+		return nil
+	}
+	p := r.b[:n:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *tableReader) u8() byte {
+	if p := r.take(1); p != nil {
+		return p[0]
+	}
+	return 0
+}
+
+func (r *tableReader) u16() uint16 {
+	if p := r.take(2); p != nil {
+		return binary.LittleEndian.Uint16(p)
+	}
+	return 0
+}
+
+func (r *tableReader) u32() uint32 {
+	if p := r.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (r *tableReader) u64() uint64 {
+	if p := r.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+// count reads a length of items of size bytes each, refusing one that
+// the rest of the tables could not hold.
+func (r *tableReader) count(size int) int {
+	n := int(r.u32())
+	if size > 0 && n > len(r.b)/size {
+		r.bad = true
+		return 0
+	}
+	return n
+}
+
+func (r *tableReader) str() string { return string(r.take(r.count(1))) }
+
+// u16s reads a list of uint16, four to a load: the DFA tables are most
+// of the file.
+func (r *tableReader) u16s() []uint16 {
+	p := r.take(2 * r.count(2))
+	v := make([]uint16, len(p)/2)
+	out := v
+	for len(p) >= 8 && len(out) >= 4 {
+		x := binary.LittleEndian.Uint64(p)
+		o := out[:4:4]
+		o[0], o[1], o[2], o[3] = uint16(x), uint16(x>>16), uint16(x>>32), uint16(x>>48)
+		p, out = p[8:], out[4:]
+	}
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(p[2*i:])
+	}
+	return v
+}
+
+func (r *tableReader) u64s() []uint64 {
+	p := r.take(8 * r.count(8))
+	v := make([]uint64, len(p)/8)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint64(p[8*i:])
+	}
+	return v
+}
+
+func (r *tableReader) i32s() []int32 {
+	p := r.take(4 * r.count(4))
+	v := make([]int32, len(p)/4)
+	for i := range v {
+		v[i] = int32(binary.LittleEndian.Uint32(p[4*i:]))
+	}
+	return v
+}
+
+func (r *tableReader) bools() []bool {
+	p := r.take(r.count(1))
+	v := make([]bool, len(p))
+	for i, b := range p {
+		v[i] = b != 0
+	}
+	return v
+}
+
+func (r *tableReader) runes() []rune {
+	p := r.take(4 * r.count(4))
+	v := make([]rune, len(p)/4)
+	for i := range v {
+		v[i] = rune(binary.LittleEndian.Uint32(p[4*i:]))
+	}
+	return v
+}
