@@ -216,6 +216,15 @@ func (p *parsed) addMarkup(kind pieceKind, i, j, elem int) int {
 // just after it.
 func (p *parsed) markup(i int, stack *[]int, inText *bool) (int, error) {
 	src := p.src
+	// most markup is a tag: its second byte tells it from the others
+	// without a comparison of prefixes for each kind
+	if i+1 < len(src) {
+		if c := src[i+1]; nameBytes[c]&nameStart != 0 {
+			return p.startTag(i, stack, inText)
+		} else if c == '/' {
+			return p.endTag(i, stack, inText)
+		}
+	}
 	rest := src[i:]
 	switch {
 	case bytes.HasPrefix(rest, []byte("<!--")):
@@ -338,69 +347,9 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
 	name := p.str[i+1 : j]
-	attrs := p.slab[len(p.slab):]
-	end, empty := 0, false
-	for end == 0 {
-		ws := j
-		j = skipSpace(src, j)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		switch src[j] {
-		case '>':
-			end = j + 1
-			continue
-		case '/':
-			if j+1 >= len(src) {
-				return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-			}
-			if src[j+1] != '>' {
-				return 0, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
-			}
-			end, empty = j+2, true
-			continue
-		}
-		if j == ws {
-			return 0, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
-		}
-		k := scanName(src, j)
-		if k == j {
-			return 0, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
-		}
-		aname := p.str[j:k]
-		a := j
-		j = skipSpace(src, k)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		if src[j] != '=' {
-			return 0, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
-		}
-		j = skipSpace(src, j+1)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		q := src[j]
-		if q != '"' && q != '\'' {
-			return 0, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
-		}
-		k = bytes.IndexByte(src[j+1:], q)
-		if k < 0 {
-			return 0, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
-		}
-		raw := src[j+1 : j+1+k]
-		if lt := bytes.IndexByte(raw, '<'); lt >= 0 {
-			return 0, syntaxErr(src, j+1+lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
-		}
-		if _, dup := attrs.Lookup(aname); dup {
-			return 0, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
-		}
-		value := p.str[j+1 : j+1+k]
-		if bytes.IndexByte(raw, '&') >= 0 {
-			value = decode(raw)
-		}
-		attrs = append(attrs, Attr{Name: aname, Value: value})
-		j = j + 1 + k + 1
+	attrs, end, empty, err := p.readAttrs(i, j, name)
+	if err != nil {
+		return 0, err
 	}
 	attrs = p.keep(attrs)
 
@@ -427,6 +376,11 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 			bound = len(src) - end
 		}
 		p.raw = make([]byte, 0, bound)
+		// each '<' or '&' up to there starts at most one piece of
+		// markup or reference, and one of text may come before each
+		body := src[end : end+bound]
+		marks := bytes.Count(body, []byte("<")) + bytes.Count(body, []byte("&"))
+		p.pieces = make([]piece, 0, 2*marks+1)
 		p.textEmpty = empty
 		p.elems = append(p.elems, e)
 		if !empty {

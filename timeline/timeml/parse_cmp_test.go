@@ -101,3 +101,21 @@ func FuzzParseRef(f *testing.F) {
 		checkParseRef(t, "fuzz", src)
 	})
 }
+
+// TestParseRefAttrValues: the reader and its reference agree on values
+// that stop the scan by table short of their quote ('&', '<', the other
+// quote) and on values without a closing quote.
+func TestParseRefAttrValues(t *testing.T) {
+	for _, v := range []string{
+		`"a"`, `'a'`, `""`, `''`, `"a'b"`, `'a"b'`, `"a&amp;b"`, `'&lt;'`, `"a&b"`,
+		`"a<b"`, `'a<b'`, `"a<b`, `"a&b<c"`, `"a&b`, `'a`, `"`, `'`, `"a&#x41;"`, `"&#0;"`,
+	} {
+		for _, src := range []string{
+			"<D a=" + v + "><TEXT>x</TEXT></D>",
+			"<TEXT><T a=" + v + " b='1'>x</T></TEXT>",
+			"<TEXT>x</TEXT><L a=" + v + "/>",
+		} {
+			checkParseRef(t, src, []byte(src))
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package timeml
+
+import "bytes"
+
+// The bits of valueStops: the bytes a scan of an attribute value stops at.
+const (
+	stopDouble = 1 << iota // '"'
+	stopSingle             // '\''
+	stopLT                 // '<', an error unless no quote closes the value
+	stopAmp                // '&', a reference to decode
+)
+
+// valueStops is read a byte at a time through attribute values: TimeML
+// values are a few bytes long, so one pass by table beats three
+// vectorized searches (for the quote, '<' and '&'), each a call.
+var valueStops = [256]uint8{'"': stopDouble, '\'': stopSingle, '<': stopLT, '&': stopAmp}
+
+// spaceBytes marks the four bytes XML counts as space.
+var spaceBytes = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// scanValue scans the attribute value that starts at src[from], just
+// after its opening quote q. It returns the offset of the closing quote
+// (-1 when there is none), the offset of the first '<' before it (-1 when
+// there is none) and whether an '&' comes before either.
+func scanValue(src []byte, from int, q byte) (end, lt int, amp bool) {
+	stop := uint8(stopDouble | stopLT | stopAmp)
+	if q == '\'' {
+		stop = stopSingle | stopLT | stopAmp
+	}
+	i := from
+	for {
+		for i < len(src) && valueStops[src[i]]&stop == 0 {
+			i++
+		}
+		if i >= len(src) {
+			return -1, -1, amp
+		}
+		switch src[i] {
+		case '&':
+			amp = true
+			i++
+		case '<':
+			// the value is in error either way: which error depends on
+			// whether a quote closes it
+			k := bytes.IndexByte(src[i:], q)
+			if k < 0 {
+				return -1, i, amp
+			}
+			return i + k, i, amp
+		default:
+			return i, -1, amp
+		}
+	}
+}
+
+// skipSpaceFast is skipSpace by table.
+func skipSpaceFast(src []byte, i int) int {
+	for i < len(src) && spaceBytes[src[i]] {
+		i++
+	}
+	return i
+}
+
+// readAttrs reads the attributes of the start tag <name at src[i] whose
+// name ends at j into the free end of the slab, and returns them, the
+// offset just after the tag and whether it is an empty-element tag.
+func (p *parsed) readAttrs(i, j int, name string) (attrs Attrs, end int, empty bool, err error) {
+	src := p.src
+	attrs = p.slab[len(p.slab):]
+	for {
+		ws := j
+		j = skipSpaceFast(src, j)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		switch src[j] {
+		case '>':
+			return attrs, j + 1, false, nil
+		case '/':
+			if j+1 >= len(src) {
+				return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			}
+			if src[j+1] != '>' {
+				return nil, 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
+			}
+			return attrs, j + 2, true, nil
+		}
+		if j == ws {
+			return nil, 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
+		}
+		k := scanName(src, j)
+		if k == j {
+			return nil, 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
+		}
+		aname := p.str[j:k]
+		a := j
+		j = skipSpaceFast(src, k)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		if src[j] != '=' {
+			return nil, 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
+		}
+		j = skipSpaceFast(src, j+1)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		q := src[j]
+		if q != '"' && q != '\'' {
+			return nil, 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
+		}
+		// most values hold no '&' or '<': one loop by table finds their end
+		stop := uint8(stopDouble | stopLT | stopAmp)
+		if q == '\'' {
+			stop = stopSingle | stopLT | stopAmp
+		}
+		vend, lt, amp := j+1, -1, false
+		for vend < len(src) && valueStops[src[vend]]&stop == 0 {
+			vend++
+		}
+		if vend >= len(src) || src[vend] != q {
+			vend, lt, amp = scanValue(src, j+1, q)
+		}
+		if vend < 0 {
+			return nil, 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
+		}
+		if lt >= 0 {
+			return nil, 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
+		}
+		if _, dup := attrs.Lookup(aname); dup {
+			return nil, 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
+		}
+		value := p.str[j+1 : vend]
+		if amp {
+			value = decode(src[j+1 : vend])
+		}
+		attrs = append(attrs, Attr{Name: aname, Value: value})
+		j = vend + 1
+	}
+}
