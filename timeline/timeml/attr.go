@@ -61,53 +61,53 @@ func skipSpaceFast(src []byte, i int) int {
 	return i
 }
 
-// readAttrs reads the attributes of the start tag <name at src[i] whose
-// name ends at j into the free end of the slab, and returns them, the
-// offset just after the tag and whether it is an empty-element tag.
-func (p *parsed) readAttrs(i, j int, name string) (attrs Attrs, end int, empty bool, err error) {
+// readAttrs appends the attributes of the start tag <name at src[i] whose
+// name ends at j to the slab, and returns the offset just after the tag
+// and whether it is an empty-element tag.
+func (p *parsed) readAttrs(i, j int, name string) (end int, empty bool, err error) {
 	src := p.src
-	attrs = p.slab[len(p.slab):]
+	a0 := len(p.slab)
 	for {
 		ws := j
 		j = skipSpaceFast(src, j)
 		if j >= len(src) {
-			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		switch src[j] {
 		case '>':
-			return attrs, j + 1, false, nil
+			return j + 1, false, nil
 		case '/':
 			if j+1 >= len(src) {
-				return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+				return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 			}
 			if src[j+1] != '>' {
-				return nil, 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
+				return 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
 			}
-			return attrs, j + 2, true, nil
+			return j + 2, true, nil
 		}
 		if j == ws {
-			return nil, 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
+			return 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
 		}
 		k := scanName(src, j)
 		if k == j {
-			return nil, 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
+			return 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
 		}
 		aname := p.str[j:k]
 		a := j
 		j = skipSpaceFast(src, k)
 		if j >= len(src) {
-			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		if src[j] != '=' {
-			return nil, 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
+			return 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
 		}
 		j = skipSpaceFast(src, j+1)
 		if j >= len(src) {
-			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		q := src[j]
 		if q != '"' && q != '\'' {
-			return nil, 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
+			return 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
 		}
 		// most values hold no '&' or '<': one loop by table finds their end
 		stop := uint8(stopDouble | stopLT | stopAmp)
@@ -122,19 +122,19 @@ func (p *parsed) readAttrs(i, j int, name string) (attrs Attrs, end int, empty b
 			vend, lt, amp = scanValue(src, j+1, q)
 		}
 		if vend < 0 {
-			return nil, 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
+			return 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
 		}
 		if lt >= 0 {
-			return nil, 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
+			return 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
 		}
-		if _, dup := attrs.Lookup(aname); dup {
-			return nil, 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
+		if _, dup := p.slab[a0:].Lookup(aname); dup {
+			return 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
 		}
 		value := p.str[j+1 : vend]
 		if amp {
 			value = decode(src[j+1 : vend])
 		}
-		attrs = append(attrs, Attr{Name: aname, Value: value})
+		p.slab = append(p.slab, Attr{Name: aname, Value: value})
 		j = vend + 1
 	}
 }

@@ -50,20 +50,6 @@ type piece struct {
 	elem       int // index in parsed.elems for tags, -1 otherwise
 }
 
-// element is one element of the document, inside TEXT or not.
-type element struct {
-	name  string
-	attrs Attrs
-	pos   int // source offset of the start tag
-	// For elements inside TEXT: indices of the start and end tag pieces
-	// (equal for an empty-element tag) and the raw span.
-	inText      bool
-	open, close int
-	span        Span
-	// Source range of the content, for elements outside TEXT.
-	content0, content1 int
-}
-
 // parsed is the result of the scanner.
 type parsed struct {
 	src []byte
@@ -71,10 +57,12 @@ type parsed struct {
 	// substrings of it, one copy of the file rather than an allocation
 	// for each (a TimeML file is mostly the tags of its links)
 	str string
-	// slab holds the attribute lists of the elements side by side, each
-	// read in place after the last
-	slab         Attrs
-	raw          []byte
+	// slab holds the attribute lists of the elements side by side, in
+	// the order of their start tags
+	slab Attrs
+	// raw is the raw text of TEXT, built in place: its String is
+	// Doc.Text with no copy
+	raw          strings.Builder
 	pieces       []piece   // the content of TEXT
 	elems        []element // every element, in start tag order
 	text0, text1 int       // source range of the content of TEXT
@@ -145,9 +133,9 @@ func parse(src []byte) (*parsed, error) {
 		case '&':
 			if t, n, ok := reference(src[i:]); ok {
 				if inText {
-					r0 := len(p.raw)
-					p.raw = append(p.raw, t...)
-					p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: i + n, raw0: r0, raw1: len(p.raw), elem: -1})
+					r0 := p.raw.Len()
+					p.raw.WriteString(t)
+					p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: i + n, raw0: r0, raw1: p.raw.Len(), elem: -1})
 				}
 				i += n
 				continue
@@ -165,8 +153,8 @@ func parse(src []byte) (*parsed, error) {
 		}
 	}
 	if len(stack) > 0 {
-		e := p.elems[stack[len(stack)-1]]
-		return nil, syntaxErr(src, e.pos, "unclosed <%s>: end of input reached", e.name)
+		e := &p.elems[stack[len(stack)-1]]
+		return nil, syntaxErr(src, e.pos, "unclosed <%s>: end of input reached", p.name(e))
 	}
 	if p.textElem < 0 {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
@@ -195,19 +183,19 @@ func (p *parsed) textEnd(i int) int {
 // addText records source bytes [i, j) as raw text, merging with a text
 // piece just before.
 func (p *parsed) addText(i, j int) {
-	r0 := len(p.raw)
-	p.raw = append(p.raw, p.src[i:j]...)
+	r0 := p.raw.Len()
+	p.raw.Write(p.src[i:j])
 	if n := len(p.pieces); n > 0 && p.pieces[n-1].kind == pText && p.pieces[n-1].src1 == i {
 		p.pieces[n-1].src1 = j
-		p.pieces[n-1].raw1 = len(p.raw)
+		p.pieces[n-1].raw1 = p.raw.Len()
 		return
 	}
-	p.pieces = append(p.pieces, piece{kind: pText, src0: i, src1: j, raw0: r0, raw1: len(p.raw), elem: -1})
+	p.pieces = append(p.pieces, piece{kind: pText, src0: i, src1: j, raw0: r0, raw1: p.raw.Len(), elem: -1})
 }
 
 // addMarkup records a piece of markup of TEXT's content.
 func (p *parsed) addMarkup(kind pieceKind, i, j, elem int) int {
-	r := len(p.raw)
+	r := p.raw.Len()
 	p.pieces = append(p.pieces, piece{kind: kind, src0: i, src1: j, raw0: r, raw1: r, elem: elem})
 	return len(p.pieces) - 1
 }
@@ -247,9 +235,9 @@ func (p *parsed) markup(i int, stack *[]int, inText *bool) (int, error) {
 			if k == 0 {
 				p.addMarkup(pOther, i, end, -1)
 			} else {
-				r0 := len(p.raw)
-				p.raw = append(p.raw, rest[9:9+k]...)
-				p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: end, raw0: r0, raw1: len(p.raw), elem: -1})
+				r0 := p.raw.Len()
+				p.raw.Write(rest[9 : 9+k])
+				p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: end, raw0: r0, raw1: p.raw.Len(), elem: -1})
 			}
 		}
 		return end, nil
@@ -323,8 +311,8 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "unexpected </%s>: no element is open", name)
 	}
 	top := &p.elems[s[len(s)-1]]
-	if top.name != name {
-		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, top.name, where(src, top.pos))
+	if p.name(top) != name {
+		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, p.name(top), where(src, top.pos))
 	}
 	*stack = s[:len(s)-1]
 	switch {
@@ -333,7 +321,7 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 		*inText = false
 	case top.inText:
 		top.close = p.addMarkup(pEnd, i, end, s[len(s)-1])
-		top.span.End = len(p.raw)
+		top.span.End = p.raw.Len()
 	default:
 		top.content1 = i
 	}
@@ -347,18 +335,19 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
 	name := p.str[i+1 : j]
-	attrs, end, empty, err := p.readAttrs(i, j, name)
+	a0 := len(p.slab)
+	end, empty, err := p.readAttrs(i, j, name)
 	if err != nil {
 		return 0, err
 	}
-	attrs = p.keep(attrs)
 
 	if len(*stack) >= MaxDepth {
 		return 0, syntaxErr(src, i, "elements nested deeper than %d", MaxDepth)
 	}
 	idx := len(p.elems)
-	e := element{name: name, attrs: attrs, pos: i, inText: *inText, open: -1, close: -1}
-	if name == "TEXT" {
+	e := element{name0: i + 1, name1: j, attr0: a0, attr1: len(p.slab), pos: i,
+		kind: kindOf(name), inText: *inText, open: -1, close: -1}
+	if e.kind == kText {
 		if *inText {
 			outer := p.elems[p.textElem]
 			return 0, syntaxErr(src, i, "<TEXT> inside the <TEXT> opened at %s", where(src, outer.pos))
@@ -375,7 +364,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		if bound < 0 {
 			bound = len(src) - end
 		}
-		p.raw = make([]byte, 0, bound)
+		p.raw.Grow(bound)
 		// each '<' or '&' up to there starts at most one piece of
 		// markup or reference, and one of text may come before each
 		body := src[end : end+bound]
@@ -391,11 +380,11 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	}
 	switch {
 	case e.inText && empty:
-		e.span = Span{len(p.raw), len(p.raw)}
+		e.span = Span{p.raw.Len(), p.raw.Len()}
 		e.open = p.addMarkup(pEmpty, i, end, idx)
 		e.close = e.open
 	case e.inText:
-		e.span.Start = len(p.raw)
+		e.span.Start = p.raw.Len()
 		e.open = p.addMarkup(pStart, i, end, idx)
 	default:
 		e.content0, e.content1 = end, end
@@ -412,21 +401,6 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 // (` a=""`).
 func maxAttrs(src []byte) int {
 	return min(bytes.Count(src, []byte("=")), len(src)/5)
-}
-
-// keep ends the attribute list of a tag, read into the free end of the
-// slab (or into an array of its own, had it outgrown the slab), and
-// returns it with its capacity cut to its length, so that appending to
-// one element's list never writes into the next one's.
-func (p *parsed) keep(attrs Attrs) Attrs {
-	if len(attrs) == 0 {
-		return nil
-	}
-	if n := len(p.slab); cap(p.slab)-n >= len(attrs) {
-		// appended in place
-		p.slab = p.slab[:n+len(attrs)]
-	}
-	return attrs[:len(attrs):len(attrs)]
 }
 
 // plainText returns well-formed content with markup removed and references
@@ -468,103 +442,4 @@ func plainText(src []byte) string {
 		}
 	}
 	return b.String()
-}
-
-// doc builds the public view of the parse.
-func (p *parsed) doc() *Doc {
-	raw := string(p.raw)
-	d := &Doc{Text: raw, TextPos: p.text0, parsed: p}
-	var dctElem *element
-	// the lists made at their lengths
-	var timexes, events, signals, others, instances, links int
-	for k := range p.elems {
-		e := &p.elems[k]
-		if e.name == "DCT" && !e.inText && dctElem == nil {
-			dctElem = e
-		}
-		switch {
-		case k == p.textElem:
-		case e.name == "MAKEINSTANCE":
-			instances++
-		case e.name == "TLINK" || e.name == "SLINK" || e.name == "ALINK":
-			links++
-		case !e.inText:
-		case e.name == "TIMEX3":
-			timexes++
-		case e.name == "EVENT":
-			events++
-		case e.name == "SIGNAL":
-			signals++
-		default:
-			others++
-		}
-	}
-	d.Timexes = makeIf[Timex](timexes)
-	d.Events = makeIf[Event](events)
-	d.Signals = makeIf[Element](signals)
-	d.Other = makeIf[Element](others)
-	d.Instances = makeIf[Element](instances)
-	d.Links = makeIf[Element](links)
-	for k := range p.elems {
-		e := &p.elems[k]
-		if k == p.textElem {
-			continue
-		}
-		text := ""
-		if e.inText {
-			text = e.span.In(raw)
-		}
-		switch e.name {
-		case "MAKEINSTANCE":
-			d.Instances = append(d.Instances, p.element(e, text))
-			continue
-		case "TLINK", "SLINK", "ALINK":
-			d.Links = append(d.Links, p.element(e, text))
-			continue
-		}
-		if !e.inText {
-			switch {
-			case e.name == "DOCID" && d.ID == "":
-				d.ID = strings.TrimSpace(plainText(p.src[e.content0:e.content1]))
-			case e.name == "TIMEX3" && d.DCT == nil:
-				inDCT := dctElem != nil && e.pos >= dctElem.content0 && e.pos < dctElem.content1
-				if inDCT || e.attrs.Get("functionInDocument") == "CREATION_TIME" {
-					t := timex(e, plainText(p.src[e.content0:e.content1]))
-					t.Span = Span{}
-					d.DCT = &t
-				}
-			}
-			continue
-		}
-		switch e.name {
-		case "TIMEX3":
-			d.Timexes = append(d.Timexes, timex(e, text))
-		case "EVENT":
-			d.Events = append(d.Events, Event{Span: e.span, Text: text, EID: e.attrs.Get("eid"),
-				Class: e.attrs.Get("class"), Attrs: e.attrs, Pos: e.pos})
-		case "SIGNAL":
-			d.Signals = append(d.Signals, p.element(e, text))
-		default:
-			d.Other = append(d.Other, p.element(e, text))
-		}
-	}
-	return d
-}
-
-// makeIf returns an empty slice of capacity n, nil for n == 0 (as
-// appending to nil leaves a list with nothing in it).
-func makeIf[T any](n int) []T {
-	if n == 0 {
-		return nil
-	}
-	return make([]T, 0, n)
-}
-
-func (p *parsed) element(e *element, text string) Element {
-	return Element{Name: e.name, Span: e.span, Text: text, Attrs: e.attrs, Pos: e.pos}
-}
-
-func timex(e *element, text string) Timex {
-	return Timex{Span: e.span, Text: text, TID: e.attrs.Get("tid"), Type: e.attrs.Get("type"),
-		Value: e.attrs.Get("value"), Mod: e.attrs.Get("mod"), Attrs: e.attrs, Pos: e.pos}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 )
 
 // Annotation is a TIMEX3 to write into a document's TEXT.
@@ -37,35 +36,6 @@ func (a Annotation) attrList() Attrs {
 		}
 	}
 	return l
-}
-
-// matches reports whether an existing tag's attributes are what the
-// annotation writes, in any order; an absent tid, type, value or mod
-// matches an empty field.
-func (a Annotation) matches(attrs Attrs) bool {
-	std := map[string]string{"tid": a.TID, "type": a.Type, "value": a.Value, "mod": a.Mod}
-	for name, v := range std {
-		if attrs.Get(name) != v {
-			return false
-		}
-	}
-	n := 0
-	for _, at := range attrs {
-		if _, ok := std[at.Name]; !ok {
-			n++
-		}
-	}
-	extra := 0
-	for _, at := range a.Attrs {
-		if _, ok := std[at.Name]; ok {
-			continue
-		}
-		extra++
-		if v, ok := attrs.Lookup(at.Name); !ok || v != at.Value {
-			return false
-		}
-	}
-	return n == extra
 }
 
 // Adjustment records an annotation that Write could not place as given.
@@ -148,145 +118,6 @@ func (d *Doc) Write(anns []Annotation) ([]byte, []Adjustment, error) {
 func (p *parsed) write(anns []Annotation) ([]byte, []Adjustment) {
 	items, adj := p.place(anns)
 	return p.emit(items), adj
-}
-
-// place checks, adjusts and matches the annotations.
-func (p *parsed) place(anns []Annotation) ([]*item, []Adjustment) {
-	var adj []Adjustment
-	note := func(it *item, skipped bool, reason string) {
-		a := Adjustment{Index: it.idx, From: it.ann.Span, Skipped: skipped, Reason: reason}
-		if !skipped {
-			a.To = it.span
-		}
-		adj = append(adj, a)
-	}
-	var items []*item
-	for i, a := range anns {
-		it := &item{idx: i, ann: a, span: a.Span, existing: -1}
-		if p.textEmpty {
-			note(it, true, "TEXT is an empty-element tag")
-			continue
-		}
-		if a.Start < 0 || a.End > len(p.raw) || a.Start > a.End {
-			note(it, true, fmt.Sprintf("outside the raw text [0,%d)", len(p.raw)))
-			continue
-		}
-		if p.snap(it) {
-			note(it, false, "boundary inside a character reference or CDATA section")
-		}
-		if reason := p.clip(it); reason != "" {
-			if it.span.Start >= it.span.End {
-				note(it, true, reason)
-				continue
-			}
-			note(it, false, reason)
-		}
-		items = append(items, it)
-	}
-
-	// TIMEX3 do not nest.
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i].span, items[j].span
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if (a.Len() == 0) != (b.Len() == 0) {
-			return a.Len() == 0
-		}
-		return a.End > b.End
-	})
-	kept := items[:0]
-	lastEnd, last := 0, -1
-	for _, it := range items {
-		if last >= 0 && it.span.Start < lastEnd {
-			if it.span.End <= lastEnd {
-				note(it, true, fmt.Sprintf("inside annotation %d", last))
-				continue
-			}
-			it.span.Start = lastEnd
-			reason := fmt.Sprintf("crosses annotation %d", last)
-			if r := p.clip(it); r != "" {
-				reason += "; " + r
-			}
-			if it.span.Start >= it.span.End {
-				note(it, true, reason)
-				continue
-			}
-			note(it, false, reason)
-		}
-		kept = append(kept, it)
-		lastEnd, last = it.span.End, it.idx
-	}
-	items = kept
-
-	// Match existing TIMEX3 by span: same attributes first, then any.
-	used := map[int]bool{}
-	for pass := 0; pass < 2; pass++ {
-		for _, it := range items {
-			if it.existing >= 0 {
-				continue
-			}
-			for k := range p.elems {
-				e := &p.elems[k]
-				if !e.inText || e.name != "TIMEX3" || used[k] || e.span != it.span {
-					continue
-				}
-				same := it.ann.matches(e.attrs)
-				if pass == 0 && !same {
-					continue
-				}
-				it.existing, it.same, used[k] = k, same, true
-				break
-			}
-		}
-	}
-	return items, adj
-}
-
-// snap moves boundaries that fall inside an atom outwards; it reports
-// whether it moved any.
-func (p *parsed) snap(it *item) bool {
-	moved := false
-	for _, pc := range p.pieces {
-		if pc.kind != pAtom {
-			continue
-		}
-		if pc.raw0 < it.span.Start && it.span.Start < pc.raw1 {
-			it.span.Start, moved = pc.raw0, true
-		}
-		if pc.raw0 < it.span.End && it.span.End < pc.raw1 {
-			it.span.End, moved = pc.raw1, true
-		}
-	}
-	return moved
-}
-
-// clip shrinks the item's span until it crosses no kept element of TEXT
-// (any but a TIMEX3); it returns why it clipped, or "".
-func (p *parsed) clip(it *item) string {
-	reason := ""
-	for changed := true; changed && it.span.Start < it.span.End; {
-		changed = false
-		for k := range p.elems {
-			e := &p.elems[k]
-			if !e.inText || e.name == "TIMEX3" || e.span.Len() == 0 {
-				continue
-			}
-			s, a, b := &it.span, e.span.Start, e.span.End
-			switch {
-			case s.Start < a && a < s.End && s.End < b:
-				s.End, changed = a, true
-			case a < s.Start && s.Start < b && b < s.End:
-				s.Start, changed = b, true
-			default:
-				continue
-			}
-			if reason == "" {
-				reason = fmt.Sprintf("crosses <%s> at %s", e.name, where(p.src, e.pos))
-			}
-		}
-	}
-	return reason
 }
 
 // openTag builds the start tag (or the empty-element tag) of an annotation.
@@ -392,7 +223,7 @@ func (p *parsed) emit(items []*item) []byte {
 			if pc.elem >= 0 {
 				e := p.elems[pc.elem]
 				m.span = e.span
-				m.timex = e.name == "TIMEX3"
+				m.timex = e.kind == kTimex
 				if m.timex {
 					b, ok := repl[k]
 					if !ok {
