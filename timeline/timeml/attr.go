@@ -65,49 +65,56 @@ func skipSpaceFast(src []byte, i int) int {
 // name ends at j to the slab, and returns the offset just after the tag
 // and whether it is an empty-element tag.
 func (p *parsed) readAttrs(i, j int, name string) (end int, empty bool, err error) {
-	src := p.src
-	a0 := len(p.slab)
+	p.slab, end, empty, err = readAttrs(p.src, p.str, p.slab, i, j, name)
+	return end, empty, err
+}
+
+// readAttrs is parsed.readAttrs on local copies of the fields, which the
+// compiler keeps in registers: src and str are the file, slab the
+// attribute lists, appended to and returned.
+func readAttrs(src []byte, str string, slab Attrs, i, j int, name string) (_ Attrs, end int, empty bool, err error) {
+	a0 := len(slab)
 	for {
 		ws := j
 		j = skipSpaceFast(src, j)
 		if j >= len(src) {
-			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		switch src[j] {
 		case '>':
-			return j + 1, false, nil
+			return slab, j + 1, false, nil
 		case '/':
 			if j+1 >= len(src) {
-				return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+				return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 			}
 			if src[j+1] != '>' {
-				return 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
+				return nil, 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
 			}
-			return j + 2, true, nil
+			return slab, j + 2, true, nil
 		}
 		if j == ws {
-			return 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
+			return nil, 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
 		}
 		k := scanName(src, j)
 		if k == j {
-			return 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
+			return nil, 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
 		}
-		aname := p.str[j:k]
+		aname := str[j:k]
 		a := j
 		j = skipSpaceFast(src, k)
 		if j >= len(src) {
-			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		if src[j] != '=' {
-			return 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
+			return nil, 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
 		}
 		j = skipSpaceFast(src, j+1)
 		if j >= len(src) {
-			return 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
 		}
 		q := src[j]
 		if q != '"' && q != '\'' {
-			return 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
+			return nil, 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
 		}
 		// most values hold no '&' or '<': one loop by table finds their end
 		stop := uint8(stopDouble | stopLT | stopAmp)
@@ -122,19 +129,19 @@ func (p *parsed) readAttrs(i, j int, name string) (end int, empty bool, err erro
 			vend, lt, amp = scanValue(src, j+1, q)
 		}
 		if vend < 0 {
-			return 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
+			return nil, 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
 		}
 		if lt >= 0 {
-			return 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
+			return nil, 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
 		}
-		if _, dup := p.slab[a0:].Lookup(aname); dup {
-			return 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
+		if _, dup := slab[a0:].Lookup(aname); dup {
+			return nil, 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
 		}
-		value := p.str[j+1 : vend]
+		value := str[j+1 : vend]
 		if amp {
 			value = decode(src[j+1 : vend])
 		}
-		p.slab = append(p.slab, Attr{Name: aname, Value: value})
+		slab = append(slab, Attr{Name: aname, Value: value})
 		j = vend + 1
 	}
 }

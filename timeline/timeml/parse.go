@@ -116,8 +116,9 @@ func skipSpace(src []byte, i int) int {
 // parse scans src once, checking that tags balance and recording the
 // pieces and elements of TEXT.
 func parse(src []byte) (*parsed, error) {
-	// every element has a start tag: a '<' not of an end tag
-	starts := bytes.Count(src, []byte("<")) - bytes.Count(src, []byte("</"))
+	// every element has a start tag, a '<'; counting the '<' of end
+	// tags off too would cost a search for "</" at each of them
+	starts := bytes.Count(src, []byte("<"))
 	p := &parsed{src: src, str: string(src), textElem: -1,
 		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(src))}
 	var stack []int // indices in p.elems of the open elements
@@ -360,7 +361,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		// the raw text is at most the bytes up to the end tag, which
 		// the first </TEXT> after this one is unless a comment or a
 		// CDATA section holds it (then raw grows as it would)
-		bound := bytes.Index(src[end:], []byte("</TEXT>"))
+		bound := indexEndText(src[end:])
 		if bound < 0 {
 			bound = len(src) - end
 		}
@@ -394,6 +395,22 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		*stack = append(*stack, idx)
 	}
 	return end, nil
+}
+
+// indexEndText returns the offset of the first "</TEXT>" in b, or -1.
+// It searches for "XT>": bytes.Index would stop at each '<' of TEXT's
+// tags, and 'X' is rare in text.
+func indexEndText(b []byte) int {
+	for off := 0; ; {
+		k := bytes.Index(b[off:], []byte("XT>"))
+		if k < 0 {
+			return -1
+		}
+		if at := off + k - 4; at >= 0 && string(b[at:at+4]) == "</TE" {
+			return at
+		}
+		off += k + 1
+	}
 }
 
 // maxAttrs bounds the number of attributes in src, so that one slab

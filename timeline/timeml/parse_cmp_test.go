@@ -1,6 +1,7 @@
 package timeml
 
 import (
+	"bytes"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -130,6 +131,22 @@ func TestParseRefAttrValues(t *testing.T) {
 			"<TEXT>x</TEXT><L a=" + v + "/>",
 		} {
 			checkParseRef(t, src, []byte(src))
+		}
+	}
+}
+
+// TestIndexEndText: indexEndText finds what bytes.Index finds.
+func TestIndexEndText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	bits := []string{"</TEXT>", "XT>", "</TE", "TEXT>", "X", "<", "a", "</TIMEX3>", "EXT>"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(bits[rng.IntN(len(bits))])
+		}
+		s := []byte(b.String())
+		if got, want := indexEndText(s), bytes.Index(s, []byte("</TEXT>")); got != want {
+			t.Fatalf("indexEndText(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
