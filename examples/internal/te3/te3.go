@@ -3,10 +3,12 @@
 package te3
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,13 +86,16 @@ func Extract(ctx context.Context, x *timeline.Extractor, name string, d *timeml.
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	exprs := append([]timeline.Expression(nil), tl.Expressions...)
-	sort.SliceStable(exprs, func(i, j int) bool {
-		if exprs[i].Start != exprs[j].Start {
-			return exprs[i].Start < exprs[j].Start
-		}
-		return exprs[i].End > exprs[j].End
-	})
+	slices.SortStableFunc(exprs, byPosition)
 	return exprs, nil
+}
+
+// byPosition orders expressions by start, longest first.
+func byPosition(a, b timeline.Expression) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
 }
 
 // Annotations turns expressions into TIMEX3 annotations numbered t1, t2…
@@ -99,7 +104,7 @@ func Annotations(exprs []timeline.Expression) []timeml.Annotation {
 	for i, e := range exprs {
 		out[i] = timeml.Annotation{
 			Span:  timeml.Span{Start: e.Start, End: e.End},
-			TID:   fmt.Sprintf("t%d", i+1),
+			TID:   "t" + strconv.Itoa(i+1),
 			Type:  string(e.Type),
 			Value: e.Value,
 			Mod:   e.Mod,
