@@ -2,6 +2,7 @@ package timeml
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -157,37 +158,7 @@ type mark struct {
 
 // emit writes the output.
 func (p *parsed) emit(items []*item) []byte {
-	// What becomes of each existing TIMEX3 tag of TEXT: nil drops it.
-	repl := map[int][]byte{} // piece index -> bytes
-	var opens, closes, points = map[int]*item{}, map[int]*item{}, map[int][]*item{}
-	var bounds []int
-	for _, it := range items {
-		if it.existing >= 0 {
-			e := p.elems[it.existing]
-			switch {
-			case it.same:
-				repl[e.open] = p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]
-				if e.close != e.open {
-					repl[e.close] = p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]
-				}
-			case e.open == e.close:
-				repl[e.open] = openTag(it.ann, true)
-			default:
-				repl[e.open] = openTag(it.ann, false)
-				repl[e.close] = []byte(closeTag)
-			}
-			continue
-		}
-		if it.span.Len() == 0 {
-			points[it.span.Start] = append(points[it.span.Start], it)
-		} else {
-			opens[it.span.Start] = it
-			closes[it.span.End] = it
-		}
-		bounds = append(bounds, it.span.Start, it.span.End)
-	}
-	slices.Sort(bounds)
-	bounds = slices.Compact(bounds)
+	repl, tags := p.newTags(items)
 
 	var out bytes.Buffer
 	out.Grow(len(p.src) + 64*len(items))
@@ -195,24 +166,26 @@ func (p *parsed) emit(items []*item) []byte {
 
 	var run []mark
 	flush := func(pos int) {
-		p.insert(&out, run, pos, opens[pos], closes[pos], points[pos])
+		open, close, points := tags.next(pos)
+		p.insert(&out, run, pos, open, close, points)
 		run = run[:0]
 	}
 	bi := 0 // next boundary to consider
 	pos := 0
+	ri := 0 // next replacement
 	for k, pc := range p.pieces {
 		switch pc.kind {
 		case pText, pAtom:
 			flush(pos)
-			for bi < len(bounds) && bounds[bi] <= pos {
+			for bi < len(tags.bounds) && tags.bounds[bi] <= pos {
 				bi++
 			}
 			from := pc.src0
-			for pc.kind == pText && bi < len(bounds) && bounds[bi] < pc.raw1 {
-				q := bounds[bi]
-				at := pc.src0 + q - pc.raw0
-				out.Write(p.src[from:at])
-				from = at
+			for pc.kind == pText && bi < len(tags.bounds) && tags.bounds[bi] < pc.raw1 {
+				q := tags.bounds[bi]
+				cut := pc.src0 + q - pc.raw0
+				out.Write(p.src[from:cut])
+				from = cut
 				flush(q)
 				bi++
 			}
@@ -221,15 +194,17 @@ func (p *parsed) emit(items []*item) []byte {
 		default:
 			m := mark{kind: pc.kind, bytes: p.src[pc.src0:pc.src1]}
 			if pc.elem >= 0 {
-				e := p.elems[pc.elem]
+				e := &p.elems[pc.elem]
 				m.span = e.span
 				m.timex = e.kind == kTimex
 				if m.timex {
-					b, ok := repl[k]
-					if !ok {
+					for ri < len(repl) && repl[ri].piece < k {
+						ri++
+					}
+					if ri == len(repl) || repl[ri].piece != k {
 						continue // an old TIMEX3 no annotation keeps
 					}
-					m.bytes = b
+					m.bytes = repl[ri].bytes
 				}
 			}
 			run = append(run, m)
@@ -238,6 +213,85 @@ func (p *parsed) emit(items []*item) []byte {
 	flush(pos)
 	out.Write(p.src[p.text1:])
 	return out.Bytes()
+}
+
+// replacement is what becomes of an existing TIMEX3 tag of TEXT.
+type replacement struct {
+	piece int // index in parsed.pieces
+	bytes []byte
+}
+
+// newTags sorts the placed items: the replacements of the existing TIMEX3
+// tags they keep or rewrite, in piece order, and the new tags by position.
+func (p *parsed) newTags(items []*item) ([]replacement, *tagCursor) {
+	var repl []replacement
+	at := &tagCursor{}
+	for _, it := range items {
+		if it.existing < 0 {
+			if it.span.Len() == 0 {
+				at.points = append(at.points, it)
+			} else {
+				at.spans = append(at.spans, it)
+			}
+			at.bounds = append(at.bounds, it.span.Start, it.span.End)
+			continue
+		}
+		e := &p.elems[it.existing]
+		switch {
+		case it.same:
+			repl = append(repl, replacement{e.open, p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]})
+			if e.close != e.open {
+				repl = append(repl, replacement{e.close, p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]})
+			}
+		case e.open == e.close:
+			repl = append(repl, replacement{e.open, openTag(it.ann, true)})
+		default:
+			repl = append(repl, replacement{e.open, openTag(it.ann, false)})
+			repl = append(repl, replacement{e.close, []byte(closeTag)})
+		}
+	}
+	slices.SortFunc(repl, func(a, b replacement) int { return cmp.Compare(a.piece, b.piece) })
+	slices.Sort(at.bounds)
+	at.bounds = slices.Compact(at.bounds)
+	return repl, at
+}
+
+// tagCursor hands out the new tags at each raw position, the positions
+// asked for in increasing order (as emit asks for them).
+type tagCursor struct {
+	// spans are the new non-empty tags: placed, they do not overlap, so
+	// their starts and their ends are both increasing
+	spans []*item
+	// points are the new empty tags, by position
+	points []*item
+	bounds []int // every start and end, sorted, once each
+	// the next span to open, to close, and the next point
+	oi, ci, pi int
+}
+
+// next returns the new tags at pos: the annotation that opens there, the
+// one that closes there and the empty ones.
+func (c *tagCursor) next(pos int) (open, close *item, points []*item) {
+	for c.oi < len(c.spans) && c.spans[c.oi].span.Start < pos {
+		c.oi++
+	}
+	if c.oi < len(c.spans) && c.spans[c.oi].span.Start == pos {
+		open = c.spans[c.oi]
+	}
+	for c.ci < len(c.spans) && c.spans[c.ci].span.End < pos {
+		c.ci++
+	}
+	if c.ci < len(c.spans) && c.spans[c.ci].span.End == pos {
+		close = c.spans[c.ci]
+	}
+	for c.pi < len(c.points) && c.points[c.pi].span.Start < pos {
+		c.pi++
+	}
+	end := c.pi
+	for end < len(c.points) && c.points[end].span.Start == pos {
+		end++
+	}
+	return open, close, c.points[c.pi:end]
 }
 
 // insert returns the tags of run, the source markup at raw position pos,

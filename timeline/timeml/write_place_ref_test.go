@@ -1,16 +1,20 @@
 package timeml
 
 // The placing of annotations as it was before it looked only at the
-// elements and atoms it needs (refPlace), kept to hold place to it.
+// elements and atoms it needs (refPlace), and the output as it was
+// written before it found the new tags at each position by cursors
+// rather than maps (refEmit), kept to hold place and emit to them.
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 )
 
 func (p *parsed) refWrite(anns []Annotation) ([]byte, []Adjustment) {
 	items, adj := p.refPlace(anns)
-	return p.emit(items), adj
+	return p.refEmit(items), adj
 }
 
 // matches reports whether an existing tag's attributes are what the
@@ -179,4 +183,89 @@ func (p *parsed) refClip(it *item) string {
 		}
 	}
 	return reason
+}
+
+// refEmit writes the output.
+func (p *parsed) refEmit(items []*item) []byte {
+	// What becomes of each existing TIMEX3 tag of TEXT: nil drops it.
+	repl := map[int][]byte{} // piece index -> bytes
+	var opens, closes, points = map[int]*item{}, map[int]*item{}, map[int][]*item{}
+	var bounds []int
+	for _, it := range items {
+		if it.existing >= 0 {
+			e := p.elems[it.existing]
+			switch {
+			case it.same:
+				repl[e.open] = p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]
+				if e.close != e.open {
+					repl[e.close] = p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]
+				}
+			case e.open == e.close:
+				repl[e.open] = openTag(it.ann, true)
+			default:
+				repl[e.open] = openTag(it.ann, false)
+				repl[e.close] = []byte(closeTag)
+			}
+			continue
+		}
+		if it.span.Len() == 0 {
+			points[it.span.Start] = append(points[it.span.Start], it)
+		} else {
+			opens[it.span.Start] = it
+			closes[it.span.End] = it
+		}
+		bounds = append(bounds, it.span.Start, it.span.End)
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+
+	var out bytes.Buffer
+	out.Grow(len(p.src) + 64*len(items))
+	out.Write(p.src[:p.text0])
+
+	var run []mark
+	flush := func(pos int) {
+		p.insert(&out, run, pos, opens[pos], closes[pos], points[pos])
+		run = run[:0]
+	}
+	bi := 0 // next boundary to consider
+	pos := 0
+	for k, pc := range p.pieces {
+		switch pc.kind {
+		case pText, pAtom:
+			flush(pos)
+			for bi < len(bounds) && bounds[bi] <= pos {
+				bi++
+			}
+			from := pc.src0
+			for pc.kind == pText && bi < len(bounds) && bounds[bi] < pc.raw1 {
+				q := bounds[bi]
+				at := pc.src0 + q - pc.raw0
+				out.Write(p.src[from:at])
+				from = at
+				flush(q)
+				bi++
+			}
+			out.Write(p.src[from:pc.src1])
+			pos = pc.raw1
+		default:
+			m := mark{kind: pc.kind, bytes: p.src[pc.src0:pc.src1]}
+			if pc.elem >= 0 {
+				e := p.elems[pc.elem]
+				m.span = e.span
+				m.timex = e.kind == kTimex
+				if m.timex {
+					b, ok := repl[k]
+					if !ok {
+						continue // an old TIMEX3 no annotation keeps
+					}
+					m.bytes = b
+				}
+			}
+			run = append(run, m)
+		}
+	}
+	flush(pos)
+	out.Write(p.src[p.text1:])
+	return out.Bytes()
 }
