@@ -119,7 +119,8 @@ func FuzzParseRef(f *testing.F) {
 
 // TestParseRefAttrValues: the reader and its reference agree on values
 // that stop the scan by table short of their quote ('&', '<', the other
-// quote) and on values without a closing quote.
+// quote), on values without a closing quote, and on attributes that
+// plainAttr leaves to the general case (spaces, duplicates).
 func TestParseRefAttrValues(t *testing.T) {
 	for _, v := range []string{
 		`"a"`, `'a'`, `""`, `''`, `"a'b"`, `'a"b'`, `"a&amp;b"`, `'&lt;'`, `"a&b"`,
@@ -129,6 +130,9 @@ func TestParseRefAttrValues(t *testing.T) {
 			"<D a=" + v + "><TEXT>x</TEXT></D>",
 			"<TEXT><T a=" + v + " b='1'>x</T></TEXT>",
 			"<TEXT>x</TEXT><L a=" + v + "/>",
+			"<TEXT>x</TEXT><L b='1' a=" + v + " a='2'/>",
+			"<TEXT>x</TEXT><L  a=" + v + "\ta =" + v + "/>",
+			"<TEXT>x</TEXT><L\na= " + v + " c=" + v + ">y</L>",
 		} {
 			checkParseRef(t, src, []byte(src))
 		}
