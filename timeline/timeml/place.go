@@ -201,6 +201,11 @@ func (p *parsed) clip(it *item, kept []int) string {
 		for _, k := range kept {
 			e := &p.elems[k]
 			s, a, b := &it.span, e.span.Start, e.span.End
+			if a >= s.End {
+				// kept is in start tag order, so by start: this and the
+				// rest start where s ends or after, and s only shrinks
+				break
+			}
 			switch {
 			case s.Start < a && a < s.End && s.End < b:
 				s.End, changed = a, true

@@ -173,7 +173,8 @@ func (p *parsed) emit(items []*item) []byte {
 	bi := 0 // next boundary to consider
 	pos := 0
 	ri := 0 // next replacement
-	for k, pc := range p.pieces {
+	for k := range p.pieces {
+		pc := &p.pieces[k] // not a copy: pieces are six words
 		switch pc.kind {
 		case pText, pAtom:
 			flush(pos)
@@ -309,8 +310,8 @@ func (c *tagCursor) next(pos int) (open, close *item, points []*item) {
 //     annotations go, so that no TIMEX3 ends up inside another.
 func (p *parsed) insert(b *bytes.Buffer, run []mark, pos int, open, close *item, points []*item) {
 	if open == nil && close == nil && len(points) == 0 {
-		for _, m := range run {
-			b.Write(m.bytes)
+		for k := range run {
+			b.Write(run[k].bytes)
 		}
 		return
 	}
