@@ -72,3 +72,26 @@ func BenchmarkWriteTBAQ(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDocWriteTBAQ: Doc.Write of each gold file's own TIMEX3 tags,
+// the writer alone (the files are parsed once, before the timer).
+func BenchmarkDocWriteTBAQ(b *testing.B) {
+	srcs := benchFiles(b)
+	docs := make([]*Doc, len(srcs))
+	anns := make([][]Annotation, len(srcs))
+	for i, s := range srcs {
+		d, err := Parse(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i], anns[i] = d, d.Annotations()
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i, d := range docs {
+			if _, _, err := d.Write(anns[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -61,9 +61,10 @@ func (a Attrs) Get(name string) string {
 
 // Lookup returns the value of the named attribute and whether it is there.
 func (a Attrs) Lookup(name string) (string, bool) {
-	for _, at := range a {
-		if at.Name == name {
-			return at.Value, true
+	for k := range a {
+		// by index: a range by value would copy each Attr
+		if a[k].Name == name {
+			return a[k].Value, true
 		}
 	}
 	return "", false

@@ -50,20 +50,6 @@ type piece struct {
 	elem       int // index in parsed.elems for tags, -1 otherwise
 }
 
-// element is one element of the document, inside TEXT or not.
-type element struct {
-	name  string
-	attrs Attrs
-	pos   int // source offset of the start tag
-	// For elements inside TEXT: indices of the start and end tag pieces
-	// (equal for an empty-element tag) and the raw span.
-	inText      bool
-	open, close int
-	span        Span
-	// Source range of the content, for elements outside TEXT.
-	content0, content1 int
-}
-
 // parsed is the result of the scanner.
 type parsed struct {
 	src []byte
@@ -71,10 +57,12 @@ type parsed struct {
 	// substrings of it, one copy of the file rather than an allocation
 	// for each (a TimeML file is mostly the tags of its links)
 	str string
-	// slab holds the attribute lists of the elements side by side, each
-	// read in place after the last
-	slab         Attrs
-	raw          []byte
+	// slab holds the attribute lists of the elements side by side, in
+	// the order of their start tags
+	slab Attrs
+	// raw is the raw text of TEXT, built in place: its String is
+	// Doc.Text with no copy
+	raw          strings.Builder
 	pieces       []piece   // the content of TEXT
 	elems        []element // every element, in start tag order
 	text0, text1 int       // source range of the content of TEXT
@@ -128,8 +116,9 @@ func skipSpace(src []byte, i int) int {
 // parse scans src once, checking that tags balance and recording the
 // pieces and elements of TEXT.
 func parse(src []byte) (*parsed, error) {
-	// every element has a start tag: a '<' not of an end tag
-	starts := bytes.Count(src, []byte("<")) - bytes.Count(src, []byte("</"))
+	// every element has a start tag, a '<'; counting the '<' of end
+	// tags off too would cost a search for "</" at each of them
+	starts := bytes.Count(src, []byte("<"))
 	p := &parsed{src: src, str: string(src), textElem: -1,
 		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(src))}
 	var stack []int // indices in p.elems of the open elements
@@ -145,9 +134,9 @@ func parse(src []byte) (*parsed, error) {
 		case '&':
 			if t, n, ok := reference(src[i:]); ok {
 				if inText {
-					r0 := len(p.raw)
-					p.raw = append(p.raw, t...)
-					p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: i + n, raw0: r0, raw1: len(p.raw), elem: -1})
+					r0 := p.raw.Len()
+					p.raw.WriteString(t)
+					p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: i + n, raw0: r0, raw1: p.raw.Len(), elem: -1})
 				}
 				i += n
 				continue
@@ -165,8 +154,8 @@ func parse(src []byte) (*parsed, error) {
 		}
 	}
 	if len(stack) > 0 {
-		e := p.elems[stack[len(stack)-1]]
-		return nil, syntaxErr(src, e.pos, "unclosed <%s>: end of input reached", e.name)
+		e := &p.elems[stack[len(stack)-1]]
+		return nil, syntaxErr(src, e.pos, "unclosed <%s>: end of input reached", p.name(e))
 	}
 	if p.textElem < 0 {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
@@ -195,19 +184,19 @@ func (p *parsed) textEnd(i int) int {
 // addText records source bytes [i, j) as raw text, merging with a text
 // piece just before.
 func (p *parsed) addText(i, j int) {
-	r0 := len(p.raw)
-	p.raw = append(p.raw, p.src[i:j]...)
+	r0 := p.raw.Len()
+	p.raw.Write(p.src[i:j])
 	if n := len(p.pieces); n > 0 && p.pieces[n-1].kind == pText && p.pieces[n-1].src1 == i {
 		p.pieces[n-1].src1 = j
-		p.pieces[n-1].raw1 = len(p.raw)
+		p.pieces[n-1].raw1 = p.raw.Len()
 		return
 	}
-	p.pieces = append(p.pieces, piece{kind: pText, src0: i, src1: j, raw0: r0, raw1: len(p.raw), elem: -1})
+	p.pieces = append(p.pieces, piece{kind: pText, src0: i, src1: j, raw0: r0, raw1: p.raw.Len(), elem: -1})
 }
 
 // addMarkup records a piece of markup of TEXT's content.
 func (p *parsed) addMarkup(kind pieceKind, i, j, elem int) int {
-	r := len(p.raw)
+	r := p.raw.Len()
 	p.pieces = append(p.pieces, piece{kind: kind, src0: i, src1: j, raw0: r, raw1: r, elem: elem})
 	return len(p.pieces) - 1
 }
@@ -216,6 +205,15 @@ func (p *parsed) addMarkup(kind pieceKind, i, j, elem int) int {
 // just after it.
 func (p *parsed) markup(i int, stack *[]int, inText *bool) (int, error) {
 	src := p.src
+	// most markup is a tag: its second byte tells it from the others
+	// without a comparison of prefixes for each kind
+	if i+1 < len(src) {
+		if c := src[i+1]; nameBytes[c]&nameStart != 0 {
+			return p.startTag(i, stack, inText)
+		} else if c == '/' {
+			return p.endTag(i, stack, inText)
+		}
+	}
 	rest := src[i:]
 	switch {
 	case bytes.HasPrefix(rest, []byte("<!--")):
@@ -238,9 +236,9 @@ func (p *parsed) markup(i int, stack *[]int, inText *bool) (int, error) {
 			if k == 0 {
 				p.addMarkup(pOther, i, end, -1)
 			} else {
-				r0 := len(p.raw)
-				p.raw = append(p.raw, rest[9:9+k]...)
-				p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: end, raw0: r0, raw1: len(p.raw), elem: -1})
+				r0 := p.raw.Len()
+				p.raw.Write(rest[9 : 9+k])
+				p.pieces = append(p.pieces, piece{kind: pAtom, src0: i, src1: end, raw0: r0, raw1: p.raw.Len(), elem: -1})
 			}
 		}
 		return end, nil
@@ -314,8 +312,8 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "unexpected </%s>: no element is open", name)
 	}
 	top := &p.elems[s[len(s)-1]]
-	if top.name != name {
-		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, top.name, where(src, top.pos))
+	if p.name(top) != name {
+		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, p.name(top), where(src, top.pos))
 	}
 	*stack = s[:len(s)-1]
 	switch {
@@ -324,7 +322,7 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 		*inText = false
 	case top.inText:
 		top.close = p.addMarkup(pEnd, i, end, s[len(s)-1])
-		top.span.End = len(p.raw)
+		top.span.End = p.raw.Len()
 	default:
 		top.content1 = i
 	}
@@ -338,78 +336,19 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
 	name := p.str[i+1 : j]
-	attrs := p.slab[len(p.slab):]
-	end, empty := 0, false
-	for end == 0 {
-		ws := j
-		j = skipSpace(src, j)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		switch src[j] {
-		case '>':
-			end = j + 1
-			continue
-		case '/':
-			if j+1 >= len(src) {
-				return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-			}
-			if src[j+1] != '>' {
-				return 0, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
-			}
-			end, empty = j+2, true
-			continue
-		}
-		if j == ws {
-			return 0, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
-		}
-		k := scanName(src, j)
-		if k == j {
-			return 0, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
-		}
-		aname := p.str[j:k]
-		a := j
-		j = skipSpace(src, k)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		if src[j] != '=' {
-			return 0, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
-		}
-		j = skipSpace(src, j+1)
-		if j >= len(src) {
-			return 0, syntaxErr(src, i, "unterminated start tag <%s", name)
-		}
-		q := src[j]
-		if q != '"' && q != '\'' {
-			return 0, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
-		}
-		k = bytes.IndexByte(src[j+1:], q)
-		if k < 0 {
-			return 0, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
-		}
-		raw := src[j+1 : j+1+k]
-		if lt := bytes.IndexByte(raw, '<'); lt >= 0 {
-			return 0, syntaxErr(src, j+1+lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
-		}
-		if _, dup := attrs.Lookup(aname); dup {
-			return 0, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
-		}
-		value := p.str[j+1 : j+1+k]
-		if bytes.IndexByte(raw, '&') >= 0 {
-			value = decode(raw)
-		}
-		attrs = append(attrs, Attr{Name: aname, Value: value})
-		j = j + 1 + k + 1
+	a0 := len(p.slab)
+	end, empty, err := p.readAttrs(i, j, name)
+	if err != nil {
+		return 0, err
 	}
-	attrs = p.keep(attrs)
 
 	if len(*stack) >= MaxDepth {
 		return 0, syntaxErr(src, i, "elements nested deeper than %d", MaxDepth)
 	}
 	idx := len(p.elems)
-	e := element{name: name, attrs: attrs, pos: i, inText: *inText, open: -1, close: -1}
-	if name == "TEXT" {
+	e := element{name0: i + 1, name1: j, attr0: a0, attr1: len(p.slab), pos: i,
+		kind: kindOf(name), inText: *inText, open: -1, close: -1}
+	if e.kind == kText {
 		if *inText {
 			outer := p.elems[p.textElem]
 			return 0, syntaxErr(src, i, "<TEXT> inside the <TEXT> opened at %s", where(src, outer.pos))
@@ -422,11 +361,16 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		// the raw text is at most the bytes up to the end tag, which
 		// the first </TEXT> after this one is unless a comment or a
 		// CDATA section holds it (then raw grows as it would)
-		bound := bytes.Index(src[end:], []byte("</TEXT>"))
+		bound := indexEndText(src[end:])
 		if bound < 0 {
 			bound = len(src) - end
 		}
-		p.raw = make([]byte, 0, bound)
+		p.raw.Grow(bound)
+		// each '<' or '&' up to there starts at most one piece of
+		// markup or reference, and one of text may come before each
+		body := src[end : end+bound]
+		marks := bytes.Count(body, []byte("<")) + bytes.Count(body, []byte("&"))
+		p.pieces = make([]piece, 0, 2*marks+1)
 		p.textEmpty = empty
 		p.elems = append(p.elems, e)
 		if !empty {
@@ -437,11 +381,11 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	}
 	switch {
 	case e.inText && empty:
-		e.span = Span{len(p.raw), len(p.raw)}
+		e.span = Span{p.raw.Len(), p.raw.Len()}
 		e.open = p.addMarkup(pEmpty, i, end, idx)
 		e.close = e.open
 	case e.inText:
-		e.span.Start = len(p.raw)
+		e.span.Start = p.raw.Len()
 		e.open = p.addMarkup(pStart, i, end, idx)
 	default:
 		e.content0, e.content1 = end, end
@@ -453,26 +397,27 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	return end, nil
 }
 
+// indexEndText returns the offset of the first "</TEXT>" in b, or -1.
+// It searches for "XT>": bytes.Index would stop at each '<' of TEXT's
+// tags, and 'X' is rare in text.
+func indexEndText(b []byte) int {
+	for off := 0; ; {
+		k := bytes.Index(b[off:], []byte("XT>"))
+		if k < 0 {
+			return -1
+		}
+		if at := off + k - 4; at >= 0 && string(b[at:at+4]) == "</TE" {
+			return at
+		}
+		off += k + 1
+	}
+}
+
 // maxAttrs bounds the number of attributes in src, so that one slab
 // holds them all: each has an '=' and takes at least five bytes
 // (` a=""`).
 func maxAttrs(src []byte) int {
 	return min(bytes.Count(src, []byte("=")), len(src)/5)
-}
-
-// keep ends the attribute list of a tag, read into the free end of the
-// slab (or into an array of its own, had it outgrown the slab), and
-// returns it with its capacity cut to its length, so that appending to
-// one element's list never writes into the next one's.
-func (p *parsed) keep(attrs Attrs) Attrs {
-	if len(attrs) == 0 {
-		return nil
-	}
-	if n := len(p.slab); cap(p.slab)-n >= len(attrs) {
-		// appended in place
-		p.slab = p.slab[:n+len(attrs)]
-	}
-	return attrs[:len(attrs):len(attrs)]
 }
 
 // plainText returns well-formed content with markup removed and references
@@ -514,103 +459,4 @@ func plainText(src []byte) string {
 		}
 	}
 	return b.String()
-}
-
-// doc builds the public view of the parse.
-func (p *parsed) doc() *Doc {
-	raw := string(p.raw)
-	d := &Doc{Text: raw, TextPos: p.text0, parsed: p}
-	var dctElem *element
-	// the lists made at their lengths
-	var timexes, events, signals, others, instances, links int
-	for k := range p.elems {
-		e := &p.elems[k]
-		if e.name == "DCT" && !e.inText && dctElem == nil {
-			dctElem = e
-		}
-		switch {
-		case k == p.textElem:
-		case e.name == "MAKEINSTANCE":
-			instances++
-		case e.name == "TLINK" || e.name == "SLINK" || e.name == "ALINK":
-			links++
-		case !e.inText:
-		case e.name == "TIMEX3":
-			timexes++
-		case e.name == "EVENT":
-			events++
-		case e.name == "SIGNAL":
-			signals++
-		default:
-			others++
-		}
-	}
-	d.Timexes = makeIf[Timex](timexes)
-	d.Events = makeIf[Event](events)
-	d.Signals = makeIf[Element](signals)
-	d.Other = makeIf[Element](others)
-	d.Instances = makeIf[Element](instances)
-	d.Links = makeIf[Element](links)
-	for k := range p.elems {
-		e := &p.elems[k]
-		if k == p.textElem {
-			continue
-		}
-		text := ""
-		if e.inText {
-			text = e.span.In(raw)
-		}
-		switch e.name {
-		case "MAKEINSTANCE":
-			d.Instances = append(d.Instances, p.element(e, text))
-			continue
-		case "TLINK", "SLINK", "ALINK":
-			d.Links = append(d.Links, p.element(e, text))
-			continue
-		}
-		if !e.inText {
-			switch {
-			case e.name == "DOCID" && d.ID == "":
-				d.ID = strings.TrimSpace(plainText(p.src[e.content0:e.content1]))
-			case e.name == "TIMEX3" && d.DCT == nil:
-				inDCT := dctElem != nil && e.pos >= dctElem.content0 && e.pos < dctElem.content1
-				if inDCT || e.attrs.Get("functionInDocument") == "CREATION_TIME" {
-					t := timex(e, plainText(p.src[e.content0:e.content1]))
-					t.Span = Span{}
-					d.DCT = &t
-				}
-			}
-			continue
-		}
-		switch e.name {
-		case "TIMEX3":
-			d.Timexes = append(d.Timexes, timex(e, text))
-		case "EVENT":
-			d.Events = append(d.Events, Event{Span: e.span, Text: text, EID: e.attrs.Get("eid"),
-				Class: e.attrs.Get("class"), Attrs: e.attrs, Pos: e.pos})
-		case "SIGNAL":
-			d.Signals = append(d.Signals, p.element(e, text))
-		default:
-			d.Other = append(d.Other, p.element(e, text))
-		}
-	}
-	return d
-}
-
-// makeIf returns an empty slice of capacity n, nil for n == 0 (as
-// appending to nil leaves a list with nothing in it).
-func makeIf[T any](n int) []T {
-	if n == 0 {
-		return nil
-	}
-	return make([]T, 0, n)
-}
-
-func (p *parsed) element(e *element, text string) Element {
-	return Element{Name: e.name, Span: e.span, Text: text, Attrs: e.attrs, Pos: e.pos}
-}
-
-func timex(e *element, text string) Timex {
-	return Timex{Span: e.span, Text: text, TID: e.attrs.Get("tid"), Type: e.attrs.Get("type"),
-		Value: e.attrs.Get("value"), Mod: e.attrs.Get("mod"), Attrs: e.attrs, Pos: e.pos}
 }

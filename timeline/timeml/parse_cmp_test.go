@@ -1,6 +1,7 @@
 package timeml
 
 import (
+	"bytes"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -24,8 +25,8 @@ func checkParseRef(t testing.TB, name string, src []byte) {
 	if werr != nil {
 		return
 	}
-	if string(got.raw) != string(want.raw) || !slices.Equal(got.pieces, want.pieces) ||
-		!reflect.DeepEqual(got.elems, want.elems) || got.text0 != want.text0 || got.text1 != want.text1 ||
+	if got.raw.String() != string(want.raw) || !slices.Equal(got.pieces, want.pieces) ||
+		!reflect.DeepEqual(got.refElems(), want.elems) || got.text0 != want.text0 || got.text1 != want.text1 ||
 		got.textElem != want.textElem || got.textEmpty != want.textEmpty {
 		t.Fatalf("%s: the parse differs from the reference's", name)
 	}
@@ -34,6 +35,20 @@ func checkParseRef(t testing.TB, name string, src []byte) {
 	if !reflect.DeepEqual(gd, wd) {
 		t.Fatalf("%s: the Doc differs from the reference's:\n%+v\n%+v", name, gd, wd)
 	}
+}
+
+// refElems returns the elements of p as the reference holds them.
+func (p *parsed) refElems() []refElement {
+	out := make([]refElement, len(p.elems))
+	for k := range p.elems {
+		e := &p.elems[k]
+		if e.kind != kindOf(p.name(e)) {
+			panic("element kind does not match its name")
+		}
+		out[k] = refElement{name: p.name(e), attrs: p.attrs(e), pos: e.pos, inText: e.inText,
+			open: e.open, close: e.close, span: e.span, content0: e.content0, content1: e.content1}
+	}
+	return out
 }
 
 // TestParseMatchesRef: the reader and its reference agree on the test
@@ -100,4 +115,42 @@ func FuzzParseRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkParseRef(t, "fuzz", src)
 	})
+}
+
+// TestParseRefAttrValues: the reader and its reference agree on values
+// that stop the scan by table short of their quote ('&', '<', the other
+// quote), on values without a closing quote, and on attributes that
+// plainAttr leaves to the general case (spaces, duplicates).
+func TestParseRefAttrValues(t *testing.T) {
+	for _, v := range []string{
+		`"a"`, `'a'`, `""`, `''`, `"a'b"`, `'a"b'`, `"a&amp;b"`, `'&lt;'`, `"a&b"`,
+		`"a<b"`, `'a<b'`, `"a<b`, `"a&b<c"`, `"a&b`, `'a`, `"`, `'`, `"a&#x41;"`, `"&#0;"`,
+	} {
+		for _, src := range []string{
+			"<D a=" + v + "><TEXT>x</TEXT></D>",
+			"<TEXT><T a=" + v + " b='1'>x</T></TEXT>",
+			"<TEXT>x</TEXT><L a=" + v + "/>",
+			"<TEXT>x</TEXT><L b='1' a=" + v + " a='2'/>",
+			"<TEXT>x</TEXT><L  a=" + v + "\ta =" + v + "/>",
+			"<TEXT>x</TEXT><L\na= " + v + " c=" + v + ">y</L>",
+		} {
+			checkParseRef(t, src, []byte(src))
+		}
+	}
+}
+
+// TestIndexEndText: indexEndText finds what bytes.Index finds.
+func TestIndexEndText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	bits := []string{"</TEXT>", "XT>", "</TE", "TEXT>", "X", "<", "a", "</TIMEX3>", "EXT>"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(bits[rng.IntN(len(bits))])
+		}
+		s := []byte(b.String())
+		if got, want := indexEndText(s), bytes.Index(s, []byte("</TEXT>")); got != want {
+			t.Fatalf("indexEndText(%q) = %d, want %d", s, got, want)
+		}
+	}
 }

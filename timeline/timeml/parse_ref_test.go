@@ -8,6 +8,21 @@ import (
 	"strings"
 )
 
+// refElement is element as it was, its name and attributes held as
+// they are given to the Doc.
+type refElement struct {
+	name  string
+	attrs Attrs
+	pos   int // source offset of the start tag
+	// For elements inside TEXT: indices of the start and end tag pieces
+	// (equal for an empty-element tag) and the raw span.
+	inText      bool
+	open, close int
+	span        Span
+	// Source range of the content, for elements outside TEXT.
+	content0, content1 int
+}
+
 type refParsed struct {
 	src []byte
 	// str is src as a string: tag and attribute names and values are
@@ -18,11 +33,11 @@ type refParsed struct {
 	// and scratch the list of the tag being read
 	slab, scratch Attrs
 	raw           []byte
-	pieces        []piece   // the content of TEXT
-	elems         []element // every element, in start tag order
-	text0, text1  int       // source range of the content of TEXT
-	textElem      int       // index of TEXT in elems, -1 before it is seen
-	textEmpty     bool      // TEXT is an empty-element tag <TEXT/>
+	pieces        []piece      // the content of TEXT
+	elems         []refElement // every element, in start tag order
+	text0, text1  int          // source range of the content of TEXT
+	textElem      int          // index of TEXT in elems, -1 before it is seen
+	textEmpty     bool         // TEXT is an empty-element tag <TEXT/>
 }
 
 func refIsNameStart(c byte) bool {
@@ -47,7 +62,7 @@ func refScanName(src []byte, i int) int {
 func refParse(src []byte) (*refParsed, error) {
 	tags := bytes.Count(src, []byte("<"))
 	p := &refParsed{src: src, str: string(src), textElem: -1,
-		elems: make([]element, 0, tags/2+1), raw: make([]byte, 0, len(src)/2)}
+		elems: make([]refElement, 0, tags/2+1), raw: make([]byte, 0, len(src)/2)}
 	var stack []int // indices in p.elems of the open elements
 	inText := false
 	for i := 0; i < len(src); {
@@ -280,7 +295,7 @@ func (p *refParsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "elements nested deeper than %d", MaxDepth)
 	}
 	idx := len(p.elems)
-	e := element{name: name, attrs: attrs, pos: i, inText: *inText, open: -1, close: -1}
+	e := refElement{name: name, attrs: attrs, pos: i, inText: *inText, open: -1, close: -1}
 	if name == "TEXT" {
 		if *inText {
 			outer := p.elems[p.textElem]
@@ -332,7 +347,7 @@ func (p *refParsed) keep(attrs Attrs) Attrs {
 func (p *refParsed) doc() *Doc {
 	raw := string(p.raw)
 	d := &Doc{Text: raw, TextPos: p.text0}
-	var dctElem *element
+	var dctElem *refElement
 	for k := range p.elems {
 		e := &p.elems[k]
 		if e.name == "DCT" && !e.inText && dctElem == nil {
@@ -363,7 +378,7 @@ func (p *refParsed) doc() *Doc {
 			case e.name == "TIMEX3" && d.DCT == nil:
 				inDCT := dctElem != nil && e.pos >= dctElem.content0 && e.pos < dctElem.content1
 				if inDCT || e.attrs.Get("functionInDocument") == "CREATION_TIME" {
-					t := timex(e, plainText(p.src[e.content0:e.content1]))
+					t := refTimex(e, plainText(p.src[e.content0:e.content1]))
 					t.Span = Span{}
 					d.DCT = &t
 				}
@@ -372,7 +387,7 @@ func (p *refParsed) doc() *Doc {
 		}
 		switch e.name {
 		case "TIMEX3":
-			d.Timexes = append(d.Timexes, timex(e, text))
+			d.Timexes = append(d.Timexes, refTimex(e, text))
 		case "EVENT":
 			d.Events = append(d.Events, Event{Span: e.span, Text: text, EID: e.attrs.Get("eid"),
 				Class: e.attrs.Get("class"), Attrs: e.attrs, Pos: e.pos})
@@ -385,6 +400,11 @@ func (p *refParsed) doc() *Doc {
 	return d
 }
 
-func (p *refParsed) element(e *element, text string) Element {
+func (p *refParsed) element(e *refElement, text string) Element {
 	return Element{Name: e.name, Span: e.span, Text: text, Attrs: e.attrs, Pos: e.pos}
+}
+
+func refTimex(e *refElement, text string) Timex {
+	return Timex{Span: e.span, Text: text, TID: e.attrs.Get("tid"), Type: e.attrs.Get("type"),
+		Value: e.attrs.Get("value"), Mod: e.attrs.Get("mod"), Attrs: e.attrs, Pos: e.pos}
 }

@@ -2,10 +2,10 @@ package timeml
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 )
 
 // Annotation is a TIMEX3 to write into a document's TEXT.
@@ -37,35 +37,6 @@ func (a Annotation) attrList() Attrs {
 		}
 	}
 	return l
-}
-
-// matches reports whether an existing tag's attributes are what the
-// annotation writes, in any order; an absent tid, type, value or mod
-// matches an empty field.
-func (a Annotation) matches(attrs Attrs) bool {
-	std := map[string]string{"tid": a.TID, "type": a.Type, "value": a.Value, "mod": a.Mod}
-	for name, v := range std {
-		if attrs.Get(name) != v {
-			return false
-		}
-	}
-	n := 0
-	for _, at := range attrs {
-		if _, ok := std[at.Name]; !ok {
-			n++
-		}
-	}
-	extra := 0
-	for _, at := range a.Attrs {
-		if _, ok := std[at.Name]; ok {
-			continue
-		}
-		extra++
-		if v, ok := attrs.Lookup(at.Name); !ok || v != at.Value {
-			return false
-		}
-	}
-	return n == extra
 }
 
 // Adjustment records an annotation that Write could not place as given.
@@ -150,145 +121,6 @@ func (p *parsed) write(anns []Annotation) ([]byte, []Adjustment) {
 	return p.emit(items), adj
 }
 
-// place checks, adjusts and matches the annotations.
-func (p *parsed) place(anns []Annotation) ([]*item, []Adjustment) {
-	var adj []Adjustment
-	note := func(it *item, skipped bool, reason string) {
-		a := Adjustment{Index: it.idx, From: it.ann.Span, Skipped: skipped, Reason: reason}
-		if !skipped {
-			a.To = it.span
-		}
-		adj = append(adj, a)
-	}
-	var items []*item
-	for i, a := range anns {
-		it := &item{idx: i, ann: a, span: a.Span, existing: -1}
-		if p.textEmpty {
-			note(it, true, "TEXT is an empty-element tag")
-			continue
-		}
-		if a.Start < 0 || a.End > len(p.raw) || a.Start > a.End {
-			note(it, true, fmt.Sprintf("outside the raw text [0,%d)", len(p.raw)))
-			continue
-		}
-		if p.snap(it) {
-			note(it, false, "boundary inside a character reference or CDATA section")
-		}
-		if reason := p.clip(it); reason != "" {
-			if it.span.Start >= it.span.End {
-				note(it, true, reason)
-				continue
-			}
-			note(it, false, reason)
-		}
-		items = append(items, it)
-	}
-
-	// TIMEX3 do not nest.
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i].span, items[j].span
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if (a.Len() == 0) != (b.Len() == 0) {
-			return a.Len() == 0
-		}
-		return a.End > b.End
-	})
-	kept := items[:0]
-	lastEnd, last := 0, -1
-	for _, it := range items {
-		if last >= 0 && it.span.Start < lastEnd {
-			if it.span.End <= lastEnd {
-				note(it, true, fmt.Sprintf("inside annotation %d", last))
-				continue
-			}
-			it.span.Start = lastEnd
-			reason := fmt.Sprintf("crosses annotation %d", last)
-			if r := p.clip(it); r != "" {
-				reason += "; " + r
-			}
-			if it.span.Start >= it.span.End {
-				note(it, true, reason)
-				continue
-			}
-			note(it, false, reason)
-		}
-		kept = append(kept, it)
-		lastEnd, last = it.span.End, it.idx
-	}
-	items = kept
-
-	// Match existing TIMEX3 by span: same attributes first, then any.
-	used := map[int]bool{}
-	for pass := 0; pass < 2; pass++ {
-		for _, it := range items {
-			if it.existing >= 0 {
-				continue
-			}
-			for k := range p.elems {
-				e := &p.elems[k]
-				if !e.inText || e.name != "TIMEX3" || used[k] || e.span != it.span {
-					continue
-				}
-				same := it.ann.matches(e.attrs)
-				if pass == 0 && !same {
-					continue
-				}
-				it.existing, it.same, used[k] = k, same, true
-				break
-			}
-		}
-	}
-	return items, adj
-}
-
-// snap moves boundaries that fall inside an atom outwards; it reports
-// whether it moved any.
-func (p *parsed) snap(it *item) bool {
-	moved := false
-	for _, pc := range p.pieces {
-		if pc.kind != pAtom {
-			continue
-		}
-		if pc.raw0 < it.span.Start && it.span.Start < pc.raw1 {
-			it.span.Start, moved = pc.raw0, true
-		}
-		if pc.raw0 < it.span.End && it.span.End < pc.raw1 {
-			it.span.End, moved = pc.raw1, true
-		}
-	}
-	return moved
-}
-
-// clip shrinks the item's span until it crosses no kept element of TEXT
-// (any but a TIMEX3); it returns why it clipped, or "".
-func (p *parsed) clip(it *item) string {
-	reason := ""
-	for changed := true; changed && it.span.Start < it.span.End; {
-		changed = false
-		for k := range p.elems {
-			e := &p.elems[k]
-			if !e.inText || e.name == "TIMEX3" || e.span.Len() == 0 {
-				continue
-			}
-			s, a, b := &it.span, e.span.Start, e.span.End
-			switch {
-			case s.Start < a && a < s.End && s.End < b:
-				s.End, changed = a, true
-			case a < s.Start && s.Start < b && b < s.End:
-				s.Start, changed = b, true
-			default:
-				continue
-			}
-			if reason == "" {
-				reason = fmt.Sprintf("crosses <%s> at %s", e.name, where(p.src, e.pos))
-			}
-		}
-	}
-	return reason
-}
-
 // openTag builds the start tag (or the empty-element tag) of an annotation.
 func openTag(a Annotation, empty bool) []byte {
 	var b bytes.Buffer
@@ -326,37 +158,7 @@ type mark struct {
 
 // emit writes the output.
 func (p *parsed) emit(items []*item) []byte {
-	// What becomes of each existing TIMEX3 tag of TEXT: nil drops it.
-	repl := map[int][]byte{} // piece index -> bytes
-	var opens, closes, points = map[int]*item{}, map[int]*item{}, map[int][]*item{}
-	var bounds []int
-	for _, it := range items {
-		if it.existing >= 0 {
-			e := p.elems[it.existing]
-			switch {
-			case it.same:
-				repl[e.open] = p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]
-				if e.close != e.open {
-					repl[e.close] = p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]
-				}
-			case e.open == e.close:
-				repl[e.open] = openTag(it.ann, true)
-			default:
-				repl[e.open] = openTag(it.ann, false)
-				repl[e.close] = []byte(closeTag)
-			}
-			continue
-		}
-		if it.span.Len() == 0 {
-			points[it.span.Start] = append(points[it.span.Start], it)
-		} else {
-			opens[it.span.Start] = it
-			closes[it.span.End] = it
-		}
-		bounds = append(bounds, it.span.Start, it.span.End)
-	}
-	slices.Sort(bounds)
-	bounds = slices.Compact(bounds)
+	repl, tags := p.newTags(items)
 
 	var out bytes.Buffer
 	out.Grow(len(p.src) + 64*len(items))
@@ -364,24 +166,27 @@ func (p *parsed) emit(items []*item) []byte {
 
 	var run []mark
 	flush := func(pos int) {
-		p.insert(&out, run, pos, opens[pos], closes[pos], points[pos])
+		open, close, points := tags.next(pos)
+		p.insert(&out, run, pos, open, close, points)
 		run = run[:0]
 	}
 	bi := 0 // next boundary to consider
 	pos := 0
-	for k, pc := range p.pieces {
+	ri := 0 // next replacement
+	for k := range p.pieces {
+		pc := &p.pieces[k] // not a copy: pieces are six words
 		switch pc.kind {
 		case pText, pAtom:
 			flush(pos)
-			for bi < len(bounds) && bounds[bi] <= pos {
+			for bi < len(tags.bounds) && tags.bounds[bi] <= pos {
 				bi++
 			}
 			from := pc.src0
-			for pc.kind == pText && bi < len(bounds) && bounds[bi] < pc.raw1 {
-				q := bounds[bi]
-				at := pc.src0 + q - pc.raw0
-				out.Write(p.src[from:at])
-				from = at
+			for pc.kind == pText && bi < len(tags.bounds) && tags.bounds[bi] < pc.raw1 {
+				q := tags.bounds[bi]
+				cut := pc.src0 + q - pc.raw0
+				out.Write(p.src[from:cut])
+				from = cut
 				flush(q)
 				bi++
 			}
@@ -390,15 +195,17 @@ func (p *parsed) emit(items []*item) []byte {
 		default:
 			m := mark{kind: pc.kind, bytes: p.src[pc.src0:pc.src1]}
 			if pc.elem >= 0 {
-				e := p.elems[pc.elem]
+				e := &p.elems[pc.elem]
 				m.span = e.span
-				m.timex = e.name == "TIMEX3"
+				m.timex = e.kind == kTimex
 				if m.timex {
-					b, ok := repl[k]
-					if !ok {
+					for ri < len(repl) && repl[ri].piece < k {
+						ri++
+					}
+					if ri == len(repl) || repl[ri].piece != k {
 						continue // an old TIMEX3 no annotation keeps
 					}
-					m.bytes = b
+					m.bytes = repl[ri].bytes
 				}
 			}
 			run = append(run, m)
@@ -407,6 +214,85 @@ func (p *parsed) emit(items []*item) []byte {
 	flush(pos)
 	out.Write(p.src[p.text1:])
 	return out.Bytes()
+}
+
+// replacement is what becomes of an existing TIMEX3 tag of TEXT.
+type replacement struct {
+	piece int // index in parsed.pieces
+	bytes []byte
+}
+
+// newTags sorts the placed items: the replacements of the existing TIMEX3
+// tags they keep or rewrite, in piece order, and the new tags by position.
+func (p *parsed) newTags(items []*item) ([]replacement, *tagCursor) {
+	var repl []replacement
+	at := &tagCursor{}
+	for _, it := range items {
+		if it.existing < 0 {
+			if it.span.Len() == 0 {
+				at.points = append(at.points, it)
+			} else {
+				at.spans = append(at.spans, it)
+			}
+			at.bounds = append(at.bounds, it.span.Start, it.span.End)
+			continue
+		}
+		e := &p.elems[it.existing]
+		switch {
+		case it.same:
+			repl = append(repl, replacement{e.open, p.src[p.pieces[e.open].src0:p.pieces[e.open].src1]})
+			if e.close != e.open {
+				repl = append(repl, replacement{e.close, p.src[p.pieces[e.close].src0:p.pieces[e.close].src1]})
+			}
+		case e.open == e.close:
+			repl = append(repl, replacement{e.open, openTag(it.ann, true)})
+		default:
+			repl = append(repl, replacement{e.open, openTag(it.ann, false)})
+			repl = append(repl, replacement{e.close, []byte(closeTag)})
+		}
+	}
+	slices.SortFunc(repl, func(a, b replacement) int { return cmp.Compare(a.piece, b.piece) })
+	slices.Sort(at.bounds)
+	at.bounds = slices.Compact(at.bounds)
+	return repl, at
+}
+
+// tagCursor hands out the new tags at each raw position, the positions
+// asked for in increasing order (as emit asks for them).
+type tagCursor struct {
+	// spans are the new non-empty tags: placed, they do not overlap, so
+	// their starts and their ends are both increasing
+	spans []*item
+	// points are the new empty tags, by position
+	points []*item
+	bounds []int // every start and end, sorted, once each
+	// the next span to open, to close, and the next point
+	oi, ci, pi int
+}
+
+// next returns the new tags at pos: the annotation that opens there, the
+// one that closes there and the empty ones.
+func (c *tagCursor) next(pos int) (open, close *item, points []*item) {
+	for c.oi < len(c.spans) && c.spans[c.oi].span.Start < pos {
+		c.oi++
+	}
+	if c.oi < len(c.spans) && c.spans[c.oi].span.Start == pos {
+		open = c.spans[c.oi]
+	}
+	for c.ci < len(c.spans) && c.spans[c.ci].span.End < pos {
+		c.ci++
+	}
+	if c.ci < len(c.spans) && c.spans[c.ci].span.End == pos {
+		close = c.spans[c.ci]
+	}
+	for c.pi < len(c.points) && c.points[c.pi].span.Start < pos {
+		c.pi++
+	}
+	end := c.pi
+	for end < len(c.points) && c.points[end].span.Start == pos {
+		end++
+	}
+	return open, close, c.points[c.pi:end]
 }
 
 // insert returns the tags of run, the source markup at raw position pos,
@@ -424,8 +310,8 @@ func (p *parsed) emit(items []*item) []byte {
 //     annotations go, so that no TIMEX3 ends up inside another.
 func (p *parsed) insert(b *bytes.Buffer, run []mark, pos int, open, close *item, points []*item) {
 	if open == nil && close == nil && len(points) == 0 {
-		for _, m := range run {
-			b.Write(m.bytes)
+		for k := range run {
+			b.Write(run[k].bytes)
 		}
 		return
 	}

@@ -2,7 +2,11 @@ package te3
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -57,4 +61,31 @@ func TestExtractOrdersByPosition(t *testing.T) {
 		got[i] = exprs
 	}
 	assert.Equal(t, got[0], got[1], "the event stage changed the expressions")
+}
+
+// TestByPosition: the order Extract sorts in is the one sort.SliceStable
+// gave with the comparison it was written with, and the tids are the ones
+// fmt.Sprintf("t%d") gave.
+func TestByPosition(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		exprs := make([]timeline.Expression, rng.IntN(30))
+		for i := range exprs {
+			exprs[i].Start = rng.IntN(10)
+			exprs[i].End = exprs[i].Start + rng.IntN(5)
+			exprs[i].Value = strconv.Itoa(i)
+		}
+		want := slices.Clone(exprs)
+		sort.SliceStable(want, func(i, j int) bool {
+			if want[i].Start != want[j].Start {
+				return want[i].Start < want[j].Start
+			}
+			return want[i].End > want[j].End
+		})
+		slices.SortStableFunc(exprs, byPositionLongestFirst)
+		require.Equal(t, want, exprs)
+		for i, a := range Annotations(exprs) {
+			require.Equal(t, fmt.Sprintf("t%d", i+1), a.TID)
+		}
+	}
 }

@@ -1,0 +1,173 @@
+package timeml
+
+import "bytes"
+
+// The bits of valueStops: the bytes a scan of an attribute value stops at.
+const (
+	stopDouble = 1 << iota // '"'
+	stopSingle             // '\''
+	stopLT                 // '<', an error unless no quote closes the value
+	stopAmp                // '&', a reference to decode
+)
+
+// valueStops is read a byte at a time through attribute values: TimeML
+// values are a few bytes long, so one pass by table beats three
+// vectorized searches (for the quote, '<' and '&'), each a call.
+var valueStops = [256]uint8{'"': stopDouble, '\'': stopSingle, '<': stopLT, '&': stopAmp}
+
+// spaceBytes marks the four bytes XML counts as space.
+var spaceBytes = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// scanValue scans the attribute value that starts at src[from], just
+// after its opening quote q. It returns the offset of the closing quote
+// (-1 when there is none), the offset of the first '<' before it (-1 when
+// there is none) and whether an '&' comes before either.
+func scanValue(src []byte, from int, q byte) (end, lt int, amp bool) {
+	stop := uint8(stopDouble | stopLT | stopAmp)
+	if q == '\'' {
+		stop = stopSingle | stopLT | stopAmp
+	}
+	i := from
+	for {
+		for i < len(src) && valueStops[src[i]]&stop == 0 {
+			i++
+		}
+		if i >= len(src) {
+			return -1, -1, amp
+		}
+		switch src[i] {
+		case '&':
+			amp = true
+			i++
+		case '<':
+			// the value is in error either way: which error depends on
+			// whether a quote closes it
+			k := bytes.IndexByte(src[i:], q)
+			if k < 0 {
+				return -1, i, amp
+			}
+			return i + k, i, amp
+		default:
+			return i, -1, amp
+		}
+	}
+}
+
+// skipSpaceFast is skipSpace by table.
+func skipSpaceFast(src []byte, i int) int {
+	for i < len(src) && spaceBytes[src[i]] {
+		i++
+	}
+	return i
+}
+
+// readAttrs appends the attributes of the start tag <name at src[i] whose
+// name ends at j to the slab, and returns the offset just after the tag
+// and whether it is an empty-element tag.
+func (p *parsed) readAttrs(i, j int, name string) (end int, empty bool, err error) {
+	p.slab, end, empty, err = readAttrs(p.src, p.str, p.slab, i, j, name)
+	return end, empty, err
+}
+
+// readAttrs is parsed.readAttrs on local copies of the fields, which the
+// compiler keeps in registers: src and str are the file, slab the
+// attribute lists, appended to and returned.
+func readAttrs(src []byte, str string, slab Attrs, i, j int, name string) (_ Attrs, end int, empty bool, err error) {
+	a0 := len(slab)
+	for {
+		// the usual form, ` name="value"` with no '&' or '<' in the
+		// value and no earlier attribute of that name, is read here
+		// without the checks below, which read any other form again
+		// from j (in a function of its own, the call cost a sixth)
+		if k := j + 1; k < len(src) && src[j] == ' ' && nameBytes[src[k]]&nameStart != 0 {
+			for k++; k < len(src) && nameBytes[src[k]]&nameChar != 0; k++ {
+			}
+			if k+1 < len(src) && src[k] == '=' && (src[k+1] == '"' || src[k+1] == '\'') {
+				q, stop := src[k+1], uint8(stopDouble|stopLT|stopAmp)
+				if q == '\'' {
+					stop = stopSingle | stopLT | stopAmp
+				}
+				v := k + 2
+				for v < len(src) && valueStops[src[v]]&stop == 0 {
+					v++
+				}
+				if v < len(src) && src[v] == q {
+					aname := str[j+1 : k]
+					if _, dup := slab[a0:].Lookup(aname); !dup {
+						slab = append(slab, Attr{Name: aname, Value: str[k+2 : v]})
+						j = v + 1
+						continue
+					}
+				}
+			}
+		}
+		ws := j
+		j = skipSpaceFast(src, j)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		switch src[j] {
+		case '>':
+			return slab, j + 1, false, nil
+		case '/':
+			if j+1 >= len(src) {
+				return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+			}
+			if src[j+1] != '>' {
+				return nil, 0, false, syntaxErr(src, j, "expected '>' after '/' in <%s>", name)
+			}
+			return slab, j + 2, true, nil
+		}
+		if j == ws {
+			return nil, 0, false, syntaxErr(src, j, "expected a space before attribute in <%s>", name)
+		}
+		k := scanName(src, j)
+		if k == j {
+			return nil, 0, false, syntaxErr(src, j, "unexpected %q in start tag <%s>", src[j], name)
+		}
+		aname := str[j:k]
+		a := j
+		j = skipSpaceFast(src, k)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		if src[j] != '=' {
+			return nil, 0, false, syntaxErr(src, a, "attribute %s of <%s> has no value", aname, name)
+		}
+		j = skipSpaceFast(src, j+1)
+		if j >= len(src) {
+			return nil, 0, false, syntaxErr(src, i, "unterminated start tag <%s", name)
+		}
+		q := src[j]
+		if q != '"' && q != '\'' {
+			return nil, 0, false, syntaxErr(src, j, "value of attribute %s of <%s> is not quoted", aname, name)
+		}
+		// most values hold no '&' or '<': one loop by table finds their end
+		stop := uint8(stopDouble | stopLT | stopAmp)
+		if q == '\'' {
+			stop = stopSingle | stopLT | stopAmp
+		}
+		vend, lt, amp := j+1, -1, false
+		for vend < len(src) && valueStops[src[vend]]&stop == 0 {
+			vend++
+		}
+		if vend >= len(src) || src[vend] != q {
+			vend, lt, amp = scanValue(src, j+1, q)
+		}
+		if vend < 0 {
+			return nil, 0, false, syntaxErr(src, a, "unterminated value of attribute %s of <%s>", aname, name)
+		}
+		if lt >= 0 {
+			return nil, 0, false, syntaxErr(src, lt, "'<' in value of attribute %s of <%s> (missing quote?)", aname, name)
+		}
+		if _, dup := slab[a0:].Lookup(aname); dup {
+			return nil, 0, false, syntaxErr(src, a, "duplicate attribute %s in <%s>", aname, name)
+		}
+		value := str[j+1 : vend]
+		if amp {
+			value = decode(src[j+1 : vend])
+		}
+		slab = append(slab, Attr{Name: aname, Value: value})
+		j = vend + 1
+	}
+}
