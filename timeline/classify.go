@@ -253,10 +253,11 @@ type classifyScratch struct {
 	// passes it calls): a pass that looks for a mark the clause lacks
 	// marks nothing and is not run
 	punct punctuation
-	// commas are the indexes of the clause's "," tokens, in order (set
-	// with punct): the asides that open at a comma are looked for at
-	// them, not at every token
-	commas []int32
+	// commas are the indexes of the clause's "," tokens, in order, once
+	// commaIndex has read them (commasRead): the asides that open at a
+	// comma are looked for at them, not at every token
+	commas     []int32
+	commasRead bool
 }
 
 // punctuation tells which of the marks that the asides, quotes and
@@ -283,9 +284,8 @@ var punctByFirst = func() (t [256]punctuation) {
 	return t
 }()
 
-// punctuationOf reads toks for the marks of punctuation, and appends
-// the indexes of their commas to commas.
-func punctuationOf(toks []token, commas []int32) (punctuation, []int32) {
+// punctuationOf reads toks for the marks of punctuation.
+func punctuationOf(toks []token) punctuation {
 	var p punctuation
 	for i := range toks {
 		t := &toks[i]
@@ -296,12 +296,28 @@ func punctuationOf(toks []token, commas []int32) (punctuation, []int32) {
 		if m&mayBeAnd != 0 && t.low == "and" {
 			m |= hasAnd
 		}
-		if m&hasComma != 0 && t.raw == "," {
-			commas = append(commas, int32(i))
-		}
 		p |= m
 	}
-	return p, commas
+	return p
+}
+
+// commaIndex returns sc.commas, the indexes of the "," tokens of toks,
+// the clause whose punctuation is sc.punct, reading them on the first
+// call for the clause: most clauses have no aside pass run on them.
+func (sc *classifyScratch) commaIndex(toks []token) []int32 {
+	if sc.commasRead {
+		return sc.commas
+	}
+	commas := sc.commas[:0]
+	if sc.punct.has(hasComma) {
+		for i := range toks {
+			if toks[i].raw == "," {
+				commas = append(commas, int32(i))
+			}
+		}
+	}
+	sc.commas, sc.commasRead = commas, true
+	return commas
 }
 
 // has reports whether p may hold all of marks.
@@ -382,7 +398,7 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		// no trigger: the clauses and the roles are not needed
 		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	sc.punct, sc.commas = punctuationOf(toks, sc.commas[:0])
+	sc.punct, sc.commasRead = punctuationOf(toks), false
 	// The clauses, and the quotes, are read only when they can matter:
 	// to choose among triggers, to place the actors, or to find the
 	// means of an assault.
@@ -1316,7 +1332,7 @@ func participialAside(sc *classifyScratch, toks []token, c int) []bool {
 	if !sc.punct.has(hasComma) {
 		return in // an aside opens at a comma
 	}
-	commas := sc.commas
+	commas := sc.commaIndex(toks)
 	for x, p := range commas {
 		i := int(p)
 		if i+1 >= c {
@@ -1599,7 +1615,7 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	}
 	// ", and protracted armistice negotiations began": a subject noun
 	// phrase and its verb.
-	for _, p := range sc.commas {
+	for _, p := range sc.commaIndex(toks) {
 		k := int(p)
 		if k+2 >= len(toks) {
 			break
@@ -1696,7 +1712,7 @@ func withParticiple(sc *classifyScratch, toks []token, c candidate) []bool {
 	if !sc.punct.has(hasComma) {
 		return in // the phrase opens at a comma
 	}
-	for _, p := range sc.commas {
+	for _, p := range sc.commaIndex(toks) {
 		k := int(p)
 		if k < c.j {
 			continue
@@ -1735,7 +1751,7 @@ func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
 		return in // an aside opens at a comma
 	}
 	next := 0 // the first token an aside may open at: none inside the last
-	for _, p := range sc.commas {
+	for _, p := range sc.commaIndex(toks) {
 		i := int(p)
 		if i < next {
 			continue

@@ -168,8 +168,8 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	t.Helper()
 	toks := tz.tokenizeLookup(text, s, ix.gaz)
 	var sc classifyScratch
-	sc.punct, sc.commas = punctuationOf(toks, nil)
-	for k, i := range sc.commas {
+	sc.punct = punctuationOf(toks)
+	for k, i := range sc.commaIndex(toks) {
 		if toks[i].raw != "," || k > 0 && sc.commas[k-1] >= i {
 			t.Fatalf("%q: commas %v", text[s.Start:s.End], sc.commas)
 		}
@@ -213,7 +213,7 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	actors := ix.findActors(text, s, mem)
 	toks = tz.tokenizeLookup(text, s, ix.gaz) // findActors's tokenizer is its own, but be sure
 	sc.reset()
-	sc.punct, sc.commas = punctuationOf(toks, sc.commas[:0])
+	sc.punct, sc.commasRead = punctuationOf(toks), false
 	cands := slices.Clone(ix.candidates(nil, toks, Span{}))
 	checkSplit := func(actors []Actor, cands []candidate) {
 		t.Helper()
