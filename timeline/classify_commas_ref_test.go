@@ -162,7 +162,8 @@ func splitCoordinatedRef(sc *classifyScratch, cls []Span, toks []token, actors [
 // checkCommaAsides holds the comma-indexed asides to their references on
 // the tokens of text[s.Start:s.End], read as one clause, at every token
 // (as the trigger's), and splitCoordinated with the clause's own
-// candidates and actors and with a candidate and an actor at each token.
+// candidates and actors and with a candidate and an actor at every third
+// token.
 // It returns the number of tokens some aside marked.
 func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, s Span) int {
 	t.Helper()
@@ -227,7 +228,7 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	}
 	checkSplit(actors, cands)
 	verb := &trigger{}
-	for i := range toks {
+	for i := 0; i < len(toks); i += 3 {
 		a := Actor{Span: toks[i].Span}
 		checkSplit(append(slices.Clone(actors), a), append(slices.Clone(cands), candidate{i: i, j: i + 1, t: verb}))
 	}
@@ -256,7 +257,7 @@ func TestCommaAsidesMatchReference(t *testing.T) {
 	var tz tokenizer
 	marked := 0
 	for _, text := range refTexts(t, commaAsideCases) {
-		for from := 0; from < len(text); from += 173 {
+		for from := 0; from < len(text); from += 241 {
 			marked += checkCommaAsides(t, ix, &tz, text, Span{from, min(from+241, len(text))})
 		}
 	}
