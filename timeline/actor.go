@@ -705,12 +705,19 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	// The person as stored: a person named again is mostly the same.
 	v := *p
 	v.Span, v.Text = Span{}, ""
-	i, ok := mem.persons[p.Name]
-	if !ok || mem.people[i] != v {
-		i = int32(len(mem.people))
-		mem.people = append(mem.people, v)
+	i, known := mem.persons[p.Name]
+	if known && mem.people[i] == v {
+		return // remembered as it is, and by its names
 	}
+	i = int32(len(mem.people))
+	mem.people = append(mem.people, v)
 	mem.remember(&mem.persons, p.Name, i)
+	if known {
+		// its first and last names were taken when it was first met (a
+		// name is remembered for persons here only), and a taken name
+		// keeps its person
+		return
+	}
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
 	first, last, n := fieldEnds(p.Name)

@@ -253,6 +253,11 @@ type classifyScratch struct {
 	// passes it calls): a pass that looks for a mark the clause lacks
 	// marks nothing and is not run
 	punct punctuation
+	// commas are the indexes of the clause's "," tokens, in order, once
+	// commaIndex has read them (commasRead): the asides that open at a
+	// comma are looked for at them, not at every token
+	commas     []int32
+	commasRead bool
 }
 
 // punctuation tells which of the marks that the asides, quotes and
@@ -294,6 +299,25 @@ func punctuationOf(toks []token) punctuation {
 		p |= m
 	}
 	return p
+}
+
+// commaIndex returns sc.commas, the indexes of the "," tokens of toks,
+// the clause whose punctuation is sc.punct, reading them on the first
+// call for the clause: most clauses have no aside pass run on them.
+func (sc *classifyScratch) commaIndex(toks []token) []int32 {
+	if sc.commasRead {
+		return sc.commas
+	}
+	commas := sc.commas[:0]
+	if sc.punct.has(hasComma) {
+		for i := range toks {
+			if toks[i].raw == "," {
+				commas = append(commas, int32(i))
+			}
+		}
+	}
+	sc.commas, sc.commasRead = commas, true
+	return commas
 }
 
 // has reports whether p may hold all of marks.
@@ -374,7 +398,7 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		// no trigger: the clauses and the roles are not needed
 		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	sc.punct = punctuationOf(toks)
+	sc.punct, sc.commasRead = punctuationOf(toks), false
 	// The clauses, and the quotes, are read only when they can matter:
 	// to choose among triggers, to place the actors, or to find the
 	// means of an assault.
@@ -1308,16 +1332,18 @@ func participialAside(sc *classifyScratch, toks []token, c int) []bool {
 	if !sc.punct.has(hasComma) {
 		return in // an aside opens at a comma
 	}
-	for i := 0; i+1 < c; i++ {
-		if toks[i].raw != "," || !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
+	commas := sc.commaIndex(toks)
+	for x, p := range commas {
+		i := int(p)
+		if i+1 >= c {
+			break
+		}
+		if !strings.HasSuffix(toks[i+1].low, "ing") || toks[i+1].up {
 			continue
 		}
-		k := i + 1
-		for k < c && toks[k].raw != "," {
-			k++
-		}
-		if k < c {
-			for m := i + 1; m < k; m++ {
+		// the aside ends at the next comma (after toks[i+1], no comma)
+		if x+1 < len(commas) && int(commas[x+1]) < c {
+			for m := i + 1; m < int(commas[x+1]); m++ {
 				in[m] = true
 			}
 		}
@@ -1589,8 +1615,12 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	}
 	// ", and protracted armistice negotiations began": a subject noun
 	// phrase and its verb.
-	for k := 0; k+2 < len(toks); k++ {
-		if toks[k].raw != "," || toks[k+1].low != "and" || adverbs[toks[k+2].low] || verbAt(k+2) && !nounAfter(toks, k+2) || listed(actors, toks[k].Start) {
+	for _, p := range sc.commaIndex(toks) {
+		k := int(p)
+		if k+2 >= len(toks) {
+			break
+		}
+		if toks[k+1].low != "and" || adverbs[toks[k+2].low] || verbAt(k+2) && !nounAfter(toks, k+2) || listed(actors, toks[k].Start) {
 			continue
 		}
 		for v := k + 3; v < len(toks) && v <= k+6; v++ {
@@ -1682,8 +1712,15 @@ func withParticiple(sc *classifyScratch, toks []token, c candidate) []bool {
 	if !sc.punct.has(hasComma) {
 		return in // the phrase opens at a comma
 	}
-	for k := c.j; k+1 < len(toks); k++ {
-		if toks[k].raw != "," || toks[k+1].low != "with" {
+	for _, p := range sc.commaIndex(toks) {
+		k := int(p)
+		if k < c.j {
+			continue
+		}
+		if k+1 >= len(toks) {
+			break
+		}
+		if toks[k+1].low != "with" {
 			continue
 		}
 		m := k + 2
@@ -1713,9 +1750,14 @@ func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
 	if !sc.punct.has(hasComma) {
 		return in // an aside opens at a comma
 	}
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].raw != "," {
+	next := 0 // the first token an aside may open at: none inside the last
+	for _, p := range sc.commaIndex(toks) {
+		i := int(p)
+		if i < next {
 			continue
+		}
+		if i+1 >= len(toks) {
+			break
 		}
 		rel := toks[i+1].low == "who" || toks[i+1].low == "whose" ||
 			i+2 < len(toks) && toks[i+1].is(wcRelPrep) && (toks[i+2].low == "which" || toks[i+2].low == "whom") ||
@@ -1733,7 +1775,7 @@ func relativeAside(sc *classifyScratch, toks []token, c int) []bool {
 		for m := i + 1; m < k; m++ {
 			in[m] = true
 		}
-		i = k - 1
+		next = k
 	}
 	return in
 }

@@ -440,7 +440,7 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 					continue
 				}
 			}
-			if matchEntry(toks, i, e) && (accept == nil || accept(e)) {
+			if matchAfterFirst(toks, i, e) && (accept == nil || accept(e)) {
 				return e, i + len(e.toks)
 			}
 		}
@@ -456,6 +456,36 @@ func (g *gazetteer) match(toks []token, i int, accept func(*gazEntry) bool) (*ga
 		}
 	}
 	return nil, i
+}
+
+// matchAfterFirst is matchEntry of an entry of toks[i]'s own slot,
+// whose first key token is toks[i].low, which the look-up compared: the
+// first token is checked for what matchEntry reads besides its low (a
+// possessive ends the name, an acronym is as written), the others in
+// full.
+func matchAfterFirst(toks []token, i int, e *gazEntry) bool {
+	n := len(e.toks)
+	if i+n > len(toks) {
+		return false
+	}
+	t := &toks[i]
+	if t.poss && n > 1 || e.exact != nil && t.raw != e.exact[0] {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		t := &toks[i+k]
+		want := e.toks[k]
+		switch {
+		case t.low == want && (!t.poss || k == n-1):
+		case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
+		default:
+			return false
+		}
+		if e.exact != nil && t.raw != e.exact[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // matchEntry reports whether e's tokens match toks from i on.
