@@ -17,20 +17,26 @@
 # holds only the expressions). Both binaries read the same files with the
 # same TimeML reader and the DCT as reference time; examples/timeml writes
 # the annotated files, the naive loop only counts its matches.
+#
+# The annotated files go under $OUT_DIR (default $BENCH_DIR): set it to a
+# tmpfs such as /dev/shm to time the processes without the file system's
+# cost of creating a thousand files, which the naive loop does not pay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${1:-4}
 DATA=${2:-../shared/data}
 DIR=${BENCH_DIR:-/tmp/eventline-bench-timeml}
 RUNS=${RUNS:-3}
-mkdir -p "$DIR"
+OUTS=${OUT_DIR:-$DIR}/eventline-timeml-out
+mkdir -p "$DIR" "$OUTS"
 # Outputs are deleted when the script ends, not before a run: on ext4,
 # creating files within about 30 s of deleting thousands in the same
 # place makes the allocator skip each recently freed inode, which cost
-# up to 0.3 s of system time per run here. For the same reason the
-# inputs are kept from one run to the next when made alike.
-rm -rf "$DIR"/out*
-trap 'rm -rf "$DIR"/out*' EXIT
+# up to 0.3 s of system time per run here (the kernel counts an inode as
+# recently freed for up to a few minutes). For the same reason the inputs
+# are kept from one run to the next when made alike.
+rm -rf "${OUTS:?}"/*
+trap 'rm -rf "$OUTS"' EXIT
 go build -o "$DIR/timeml" ./examples/timeml
 go build -o "$DIR/naivewhen" ./examples/naivewhen
 stamp="copies=$COPIES data=$(cd "$DATA" && pwd) mkte3input=$(cat scripts/mkte3input/*.go | cksum)"
@@ -84,7 +90,7 @@ for config in "-events -workers 1" "-events" ""; do
   label="timeml ${config:-(default)}"
   runs=()
   for r in $(seq "$RUNS"); do
-    out="$DIR/out-${#runs[@]}-$r-${config// /}" # a fresh folder for each run
+    out="$OUTS/$r${config// /}" # a fresh folder for each run
     # shellcheck disable=SC2086 # config is a list of flags
     runs+=("$(run timeml "$DIR/timeml" -out "$out" $config "${files[@]}")")
     written=$(grep -c TIMEX3 "$DIR/timeml.stdout")

@@ -86,12 +86,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+	out, err := openOutFolder(*outDir)
+	if err != nil {
 		return err
 	}
 	// the extractor is built while the first files are read and parsed
 	newX := startExtractor(*events)
-	failed := annotateAll(context.Background(), newX, mode, fs.Args(), *outDir, *workers, stdout, stderr)
+	failed := annotateAll(context.Background(), newX, mode, fs.Args(), out, *workers, stdout, stderr)
 	if _, err := newX(); err != nil {
 		return err
 	}
@@ -121,7 +122,7 @@ func startExtractor(events bool) func() (*timeline.Extractor, error) {
 
 // annotateAll annotates paths with up to workers goroutines and prints
 // each file's report in the order of paths. It returns how many failed.
-func annotateAll(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, paths []string, outDir string, workers int, stdout, stderr io.Writer) int {
+func annotateAll(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, paths []string, out *outFolder, workers int, stdout, stderr io.Writer) int {
 	// a report waits in its slot until the earlier ones are printed; the
 	// slots are bounded by the workers, so memory is too
 	type report struct {
@@ -152,7 +153,7 @@ func annotateAll(ctx context.Context, x func() (*timeline.Extractor, error), mod
 					fmt.Fprintf(&j.r.errs, "timeml: %s: not written: %s has the same name\n", j.path, paths[over])
 					write = false
 				}
-				if err := annotate(ctx, x, mode, j.path, outDir, write, &j.r.out, &j.r.errs); err != nil {
+				if err := annotate(ctx, x, mode, j.path, out, write, &j.r.out, &j.r.errs); err != nil {
 					fmt.Fprintln(&j.r.errs, "timeml:", err)
 					j.r.failed = true
 				}
@@ -198,9 +199,9 @@ func lastWriters(paths []string) map[string]int {
 }
 
 // annotate extracts the expressions of the file at path with the
-// extractor that x waits for and, with write set, writes it to outDir
-// with their TIMEX3 tags.
-func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, path, outDir string, write bool, stdout, stderr io.Writer) error {
+// extractor that x waits for and, with write set, writes it to the output
+// folder with their TIMEX3 tags.
+func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, path string, outDir *outFolder, write bool, stdout, stderr io.Writer) error {
 	doc, info, err := readInput(path)
 	if err != nil {
 		return err
@@ -219,8 +220,8 @@ func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode t
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	dest := filepath.Join(outDir, name)
-	if same(dest, info) {
+	dest := filepath.Join(outDir.dir, name)
+	if outDir.overwrites(name, info) {
 		return fmt.Errorf("%s: -out would overwrite the input", path)
 	}
 	if write {
@@ -248,6 +249,37 @@ func skipped(adj []timeml.Adjustment) int {
 		}
 	}
 	return n
+}
+
+// outFolder is the folder the documents are written to, with the names
+// it held when the run began. A name not among them is a file this run
+// made, not an input, so the check that a write would not overwrite its
+// own input needs no lookup of the path for it (a failed stat per file).
+type outFolder struct {
+	dir     string
+	existed map[string]bool
+}
+
+// openOutFolder makes dir if it is missing and reads the names in it.
+func openOutFolder(dir string) (*outFolder, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	existed := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		existed[e.Name()] = true
+	}
+	return &outFolder{dir: dir, existed: existed}, nil
+}
+
+// overwrites reports whether writing name would overwrite the file info
+// describes.
+func (o *outFolder) overwrites(name string, info os.FileInfo) bool {
+	return o.existed[name] && same(filepath.Join(o.dir, name), info)
 }
 
 // same reports whether the file at path is the one info describes.
