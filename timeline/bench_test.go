@@ -197,8 +197,8 @@ func letterTag(n int) string {
 	return string(buf[i:])
 }
 
-func newBenchExtractor(b *testing.B) *Extractor {
-	x, err := New()
+func newBenchExtractor(b *testing.B, opts ...Option) *Extractor {
+	x, err := New(opts...)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -256,6 +256,15 @@ func BenchmarkExtractSeed(b *testing.B) {
 func BenchmarkExtractTBAQ(b *testing.B) {
 	docs := loadTBAQ(b)
 	x := newBenchExtractor(b)
+	benchExtract(b, x, docs)
+}
+
+// BenchmarkExpressionsTBAQ: WithEvents(false) over the texts of
+// BenchmarkExtractTBAQ: the expressions alone, as TimeML annotation and
+// TempEval scoring read them.
+func BenchmarkExpressionsTBAQ(b *testing.B) {
+	docs := loadTBAQ(b)
+	x := newBenchExtractor(b, WithEvents(false))
 	benchExtract(b, x, docs)
 }
 

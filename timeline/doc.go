@@ -33,7 +33,8 @@
 // are split into Actors (sources) and Recipients (targets). An event's
 // Type is a PLOVER category, STATEMENT or OTHER, with its quad code, CAMEO
 // root, trigger and, for an ASSAULT, its Mode. WritePLOVER and WriteACLED
-// export a timeline for conflict-event researchers.
+// export a timeline for conflict-event researchers. WithEvents(false)
+// skips the event stage, for callers that read the expressions alone.
 //
 // # Offsets
 //
