@@ -90,7 +90,9 @@ func TestClauseBreaksMatchReference(t *testing.T) {
 		checkClauseBreaks(t, s)
 		n += len(clauseBreaksReference.FindAllStringIndex(s, -1))
 	}
-	assert.Greater(t, n, 50)
+	// without the shared data the seeds and test documents still hold
+	// some, so that the comparison is never empty
+	assert.Greater(t, n, floorWithCorpus(t, 50))
 }
 
 func FuzzClauseBreaks(f *testing.F) {

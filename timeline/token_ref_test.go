@@ -122,6 +122,17 @@ func refTexts(t *testing.T, cases []string) []string {
 	return texts
 }
 
+// floorWithCorpus is the least count of matches that a test over
+// refTexts asks for, so that its comparison is not empty: n when the
+// shared corpora are there, 1 without them (the seeds and test
+// documents alone hold fewer).
+func floorWithCorpus(t *testing.T, n int) int {
+	if sharedData(t) == "" {
+		return 1
+	}
+	return n
+}
+
 // checkTokenizeLookup compares tokenizeLookup with tokenize then lookup
 // (wordclass.go), token for token.
 func checkTokenizeLookup(t *testing.T, g *gazetteer, tz *tokenizer, text string, s Span) {
