@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"iter"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,23 +45,23 @@ type trigger struct {
 	asNoun, asStatement *trigger
 }
 
-// addVariants sets t's asNoun and asStatement.
-func (t *trigger) addVariants() {
+// addVariants sets t's asNoun and asStatement, made in slab.
+func (t *trigger) addVariants(slab *triggerSlab) {
 	if t.sense == "clause" {
 		st := *t
 		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
-		st.addNoun()
-		t.asStatement = &st
+		st.addNoun(slab)
+		t.asStatement = slab.add(st)
 	}
-	t.addNoun()
+	t.addNoun(slab)
 }
 
 // addNoun sets asNoun of a trigger that is no noun.
-func (t *trigger) addNoun() {
+func (t *trigger) addNoun(slab *triggerSlab) {
 	if !t.noun {
 		n := *t
 		n.noun, n.asNoun, n.asStatement = true, nil, nil
-		t.asNoun = &n
+		t.asNoun = slab.add(n)
 	}
 }
 
@@ -67,62 +69,134 @@ func (t *trigger) addNoun() {
 // longest first.
 type triggerIndex map[string][]*trigger
 
-// buildTriggers indexes the lexicon. It also returns the forms the
-// lexicon lists as nouns, even where the same form is a verb's first
-// ("embargo"): a support verb takes them ("imposed an embargo").
-func buildTriggers() (triggerIndex, map[string]bool) {
-	ti := triggerIndex{}
-	nounForms := map[string]bool{}
-	seen := map[string]bool{}
+// buildTriggers indexes the lexicon, its forms split by kt. It also
+// returns the forms the lexicon lists as nouns, even where the same form
+// is a verb's first ("embargo"): a support verb takes them ("imposed an
+// embargo").
+func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
+	verbs, nouns := lexiconSize()
+	forms := 5*verbs + 2*nouns // at most
+	ti := make(triggerIndex, forms)
+	nounForms := make(map[string]bool, 2*nouns)
+	seen := make(map[string]bool, forms)
+	var slab triggerSlab
 	add := func(form string, t trigger) {
 		if seen[form] {
 			return // the first row that lists a form decides its type
 		}
 		seen[form] = true
-		t.toks = keyTokens(form)
-		t.quad = categories[t.typ].quad
-		t.hs = make([]uint32, len(t.toks))
-		for k, w := range t.toks {
-			t.hs[k] = fnv1a(w, "")
+		t.toks = kt.tokens(form)
+		t.hs = slab.hashes(t.toks)
+		ts, ok := ti[t.toks[0]]
+		if !ok {
+			ts = slab.list()
 		}
-		ti[t.toks[0]] = append(ti[t.toks[0]], &t)
+		ti[t.toks[0]] = append(ts, slab.add(t))
 	}
 	for _, row := range lexicon {
+		cat := categories[row.typ]
 		cameo := row.cameo
 		if cameo == "" {
-			cameo = categories[row.typ].cameo
+			cameo = cat.cameo
 		}
-		for _, v := range splitList(row.verbs) {
+		for v := range listItems(row.verbs) {
 			forms, pp := inflect(v)
 			for k, f := range forms {
-				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, participle: pp[k]})
+				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, participle: pp[k]})
 			}
 		}
-		for _, n := range splitList(row.nouns) {
-			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
-			add(plural(n), trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
-			nounForms[n], nounForms[plural(n)] = true, true
+		for n := range listItems(row.nouns) {
+			pl := plural(n)
+			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
+			add(pl, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
+			nounForms[n], nounForms[pl] = true, true
 		}
 	}
+	var form []byte // a trigger's words joined, to look up
 	for _, ts := range ti {
-		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
+		if len(ts) > 1 {
+			slices.SortStableFunc(ts, func(a, b *trigger) int { return len(b.toks) - len(a.toks) })
+		}
 		for _, t := range ts {
-			form := strings.Join(t.toks, " ")
-			t.nounForm, t.idiom, t.sense = nounForms[form], idiomFollowers[form], objectSense[t.toks[0]]
-			t.addVariants()
+			form = appendJoined(form[:0], t.toks)
+			t.nounForm, t.idiom, t.sense = nounForms[string(form)], idiomFollowers[string(form)], objectSense[t.toks[0]]
+			t.addVariants(&slab)
 		}
 	}
 	return ti, nounForms
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
+// lexiconSize returns how many verbs and nouns the lexicon lists, at
+// most (empty items counted), to size the maps of buildTriggers.
+func lexiconSize() (verbs, nouns int) {
+	for _, row := range lexicon {
+		verbs += strings.Count(row.verbs, ",") + 1
+		nouns += strings.Count(row.nouns, ",") + 1
+	}
+	return verbs, nouns
+}
+
+// appendJoined appends the words ws joined by spaces to b.
+func appendJoined(b []byte, ws []string) []byte {
+	for k, w := range ws {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
+}
+
+// triggerSlab holds the triggers buildTriggers makes, their hashes and
+// the first place of each list of the index in blocks, rather than each
+// in an allocation of its own.
+type triggerSlab struct {
+	ts    []trigger
+	hs    []uint32
+	lists []*trigger
+}
+
+// list returns an empty list with room for one trigger: most words start
+// one; a list that grows past it moves out.
+func (s *triggerSlab) list() []*trigger {
+	if len(s.lists) == cap(s.lists) {
+		s.lists = make([]*trigger, 0, 1024)
+	}
+	s.lists = s.lists[:len(s.lists)+1]
+	return s.lists[len(s.lists)-1 : len(s.lists)-1 : len(s.lists)]
+}
+
+// add returns a copy of t that stays where it is.
+func (s *triggerSlab) add(t trigger) *trigger {
+	if len(s.ts) == cap(s.ts) {
+		s.ts = make([]trigger, 0, 256)
+	}
+	s.ts = append(s.ts, t)
+	return &s.ts[len(s.ts)-1]
+}
+
+// hashes returns the fnv1a of each word of toks.
+func (s *triggerSlab) hashes(toks []string) []uint32 {
+	if cap(s.hs)-len(s.hs) < len(toks) {
+		s.hs = make([]uint32, 0, max(len(toks), 1024))
+	}
+	start := len(s.hs)
+	for _, w := range toks {
+		s.hs = append(s.hs, fnv1a(w, ""))
+	}
+	return s.hs[start:len(s.hs):len(s.hs)]
+}
+
+// listItems yields the items of a comma-separated list, trimmed, but
+// for empty ones.
+func listItems(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for f := range strings.SplitSeq(s, ",") {
+			if f = strings.TrimSpace(f); f != "" && !yield(f) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // modeIndex maps the first token of each mode cue to its cues.
@@ -132,16 +206,18 @@ type modeCue struct {
 	rank int // lower is more specific
 }
 
-func buildModes() map[string][]modeCue {
+func buildModes(kt *keyTokenizer) map[string][]modeCue {
 	mi := map[string][]modeCue{}
 	for rank, row := range modeCues {
-		for _, c := range splitList(row.cues) {
-			mc := modeCue{toks: keyTokens(c), mode: row.mode, rank: rank}
+		for c := range listItems(row.cues) {
+			mc := modeCue{toks: kt.tokens(c), mode: row.mode, rank: rank}
 			mi[mc.toks[0]] = append(mi[mc.toks[0]], mc)
 		}
 	}
 	for _, cs := range mi {
-		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].toks) > len(cs[j].toks) })
+		if len(cs) > 1 {
+			slices.SortStableFunc(cs, func(a, b modeCue) int { return len(b.toks) - len(a.toks) })
+		}
 	}
 	return mi
 }

@@ -1,6 +1,9 @@
 package timeline
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The event-type lexicon: trigger verbs and nouns by PLOVER category, with
 // the CAMEO root code each one falls under. Verbs are written as lemmas and
@@ -180,13 +183,20 @@ func inflect(entry string) (forms []string, participle []bool) {
 	if strings.HasPrefix(entry, "=") { // a literal form: "stated" (but not the noun "state")
 		return []string{entry[1:]}, []bool{strings.HasSuffix(entry, "ed")}
 	}
-	words := strings.Fields(entry)
-	head, rest := words[0], ""
-	if len(words) > 1 {
-		rest = " " + strings.Join(words[1:], " ")
+	head, rest := entry, ""
+	if !oneWord(entry) {
+		words := strings.Fields(entry)
+		head = words[0]
+		if len(words) > 1 {
+			rest = " " + strings.Join(words[1:], " ")
+		}
 	}
+	forms, participle = make([]string, 0, 5), make([]bool, 0, 5)
 	add := func(f string, pp bool) {
-		forms = append(forms, f+rest)
+		if rest != "" {
+			f += rest
+		}
+		forms = append(forms, f)
 		participle = append(participle, pp)
 	}
 	if strings.Contains(head, ":") {
@@ -247,6 +257,12 @@ func gerund(v string, double bool) string {
 
 // plural returns the plural of a noun entry ("clash" gives clashes).
 func plural(n string) string {
+	if oneWord(n) {
+		if strings.HasSuffix(n, "s") {
+			return n
+		}
+		return thirdPerson(n)
+	}
 	words := strings.Fields(n)
 	last := words[len(words)-1]
 	if strings.HasSuffix(last, "s") {
@@ -255,3 +271,7 @@ func plural(n string) string {
 	words[len(words)-1] = thirdPerson(last)
 	return strings.Join(words, " ")
 }
+
+// oneWord reports whether strings.Fields(s) is s alone: a list entry
+// that needs no splitting.
+func oneWord(s string) bool { return s != "" && strings.IndexFunc(s, unicode.IsSpace) < 0 }

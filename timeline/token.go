@@ -642,8 +642,27 @@ func isWordByte(b byte) bool {
 // keyTokens splits a gazetteer name into lowercased token strings, the
 // way tokenize splits text, so names and text compare token by token.
 func keyTokens(name string) []string {
-	ts := tokenize(name, Span{0, len(name)})
-	out := make([]string, 0, len(ts))
+	var kt keyTokenizer
+	return kt.tokens(name)
+}
+
+// keyTokenizer is keyTokens for many names: one tokenizer's scratch for
+// them all, their lowered words side by side in shared buffers, and
+// their lists cut from blocks of strings, not one slice a name.
+type keyTokenizer struct {
+	tz    tokenizer
+	block []string
+	lows  *strings.Builder // the lowered words of plain names (plainWords)
+}
+
+// tokens is keyTokens of name. The list is valid for good: its block is
+// never written again.
+func (kt *keyTokenizer) tokens(name string) []string {
+	if plainWords(name) {
+		return kt.plainTokens(name)
+	}
+	ts := kt.tz.tokenize(name, Span{0, len(name)})
+	out := kt.list(len(ts))
 	for _, t := range ts {
 		low := t.low
 		if t.poss {
@@ -651,5 +670,83 @@ func keyTokens(name string) []string {
 		}
 		out = append(out, low)
 	}
-	return out
+	return kt.keep(out)
+}
+
+// plainWords reports whether name is ASCII letters in words that single
+// spaces part, which tokenize splits at the spaces and lowers, and
+// nothing else: most names of the gazetteer and the lexicon, which
+// plainTokens splits without the tokenizer.
+func plainWords(name string) bool {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case c == ' ' && name[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainTokens is tokens of a name of plainWords: a word in lower case is
+// its own token, one with capitals is lowered into lows.
+func (kt *keyTokenizer) plainTokens(name string) []string {
+	out := kt.list(strings.Count(name, " ") + 1)
+	for rest := name; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		out = append(out, kt.lower(w))
+		rest = after
+	}
+	return kt.keep(out)
+}
+
+// lower returns the ASCII word w in lower case: w itself when it is.
+func (kt *keyTokenizer) lower(w string) string {
+	up := false
+	for i := 0; i < len(w) && !up; i++ {
+		up = w[i] >= 'A' && w[i] <= 'Z'
+	}
+	if !up {
+		return w
+	}
+	if kt.lows == nil || kt.lows.Cap()-kt.lows.Len() < len(w) {
+		// a full buffer is left to the words cut from it
+		kt.lows = new(strings.Builder)
+		kt.lows.Grow(max(len(w), 4<<10))
+	}
+	var buf [64]byte
+	low := buf[:0]
+	if len(w) > len(buf) {
+		low = make([]byte, 0, len(w))
+	}
+	for i := 0; i < len(w); i++ {
+		low = append(low, asciiLower[w[i]])
+	}
+	start := kt.lows.Len()
+	kt.lows.Write(low)
+	return kt.lows.String()[start:]
+}
+
+// list returns an empty list with room for n words at the end of the
+// block, a new block if need be.
+func (kt *keyTokenizer) list(n int) []string {
+	if cap(kt.block)-len(kt.block) < n {
+		// a block for a few hundred names, or for the one alone
+		size := n
+		if kt.block != nil {
+			size = max(n, 1024)
+		}
+		kt.block = make([]string, 0, size)
+	}
+	return kt.block[len(kt.block):len(kt.block)]
+}
+
+// keep takes out, filled from list, into the block and returns it.
+func (kt *keyTokenizer) keep(out []string) []string {
+	kt.block = kt.block[:len(kt.block)+len(out)]
+	return out[:len(out):len(out)]
 }

@@ -73,18 +73,9 @@ var wordLists = []struct {
 
 // addClasses puts the listed words and the trigger keys in the table
 // and sets their classes; call it once all names are added.
-func (g *gazetteer) addClasses(triggers triggerIndex) {
-	set := func(w string, c wordClass) {
-		sl := g.slot(fnv1a(w, ""), w)
-		if sl.first == "" {
-			sl.h, sl.first = fnv1a(w, ""), w
-			g.n++
-		}
-		sl.cls |= c
-		if 2*g.n > len(g.slots) {
-			g.grow()
-		}
-	}
+func (g *gazetteer) addClasses(triggers triggerIndex, modes map[string][]modeCue) {
+	b := g.build
+	set := func(w string, c wordClass) { b.slot(fnv1a(w, ""), w).cls |= c }
 	for _, l := range wordLists {
 		for w := range l.list {
 			set(w, l.c)
@@ -93,25 +84,36 @@ func (g *gazetteer) addClasses(triggers triggerIndex) {
 	for w := range triggers {
 		set(w, wcTrigger)
 	}
-	for _, row := range modeCues {
-		for _, c := range splitList(row.cues) {
-			set(keyTokens(c)[0], wcModeStart)
-		}
+	for w := range modes {
+		set(w, wcModeStart) // the first word of a cue
 	}
 	// commonWord: a stop word, a non-name word, a trigger or the first
 	// word of a name; every such word is in the table by now.
-	for k := range g.slots {
-		sl := &g.slots[k]
-		if sl.first != "" && (sl.cls&(wcStop|wcNonName|wcTrigger) != 0 || len(sl.es) > 0) {
+	for k := range b.slots {
+		if sl := &b.slots[k]; sl.cls&(wcStop|wcNonName|wcTrigger) != 0 || len(sl.es) > 0 {
 			sl.cls |= wcCommon
 		}
 	}
-	// A table a quarter full, not half: most words that it lacks then
-	// end at a free first probe, read in find.
-	for 4*g.n > len(g.slots) {
-		g.grow()
-	}
+	g.layout()
 	g.index()
+}
+
+// layout puts the words added in a table a quarter full at most, not
+// half: most words that it lacks then end at a free first probe, read in
+// find.
+func (g *gazetteer) layout() {
+	b := g.build
+	size := minGazSlots
+	for 4*len(b.slots) > size {
+		size *= 2
+	}
+	g.slots = make([]gazSlot, size)
+	g.mask = uint32(size - 1)
+	g.n = len(b.slots)
+	for _, sl := range b.slots {
+		*g.slot(sl.h, sl.first) = sl
+	}
+	g.build = nil // the table must not change after
 }
 
 // lookup sets the class and the table slot of each token (slot is 1+
