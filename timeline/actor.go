@@ -206,9 +206,7 @@ func newActorIndex() *actorIndex {
 	ix.gaz.sort()
 	ix.triggers, ix.nounForms = buildTriggers(&ix.gaz.build.kt)
 	ix.modes = buildModes(&ix.gaz.build.kt)
-	ix.gaz.addClasses(ix.triggers, ix.modes)
-	ix.trigBySlot = bySlot(ix.gaz, ix.triggers)
-	ix.modeBySlot = bySlot(ix.gaz, ix.modes)
+	ix.trigBySlot, ix.modeBySlot = ix.gaz.addClasses(ix.triggers, ix.modes)
 	return ix
 }
 

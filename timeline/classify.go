@@ -74,17 +74,20 @@ type triggerIndex map[string][]*trigger
 // is a verb's first ("embargo"): a support verb takes them ("imposed an
 // embargo").
 func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
+	// the maps that are only looked up sized for the most forms there
+	// can be; the index is ranged over, and a map that is larger than
+	// its keys takes longer to range over
 	verbs, nouns := lexiconSize()
-	forms := 5*verbs + 2*nouns // at most
+	forms := 5*verbs + 2*nouns
 	ti := make(triggerIndex, forms)
 	nounForms := make(map[string]bool, 2*nouns)
 	seen := make(map[string]bool, forms)
 	var slab triggerSlab
 	add := func(form string, t trigger) {
-		if seen[form] {
+		n := len(seen)
+		if seen[form] = true; len(seen) == n {
 			return // the first row that lists a form decides its type
 		}
-		seen[form] = true
 		t.toks = kt.tokens(form)
 		t.hs = slab.hashes(t.toks)
 		ts, ok := ti[t.toks[0]]
@@ -112,6 +115,7 @@ func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
 			nounForms[n], nounForms[pl] = true, true
 		}
 	}
+	markSenses(ti)
 	var form []byte // a trigger's words joined, to look up
 	for _, ts := range ti {
 		if len(ts) > 1 {
@@ -119,7 +123,7 @@ func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
 		}
 		for _, t := range ts {
 			form = appendJoined(form[:0], t.toks)
-			t.nounForm, t.idiom, t.sense = nounForms[string(form)], idiomFollowers[string(form)], objectSense[t.toks[0]]
+			t.nounForm = nounForms[string(form)]
 			t.addVariants(&slab)
 		}
 	}
@@ -134,6 +138,43 @@ func lexiconSize() (verbs, nouns int) {
 		nouns += strings.Count(row.nouns, ",") + 1
 	}
 	return verbs, nouns
+}
+
+// markSenses sets the sense and the idiom of the triggers that
+// objectSense and idiomFollowers list, found from the few words of these
+// maps rather than each trigger looked up in both.
+func markSenses(ti triggerIndex) {
+	for w, sense := range objectSense {
+		for _, t := range ti[w] {
+			t.sense = sense
+		}
+	}
+	for form, idiom := range idiomFollowers {
+		// the first word of the form: no token has a space in it
+		first, _, _ := strings.Cut(form, " ")
+		for _, t := range ti[first] {
+			if joinedIs(t.toks, form) {
+				t.idiom = idiom
+			}
+		}
+	}
+}
+
+// joinedIs reports whether strings.Join(ws, " ") is s.
+func joinedIs(ws []string, s string) bool {
+	for k, w := range ws {
+		if k > 0 {
+			if s == "" || s[0] != ' ' {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, w) {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return s == ""
 }
 
 // appendJoined appends the words ws joined by spaces to b.
@@ -2054,20 +2095,6 @@ func dateApposition(toks []token, near Span) Span {
 // numberWords count days: "two days after".
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "a": true, "several": true, "some": true, "few": true}
-
-// bySlot lays the entries of m out by the gazetteer slot of their key;
-// every key has one (addClasses puts them in the table).
-func bySlot[E any](g *gazetteer, m map[string][]E) [][]E {
-	out := make([][]E, len(g.slots))
-	for w, es := range m {
-		s := g.find(fnv1a(w, ""), w)
-		if s < 0 {
-			panic("timeline: lexicon key " + w + " not in the gazetteer")
-		}
-		out[s] = es
-	}
-	return out
-}
 
 // triggersOf returns the triggers whose first token is t's: by its slot
 // when t is looked up (a word the table lacks starts none).

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	_ "embed"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -114,7 +115,7 @@ func newGazetteer() *gazetteer {
 // larger table of whole slots each time it fills.
 type gazBuilder struct {
 	slots   []gazSlot
-	at      []int32 // 1+ the index into slots of a word, by its hash; 0 for none
+	table   []int32 // 1+ the index into slots of a word, by its hash; 0 for none
 	kt      keyTokenizer
 	entries []gazEntry  // the entries' backing, in blocks
 	lists   []*gazEntry // the first place of each slot's es, in blocks
@@ -160,9 +161,9 @@ func isJoin(s, a, b string) bool {
 	return len(s) == len(a)+len(b) && s[:len(a)] == a && s[len(a):] == b
 }
 
-// index builds hs, keys, cls, named and punct; the table must not change
-// after.
-func (g *gazetteer) index() {
+// index builds hs, keys, cls, named and punct of the table that layout
+// made, whose used slots are at; the table must not change after.
+func (g *gazetteer) index(at []int32) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
@@ -170,25 +171,21 @@ func (g *gazetteer) index() {
 	// the keys' bytes side by side in one string, in slot order, rather
 	// than wherever the words were made; the entries' prefilters in one
 	// array too
+	used := inOrder(at, len(g.slots))
 	size, entries := 0, 0
-	for k := range g.slots {
+	for _, k := range used {
 		size += len(g.slots[k].first)
 		entries += len(g.slots[k].es)
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for k := range g.slots {
-		if first := g.slots[k].first; first != "" {
-			b.WriteString(first)
-		}
+	for _, k := range used {
+		b.WriteString(g.slots[k].first)
 	}
 	arena := b.String()
 	pres := make([]gazPre, entries)
-	for k := range g.slots {
+	for _, k := range used {
 		sl := &g.slots[k]
-		if sl.first == "" {
-			continue
-		}
 		g.hs[k] = sl.h | 1
 		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
 		g.named[k] = len(sl.es) > 0
@@ -208,10 +205,28 @@ func (g *gazetteer) index() {
 		}
 	}
 	for c := range g.punct {
-		t := token{raw: string(rune(c)), low: string(rune(c))}
+		mark := string([]byte{byte(c)}) // one byte: no allocation
+		t := token{raw: mark, low: mark}
 		g.lookupToken(&t)
 		g.punct[c].h, g.punct[c].slot, g.punct[c].cls = t.h, t.slot, t.cls
 	}
+}
+
+// inOrder returns the slots at, distinct and below n, in increasing
+// order: marked in a bitmap and read back, not sorted.
+func inOrder(at []int32, n int) []int32 {
+	marks := make([]uint64, (n+63)/64)
+	for _, k := range at {
+		marks[k/64] |= 1 << (k % 64)
+	}
+	out := make([]int32, 0, len(at))
+	for w, word := range marks {
+		for word != 0 {
+			out = append(out, int32(w*64+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+	}
+	return out
 }
 
 // h2Bit is the bit of a second token's hash h2 in gazSlot.multi.
@@ -326,35 +341,37 @@ func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
 	return g.slot(h, first).es
 }
 
-// slot returns the slot of first, whose hash is h, made if need be.
-func (b *gazBuilder) slot(h uint32, first string) *gazSlot {
-	if 4*(len(b.slots)+1) > len(b.at) {
+// slot returns the index into slots of the slot of first, whose hash
+// is h, made if need be.
+func (b *gazBuilder) slot(h uint32, first string) int32 {
+	if 4*(len(b.slots)+1) > len(b.table) {
 		b.grow()
 	}
-	mask := uint32(len(b.at) - 1)
+	mask := uint32(len(b.table) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
-		x := b.at[k]
+		x := b.table[k]
 		if x == 0 {
 			b.slots = append(b.slots, gazSlot{h: h, first: first})
-			b.at[k] = int32(len(b.slots))
-			return &b.slots[len(b.slots)-1]
+			b.table[k] = int32(len(b.slots))
+			return int32(len(b.slots) - 1)
 		}
 		if sl := &b.slots[x-1]; sl.h == h && sl.first == first {
-			return sl
+			return x - 1
 		}
 	}
 }
 
-// grow doubles at (it starts at minGazSlots) and puts the slots in again.
+// grow doubles table (it starts at minGazSlots) and puts the slots in
+// again.
 func (b *gazBuilder) grow() {
-	b.at = make([]int32, max(minGazSlots, 2*len(b.at)))
-	mask := uint32(len(b.at) - 1)
+	b.table = make([]int32, max(minGazSlots, 2*len(b.table)))
+	mask := uint32(len(b.table) - 1)
 	for x := range b.slots {
 		k := b.slots[x].h & mask
-		for b.at[k] != 0 {
+		for b.table[k] != 0 {
 			k = (k + 1) & mask
 		}
-		b.at[k] = int32(x + 1)
+		b.table[k] = int32(x + 1)
 	}
 }
 
@@ -379,7 +396,7 @@ func (g *gazetteer) add(name string, e gazEntry) {
 		}
 	}
 	first := e.toks[0]
-	sl := b.slot(fnv1a(first, ""), first)
+	sl := &b.slots[b.slot(fnv1a(first, ""), first)]
 	for _, o := range sl.es {
 		if o.kind == e.kind && o.idx == e.idx && sameWords(o.toks, e.toks) && o.form <= e.form {
 			return // a name that is also a demonym stays a name

@@ -658,8 +658,8 @@ type keyTokenizer struct {
 // tokens is keyTokens of name. The list is valid for good: its block is
 // never written again.
 func (kt *keyTokenizer) tokens(name string) []string {
-	if plainWords(name) {
-		return kt.plainTokens(name)
+	if out, ok := kt.plainTokens(name); ok {
+		return out
 	}
 	ts := kt.tz.tokenize(name, Span{0, len(name)})
 	out := kt.list(len(ts))
@@ -673,58 +673,70 @@ func (kt *keyTokenizer) tokens(name string) []string {
 	return kt.keep(out)
 }
 
-// plainWords reports whether name is ASCII letters in words that single
+// plainTokens is tokens of a name of ASCII letters in words that single
 // spaces part, which tokenize splits at the spaces and lowers, and
-// nothing else: most names of the gazetteer and the lexicon, which
-// plainTokens splits without the tokenizer.
-func plainWords(name string) bool {
-	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
-		return false
+// nothing else: most names of the gazetteer and the lexicon. ok is false
+// for any other name, which it leaves to the tokenizer.
+func (kt *keyTokenizer) plainTokens(name string) (out []string, ok bool) {
+	var kinds uint8 // of all the bytes
+	for i := range len(name) {
+		kinds |= plainByte[name[i]]
 	}
-	for i := 0; i < len(name); i++ {
-		switch c := name[i]; {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case c == ' ' && name[i-1] != ' ':
-		default:
-			return false
+	if kinds&plainOther != 0 || name == "" {
+		return nil, false
+	}
+	words := 1
+	if kinds&plainSpace != 0 {
+		if name[0] == ' ' || name[len(name)-1] == ' ' || strings.Contains(name, "  ") {
+			return nil, false
 		}
+		words += strings.Count(name, " ")
 	}
-	return true
+	if kinds&plainUpper != 0 {
+		name = kt.lower(name)
+	}
+	out = kt.list(words)
+	for range words - 1 {
+		i := strings.IndexByte(name, ' ')
+		out, name = append(out, name[:i]), name[i+1:]
+	}
+	return kt.keep(append(out, name)), true
 }
 
-// plainTokens is tokens of a name of plainWords: a word in lower case is
-// its own token, one with capitals is lowered into lows.
-func (kt *keyTokenizer) plainTokens(name string) []string {
-	out := kt.list(strings.Count(name, " ") + 1)
-	for rest := name; rest != ""; {
-		w, after, _ := strings.Cut(rest, " ")
-		out = append(out, kt.lower(w))
-		rest = after
-	}
-	return kt.keep(out)
-}
+// the bytes of the names plainTokens takes, by kind, as bits
+const (
+	plainLower = 1 << iota
+	plainUpper
+	plainSpace
+	plainOther
+)
 
-// lower returns the ASCII word w in lower case: w itself when it is.
-func (kt *keyTokenizer) lower(w string) string {
-	up := false
-	for i := 0; i < len(w) && !up; i++ {
-		up = w[i] >= 'A' && w[i] <= 'Z'
+var plainByte = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = plainOther
 	}
-	if !up {
-		return w
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = plainLower, plainUpper
 	}
-	if kt.lows == nil || kt.lows.Cap()-kt.lows.Len() < len(w) {
+	t[' '] = plainSpace
+	return t
+}()
+
+// lower returns the ASCII s in lower case, written in lows.
+func (kt *keyTokenizer) lower(s string) string {
+	if kt.lows == nil || kt.lows.Cap()-kt.lows.Len() < len(s) {
 		// a full buffer is left to the words cut from it
 		kt.lows = new(strings.Builder)
-		kt.lows.Grow(max(len(w), 4<<10))
+		kt.lows.Grow(max(len(s), 4<<10))
 	}
 	var buf [64]byte
-	low := buf[:0]
-	if len(w) > len(buf) {
-		low = make([]byte, 0, len(w))
+	low := buf[:]
+	if len(s) > len(buf) {
+		low = make([]byte, len(s))
 	}
-	for i := 0; i < len(w); i++ {
-		low = append(low, asciiLower[w[i]])
+	low = low[:len(s)]
+	for i := range low {
+		low[i] = asciiLower[s[i]]
 	}
 	start := kt.lows.Len()
 	kt.lows.Write(low)
