@@ -204,9 +204,10 @@ func newActorIndex() *actorIndex {
 		}
 	}
 	ix.gaz.sort()
-	ix.triggers, ix.nounForms = buildTriggers(&ix.gaz.build.kt)
+	triggers, trigs, nounForms := buildTriggers(ix.gaz.build)
+	ix.triggers, ix.nounForms = triggers, nounForms
 	ix.modes = buildModes(&ix.gaz.build.kt)
-	ix.trigBySlot, ix.modeBySlot = ix.gaz.addClasses(ix.triggers, ix.modes)
+	ix.trigBySlot, ix.modeBySlot = ix.gaz.addClasses(trigs, ix.modes)
 	return ix
 }
 

@@ -69,32 +69,36 @@ func (t *trigger) addNoun(slab *triggerSlab) {
 // longest first.
 type triggerIndex map[string][]*trigger
 
-// buildTriggers indexes the lexicon, its forms split by kt. It also
-// returns the forms the lexicon lists as nouns, even where the same form
-// is a verb's first ("embargo"): a support verb takes them ("imposed an
-// embargo").
-func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
-	// the maps that are only looked up sized for the most forms there
-	// can be; the index is ranged over, and a map that is larger than
-	// its keys takes longer to range over
+// buildTriggers indexes the lexicon: the triggers by their first word,
+// in a map and, as they are put in the table g builds (their words
+// marked wcTrigger), by the word's index there. It also returns the
+// forms the lexicon lists as nouns, even where the same form is a verb's
+// first ("embargo"): a support verb takes them ("imposed an embargo").
+func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bool) {
 	verbs, nouns := lexiconSize()
-	forms := 5*verbs + 2*nouns
-	ti := make(triggerIndex, forms)
 	nounForms := make(map[string]bool, 2*nouns)
-	seen := make(map[string]bool, forms)
+	seen := make(map[string]bool, 5*verbs+2*nouns) // the most forms there can be
 	var slab triggerSlab
+	var lists byWord[*trigger]
+	var listOf []int32 // 1+ the index into lists, by the index of its word in g
 	add := func(form string, t trigger) {
 		n := len(seen)
 		if seen[form] = true; len(seen) == n {
 			return // the first row that lists a form decides its type
 		}
-		t.toks = kt.tokens(form)
+		t.toks = g.kt.tokens(form)
 		t.hs = slab.hashes(t.toks)
-		ts, ok := ti[t.toks[0]]
-		if !ok {
-			ts = slab.list()
+		w := g.slot(t.hs[0], t.toks[0])
+		for len(listOf) <= int(w) {
+			listOf = append(listOf, 0)
 		}
-		ti[t.toks[0]] = append(ts, slab.add(t))
+		if listOf[w] == 0 {
+			g.slots[w].cls |= wcTrigger
+			lists.add(w, slab.list())
+			listOf[w] = int32(len(lists.lists))
+		}
+		ts := &lists.lists[listOf[w]-1]
+		*ts = append(*ts, slab.add(t))
 	}
 	for _, row := range lexicon {
 		cat := categories[row.typ]
@@ -103,21 +107,27 @@ func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
 			cameo = cat.cameo
 		}
 		for v := range listItems(row.verbs) {
-			forms, pp := inflect(v)
-			for k, f := range forms {
-				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, participle: pp[k]})
-			}
+			inflect(v, func(f string, pp bool) {
+				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, participle: pp})
+			})
 		}
 		for n := range listItems(row.nouns) {
 			pl := plural(n)
 			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
 			add(pl, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
-			nounForms[n], nounForms[pl] = true, true
+			nounForms[n] = true
+			if pl != n {
+				nounForms[pl] = true
+			}
 		}
+	}
+	ti := make(triggerIndex, len(lists.lists))
+	for k, ts := range lists.lists {
+		ti[g.slots[lists.words[k]].first] = ts
 	}
 	markSenses(ti)
 	var form []byte // a trigger's words joined, to look up
-	for _, ts := range ti {
+	for _, ts := range lists.lists {
 		if len(ts) > 1 {
 			slices.SortStableFunc(ts, func(a, b *trigger) int { return len(b.toks) - len(a.toks) })
 		}
@@ -127,7 +137,7 @@ func buildTriggers(kt *keyTokenizer) (triggerIndex, map[string]bool) {
 			t.addVariants(&slab)
 		}
 	}
-	return ti, nounForms
+	return ti, lists, nounForms
 }
 
 // lexiconSize returns how many verbs and nouns the lexicon lists, at

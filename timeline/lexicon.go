@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The event-type lexicon: trigger verbs and nouns by PLOVER category, with
@@ -177,11 +178,12 @@ var modeCues = []struct{ mode, cues string }{
 	{"execute", "executed, execution, executions, beheaded"},
 }
 
-// inflect returns the forms of a verb entry and, for each, whether it can
+// inflect yields the forms of a verb entry and, for each, whether it can
 // be a past participle (for the passive: "were killed").
-func inflect(entry string) (forms []string, participle []bool) {
+func inflect(entry string, yield func(form string, participle bool)) {
 	if strings.HasPrefix(entry, "=") { // a literal form: "stated" (but not the noun "state")
-		return []string{entry[1:]}, []bool{strings.HasSuffix(entry, "ed")}
+		yield(entry[1:], strings.HasSuffix(entry, "ed"))
+		return
 	}
 	head, rest := entry, ""
 	if !oneWord(entry) {
@@ -191,13 +193,11 @@ func inflect(entry string) (forms []string, participle []bool) {
 			rest = " " + strings.Join(words[1:], " ")
 		}
 	}
-	forms, participle = make([]string, 0, 5), make([]bool, 0, 5)
 	add := func(f string, pp bool) {
 		if rest != "" {
 			f += rest
 		}
-		forms = append(forms, f)
-		participle = append(participle, pp)
+		yield(f, pp)
 	}
 	if strings.Contains(head, ":") {
 		p := strings.Split(head, ":")
@@ -209,7 +209,7 @@ func inflect(entry string) (forms []string, participle []bool) {
 		if len(p) > 2 && p[2] != p[1] {
 			add(p[2], true)
 		}
-		return forms, participle
+		return
 	}
 	double := strings.HasSuffix(head, "~")
 	lemma := strings.TrimSuffix(head, "~")
@@ -217,7 +217,6 @@ func inflect(entry string) (forms []string, participle []bool) {
 	add(thirdPerson(lemma), false)
 	add(gerund(lemma, double), false)
 	add(past(lemma, double), true)
-	return forms, participle
 }
 
 func thirdPerson(v string) string {
@@ -274,4 +273,17 @@ func plural(n string) string {
 
 // oneWord reports whether strings.Fields(s) is s alone: a list entry
 // that needs no splitting.
-func oneWord(s string) bool { return s != "" && strings.IndexFunc(s, unicode.IsSpace) < 0 }
+func oneWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(s, unicode.IsSpace) < 0
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
+}

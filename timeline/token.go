@@ -687,9 +687,6 @@ func (kt *keyTokenizer) plainTokens(name string) (out []string, ok bool) {
 	}
 	words := 1
 	if kinds&plainSpace != 0 {
-		if name[0] == ' ' || name[len(name)-1] == ' ' || strings.Contains(name, "  ") {
-			return nil, false
-		}
 		words += strings.Count(name, " ")
 	}
 	if kinds&plainUpper != 0 {
@@ -698,7 +695,13 @@ func (kt *keyTokenizer) plainTokens(name string) (out []string, ok bool) {
 	out = kt.list(words)
 	for range words - 1 {
 		i := strings.IndexByte(name, ' ')
+		if i == 0 {
+			return nil, false // a space first or after another: left unkept
+		}
 		out, name = append(out, name[:i]), name[i+1:]
+	}
+	if name == "" {
+		return nil, false // a space last
 	}
 	return kt.keep(append(out, name)), true
 }

@@ -71,11 +71,12 @@ var wordLists = []struct {
 	{wcNounModified, nounModified}, {wcBreakLead, breakLeads},
 }
 
-// addClasses puts the listed words and the keys of the triggers and of
-// the mode cues in the table and sets their classes; call it once all
-// names are added. It lays the table out and indexes it, and returns the
-// triggers and the cues by slot (actorIndex.trigBySlot, modeBySlot).
-func (g *gazetteer) addClasses(triggers triggerIndex, modes map[string][]modeCue) ([][]*trigger, [][]modeCue) {
+// addClasses puts the listed words and the keys of the mode cues in the
+// table and sets their classes; call it once all names and triggers
+// (buildTriggers) are added. It lays the table out and indexes it, and
+// returns the triggers, listed by the index of their word, and the cues
+// by slot (actorIndex.trigBySlot, modeBySlot).
+func (g *gazetteer) addClasses(trigs byWord[*trigger], modes map[string][]modeCue) ([][]*trigger, [][]modeCue) {
 	b := g.build
 	set := func(w string, c wordClass) int32 {
 		x := b.slot(fnv1a(w, ""), w)
@@ -86,10 +87,6 @@ func (g *gazetteer) addClasses(triggers triggerIndex, modes map[string][]modeCue
 		for w := range l.list {
 			set(w, l.c)
 		}
-	}
-	trigs := newByWord[*trigger](len(triggers))
-	for w, ts := range triggers {
-		trigs.add(set(w, wcTrigger), ts)
 	}
 	cues := newByWord[modeCue](len(modes))
 	for w, cs := range modes {
