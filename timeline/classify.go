@@ -51,7 +51,7 @@ func (t *trigger) addVariants(slab *triggerSlab) {
 		st := *t
 		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
 		st.addNoun(slab)
-		t.asStatement = slab.add(st)
+		t.asStatement = slab.add(&st)
 	}
 	t.addNoun(slab)
 }
@@ -61,7 +61,7 @@ func (t *trigger) addNoun(slab *triggerSlab) {
 	if !t.noun {
 		n := *t
 		n.noun, n.asNoun, n.asStatement = true, nil, nil
-		t.asNoun = slab.add(n)
+		t.asNoun = slab.add(&n)
 	}
 }
 
@@ -81,16 +81,19 @@ func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bo
 	var slab triggerSlab
 	var lists byWord[*trigger]
 	var listOf []int32 // 1+ the index into lists, by the index of its word in g
-	add := func(form string, t trigger) {
+	// add makes the trigger of form from its row's, proto
+	add := func(form string, proto *trigger, participle bool) {
 		n := len(seen)
 		if seen[form] = true; len(seen) == n {
 			return // the first row that lists a form decides its type
 		}
+		t := slab.add(proto)
+		t.participle = participle
 		t.toks = g.kt.tokens(form)
 		t.hs = slab.hashes(t.toks)
 		w := g.slot(t.hs[0], t.toks[0])
-		for len(listOf) <= int(w) {
-			listOf = append(listOf, 0)
+		if int(w) >= len(listOf) {
+			listOf = append(listOf, make([]int32, int(w)+1-len(listOf))...)
 		}
 		if listOf[w] == 0 {
 			g.slots[w].cls |= wcTrigger
@@ -98,7 +101,7 @@ func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bo
 			listOf[w] = int32(len(lists.lists))
 		}
 		ts := &lists.lists[listOf[w]-1]
-		*ts = append(*ts, slab.add(t))
+		*ts = append(*ts, t)
 	}
 	for _, row := range lexicon {
 		cat := categories[row.typ]
@@ -106,15 +109,16 @@ func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bo
 		if cameo == "" {
 			cameo = cat.cameo
 		}
+		verb := trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad}
 		for v := range listItems(row.verbs) {
-			inflect(v, func(f string, pp bool) {
-				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, participle: pp})
-			})
+			inflect(v, func(f string, pp bool) { add(f, &verb, pp) })
 		}
+		noun := verb
+		noun.noun = true
 		for n := range listItems(row.nouns) {
 			pl := plural(n)
-			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
-			add(pl, trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad, noun: true})
+			add(n, &noun, false)
+			add(pl, &noun, false)
 			nounForms[n] = true
 			if pl != n {
 				nounForms[pl] = true
@@ -217,12 +221,12 @@ func (s *triggerSlab) list() []*trigger {
 	return s.lists[len(s.lists)-1 : len(s.lists)-1 : len(s.lists)]
 }
 
-// add returns a copy of t that stays where it is.
-func (s *triggerSlab) add(t trigger) *trigger {
+// add returns a copy of *t that stays where it is.
+func (s *triggerSlab) add(t *trigger) *trigger {
 	if len(s.ts) == cap(s.ts) {
 		s.ts = make([]trigger, 0, 256)
 	}
-	s.ts = append(s.ts, t)
+	s.ts = append(s.ts, *t)
 	return &s.ts[len(s.ts)-1]
 }
 

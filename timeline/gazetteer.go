@@ -2,7 +2,6 @@ package timeline
 
 import (
 	_ "embed"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -168,23 +167,21 @@ func (g *gazetteer) index(at []int32) {
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
-	// the keys' bytes side by side in one string, in slot order, rather
-	// than wherever the words were made; the entries' prefilters in one
-	// array too
-	used := inOrder(at, len(g.slots))
+	// the keys' bytes side by side in one string, rather than wherever
+	// the words were made; the entries' prefilters in one array too
 	size, entries := 0, 0
-	for _, k := range used {
+	for _, k := range at {
 		size += len(g.slots[k].first)
 		entries += len(g.slots[k].es)
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for _, k := range used {
+	for _, k := range at {
 		b.WriteString(g.slots[k].first)
 	}
 	arena := b.String()
 	pres := make([]gazPre, entries)
-	for _, k := range used {
+	for _, k := range at {
 		sl := &g.slots[k]
 		g.hs[k] = sl.h | 1
 		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
@@ -210,23 +207,6 @@ func (g *gazetteer) index(at []int32) {
 		g.lookupToken(&t)
 		g.punct[c].h, g.punct[c].slot, g.punct[c].cls = t.h, t.slot, t.cls
 	}
-}
-
-// inOrder returns the slots at, distinct and below n, in increasing
-// order: marked in a bitmap and read back, not sorted.
-func inOrder(at []int32, n int) []int32 {
-	marks := make([]uint64, (n+63)/64)
-	for _, k := range at {
-		marks[k/64] |= 1 << (k % 64)
-	}
-	out := make([]int32, 0, len(at))
-	for w, word := range marks {
-		for word != 0 {
-			out = append(out, int32(w*64+bits.TrailingZeros64(word)))
-			word &= word - 1
-		}
-	}
-	return out
 }
 
 // h2Bit is the bit of a second token's hash h2 in gazSlot.multi.
