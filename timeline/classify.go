@@ -48,10 +48,10 @@ type trigger struct {
 // addVariants sets t's asNoun and asStatement, made in slab.
 func (t *trigger) addVariants(slab *triggerSlab) {
 	if t.sense == "clause" {
-		st := *t
+		st := slab.add(t)
 		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
 		st.addNoun(slab)
-		t.asStatement = slab.add(&st)
+		t.asStatement = st
 	}
 	t.addNoun(slab)
 }
@@ -59,9 +59,9 @@ func (t *trigger) addVariants(slab *triggerSlab) {
 // addNoun sets asNoun of a trigger that is no noun.
 func (t *trigger) addNoun(slab *triggerSlab) {
 	if !t.noun {
-		n := *t
+		n := slab.add(t)
 		n.noun, n.asNoun, n.asStatement = true, nil, nil
-		t.asNoun = slab.add(&n)
+		t.asNoun = n
 	}
 }
 
@@ -129,15 +129,12 @@ func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bo
 	for k, ts := range lists.lists {
 		ti[g.slots[lists.words[k]].first] = ts
 	}
-	markSenses(ti)
-	var form []byte // a trigger's words joined, to look up
+	markSenses(ti, nounForms)
 	for _, ts := range lists.lists {
 		if len(ts) > 1 {
 			slices.SortStableFunc(ts, func(a, b *trigger) int { return len(b.toks) - len(a.toks) })
 		}
 		for _, t := range ts {
-			form = appendJoined(form[:0], t.toks)
-			t.nounForm = nounForms[string(form)]
 			t.addVariants(&slab)
 		}
 	}
@@ -154,24 +151,36 @@ func lexiconSize() (verbs, nouns int) {
 	return verbs, nouns
 }
 
-// markSenses sets the sense and the idiom of the triggers that
-// objectSense and idiomFollowers list, found from the few words of these
-// maps rather than each trigger looked up in both.
-func markSenses(ti triggerIndex) {
+// markSenses sets the sense, the idiom and nounForm of the triggers
+// that objectSense, idiomFollowers and nounForms list, found from the
+// words of these maps rather than each trigger looked up in all three.
+func markSenses(ti triggerIndex, nounForms map[string]bool) {
 	for w, sense := range objectSense {
 		for _, t := range ti[w] {
 			t.sense = sense
 		}
 	}
 	for form, idiom := range idiomFollowers {
-		// the first word of the form: no token has a space in it
-		first, _, _ := strings.Cut(form, " ")
-		for _, t := range ti[first] {
+		for _, t := range triggersOfForm(ti, form) {
 			if joinedIs(t.toks, form) {
 				t.idiom = idiom
 			}
 		}
 	}
+	for form := range nounForms {
+		for _, t := range triggersOfForm(ti, form) {
+			if joinedIs(t.toks, form) {
+				t.nounForm = true
+			}
+		}
+	}
+}
+
+// triggersOfForm returns the triggers that may be form, its words
+// joined by spaces: those of its first word (no token has a space).
+func triggersOfForm(ti triggerIndex, form string) []*trigger {
+	first, _, _ := strings.Cut(form, " ")
+	return ti[first]
 }
 
 // joinedIs reports whether strings.Join(ws, " ") is s.
@@ -189,17 +198,6 @@ func joinedIs(ws []string, s string) bool {
 		s = s[len(w):]
 	}
 	return s == ""
-}
-
-// appendJoined appends the words ws joined by spaces to b.
-func appendJoined(b []byte, ws []string) []byte {
-	for k, w := range ws {
-		if k > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, w...)
-	}
-	return b
 }
 
 // triggerSlab holds the triggers buildTriggers makes, their hashes and

@@ -118,6 +118,8 @@ type gazBuilder struct {
 	kt      keyTokenizer
 	entries []gazEntry  // the entries' backing, in blocks
 	lists   []*gazEntry // the first place of each slot's es, in blocks
+	// the bytes of the slots' words and the entries made, for index
+	wordBytes, entryCount int
 }
 
 // minGazSlots is the smallest table: most words a text looks up are in
@@ -161,30 +163,25 @@ func isJoin(s, a, b string) bool {
 }
 
 // index builds hs, keys, cls, named and punct of the table that layout
-// made, whose used slots are at; the table must not change after.
-func (g *gazetteer) index(at []int32) {
+// made, whose used slots are at, their words size bytes and their
+// entries as many as entries; the table must not change after.
+func (g *gazetteer) index(at []int32, size, entries int) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
 	// the keys' bytes side by side in one string, rather than wherever
-	// the words were made; the entries' prefilters in one array too
-	size, entries := 0, 0
-	for _, k := range at {
-		size += len(g.slots[k].first)
-		entries += len(g.slots[k].es)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, k := range at {
-		b.WriteString(g.slots[k].first)
-	}
-	arena := b.String()
+	// the words were made (written once it has room for all: the keys
+	// cut from it stay), and the entries' prefilters in one array
+	var arena strings.Builder
+	arena.Grow(size)
 	pres := make([]gazPre, entries)
 	for _, k := range at {
 		sl := &g.slots[k]
 		g.hs[k] = sl.h | 1
-		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
+		start := arena.Len()
+		arena.WriteString(sl.first)
+		g.keys[k] = arena.String()[start:]
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed
@@ -333,6 +330,7 @@ func (b *gazBuilder) slot(h uint32, first string) int32 {
 		if x == 0 {
 			b.slots = append(b.slots, gazSlot{h: h, first: first})
 			b.table[k] = int32(len(b.slots))
+			b.wordBytes += len(first)
 			return int32(len(b.slots) - 1)
 		}
 		if sl := &b.slots[x-1]; sl.h == h && sl.first == first {
@@ -361,6 +359,7 @@ func (b *gazBuilder) newEntry(e gazEntry) *gazEntry {
 		b.entries = make([]gazEntry, 0, 256)
 	}
 	b.entries = append(b.entries, e)
+	b.entryCount++
 	return &b.entries[len(b.entries)-1]
 }
 

@@ -100,7 +100,7 @@ func (g *gazetteer) addClasses(trigs byWord[*trigger], modes map[string][]modeCu
 		}
 	}
 	at := g.layout()
-	g.index(at)
+	g.index(at, b.wordBytes, b.entryCount)
 	return trigs.bySlot(at, len(g.slots)), cues.bySlot(at, len(g.slots))
 }
 
