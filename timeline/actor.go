@@ -222,7 +222,7 @@ func (ix *actorIndex) addCountry(ci int, f form, names ...string) {
 }
 
 // tabFields cuts line at its tabs into f, and reports whether it has as
-// many fields; the rest of the line after them is left.
+// many fields; what follows them is ignored.
 func tabFields(line string, f []string) bool {
 	for k := range f {
 		var ok bool

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -532,4 +533,24 @@ func tiesInOrder(es []*gazEntry, pre []gazPre) ([]*gazEntry, []gazPre) {
 		outE[x], outP[x] = p.e, p.p
 	}
 	return outE, outP
+}
+
+// TestKeyTokensMatchReference holds keyTokenizer, which splits plain
+// names itself, to the tokenizer's split of names plain and not, one
+// tokenizer for them all as newActorIndex has it.
+func TestKeyTokensMatchReference(t *testing.T) {
+	names := []string{"", " ", "a", "Z", "kill", "Kills", "opened fire", "Prime Minister", "UN", "U.N.",
+		"US", "the United States", " lead", "trail ", "double  space", "tab\there", "Côte d'Ivoire",
+		"People's Liberation Army", "al-Qaeda", "secretary-general", "Kurdistan Workers' Party",
+		"Washington D.C.", "G7", "1st Army", "Über", "ÉTATS-UNIS", "a\u00a0b"}
+	for _, o := range organizations {
+		names = append(names, o.name)
+		names = append(names, o.aliases...)
+	}
+	var kt keyTokenizer
+	for _, name := range names {
+		if got, want := kt.tokens(name), keyTokensRef(name); !slices.Equal(got, want) {
+			t.Errorf("tokens(%q) = %q, want %q", name, got, want)
+		}
+	}
 }

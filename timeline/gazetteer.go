@@ -406,7 +406,8 @@ func sameWords(a, b []string) bool {
 	if joinedLen(a) != joinedLen(b) {
 		return false
 	}
-	// only words with spaces in them can get here, and keyTokens makes none
+	// other words as long joined: the same only if a word has a space
+	// in it, which keyTokenizer never makes; joined to be exact
 	return strings.Join(a, " ") == strings.Join(b, " ")
 }
 

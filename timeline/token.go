@@ -639,24 +639,19 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-// keyTokens splits a gazetteer name into lowercased token strings, the
-// way tokenize splits text, so names and text compare token by token.
-func keyTokens(name string) []string {
-	var kt keyTokenizer
-	return kt.tokens(name)
-}
-
-// keyTokenizer is keyTokens for many names: one tokenizer's scratch for
-// them all, their lowered words side by side in shared buffers, and
-// their lists cut from blocks of strings, not one slice a name.
+// keyTokenizer splits gazetteer names and lexicon forms into lowercased
+// token strings (their keys), the way tokenize splits text, so names and
+// text compare token by token. One tokenizer's scratch serves them all,
+// their lowered words sit side by side in shared buffers, and their
+// lists are cut from blocks of strings, not one slice a name.
 type keyTokenizer struct {
 	tz    tokenizer
 	block []string
-	lows  *strings.Builder // the lowered words of plain names (plainWords)
+	lows  *strings.Builder // the lowered words of plain names (plainTokens)
 }
 
-// tokens is keyTokens of name. The list is valid for good: its block is
-// never written again.
+// tokens returns the keys of name. The list is valid for good: its
+// block is never written again.
 func (kt *keyTokenizer) tokens(name string) []string {
 	if out, ok := kt.plainTokens(name); ok {
 		return out
@@ -696,7 +691,7 @@ func (kt *keyTokenizer) plainTokens(name string) (out []string, ok bool) {
 	for range words - 1 {
 		i := strings.IndexByte(name, ' ')
 		if i == 0 {
-			return nil, false // a space first or after another: left unkept
+			return nil, false // a space first or after another: the list is not kept
 		}
 		out, name = append(out, name[:i]), name[i+1:]
 	}
@@ -750,12 +745,7 @@ func (kt *keyTokenizer) lower(s string) string {
 // block, a new block if need be.
 func (kt *keyTokenizer) list(n int) []string {
 	if cap(kt.block)-len(kt.block) < n {
-		// a block for a few hundred names, or for the one alone
-		size := n
-		if kt.block != nil {
-			size = max(n, 1024)
-		}
-		kt.block = make([]string, 0, size)
+		kt.block = make([]string, 0, max(n, 1024)) // for hundreds of names
 	}
 	return kt.block[len(kt.block):len(kt.block)]
 }

@@ -73,9 +73,9 @@ var wordLists = []struct {
 
 // addClasses puts the listed words and the keys of the mode cues in the
 // table and sets their classes; call it once all names and triggers
-// (buildTriggers) are added. It lays the table out and indexes it, and
-// returns the triggers, listed by the index of their word, and the cues
-// by slot (actorIndex.trigBySlot, modeBySlot).
+// (buildTriggers, which lists them in trigs) are added. It lays the
+// table out and indexes it, and returns the triggers and the cues by
+// slot (actorIndex.trigBySlot, modeBySlot).
 func (g *gazetteer) addClasses(trigs byWord[*trigger], modes map[string][]modeCue) ([][]*trigger, [][]modeCue) {
 	b := g.build
 	set := func(w string, c wordClass) int32 {
