@@ -136,28 +136,31 @@ func newActorMemory() *actorMemory {
 }
 
 func newActorIndex() *actorIndex {
-	ix := &actorIndex{gaz: newGazetteer(), byAlpha3: map[string]int{}}
-	for _, line := range strings.Split(countriesTSV, "\n") {
+	lines := strings.Count(countriesTSV, "\n") + 1
+	ix := &actorIndex{gaz: newGazetteer(), byAlpha3: make(map[string]int, lines), countries: make([]country, 0, lines)}
+	for line := range strings.SplitSeq(countriesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) < 7 {
+		var f [7]string
+		if !tabFields(line, f[:]) {
 			continue
 		}
 		ci := len(ix.countries)
 		ix.countries = append(ix.countries, country{name: f[1], alpha3: f[0], un: f[6] == "un"})
 		ix.byAlpha3[f[0]] = ci
 		ix.addCountry(ci, formName, f[1], f[2])
-		ix.addCountry(ci, formName, split(f[3])...)
-		for _, d := range split(f[4]) {
+		for n := range strings.SplitSeq(f[3], "|") {
+			ix.addCountry(ci, formName, n)
+		}
+		for d := range strings.SplitSeq(f[4], "|") {
 			ix.addCountry(ci, formDemonym, d)
 			// Plural nouns for the people: Russians, Iraqis.
 			if strings.HasSuffix(d, "n") || strings.HasSuffix(d, "i") {
 				ix.addCountry(ci, formDemonym, d+"s")
 			}
 		}
-		for _, c := range split(f[5]) {
+		for c := range strings.SplitSeq(f[5], "|") {
 			// "Washington D.C." is written "Washington" (supplement).
 			ix.addCountry(ci, formCapital, c)
 		}
@@ -201,11 +204,10 @@ func newActorIndex() *actorIndex {
 		}
 	}
 	ix.gaz.sort()
-	ix.triggers, ix.nounForms = buildTriggers()
-	ix.gaz.addClasses(ix.triggers)
-	ix.modes = buildModes()
-	ix.trigBySlot = bySlot(ix.gaz, ix.triggers)
-	ix.modeBySlot = bySlot(ix.gaz, ix.modes)
+	triggers, trigs, nounForms := buildTriggers(ix.gaz.build)
+	ix.triggers, ix.nounForms = triggers, nounForms
+	ix.modes = buildModes(&ix.gaz.build.kt)
+	ix.trigBySlot, ix.modeBySlot = ix.gaz.addClasses(trigs, ix.modes)
 	return ix
 }
 
@@ -219,11 +221,16 @@ func (ix *actorIndex) addCountry(ci int, f form, names ...string) {
 	}
 }
 
-func split(s string) []string {
-	if s == "" {
-		return nil
+// tabFields cuts line at its tabs into f, and reports whether it has as
+// many fields; what follows them is ignored.
+func tabFields(line string, f []string) bool {
+	for k := range f {
+		var ok bool
+		if f[k], line, ok = strings.Cut(line, "\t"); !ok && k < len(f)-1 {
+			return false
+		}
 	}
-	return strings.Split(s, "|")
+	return true
 }
 
 // mention is a gazetteer match over tokens [i, j).

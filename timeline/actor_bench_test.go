@@ -69,3 +69,12 @@ func BenchmarkTokenizeLookupTBAQ(b *testing.B) {
 	}
 	cpu.report(b, totalBytes(docs))
 }
+
+// BenchmarkNewActorIndex times building the actor index, which every
+// New pays before its first document.
+func BenchmarkNewActorIndex(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		newActorIndex()
+	}
+}

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"iter"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,23 +45,23 @@ type trigger struct {
 	asNoun, asStatement *trigger
 }
 
-// addVariants sets t's asNoun and asStatement.
-func (t *trigger) addVariants() {
+// addVariants sets t's asNoun and asStatement, made in slab.
+func (t *trigger) addVariants(slab *triggerSlab) {
 	if t.sense == "clause" {
-		st := *t
+		st := slab.add(t)
 		st.typ, st.cameo, st.quad = "STATEMENT", categories["STATEMENT"].cameo, categories["STATEMENT"].quad
-		st.addNoun()
-		t.asStatement = &st
+		st.addNoun(slab)
+		t.asStatement = st
 	}
-	t.addNoun()
+	t.addNoun(slab)
 }
 
 // addNoun sets asNoun of a trigger that is no noun.
-func (t *trigger) addNoun() {
+func (t *trigger) addNoun(slab *triggerSlab) {
 	if !t.noun {
-		n := *t
+		n := slab.add(t)
 		n.noun, n.asNoun, n.asStatement = true, nil, nil
-		t.asNoun = &n
+		t.asNoun = n
 	}
 }
 
@@ -67,62 +69,187 @@ func (t *trigger) addNoun() {
 // longest first.
 type triggerIndex map[string][]*trigger
 
-// buildTriggers indexes the lexicon. It also returns the forms the
-// lexicon lists as nouns, even where the same form is a verb's first
-// ("embargo"): a support verb takes them ("imposed an embargo").
-func buildTriggers() (triggerIndex, map[string]bool) {
-	ti := triggerIndex{}
-	nounForms := map[string]bool{}
-	seen := map[string]bool{}
-	add := func(form string, t trigger) {
-		if seen[form] {
+// buildTriggers indexes the lexicon: the triggers by their first word,
+// in a map and, as they are put in the table g builds (their words
+// marked wcTrigger), by the word's index there. It also returns the
+// forms the lexicon lists as nouns, even where the same form is a verb's
+// first ("embargo"): a support verb takes them ("imposed an embargo").
+func buildTriggers(g *gazBuilder) (triggerIndex, byWord[*trigger], map[string]bool) {
+	verbs, nouns := lexiconSize()
+	nounForms := make(map[string]bool, 2*nouns)
+	seen := make(map[string]bool, 5*verbs+2*nouns) // the most forms there can be
+	var slab triggerSlab
+	var lists byWord[*trigger]
+	var listOf []int32 // 1+ the index into lists, by the index of its word in g
+	// add makes the trigger of form from its row's, proto
+	add := func(form string, proto *trigger, participle bool) {
+		n := len(seen)
+		if seen[form] = true; len(seen) == n {
 			return // the first row that lists a form decides its type
 		}
-		seen[form] = true
-		t.toks = keyTokens(form)
-		t.quad = categories[t.typ].quad
-		t.hs = make([]uint32, len(t.toks))
-		for k, w := range t.toks {
-			t.hs[k] = fnv1a(w, "")
+		t := slab.add(proto)
+		t.participle = participle
+		t.toks = g.kt.tokens(form)
+		t.hs = slab.hashes(t.toks)
+		w := g.slot(t.hs[0], t.toks[0])
+		if int(w) >= len(listOf) {
+			listOf = append(listOf, make([]int32, int(w)+1-len(listOf))...)
 		}
-		ti[t.toks[0]] = append(ti[t.toks[0]], &t)
+		if listOf[w] == 0 {
+			g.slots[w].cls |= wcTrigger
+			lists.add(w, slab.list())
+			listOf[w] = int32(len(lists.lists))
+		}
+		ts := &lists.lists[listOf[w]-1]
+		*ts = append(*ts, t)
 	}
 	for _, row := range lexicon {
+		cat := categories[row.typ]
 		cameo := row.cameo
 		if cameo == "" {
-			cameo = categories[row.typ].cameo
+			cameo = cat.cameo
 		}
-		for _, v := range splitList(row.verbs) {
-			forms, pp := inflect(v)
-			for k, f := range forms {
-				add(f, trigger{typ: row.typ, cameo: cameo, mode: row.mode, participle: pp[k]})
+		verb := trigger{typ: row.typ, cameo: cameo, mode: row.mode, quad: cat.quad}
+		for v := range listItems(row.verbs) {
+			inflect(v, func(f string, pp bool) { add(f, &verb, pp) })
+		}
+		noun := verb
+		noun.noun = true
+		for n := range listItems(row.nouns) {
+			pl := plural(n)
+			add(n, &noun, false)
+			add(pl, &noun, false)
+			nounForms[n] = true
+			if pl != n {
+				nounForms[pl] = true
 			}
 		}
-		for _, n := range splitList(row.nouns) {
-			add(n, trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
-			add(plural(n), trigger{typ: row.typ, cameo: cameo, mode: row.mode, noun: true})
-			nounForms[n], nounForms[plural(n)] = true, true
-		}
 	}
-	for _, ts := range ti {
-		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].toks) > len(ts[j].toks) })
+	ti := make(triggerIndex, len(lists.lists))
+	for k, ts := range lists.lists {
+		ti[g.slots[lists.words[k]].first] = ts
+	}
+	markSenses(ti, nounForms)
+	for _, ts := range lists.lists {
+		if len(ts) > 1 {
+			slices.SortStableFunc(ts, func(a, b *trigger) int { return len(b.toks) - len(a.toks) })
+		}
 		for _, t := range ts {
-			form := strings.Join(t.toks, " ")
-			t.nounForm, t.idiom, t.sense = nounForms[form], idiomFollowers[form], objectSense[t.toks[0]]
-			t.addVariants()
+			t.addVariants(&slab)
 		}
 	}
-	return ti, nounForms
+	return ti, lists, nounForms
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
+// lexiconSize returns how many verbs and nouns the lexicon lists, at
+// most (empty items counted), to size the maps of buildTriggers.
+func lexiconSize() (verbs, nouns int) {
+	for _, row := range lexicon {
+		verbs += strings.Count(row.verbs, ",") + 1
+		nouns += strings.Count(row.nouns, ",") + 1
+	}
+	return verbs, nouns
+}
+
+// markSenses sets the sense, the idiom and nounForm of the triggers
+// that objectSense, idiomFollowers and nounForms list, found from the
+// words of these maps rather than each trigger looked up in all three.
+func markSenses(ti triggerIndex, nounForms map[string]bool) {
+	for w, sense := range objectSense {
+		for _, t := range ti[w] {
+			t.sense = sense
 		}
 	}
-	return out
+	for form, idiom := range idiomFollowers {
+		for _, t := range triggersOfForm(ti, form) {
+			if joinedIs(t.toks, form) {
+				t.idiom = idiom
+			}
+		}
+	}
+	for form := range nounForms {
+		for _, t := range triggersOfForm(ti, form) {
+			if joinedIs(t.toks, form) {
+				t.nounForm = true
+			}
+		}
+	}
+}
+
+// triggersOfForm returns the triggers that may be form, its words
+// joined by spaces: those of its first word (no token has a space).
+func triggersOfForm(ti triggerIndex, form string) []*trigger {
+	first, _, _ := strings.Cut(form, " ")
+	return ti[first]
+}
+
+// joinedIs reports whether strings.Join(ws, " ") is s.
+func joinedIs(ws []string, s string) bool {
+	for k, w := range ws {
+		if k > 0 {
+			if s == "" || s[0] != ' ' {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, w) {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return s == ""
+}
+
+// triggerSlab holds the triggers buildTriggers makes, their hashes and
+// the first place of each list of the index in blocks, rather than each
+// in an allocation of its own.
+type triggerSlab struct {
+	ts    []trigger
+	hs    []uint32
+	lists []*trigger
+}
+
+// list returns an empty list with room for one trigger: most words start
+// one; a list that grows past it moves out.
+func (s *triggerSlab) list() []*trigger {
+	if len(s.lists) == cap(s.lists) {
+		s.lists = make([]*trigger, 0, 1024)
+	}
+	s.lists = s.lists[:len(s.lists)+1]
+	return s.lists[len(s.lists)-1 : len(s.lists)-1 : len(s.lists)]
+}
+
+// add returns a copy of *t that stays where it is.
+func (s *triggerSlab) add(t *trigger) *trigger {
+	if len(s.ts) == cap(s.ts) {
+		s.ts = make([]trigger, 0, 256)
+	}
+	s.ts = append(s.ts, *t)
+	return &s.ts[len(s.ts)-1]
+}
+
+// hashes returns the fnv1a of each word of toks.
+func (s *triggerSlab) hashes(toks []string) []uint32 {
+	if cap(s.hs)-len(s.hs) < len(toks) {
+		s.hs = make([]uint32, 0, max(len(toks), 1024))
+	}
+	start := len(s.hs)
+	for _, w := range toks {
+		s.hs = append(s.hs, fnv1a(w, ""))
+	}
+	return s.hs[start:len(s.hs):len(s.hs)]
+}
+
+// listItems yields the items of a comma-separated list, trimmed, but
+// for empty ones.
+func listItems(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for f := range strings.SplitSeq(s, ",") {
+			if f = strings.TrimSpace(f); f != "" && !yield(f) {
+				return
+			}
+		}
+	}
 }
 
 // modeIndex maps the first token of each mode cue to its cues.
@@ -132,16 +259,18 @@ type modeCue struct {
 	rank int // lower is more specific
 }
 
-func buildModes() map[string][]modeCue {
+func buildModes(kt *keyTokenizer) map[string][]modeCue {
 	mi := map[string][]modeCue{}
 	for rank, row := range modeCues {
-		for _, c := range splitList(row.cues) {
-			mc := modeCue{toks: keyTokens(c), mode: row.mode, rank: rank}
+		for c := range listItems(row.cues) {
+			mc := modeCue{toks: kt.tokens(c), mode: row.mode, rank: rank}
 			mi[mc.toks[0]] = append(mi[mc.toks[0]], mc)
 		}
 	}
 	for _, cs := range mi {
-		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].toks) > len(cs[j].toks) })
+		if len(cs) > 1 {
+			slices.SortStableFunc(cs, func(a, b modeCue) int { return len(b.toks) - len(a.toks) })
+		}
 	}
 	return mi
 }
@@ -1978,20 +2107,6 @@ func dateApposition(toks []token, near Span) Span {
 // numberWords count days: "two days after".
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "a": true, "several": true, "some": true, "few": true}
-
-// bySlot lays the entries of m out by the gazetteer slot of their key;
-// every key has one (addClasses puts them in the table).
-func bySlot[E any](g *gazetteer, m map[string][]E) [][]E {
-	out := make([][]E, len(g.slots))
-	for w, es := range m {
-		s := g.find(fnv1a(w, ""), w)
-		if s < 0 {
-			panic("timeline: lexicon key " + w + " not in the gazetteer")
-		}
-		out[s] = es
-	}
-	return out
-}
 
 // triggersOf returns the triggers whose first token is t's: by its slot
 // when t is looked up (a word the table lacks starts none).

@@ -2,7 +2,7 @@ package timeline
 
 import (
 	_ "embed"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -60,6 +60,7 @@ type gazetteer struct {
 	mask  uint32
 	slots []gazSlot
 	n     int
+	build *gazBuilder // while names are added; nil once laid out
 	// hs holds each used slot's hash with its low bit set (0 for a free
 	// slot), built by index: a probe reads 4 bytes a slot, not a whole
 	// slot, and most tokens end at a free one.
@@ -102,7 +103,28 @@ type gazPre struct {
 	h2 uint32 // 0 for a one-token name
 }
 
-func newGazetteer() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: make([]gazSlot, 1<<12)} }
+func newGazetteer() *gazetteer {
+	return &gazetteer{build: &gazBuilder{slots: make([]gazSlot, 0, minGazSlots)}}
+}
+
+// gazBuilder is the gazetteer while names and words are added: its slots
+// side by side in the order their words came, found by an open-addressing
+// table of their positions (4 bytes a slot, cheap to grow), and laid out
+// in the table once, sized for them all (layout), rather than moved to a
+// larger table of whole slots each time it fills.
+type gazBuilder struct {
+	slots   []gazSlot
+	table   []int32 // 1+ the index into slots of a word, by its hash; 0 for none
+	kt      keyTokenizer
+	entries []gazEntry  // the entries' backing, in blocks
+	lists   []*gazEntry // the first place of each slot's es, in blocks
+	// the bytes of the slots' words and the entries made, for index
+	wordBytes, entryCount int
+}
+
+// minGazSlots is the smallest table: most words a text looks up are in
+// none of the lists, and end at a free first probe.
+const minGazSlots = 1 << 12
 
 const (
 	fnvOffset = 2166136261
@@ -140,33 +162,32 @@ func isJoin(s, a, b string) bool {
 	return len(s) == len(a)+len(b) && s[:len(a)] == a && s[len(a):] == b
 }
 
-// index builds hs, keys, cls, named and punct; the table must not change
-// after.
-func (g *gazetteer) index() {
+// index builds hs, keys, cls, named and punct of the table that layout
+// made, whose used slots are at, their words size bytes and their
+// entries as many as entries; the table must not change after.
+func (g *gazetteer) index(at []int32, size, entries int) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
-	// the keys' bytes side by side in one string, in slot order, rather
-	// than wherever the words were made
-	var b strings.Builder
-	for k := range g.slots {
-		b.WriteString(g.slots[k].first)
-	}
-	arena := b.String()
-	for k := range g.slots {
+	// the keys' bytes side by side in one string, rather than wherever
+	// the words were made (written once it has room for all: the keys
+	// cut from it stay), and the entries' prefilters in one array
+	var arena strings.Builder
+	arena.Grow(size)
+	pres := make([]gazPre, entries)
+	for _, k := range at {
 		sl := &g.slots[k]
-		if sl.first == "" {
-			continue
-		}
 		g.hs[k] = sl.h | 1
-		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
+		start := arena.Len()
+		arena.WriteString(sl.first)
+		g.keys[k] = arena.String()[start:]
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed
 		}
 		g.cls[k] = sl.cls
-		sl.pre = make([]gazPre, len(sl.es))
+		sl.pre, pres = pres[:len(sl.es):len(sl.es)], pres[len(sl.es):]
 		for x, e := range sl.es {
 			sl.pre[x].n = int32(len(e.toks))
 			if len(e.toks) > 1 {
@@ -178,7 +199,8 @@ func (g *gazetteer) index() {
 		}
 	}
 	for c := range g.punct {
-		t := token{raw: string(rune(c)), low: string(rune(c))}
+		mark := string([]byte{byte(c)}) // one byte: no allocation
+		t := token{raw: mark, low: mark}
 		g.lookupToken(&t)
 		g.punct[c].h, g.punct[c].slot, g.punct[c].cls = t.h, t.slot, t.cls
 	}
@@ -296,57 +318,130 @@ func (g *gazetteer) entries(h uint32, first string) []*gazEntry {
 	return g.slot(h, first).es
 }
 
-// grow doubles the table when it is half full.
-func (g *gazetteer) grow() {
-	old := g.slots
-	g.hs, g.keys, g.cls, g.named = nil, nil, nil, nil // index again
-	g.slots = make([]gazSlot, 2*len(old))
-	g.mask = uint32(len(g.slots) - 1)
-	for _, sl := range old {
-		if sl.first != "" {
-			*g.slot(sl.h, sl.first) = sl
+// slot returns the index into slots of the slot of first, whose hash
+// is h, made if need be.
+func (b *gazBuilder) slot(h uint32, first string) int32 {
+	if 4*(len(b.slots)+1) > len(b.table) {
+		b.grow()
+	}
+	mask := uint32(len(b.table) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		x := b.table[k]
+		if x == 0 {
+			b.slots = append(b.slots, gazSlot{h: h, first: first})
+			b.table[k] = int32(len(b.slots))
+			b.wordBytes += len(first)
+			return int32(len(b.slots) - 1)
+		}
+		if sl := &b.slots[x-1]; sl.h == h && sl.first == first {
+			return x - 1
 		}
 	}
 }
 
+// grow doubles table (it starts at minGazSlots) and puts the slots in
+// again.
+func (b *gazBuilder) grow() {
+	b.table = make([]int32, max(minGazSlots, 2*len(b.table)))
+	mask := uint32(len(b.table) - 1)
+	for x := range b.slots {
+		k := b.slots[x].h & mask
+		for b.table[k] != 0 {
+			k = (k + 1) & mask
+		}
+		b.table[k] = int32(x + 1)
+	}
+}
+
+// newEntry returns a copy of e that stays where it is.
+func (b *gazBuilder) newEntry(e gazEntry) *gazEntry {
+	if len(b.entries) == cap(b.entries) {
+		b.entries = make([]gazEntry, 0, 256)
+	}
+	b.entries = append(b.entries, e)
+	b.entryCount++
+	return &b.entries[len(b.entries)-1]
+}
+
 func (g *gazetteer) add(name string, e gazEntry) {
-	e.toks = keyTokens(name)
+	b := g.build
+	e.toks = b.kt.tokens(name)
 	if len(e.toks) == 0 {
 		return
 	}
 	if isAcronym(name) {
-		for _, t := range tokenize(name, Span{0, len(name)}) {
+		for _, t := range b.kt.tz.tokenize(name, Span{0, len(name)}) {
 			e.exact = append(e.exact, t.raw)
 		}
 	}
 	first := e.toks[0]
-	h := fnv1a(first, "")
-	sl := g.slot(h, first)
+	sl := &b.slots[b.slot(fnv1a(first, ""), first)]
 	for _, o := range sl.es {
-		if o.kind == e.kind && o.idx == e.idx && strings.Join(o.toks, " ") == strings.Join(e.toks, " ") && o.form <= e.form {
+		if o.kind == e.kind && o.idx == e.idx && sameWords(o.toks, e.toks) && o.form <= e.form {
 			return // a name that is also a demonym stays a name
 		}
 	}
-	if sl.first == "" {
-		sl.h, sl.first = h, first
-		g.n++
+	if sl.es == nil {
+		sl.es = b.list()
 	}
-	sl.es = append(sl.es, &e)
-	if 2*g.n > len(g.slots) {
-		g.grow()
+	sl.es = append(sl.es, b.newEntry(e))
+}
+
+// list returns an empty list with room for one entry: most words start
+// one name; a list that grows past it moves out.
+func (b *gazBuilder) list() []*gazEntry {
+	if len(b.lists) == cap(b.lists) {
+		b.lists = make([]*gazEntry, 0, 1024)
 	}
+	b.lists = b.lists[:len(b.lists)+1]
+	return b.lists[len(b.lists)-1 : len(b.lists)-1 : len(b.lists)]
+}
+
+// sameWords reports whether a and b joined by spaces are the same
+// string, without joining them when they are the same words.
+func sameWords(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if joinedLen(a) != joinedLen(b) {
+		return false
+	}
+	// other words as long joined: the same only if a word has a space
+	// in it, which keyTokenizer never makes; joined to be exact
+	return strings.Join(a, " ") == strings.Join(b, " ")
+}
+
+// joinedLen is len(strings.Join(ws, " ")).
+func joinedLen(ws []string) int {
+	n := max(len(ws)-1, 0)
+	for _, w := range ws {
+		n += len(w)
+	}
+	return n
 }
 
 func (g *gazetteer) sort() {
-	for _, sl := range g.slots {
-		es := sl.es
-		sort.SliceStable(es, func(i, j int) bool {
-			if len(es[i].toks) != len(es[j].toks) {
-				return len(es[i].toks) > len(es[j].toks)
-			}
-			return !es[i].minor && es[j].minor
-		})
+	for _, sl := range g.build.slots {
+		if len(sl.es) > 1 {
+			slices.SortStableFunc(sl.es, func(a, b *gazEntry) int {
+				if len(a.toks) != len(b.toks) {
+					return len(b.toks) - len(a.toks)
+				}
+				return cmpBool(a.minor, b.minor)
+			})
+		}
 	}
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // isAcronym reports names written in capitals ("US", "UN", "NATO",

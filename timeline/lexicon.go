@@ -1,6 +1,10 @@
 package timeline
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The event-type lexicon: trigger verbs and nouns by PLOVER category, with
 // the CAMEO root code each one falls under. Verbs are written as lemmas and
@@ -174,20 +178,26 @@ var modeCues = []struct{ mode, cues string }{
 	{"execute", "executed, execution, executions, beheaded"},
 }
 
-// inflect returns the forms of a verb entry and, for each, whether it can
+// inflect yields the forms of a verb entry and, for each, whether it can
 // be a past participle (for the passive: "were killed").
-func inflect(entry string) (forms []string, participle []bool) {
+func inflect(entry string, yield func(form string, participle bool)) {
 	if strings.HasPrefix(entry, "=") { // a literal form: "stated" (but not the noun "state")
-		return []string{entry[1:]}, []bool{strings.HasSuffix(entry, "ed")}
+		yield(entry[1:], strings.HasSuffix(entry, "ed"))
+		return
 	}
-	words := strings.Fields(entry)
-	head, rest := words[0], ""
-	if len(words) > 1 {
-		rest = " " + strings.Join(words[1:], " ")
+	head, rest := entry, ""
+	if !oneWord(entry) {
+		words := strings.Fields(entry)
+		head = words[0]
+		if len(words) > 1 {
+			rest = " " + strings.Join(words[1:], " ")
+		}
 	}
 	add := func(f string, pp bool) {
-		forms = append(forms, f+rest)
-		participle = append(participle, pp)
+		if rest != "" {
+			f += rest
+		}
+		yield(f, pp)
 	}
 	if strings.Contains(head, ":") {
 		p := strings.Split(head, ":")
@@ -199,7 +209,7 @@ func inflect(entry string) (forms []string, participle []bool) {
 		if len(p) > 2 && p[2] != p[1] {
 			add(p[2], true)
 		}
-		return forms, participle
+		return
 	}
 	double := strings.HasSuffix(head, "~")
 	lemma := strings.TrimSuffix(head, "~")
@@ -207,7 +217,6 @@ func inflect(entry string) (forms []string, participle []bool) {
 	add(thirdPerson(lemma), false)
 	add(gerund(lemma, double), false)
 	add(past(lemma, double), true)
-	return forms, participle
 }
 
 func thirdPerson(v string) string {
@@ -247,6 +256,12 @@ func gerund(v string, double bool) string {
 
 // plural returns the plural of a noun entry ("clash" gives clashes).
 func plural(n string) string {
+	if oneWord(n) {
+		if strings.HasSuffix(n, "s") {
+			return n
+		}
+		return thirdPerson(n)
+	}
 	words := strings.Fields(n)
 	last := words[len(words)-1]
 	if strings.HasSuffix(last, "s") {
@@ -254,4 +269,21 @@ func plural(n string) string {
 	}
 	words[len(words)-1] = thirdPerson(last)
 	return strings.Join(words, " ")
+}
+
+// oneWord reports whether strings.Fields(s) is s alone: a list entry
+// that needs no splitting.
+func oneWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(s, unicode.IsSpace) < 0
+		case asciiSpace[c]:
+			return false
+		}
+	}
+	return true
 }

@@ -639,11 +639,25 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-// keyTokens splits a gazetteer name into lowercased token strings, the
-// way tokenize splits text, so names and text compare token by token.
-func keyTokens(name string) []string {
-	ts := tokenize(name, Span{0, len(name)})
-	out := make([]string, 0, len(ts))
+// keyTokenizer splits gazetteer names and lexicon forms into lowercased
+// token strings (their keys), the way tokenize splits text, so names and
+// text compare token by token. One tokenizer's scratch serves them all,
+// their lowered words sit side by side in shared buffers, and their
+// lists are cut from blocks of strings, not one slice a name.
+type keyTokenizer struct {
+	tz    tokenizer
+	block []string
+	lows  *strings.Builder // the lowered words of plain names (plainTokens)
+}
+
+// tokens returns the keys of name. The list is valid for good: its
+// block is never written again.
+func (kt *keyTokenizer) tokens(name string) []string {
+	if out, ok := kt.plainTokens(name); ok {
+		return out
+	}
+	ts := kt.tz.tokenize(name, Span{0, len(name)})
+	out := kt.list(len(ts))
 	for _, t := range ts {
 		low := t.low
 		if t.poss {
@@ -651,5 +665,93 @@ func keyTokens(name string) []string {
 		}
 		out = append(out, low)
 	}
-	return out
+	return kt.keep(out)
+}
+
+// plainTokens is tokens of a name of ASCII letters in words that single
+// spaces part, which tokenize splits at the spaces and lowers, and
+// nothing else: most names of the gazetteer and the lexicon. ok is false
+// for any other name, which it leaves to the tokenizer.
+func (kt *keyTokenizer) plainTokens(name string) (out []string, ok bool) {
+	var kinds uint8 // of all the bytes
+	for i := range len(name) {
+		kinds |= plainByte[name[i]]
+	}
+	if kinds&plainOther != 0 || name == "" {
+		return nil, false
+	}
+	words := 1
+	if kinds&plainSpace != 0 {
+		words += strings.Count(name, " ")
+	}
+	if kinds&plainUpper != 0 {
+		name = kt.lower(name)
+	}
+	out = kt.list(words)
+	for range words - 1 {
+		i := strings.IndexByte(name, ' ')
+		if i == 0 {
+			return nil, false // a space first or after another: the list is not kept
+		}
+		out, name = append(out, name[:i]), name[i+1:]
+	}
+	if name == "" {
+		return nil, false // a space last
+	}
+	return kt.keep(append(out, name)), true
+}
+
+// the bytes of the names plainTokens takes, by kind, as bits
+const (
+	plainLower = 1 << iota
+	plainUpper
+	plainSpace
+	plainOther
+)
+
+var plainByte = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = plainOther
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = plainLower, plainUpper
+	}
+	t[' '] = plainSpace
+	return t
+}()
+
+// lower returns the ASCII s in lower case, written in lows.
+func (kt *keyTokenizer) lower(s string) string {
+	if kt.lows == nil || kt.lows.Cap()-kt.lows.Len() < len(s) {
+		// a full buffer is left to the words cut from it
+		kt.lows = new(strings.Builder)
+		kt.lows.Grow(max(len(s), 4<<10))
+	}
+	var buf [64]byte
+	low := buf[:]
+	if len(s) > len(buf) {
+		low = make([]byte, len(s))
+	}
+	low = low[:len(s)]
+	for i := range low {
+		low[i] = asciiLower[s[i]]
+	}
+	start := kt.lows.Len()
+	kt.lows.Write(low)
+	return kt.lows.String()[start:]
+}
+
+// list returns an empty list with room for n words at the end of the
+// block, a new block if need be.
+func (kt *keyTokenizer) list(n int) []string {
+	if cap(kt.block)-len(kt.block) < n {
+		kt.block = make([]string, 0, max(n, 1024)) // for hundreds of names
+	}
+	return kt.block[len(kt.block):len(kt.block)]
+}
+
+// keep takes out, filled from list, into the block and returns it.
+func (kt *keyTokenizer) keep(out []string) []string {
+	kt.block = kt.block[:len(kt.block)+len(out)]
+	return out[:len(out):len(out)]
 }

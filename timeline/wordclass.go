@@ -71,47 +71,89 @@ var wordLists = []struct {
 	{wcNounModified, nounModified}, {wcBreakLead, breakLeads},
 }
 
-// addClasses puts the listed words and the trigger keys in the table
-// and sets their classes; call it once all names are added.
-func (g *gazetteer) addClasses(triggers triggerIndex) {
-	set := func(w string, c wordClass) {
-		sl := g.slot(fnv1a(w, ""), w)
-		if sl.first == "" {
-			sl.h, sl.first = fnv1a(w, ""), w
-			g.n++
-		}
-		sl.cls |= c
-		if 2*g.n > len(g.slots) {
-			g.grow()
-		}
+// addClasses puts the listed words and the keys of the mode cues in the
+// table and sets their classes; call it once all names and triggers
+// (buildTriggers, which lists them in trigs) are added. It lays the
+// table out and indexes it, and returns the triggers and the cues by
+// slot (actorIndex.trigBySlot, modeBySlot).
+func (g *gazetteer) addClasses(trigs byWord[*trigger], modes map[string][]modeCue) ([][]*trigger, [][]modeCue) {
+	b := g.build
+	set := func(w string, c wordClass) int32 {
+		x := b.slot(fnv1a(w, ""), w)
+		b.slots[x].cls |= c
+		return x
 	}
 	for _, l := range wordLists {
 		for w := range l.list {
 			set(w, l.c)
 		}
 	}
-	for w := range triggers {
-		set(w, wcTrigger)
-	}
-	for _, row := range modeCues {
-		for _, c := range splitList(row.cues) {
-			set(keyTokens(c)[0], wcModeStart)
-		}
+	cues := newByWord[modeCue](len(modes))
+	for w, cs := range modes {
+		cues.add(set(w, wcModeStart), cs) // the first word of a cue
 	}
 	// commonWord: a stop word, a non-name word, a trigger or the first
 	// word of a name; every such word is in the table by now.
-	for k := range g.slots {
-		sl := &g.slots[k]
-		if sl.first != "" && (sl.cls&(wcStop|wcNonName|wcTrigger) != 0 || len(sl.es) > 0) {
+	for k := range b.slots {
+		if sl := &b.slots[k]; sl.cls&(wcStop|wcNonName|wcTrigger) != 0 || len(sl.es) > 0 {
 			sl.cls |= wcCommon
 		}
 	}
-	// A table a quarter full, not half: most words that it lacks then
-	// end at a free first probe, read in find.
-	for 4*g.n > len(g.slots) {
-		g.grow()
+	at := g.layout()
+	g.index(at, b.wordBytes, b.entryCount)
+	return trigs.bySlot(at, len(g.slots)), cues.bySlot(at, len(g.slots))
+}
+
+// byWord collects lists by the word they are listed under, as the index
+// of the word among those added (gazBuilder.slot), until the table is
+// laid out.
+type byWord[E any] struct {
+	words []int32
+	lists [][]E
+}
+
+func newByWord[E any](n int) byWord[E] {
+	return byWord[E]{make([]int32, 0, n), make([][]E, 0, n)}
+}
+
+func (bw *byWord[E]) add(word int32, list []E) {
+	bw.words, bw.lists = append(bw.words, word), append(bw.lists, list)
+}
+
+// bySlot returns the lists by table slot, given the slot of each word
+// added (at, from layout).
+func (bw *byWord[E]) bySlot(at []int32, slots int) [][]E {
+	out := make([][]E, slots)
+	for k, w := range bw.words {
+		out[at[w]] = bw.lists[k]
 	}
-	g.index()
+	return out
+}
+
+// layout puts the words added in a table a quarter full at most, not
+// half: most words that it lacks then end at a free first probe, read in
+// find. It returns the slot of each, in the order they were added.
+func (g *gazetteer) layout() []int32 {
+	b := g.build
+	size := minGazSlots
+	for 4*len(b.slots) > size {
+		size *= 2
+	}
+	g.slots = make([]gazSlot, size)
+	g.mask = uint32(size - 1)
+	g.n = len(b.slots)
+	at := make([]int32, len(b.slots))
+	for x := range b.slots {
+		// the words are distinct: the first free slot is theirs
+		k := b.slots[x].h & g.mask
+		for g.slots[k].first != "" {
+			k = (k + 1) & g.mask
+		}
+		g.slots[k] = b.slots[x]
+		at[x] = int32(k)
+	}
+	g.build = nil // the table must not change after
+	return at
 }
 
 // lookup sets the class and the table slot of each token (slot is 1+
