@@ -31,9 +31,8 @@ func New(opts ...Option) (*Extractor, error) {
 		// the actor index serves the event stage alone
 		return &Extractor{cfg: cfg, engine: temporal.Default()}, nil
 	}
-	// the actor index is built while the engine is (the first time;
-	// the engine's tables are decoded from the embedded file, the index
-	// is built)
+	// the actor index is built while the engine is read from its
+	// embedded tables (the first time: temporal.Default keeps it)
 	actors := make(chan *actorIndex, 1)
 	go func() { actors <- newActorIndex() }()
 	engine := temporal.Default()
