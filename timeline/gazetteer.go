@@ -568,15 +568,7 @@ func matchAfterFirst(toks []token, i int, e *gazEntry) bool {
 		return false
 	}
 	for k := 1; k < n; k++ {
-		t := &toks[i+k]
-		want := e.toks[k]
-		switch {
-		case t.low == want && (!t.poss || k == n-1):
-		case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
-		default:
-			return false
-		}
-		if e.exact != nil && t.raw != e.exact[k] {
+		if !keyTokenMatches(&toks[i+k], e, k) {
 			return false
 		}
 	}
@@ -588,18 +580,24 @@ func matchEntry(toks []token, i int, e *gazEntry) bool {
 	if i+len(e.toks) > len(toks) {
 		return false
 	}
-	for k, want := range e.toks {
-		t := &toks[i+k]
-		last := k == len(e.toks)-1
-		switch {
-		case t.low == want && (!t.poss || last):
-		case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
-		default:
-			return false
-		}
-		if e.exact != nil && t.raw != e.exact[k] {
+	for k := range e.toks {
+		if !keyTokenMatches(&toks[i+k], e, k) {
 			return false
 		}
 	}
 	return true
+}
+
+// keyTokenMatches reports whether t matches e's k-th key token: its low
+// is the key, or it is the possessive whose key ends in "'s"; only the
+// last token of a name may be a possessive; an acronym is as written.
+func keyTokenMatches(t *token, e *gazEntry, k int) bool {
+	want := e.toks[k]
+	switch {
+	case t.low == want && (!t.poss || k == len(e.toks)-1):
+	case t.poss && len(want) == len(t.low)+2 && strings.HasPrefix(want, t.low) && strings.HasSuffix(want, "'s"):
+	default:
+		return false
+	}
+	return e.exact == nil || t.raw == e.exact[k]
 }
