@@ -1289,7 +1289,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 	for k+1 < len(toks) && (toks[k].raw == "-" || toks[k].raw == "–") && toks[k+1].up {
 		k += 2
 	}
-	if k < len(toks) && (toks[k].up || toks[k].low == "war" || toks[k].low == "wars") && notActorAfter[toks[k].low] && !toks[j-1].poss {
+	if k < len(toks) && (toks[k].up || toks[k].low == "war" || toks[k].low == "wars") && toks[k].is(wcNotActorAfter) && !toks[j-1].poss {
 		return false
 	}
 	switch e.form {
@@ -1304,7 +1304,7 @@ func (ix *actorIndex) countryContextOK(toks []token, i, j int, e *gazEntry) bool
 			return false
 		}
 	}
-	if ambiguousNames[e.toks[0]] && len(e.toks) == 1 {
+	if e.ambiguous {
 		// "Michael Jordan", "Jordan Peterson", "Atlanta, Georgia".
 		if prevUp || nextUp && !toks[j-1].poss && startsName(toks, j) {
 			return false

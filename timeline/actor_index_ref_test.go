@@ -164,6 +164,8 @@ func (g *gazetteer) addRef(name string, e gazEntry) {
 		}
 	}
 	first := e.toks[0]
+	// what countryContextOK read from ambiguousNames each time, set once
+	e.ambiguous = e.kind == gazCountry && ambiguousNames[e.toks[0]] && len(e.toks) == 1
 	h := fnv1a(first, "")
 	sl := g.slot(h, first)
 	for _, o := range sl.es {

@@ -8,33 +8,44 @@ import (
 	"testing"
 )
 
-// checkUnreadMemory reads the prose sentences of text with two memories:
-// one finds every sentence's actors in full (findActorsTo, the reference),
-// the other skips, for the sentences pick leaves unread, what the memory
-// does not keep (findActorsFor with read false). The memories must agree
-// after every sentence, and the read sentences' actors too.
+// checkUnreadMemory reads the prose sentences of text with three
+// memories: one finds every sentence's actors in full (findActorsTo, the
+// reference), one skips, for the sentences pick leaves unread, what the
+// memory does not keep (findActorsFor with read false), and one reads
+// as that one with findActorsForRef, the actor finding as it was before
+// its passes were narrowed. The memories must agree after every
+// sentence, and the read sentences' actors too.
 func checkUnreadMemory(t *testing.T, x *Extractor, text string, pick func() bool) {
 	t.Helper()
 	st, err := x.process(context.Background(), 0, Document{Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, fast := newActorMemory(), newActorMemory()
+	full, fast, old := newActorMemory(), newActorMemory(), newActorMemory()
 	for _, s := range st.sents {
 		if s.Furniture != "" {
 			continue
 		}
 		read := pick()
 		want := append([]Actor(nil), x.actors.findActorsTo(nil, st.text, s.Span, full)...)
+		was := append([]Actor(nil), x.actors.findActorsForRef(nil, st.text, s.Span, old, read)...)
 		got := x.actors.findActorsFor(nil, st.text, s.Span, fast, read)
-		if read && !slices.Equal(got, want) {
-			t.Fatalf("%q: the actors are\n%v\nwant\n%v", s.Span.In(st.text), got, want)
+		if read && (!slices.Equal(got, want) || !slices.Equal(was, want)) {
+			t.Fatalf("%q: the actors are\n%v\nwant\n%v\nand before\n%v", s.Span.In(st.text), got, want, was)
 		}
-		if full.lastCountry != fast.lastCountry || !reflect.DeepEqual(full.people, fast.people) ||
-			!reflect.DeepEqual(full.persons, fast.persons) || !reflect.DeepEqual(full.partial, fast.partial) || full.keyed != fast.keyed {
+		if !sameMemory(full, fast) {
 			t.Fatalf("%q (read %v): the memory differs from the reference's", s.Span.In(st.text), read)
 		}
+		if !sameMemory(old, fast) {
+			t.Fatalf("%q (read %v): the memory differs from findActorsForRef's", s.Span.In(st.text), read)
+		}
 	}
+}
+
+// sameMemory reports whether a and b keep the same persons and country.
+func sameMemory(a, b *actorMemory) bool {
+	return a.lastCountry == b.lastCountry && reflect.DeepEqual(a.people, b.people) &&
+		reflect.DeepEqual(a.persons, b.persons) && reflect.DeepEqual(a.partial, b.partial) && a.keyed == b.keyed
 }
 
 var unreadMemoryCases = []string{

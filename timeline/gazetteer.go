@@ -42,6 +42,9 @@ type gazEntry struct {
 	// territory that shares its demonym ("American": the United States,
 	// not the Northern Mariana Islands).
 	minor bool
+	// ambiguous marks a one-word country name that is also a given
+	// name or another place (ambiguousNames): "Jordan", "Chad".
+	ambiguous bool
 }
 
 type gazKind uint8
@@ -375,6 +378,7 @@ func (g *gazetteer) add(name string, e gazEntry) {
 		}
 	}
 	first := e.toks[0]
+	e.ambiguous = e.kind == gazCountry && len(e.toks) == 1 && ambiguousNames[first]
 	sl := &b.slots[b.slot(fnv1a(first, ""), first)]
 	for _, o := range sl.es {
 		if o.kind == e.kind && o.idx == e.idx && sameWords(o.toks, e.toks) && o.form <= e.form {
@@ -496,11 +500,29 @@ func (g *gazetteer) nextStart(toks []token, i int, poss []int32) int {
 	}
 	rest := toks[i:end] // ranged over: no bounds check a token
 	for k := range rest {
-		if t := &rest[k]; t.cls&wcNamed != 0 && !g.startsNone(t) {
+		if t := &rest[k]; t.cls&wcNamed != 0 && !g.startsNone(t) && g.nextMayFollow(toks, i+k) {
 			return i + k
 		}
 	}
 	return end
+}
+
+// nextMayFollow reports whether the token after toks[i], a named word
+// that is no possessive, may be the second of a name toks[i] starts, as
+// match's prefilter reads it: a slot with no one-token name needs a
+// next token, and one whose hash is in its names' second tokens'
+// filter. "the" starts a few names, and the word after it is seldom in
+// one: such a token is passed over here rather than matched.
+func (g *gazetteer) nextMayFollow(toks []token, i int) bool {
+	sl := &g.slots[toks[i].slot-1]
+	if sl.single || len(sl.pre) != len(sl.es) {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false // every name of the slot is longer
+	}
+	next := &toks[i+1]
+	return next.slot == 0 || next.poss || sl.multi&h2Bit(next.h) != 0
 }
 
 // match returns the longest entry starting at toks[i], with the index

@@ -51,6 +51,7 @@ const (
 	// wcBreakLead: the word a clause break at white space reads after it
 	// (breakLeads), as a token's low may be
 	wcBreakLead
+	wcNotActorAfter // notActorAfter: a word after a country's name that makes it a larger name
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -68,7 +69,7 @@ var wordLists = []struct {
 	{wcNegator, negators}, {wcIntentMarker, intentMarkers}, {wcFrameOpener, frameOpeners}, {wcRelPrep, relPreps},
 	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
 	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
-	{wcNounModified, nounModified}, {wcBreakLead, breakLeads},
+	{wcNounModified, nounModified}, {wcBreakLead, breakLeads}, {wcNotActorAfter, notActorAfter},
 }
 
 // addClasses puts the listed words and the keys of the mode cues in the
