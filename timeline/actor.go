@@ -99,7 +99,7 @@ type actorScratch struct {
 	ms       []mention
 	at       []int32
 	flags    []bool  // a token in a mention, then in a name
-	starts   []int32 // the tokens a person's name may start at
+	caps     []int32 // the capitalized words each pass reads (capsByPass)
 	// classification's, which buildEvents hands to classifyClause: the
 	// actor lists it returns are copied out (withRoles) before its next
 	// use, so a pooled memory keeps it for the next document
@@ -292,18 +292,6 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 	}
 	// Every name a pass below reads starts with a capitalized word.
 	ups := sc.tz.ups
-	// Of those, the ones a person's name may start at (nameStart, which
-	// reads only the tokens and the mentions' starts, fixed from here on).
-	starts := sc.starts[:0]
-	if starts == nil {
-		starts = make([]int32, 0, cap(ups))
-	}
-	for _, u := range ups {
-		if nameStart(toks, int(u), at) {
-			starts = append(starts, u)
-		}
-	}
-	sc.starts = starts
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
@@ -337,10 +325,34 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 		markName(inName, n, end)
 		out = append(out, p)
 	}
-	// Persons: "Name, the U.N. secretary-general" and "Name said".
+	// Persons: "Name, the U.N. secretary-general" and "Name said". The
+	// loop also lists, from what stays fixed once the mentions are found
+	// (their starts, which nameStart reads), the capitalized words that
+	// later passes may take, so that they pass over the rest unread:
+	// context, the words a name may start at that contextPersons reads
+	// (personContext); units, those namedUnits reads a unit's name back
+	// from ("Task", a unit noun). Both are cut from one buffer and
+	// filled by index.
+	if len(sc.caps) < 2*len(ups) {
+		sc.caps = make([]int32, 2*max(len(ups), cap(ups)))
+	}
+	caps := sc.caps[:2*len(ups)]
+	context, units := caps[:len(ups)], caps[len(ups):]
+	nc, nu := 0, 0
 	from := 0 // the first token a name may start at
-	for _, u := range starts {
+	for _, u := range ups {
 		n := int(u)
+		if t := &toks[n]; t.is(wcUnitNoun) || t.low == "task" {
+			units[nu] = u
+			nu++
+		}
+		if !nameStart(toks, n, at) {
+			continue
+		}
+		if n > 0 && personContext(toks, n) {
+			context[nc] = u
+			nc++
+		}
 		if n < from || inName[n] || inMention[n] || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
@@ -397,10 +409,10 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
 	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
 	// cables to Stalin".
-	out = ix.contextPersons(out, text, toks, starts, ms, at, inName, inMention, mem)
+	out = ix.contextPersons(out, text, toks, context[:nc], ms, at, inName, inMention, mem)
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
-	out = ix.namedUnits(out, text, toks, ups, ms, at, inName)
+	out = ix.namedUnits(out, text, toks, units[:nu], ms, at, inName)
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -1372,9 +1384,13 @@ func properUnit(agent string) bool {
 // unit noun after a one-word code name ("Charlie Company"), and "Task
 // Force" with its name. A country named just before ("the US 101st
 // Airborne Division") is the unit's. The unit is a MIL agent; the agent
-// mention of its head noun is used up. It appends the units to out; ups
-// are the capitalized words.
-func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, ups []int32, ms []mention, at []int32, inName []bool) []Actor {
+// mention of its head noun is used up. It appends the units to out;
+// units are the capitalized words that are "Task" or a unit noun, in
+// text order (capsByPass).
+func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, units []int32, ms []mention, at []int32, inName []bool) []Actor {
+	if len(units) == 0 {
+		return out
+	}
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
 		start := i
@@ -1396,7 +1412,7 @@ func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, ups []i
 	}
 	from := 0 // the first token a unit may be read at
 	// both kinds of name end in a capitalized word: "Task", the unit noun
-	for _, u := range ups {
+	for _, u := range units {
 		j := int(u)
 		if j < from {
 			continue
@@ -1466,12 +1482,13 @@ var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true
 // "identified as"; names listed in parentheses after a common noun
 // ("his sons (Uday and Qusay)"); a one-word name that sends a message or
 // receives one ("Mao's cables to Stalin"). It appends them to out;
-// starts are the tokens a name may start at.
-func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, starts []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
+// context are the tokens a name may start at that personContext keeps,
+// in text order (capsByPass).
+func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, context []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
 	from := 1 // the first token a name may start at
-	for _, u := range starts {
+	for _, u := range context {
 		n := int(u)
-		if n < from || inName[n] || inMention[n] || !personContext(toks, n) {
+		if n < from || inName[n] || inMention[n] {
 			continue
 		}
 		end := nameEnd(toks, n, at)

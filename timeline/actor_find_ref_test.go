@@ -45,16 +45,12 @@ func (ix *actorIndex) findActorsForRef(out []Actor, text string, s Span, mem *ac
 	ups := sc.tz.ups
 	// Of those, the ones a person's name may start at (nameStart, which
 	// reads only the tokens and the mentions' starts, fixed from here on).
-	starts := sc.starts[:0]
-	if starts == nil {
-		starts = make([]int32, 0, cap(ups))
-	}
+	starts := make([]int32, 0, len(ups)) // the scratch it had is gone
 	for _, u := range ups {
 		if nameStart(toks, int(u), at) {
 			starts = append(starts, u)
 		}
 	}
-	sc.starts = starts
 
 	// Persons: a title before a name ("spokesperson Maria Zakharova").
 	for k := range ms {
