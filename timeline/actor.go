@@ -409,10 +409,16 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 	// person: "identified as Abdallah Mohammed Fadhul", "replaced by
 	// Winston Churchill", "Hussein's sons (Uday and Qusay)", "Mao's
 	// cables to Stalin".
-	out = ix.contextPersons(out, text, toks, context[:nc], ms, at, inName, inMention, mem)
+	// (Most sentences have none of the words either pass reads: their
+	// many arguments are not passed for nothing.)
+	if nc > 0 {
+		out = ix.contextPersons(out, text, toks, context[:nc], ms, at, inName, inMention, mem)
+	}
 	// Military units named by number or codename: "the Eighth Army",
 	// "the 7th Cavalry Regiment", "Charlie Company", "Task Force Smith".
-	out = ix.namedUnits(out, text, toks, units[:nu], ms, at, inName)
+	if nu > 0 {
+		out = ix.namedUnits(out, text, toks, units[:nu], ms, at, inName)
+	}
 	// Agents, attached to a country or organization when the text says so.
 	for k := range ms {
 		m := &ms[k]
@@ -505,10 +511,12 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Actor) int { return cmp.Compare(a.Start, b.Start) })
+	if !slices.IsSortedFunc(out, byStart) { // often in order already
+		slices.SortStableFunc(out, byStart)
+	}
 	ix.ownedByPerson(text, out)
 	out = dropBridging(out)
-	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End || len(out) == 0 {
 		return out
 	}
 	if m := findCreditLine(text[s.Start:s.End]); m != nil {
@@ -531,6 +539,9 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 	return out
 }
 
+// byStart orders actors by where they start.
+func byStart(a, b Actor) int { return cmp.Compare(a.Start, b.Start) }
+
 // namesState reports an actor that names a state for a later "its" or
 // "their": no person, and no international body.
 func namesState(a *Actor) bool {
@@ -545,11 +556,19 @@ func (ix *actorIndex) noteLastCountry(text string, s Span, as []Actor, mem *acto
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return
 	}
-	credit := findCreditLine(text[s.Start:s.End])
-	first := -1
+	// the credit line is looked for only when some actor names a
+	// state: most sentences have none
+	first, read := -1, false
+	var credit []int
 	for k := range as {
 		a := &as[k]
-		if credit != nil && a.Start < s.Start+credit[1] || !namesState(a) {
+		if !namesState(a) {
+			continue
+		}
+		if !read {
+			credit, read = findCreditLine(text[s.Start:s.End]), true
+		}
+		if credit != nil && a.Start < s.Start+credit[1] {
 			continue
 		}
 		if first < 0 || a.Start < as[first].Start {
@@ -600,11 +619,14 @@ func dropBridging(as []Actor) []Actor {
 		return as
 	}
 	out := as[:0]
-	for _, a := range as {
-		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") && !properUnit(a.Agent) {
+	for k := range as {
+		if a := &as[k]; a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") && !properUnit(a.Agent) {
 			continue
 		}
-		out = append(out, a)
+		if len(out) < k { // an actor dropped before: moved down
+			as[len(out)] = as[k]
+		}
+		out = as[:len(out)+1]
 	}
 	return out
 }
@@ -1388,9 +1410,6 @@ func properUnit(agent string) bool {
 // units are the capitalized words that are "Task" or a unit noun, in
 // text order (capsByPass).
 func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, units []int32, ms []mention, at []int32, inName []bool) []Actor {
-	if len(units) == 0 {
-		return out
-	}
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
 		start := i
