@@ -10,7 +10,8 @@ import (
 // a sentence's capitalized words were narrowed (ded027a), kept to hold
 // the new one to it: findActorsForRef with its mentions (mentionsRef,
 // every token nextStartRef keeps matched), countryContextOKRef (the
-// word lists read as maps), namedUnitsRef and contextPersonsRef.
+// word lists read as maps), namedUnitsRef, contextPersonsRef,
+// noteLastCountryRef and dropBridgingRef.
 
 func (ix *actorIndex) findActorsForRef(out []Actor, text string, s Span, mem *actorMemory, read bool) []Actor {
 	out = out[:0]
@@ -219,7 +220,7 @@ func (ix *actorIndex) findActorsForRef(out []Actor, text string, s Span, mem *ac
 		// What follows adds persons met before, orders the actors and
 		// drops some agents: none of it changes the memory, unless an
 		// agent takes a person's country (ownedByPerson).
-		ix.noteLastCountry(text, s, out, mem)
+		ix.noteLastCountryRef(text, s, out, mem)
 		return out
 	}
 	// Persons met before, named again by surname.
@@ -242,7 +243,7 @@ func (ix *actorIndex) findActorsForRef(out []Actor, text string, s Span, mem *ac
 	}
 	slices.SortStableFunc(out, func(a, b Actor) int { return cmp.Compare(a.Start, b.Start) })
 	ix.ownedByPerson(text, out)
-	out = dropBridging(out)
+	out = dropBridgingRef(out)
 	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 		return out
 	}
@@ -429,6 +430,47 @@ func (ix *actorIndex) contextPersonsRef(out []Actor, text string, toks []token, 
 		markName(inName, n, end)
 		out = append(out, p)
 		from = end
+	}
+	return out
+}
+
+func (ix *actorIndex) noteLastCountryRef(text string, s Span, as []Actor, mem *actorMemory) {
+	if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+		return
+	}
+	credit := findCreditLine(text[s.Start:s.End])
+	first := -1
+	for k := range as {
+		a := &as[k]
+		if credit != nil && a.Start < s.Start+credit[1] || !namesState(a) {
+			continue
+		}
+		if first < 0 || a.Start < as[first].Start {
+			first = k
+		}
+	}
+	if first >= 0 {
+		mem.lastCountry = ix.byAlpha3[as[first].Code]
+	}
+}
+
+func dropBridgingRef(as []Actor) []Actor {
+	named := false
+	for _, a := range as {
+		if a.Code != "" {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return as
+	}
+	out := as[:0]
+	for _, a := range as {
+		if a.Kind == "agent" && a.Code == "" && (a.Sector == "MIL" || a.Sector == "GOV" || a.Sector == "LEG") && !properUnit(a.Agent) {
+			continue
+		}
+		out = append(out, a)
 	}
 	return out
 }
