@@ -710,6 +710,9 @@ func possessed(toks []token, ms []mention, at []int32, n int) bool {
 }
 
 func (mem *actorMemory) lookup(name string) (Actor, bool) {
+	if len(mem.people) == 0 {
+		return Actor{}, false // no one met yet: both maps are empty
+	}
 	p, ok := mem.person(mem.persons, name)
 	if !ok {
 		p, ok = mem.person(mem.partial, lastField(name))
@@ -721,6 +724,9 @@ func (mem *actorMemory) lookup(name string) (Actor, bool) {
 // same full name, or the same surname with the same office, so that
 // "King Hussein" is not "Saddam Hussein".
 func (mem *actorMemory) lookupTitled(name, office string) (Actor, bool) {
+	if len(mem.people) == 0 {
+		return Actor{}, false
+	}
 	if p, ok := mem.person(mem.persons, name); ok {
 		return p, true
 	}
@@ -761,7 +767,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 	}
 	// Later mentions use the surname ("Zakharova") or, in some styles,
 	// the first name ("Saddam"); an earlier person keeps a shared key.
-	first, last, n := fieldEnds(p.Name)
+	first, last, n := outerFields(p.Name)
 	if n < 2 {
 		return
 	}
@@ -774,7 +780,7 @@ func (ix *actorIndex) finishPerson(text string, toks []token, start, end int, p 
 
 // lastField is the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
-	if _, last, n := fieldEnds(s); n > 0 {
+	if _, last, n := outerFields(s); n > 0 {
 		return last
 	}
 	f := strings.Fields(s)
@@ -809,6 +815,52 @@ func fieldEnds(s string) (first, last string, n int) {
 		i = j
 	}
 	return first, last, n
+}
+
+// outerFields returns the first and the last of strings.Fields(s) and
+// their number, 2 for two or more. It reads s from each end only as far
+// as those fields, when they and the spaces beside them are ASCII (a
+// name's words, and its middle ones are not read); else as fieldEnds.
+func outerFields(s string) (first, last string, n int) {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+		j++
+	}
+	switch {
+	case j < len(s) && s[j] >= utf8.RuneSelf:
+		return outerFieldsSlow(s)
+	case j == len(s):
+		if i == j {
+			return "", "", 0
+		}
+		return s[i:j], s[i:j], 1
+	}
+	// s[j] is a space: whatever follows the first field, read from the end
+	e := len(s)
+	for e > j && s[e-1] < utf8.RuneSelf && asciiSpace[s[e-1]] {
+		e--
+	}
+	if e == j {
+		return s[i:j], s[i:j], 1
+	}
+	b := e
+	for b > j && s[b-1] < utf8.RuneSelf && !asciiSpace[s[b-1]] {
+		b--
+	}
+	if s[b-1] >= utf8.RuneSelf {
+		return outerFieldsSlow(s)
+	}
+	return s[i:j], s[b:e], 2
+}
+
+// outerFieldsSlow is outerFields through fieldEnds.
+func outerFieldsSlow(s string) (first, last string, n int) {
+	first, last, n = fieldEnds(s)
+	return first, last, min(n, 2)
 }
 
 func (ix *actorIndex) byAlpha3Name(name string) int {
