@@ -99,7 +99,7 @@ type actorScratch struct {
 	ms       []mention
 	at       []int32
 	flags    []bool  // a token in a mention, then in a name
-	caps     []int32 // the capitalized words each pass reads (capsByPass)
+	caps     []int32 // the capitalized words contextPersons and namedUnits read
 	// classification's, which buildEvents hands to classifyClause: the
 	// actor lists it returns are copied out (withRoles) before its next
 	// use, so a pooled memory keeps it for the next document
@@ -356,10 +356,7 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 		if n < from || inName[n] || inMention[n] || n > 0 && (toks[n-1].word && toks[n-1].up) && !possessed(toks, ms, at, n) {
 			continue
 		}
-		end := nameEnd(toks, n, at)
-		if end == n {
-			continue
-		}
+		end := nameEndAfter(toks, n, at) // n passed nameStart above
 		single := end-n == 1
 		switch {
 		case single && (len(toks[n].raw) < 4 || n > 0 && (toks[n-1].low == "the" || toks[n-1].low == "a")):
@@ -1139,6 +1136,12 @@ func nameEnd(toks []token, n int, at []int32) int {
 	if !nameStart(toks, n, at) {
 		return n
 	}
+	return nameEndAfter(toks, n, at)
+}
+
+// nameEndAfter is nameEnd of a name that starts at n (nameStart): the
+// passes over the words a name may start at know it already.
+func nameEndAfter(toks []token, n int, at []int32) int {
 	j := n + 1
 	if toks[n].poss {
 		return j
@@ -1460,7 +1463,7 @@ func properUnit(agent string) bool {
 // Airborne Division") is the unit's. The unit is a MIL agent; the agent
 // mention of its head noun is used up. It appends the units to out;
 // units are the capitalized words that are "Task" or a unit noun, in
-// text order (capsByPass).
+// text order, as findActorsFor lists them.
 func (ix *actorIndex) namedUnits(out []Actor, text string, toks []token, units []int32, ms []mention, at []int32, inName []bool) []Actor {
 	add := func(i, j int) {
 		a := Actor{Kind: "agent", Sector: "MIL", Name: sectorNames["MIL"], Agent: spanText(text, toks[i:j])}
@@ -1553,8 +1556,8 @@ var messageNouns = map[string]bool{"cable": true, "cables": true, "letter": true
 // "identified as"; names listed in parentheses after a common noun
 // ("his sons (Uday and Qusay)"); a one-word name that sends a message or
 // receives one ("Mao's cables to Stalin"). It appends them to out;
-// context are the tokens a name may start at that personContext keeps,
-// in text order (capsByPass).
+// context are the tokens a name may start at (nameStart) that
+// personContext keeps, in text order, as findActorsFor lists them.
 func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, context []int32, ms []mention, at []int32, inName, inMention []bool, mem *actorMemory) []Actor {
 	from := 1 // the first token a name may start at
 	for _, u := range context {
@@ -1562,10 +1565,7 @@ func (ix *actorIndex) contextPersons(out []Actor, text string, toks []token, con
 		if n < from || inName[n] || inMention[n] {
 			continue
 		}
-		end := nameEnd(toks, n, at)
-		if end == n {
-			continue
-		}
+		end := nameEndAfter(toks, n, at) // a name starts at every word of context
 		prev := toks[n-1].low
 		full := end-n >= 2 && !toks[end-1].poss
 		switch {
