@@ -490,7 +490,11 @@ func (ix *actorIndex) findActorsFor(out []Actor, text string, s Span, mem *actor
 		ix.noteLastCountry(text, s, out, mem)
 		return out
 	}
-	// Persons met before, named again by surname.
+	// Persons met before, named again by surname (none before the
+	// first person met).
+	if len(mem.people) == 0 {
+		ups = nil
+	}
 	for _, u := range ups {
 		n := int(u)
 		if inName[n] || inMention[n] || !mem.mayKnow(toks[n].h) {
@@ -1193,11 +1197,13 @@ func spanTextToks(toks []token) string {
 // and poss indexes their possessives (tokenizer.poss).
 func (ix *actorIndex) mentions(toks []token, poss []int32, ms []mention) []mention {
 	placeEnd := -1 // end of the last place named: "in Tanzania and Kenya"
-	for i := 0; i < len(toks); {
+	var i int      // the token matched at, which capsOK reads
+	capsOK := func(e *gazEntry) bool { return ix.capsOK(toks, i, e) }
+	for i < len(toks) {
 		if i = ix.gaz.nextStart(toks, i, poss); i == len(toks) {
 			break
 		}
-		e, j := ix.gaz.match(toks, i, func(e *gazEntry) bool { return ix.capsOK(toks, i, e) })
+		e, j := ix.gaz.match(toks, i, capsOK)
 		if e == nil {
 			i++
 			continue
