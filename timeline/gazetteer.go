@@ -82,6 +82,10 @@ type gazetteer struct {
 	// looked-up tokens start none, which match then sees without reading
 	// their slot. Built by index.
 	named []bool
+	// seconds is, by slot, the filter of its names' second tokens (the
+	// slot's multi), all ones when a name of one token starts with its
+	// word: nextMayFollow reads it without the slot. Built by index.
+	seconds []uint64
 }
 
 type gazSlot struct {
@@ -171,6 +175,7 @@ func isJoin(s, a, b string) bool {
 func (g *gazetteer) index(at []int32, size, entries int) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
+	g.seconds = make([]uint64, len(g.slots))
 	g.keys = make([]string, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
 	// the keys' bytes side by side in one string, rather than wherever
@@ -199,6 +204,10 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 			} else {
 				sl.single = true
 			}
+		}
+		g.seconds[k] = sl.multi
+		if sl.single {
+			g.seconds[k] = ^uint64(0)
 		}
 	}
 	for c := range g.punct {
@@ -514,15 +523,15 @@ func (g *gazetteer) nextStart(toks []token, i int, poss []int32) int {
 // filter. "the" starts a few names, and the word after it is seldom in
 // one: such a token is passed over here rather than matched.
 func (g *gazetteer) nextMayFollow(toks []token, i int) bool {
-	sl := &g.slots[toks[i].slot-1]
-	if sl.single || len(sl.pre) != len(sl.es) {
-		return true
+	seconds := g.seconds[toks[i].slot-1]
+	if seconds == ^uint64(0) {
+		return true // a name of one token, or every second token
 	}
 	if i+1 >= len(toks) {
 		return false // every name of the slot is longer
 	}
 	next := &toks[i+1]
-	return next.slot == 0 || next.poss || sl.multi&h2Bit(next.h) != 0
+	return next.slot == 0 || next.poss || seconds&h2Bit(next.h) != 0
 }
 
 // match returns the longest entry starting at toks[i], with the index
