@@ -26,6 +26,29 @@ const (
 	FurnitureDuplicate   = "duplicate"   // a caption or line repeated on the page
 )
 
+// furnitureMessage is the message of a ReasonFurniture diagnostic for
+// the furniture kind: a constant for each kind, rather than one made per
+// expression.
+func furnitureMessage(kind string) string {
+	switch kind {
+	case FurnitureBoilerplate:
+		return "in " + FurnitureBoilerplate
+	case FurnitureHeadline:
+		return "in " + FurnitureHeadline
+	case FurnitureDateline:
+		return "in " + FurnitureDateline
+	case FurnitureHeading:
+		return "in " + FurnitureHeading
+	case FurnitureCredit:
+		return "in " + FurnitureCredit
+	case FurnitureNote:
+		return "in " + FurnitureNote
+	case FurnitureDuplicate:
+		return "in " + FurnitureDuplicate
+	}
+	return "in " + kind
+}
+
 var (
 	creditRe = regexp.MustCompile(`^(?:/\s?[A-Z][\w.&' -]{0,40}|(?i:photo|image|picture|file photo|credit|video)\s*[:/|].{0,80})$`)
 	noteRe   = regexp.MustCompile(`^\((?i:with (?:input|reporting|additional reporting) from|reporting by|writing by|editing by|compiled by|source:|this story|this article)[^)]*\)\.?$`)
