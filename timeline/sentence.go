@@ -223,9 +223,42 @@ const maxWordBack = 64
 // dotIsInternal reports whether the dot at i belongs to an abbreviation,
 // an initial or a number rather than ending a sentence.
 func dotIsInternal(text string, from, i int) bool {
-	w := i
 	// look back at most maxWordBack bytes: abbreviations and initials are
 	// short, and an unbounded walk is quadratic on "x.x.x.x…"
+	head := text[max(from, i-maxWordBack):i]
+	// the word before the dot, read back over ASCII letters and
+	// apostrophes, lowered into key (abbreviationKey) as it is read
+	key := uint64(0)
+	j := len(head)
+	for ; j > 0 && asciiWordBytes[head[j-1]]; j-- {
+		key = key<<8 | uint64(head[j-1]|0x20) // an apostrophe has the bit
+	}
+	if j > 0 {
+		if c := head[j-1]; c == '.' {
+			return true // a dotted acronym or initial: "U.S.", "J."
+		} else if c >= utf8.RuneSelf {
+			return dotIsInternalRunes(text, from, i)
+		}
+	}
+	word := head[j:]
+	return len(word) <= maxAbbreviation && abbreviationKeys[key] || len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z'
+}
+
+// asciiWordBytes are the bytes of a word before a dot that
+// dotIsInternal reads without the unicode tables: ASCII letters and the
+// apostrophe.
+var asciiWordBytes = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	t['\''] = true
+	return t
+}()
+
+// dotIsInternalRunes is dotIsInternal for a word with letters outside
+// ASCII.
+func dotIsInternalRunes(text string, from, i int) bool {
+	w := i
 	for w > from && i-w < maxWordBack {
 		if c := text[w-1]; c < utf8.RuneSelf {
 			if c|0x20 >= 'a' && c|0x20 <= 'z' || c == '.' || c == '\'' {
@@ -254,6 +287,31 @@ func dotIsInternal(text string, from, i int) bool {
 		return true
 	}
 	return false
+}
+
+// maxAbbreviation is the length of the longest of abbreviations, whose
+// keys abbreviationKeys holds.
+var maxAbbreviation, abbreviationKeys = func() (int, map[uint64]bool) {
+	n, keys := 0, map[uint64]bool{}
+	for w := range abbreviations {
+		n = max(n, len(w))
+		keys[abbreviationKey(w)] = true
+	}
+	if n > 8 {
+		panic("timeline: an abbreviation longer than its key")
+	}
+	return n, keys
+}()
+
+// abbreviationKey packs the bytes of the ASCII word w, of at most eight,
+// into a number as dotIsInternal reads them back from the dot: the last
+// in the low byte.
+func abbreviationKey(w string) uint64 {
+	key := uint64(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		key = key<<8 | uint64(w[i])
+	}
+	return key
 }
 
 // endsWithCredit reports whether a line ends with a photo credit ("…,
