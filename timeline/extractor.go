@@ -319,7 +319,7 @@ type scratch struct {
 	cues   sentenceCues
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{prefixes: map[uint64]int32{}}} }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // maxScratch is the most sentences or keys, and maxScratchMentions the
 // most mentions, a scratch goes back to the pool with: a huge document's
@@ -334,7 +334,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // putScratch clears scr, so that the pool holds no document's text or
 // values, and returns it to the pool unless it grew past maxScratch.
 func putScratch(scr *scratch) {
-	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.wins) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch ||
+	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.wins) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch || cap(scr.dup.prefixes.slots) > 4*maxScratch ||
 		cap(scr.cues.past) > maxScratch || cap(scr.cues.future) > maxScratch {
 		return
 	}
