@@ -117,9 +117,10 @@ var continuationWords = func() map[string]bool {
 	return m
 }()
 
-// splitStops are the bytes splitBlock stops at: terminal punctuation,
-// line breaks and the slash of a credit.
-const splitStops = ".!?\n/"
+// splitStops are the bytes splitBlock stops at: terminal punctuation
+// and the slash of a credit. Line breaks are found by appendSentences:
+// inside a block, one matters only before a slash (creditBreak).
+const splitStops = ".!?/"
 
 // stopFinder finds the next of splitStops in a text. It keeps the next
 // place of each stop byte, found by strings.IndexByte (vector code), so
@@ -198,16 +199,15 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 				continue
 			}
 			i = j
-		case c == '\n':
+		case c == '/':
 			// a soft line break inside a block: a credit line ("/CFP")
 			// still splits
-			k, _ := skipSpace(text, i, end)
-			if k < end && text[k] == '/' {
+			if nl := creditBreak(text, start, i); nl >= 0 {
+				emit(nl)
+			}
+			if i > start && isSpaceBefore(text, i) && isCredit(text[i:end]) {
 				emit(i)
 			}
-			i++
-		case c == '/' && i > start && isSpaceBefore(text, i) && isCredit(text[i:end]):
-			emit(i)
 			i++
 		default:
 			i++
@@ -215,6 +215,32 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 	}
 	emit(end)
 	return out
+}
+
+// creditBreak returns the line break that white space alone separates
+// from the slash at i, -1 when there is none after from. In a block
+// (no blank line), the white space before a slash holds one break at
+// most.
+func creditBreak(text string, from, i int) int {
+	for w := i; w > from; {
+		c := text[w-1]
+		if c == '\n' {
+			return w - 1
+		}
+		if c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			w--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[from:w])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		w -= n
+	}
+	return -1
 }
 
 // maxWordBack bounds how far dotIsInternal reads back from a dot.

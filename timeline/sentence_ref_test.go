@@ -254,6 +254,12 @@ var splitCases = []string{
 	"A line long enough to count as wrapped prose in the copy of the wire İN\nNext", "\ufeff Title \ufeff\n\u2028Body.\u0085", "Wait... what? Yes!! \"Done.\" (So.) ’Quote.’ x",
 	"x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x Next", "\xff.\xfe. A\xc3. B",
 	"short\nlines\n/ AFP\nPhoto: Reuters", "It ended... to go on. It did ... Then", "Gov't. Pres. St. jr. Sept. THURS. e.g. E.G. i.e. A.M. p.m.",
+	// line breaks inside a block before a slash, through other white
+	// space and bytes
+	"A line long enough to count as wrapped prose in the copy of the wire and\n /CFP goes on\nand on / AFP",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n\u00a0\u2028/ AFP", "Done.\n/CFP and more of it",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n\xe2\xc2\xa0/CFP", "x /y\n/z\r\n\t/ W",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n/or what follows it. Then\n /x",
 }
 
 // TestSplitMatchesReference checks splitSentences against the splitter
