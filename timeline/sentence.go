@@ -118,23 +118,31 @@ var continuationWords = func() map[string]bool {
 }()
 
 // splitStops are the bytes splitBlock stops at: terminal punctuation
-// and the slash of a credit. Line breaks are found by appendSentences:
-// inside a block, one matters only before a slash (creditBreak).
-const splitStops = ".!?/"
+// and the slash of a credit; the dot and the rarer others. Line breaks
+// are found by appendSentences: inside a block, one matters only before
+// a slash (creditBreak).
+const (
+	rareStops  = "!?/"
+	splitStops = "." + rareStops
+)
 
 // stopFinder finds the next of splitStops in a text. It keeps the next
 // place of each stop byte, found by strings.IndexByte (vector code), so
 // that the bytes between stops are not read one by one, and a rare stop
 // byte is searched for once per occurrence rather than once per byte.
+// The dot, the stop of most calls, is kept apart from the rare ones,
+// whose nearest is kept too: a call compares two places.
 type stopFinder struct {
-	text string
-	next [len(splitStops)]int // the next index of each stop byte at or after the last search for it; len(text) when none
+	text     string
+	dot      int                 // the next dot at or after the last search for it; len(text) when none
+	rare     [len(rareStops)]int // the same for each of rareStops
+	nextRare int                 // the least of rare
 }
 
 func newStopFinder(text string) stopFinder {
-	f := stopFinder{text: text}
-	for k := range f.next {
-		f.next[k] = -1
+	f := stopFinder{text: text, dot: -1, nextRare: -1}
+	for k := range f.rare {
+		f.rare[k] = -1
 	}
 	return f
 }
@@ -143,19 +151,29 @@ func newStopFinder(text string) stopFinder {
 // when there is none. Calls must not go back before the i of an earlier
 // call.
 func (f *stopFinder) find(i, end int) int {
-	m := end
-	for k := range len(splitStops) {
-		p := f.next[k]
-		if p < i {
-			p = len(f.text)
-			if j := strings.IndexByte(f.text[i:], splitStops[k]); j >= 0 {
-				p = i + j
-			}
-			f.next[k] = p
-		}
-		m = min(m, p)
+	if f.dot < i {
+		f.dot = f.next(i, '.')
 	}
-	return m
+	if f.nextRare < i {
+		f.nextRare = len(f.text)
+		for k, p := range f.rare {
+			if p < i {
+				p = f.next(i, rareStops[k])
+				f.rare[k] = p
+			}
+			f.nextRare = min(f.nextRare, p)
+		}
+	}
+	return min(end, f.dot, f.nextRare)
+}
+
+// next returns the index of the first c in the text from i on, or the
+// length of the text when there is none.
+func (f *stopFinder) next(i int, c byte) int {
+	if j := strings.IndexByte(f.text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(f.text)
 }
 
 // splitBlock splits one block at sentence-final punctuation, finding its
@@ -183,6 +201,13 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 			}
 			// closing quotes and brackets belong to the sentence
 			for j < end {
+				if c := text[j]; c < utf8.RuneSelf {
+					if c != '"' && c != '\'' && c != ')' {
+						break
+					}
+					j++
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(text[j:])
 				if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
 					break
