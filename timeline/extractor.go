@@ -338,10 +338,25 @@ func putScratch(scr *scratch) {
 		cap(scr.cues.past) > maxScratch || cap(scr.cues.future) > maxScratch {
 		return
 	}
-	clear(scr.ms[:cap(scr.ms)])
-	clear(scr.sents[:cap(scr.sents)])
+	// what the call wrote, not the whole capacity: a small document's
+	// call would otherwise clear the largest one's (the sentences are
+	// appended to, never written past their length)
+	clear(scr.ms[:writtenMentions(scr.ms)])
+	clear(scr.sents)
 	scr.cues = sentenceCues{future: scr.cues.future[:0], past: scr.cues.past[:0]} // no text; cues hold spans only
 	scratchPool.Put(scr)
+}
+
+// writtenMentions is how many of the slots of ms (to its capacity) a
+// scan has written: its mentions, and after them the candidates it
+// settled away. The slots past those were cleared before the scan, and
+// a mention is never empty, so the first with End 0 ends them.
+func writtenMentions(ms []temporal.Mention) int {
+	all, n := ms[:cap(ms)], len(ms)
+	for n < len(all) && all[n].End != 0 {
+		n++
+	}
+	return n
 }
 
 func nonNilEvents(e []Event) []Event {
