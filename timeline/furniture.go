@@ -259,21 +259,27 @@ func (d *dupKeys) firstWithKey(sents []Sentence, i int) int32 {
 // plainKeyPrefix returns the first dupPrefix bytes of the key of s
 // (appendNormalizedUpTo), ok when s opens with that many bytes that fold
 // to themselves lowered, as most sentences do: ASCII without control
-// bytes, no two spaces in a row, and none first or last.
+// bytes, no two spaces in a row, and none first or last. Its four words
+// are tested together.
 func plainKeyPrefix(s string) (prefix [dupPrefix]byte, ok bool) {
-	if len(s) < dupPrefix || s[dupPrefix-1] == ' ' {
+	if len(s) < dupPrefix || s[0] == ' ' || s[dupPrefix-1] == ' ' {
 		return prefix, false
 	}
-	lastSpace := uint64(1) // a space first is due after a word only
-	for k := 0; k < dupPrefix; k += 8 {
-		x := load8(s, k)
-		sp, plain := plainWord8(x)
-		if !plain || sp&lastSpace != 0 {
-			return prefix, false
-		}
-		lastSpace = sp >> 56
-		binary.LittleEndian.PutUint64(prefix[k:], lower8(x))
+	s = s[:dupPrefix]
+	x0, x1, x2, x3 := load8(s, 0), load8(s, 8), load8(s, 16), load8(s, 24)
+	const ctl = 0x60 * ones8 // carries into the high bit of each byte from ' ' up
+	if (x0|x1|x2|x3)&high8 != 0 || (x0+ctl)&(x1+ctl)&(x2+ctl)&(x3+ctl)&high8 != high8 {
+		return prefix, false // not ASCII, or a byte below ' '
 	}
+	// two spaces in a row, inside a word or across two
+	sp0, sp1, sp2, sp3 := spaces8(x0), spaces8(x1), spaces8(x2), spaces8(x3)
+	if sp0&(sp0<<8)|sp1&(sp1<<8|sp0>>56)|sp2&(sp2<<8|sp1>>56)|sp3&(sp3<<8|sp2>>56) != 0 {
+		return prefix, false
+	}
+	binary.LittleEndian.PutUint64(prefix[0:], lower8(x0))
+	binary.LittleEndian.PutUint64(prefix[8:], lower8(x1))
+	binary.LittleEndian.PutUint64(prefix[16:], lower8(x2))
+	binary.LittleEndian.PutUint64(prefix[24:], lower8(x3))
 	return prefix, true
 }
 
@@ -441,11 +447,17 @@ func plainWord8(x uint64) (sp uint64, ok bool) {
 	if x&high8 != 0 || (x+0x60*ones8)&high8 != high8 {
 		return 0, false // not ASCII, or a byte below ' '
 	}
+	sp = spaces8(x)
+	return sp, sp&(sp<<8) == 0
+}
+
+// spaces8 has 1 in the low bit of each byte of x that is a space, the
+// bytes of x being ASCII.
+func spaces8(x uint64) uint64 {
 	// a space is a zero byte of t; the sum carries into no other byte
 	// as the bytes are below 0x80
 	t := x ^ 0x20*ones8
-	sp = ^((t&^high8 + 0x7f*ones8) | t) & high8 >> 7
-	return sp, sp&(sp<<8) == 0
+	return ^((t&^high8 + 0x7f*ones8) | t) & high8 >> 7
 }
 
 // lower8 lowers the ASCII letters among the eight ASCII bytes of x.

@@ -56,7 +56,9 @@ var normalizeCases = []string{"", "  A  b\t\nC ", "ÀÉ\u00a0Î\u2028x", "\xff\x
 	"The Minister Said On Monday That The Talks", " The Minister Said On Monday That The Talks", "The Minister Said On Monday Tha  The Talks",
 	"The Ministe  Said On Monday That The Talks", "The Minister Said On Monday\tThat The Talks", "The Minister Said On Monday That  The Talks",
 	"The Minister Said On Monday Tha The Talks", "The Minister Said On Monday That", "The Minister Said On Monday Th\u00e9 Talks",
-	"The Minister Said On Monday Tha ", "The Minister Said On Monday Tha \t\u00a0"}
+	"The Minister Said On Monday Tha ", "The Minister Said On Monday Tha \t\u00a0",
+	"The Min  ister Said On Monday That The Talks", "The Minister Sa  On Monday That The Talks", "The Minister Said On Mo  day That The Talks",
+	"The Minister Said On Monday That The Talks\x7f", "The Minister\x7fSaid On Monday That The Talks"}
 
 func TestNormalizedMatchesReference(t *testing.T) {
 	buf := []byte("prefix")
