@@ -238,7 +238,8 @@ func (x *Extractor) read(ctx context.Context, st *docState, idx int, doc Documen
 // grown for the next call.
 func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents []Sentence, ms []temporal.Mention, sentOf []int32, winBuf *[]temporal.Window) ([]temporal.Mention, []int32, error) {
 	wins := *winBuf
-	for si, s := range sents {
+	for si := range sents {
+		s := &sents[si]
 		if si%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
