@@ -58,9 +58,11 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 	// each event's one source, from one array for the document: an
 	// expression makes one event at most
 	sources := make([]Source, 0, len(st.exprs))
-	// the events, at most one per dated expression outside furniture:
-	// made once at that size rather than grown
-	st.events = slices.Grow(st.events, maxEvents(st))
+	// the events, and the diagnostics of the expressions that make
+	// none: made once at their size rather than grown
+	nEvents := countEvents(st)
+	st.events = slices.Grow(st.events, nEvents)
+	st.diags = slices.Grow(st.diags, len(st.exprs)-nEvents)
 	base := len(st.events)
 	ids, idEnds := mem.scratch.ids[:0], mem.scratch.idEnds[:0] // the events' IDs, set at the end
 	byDoc := st.exprs
@@ -72,7 +74,7 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 			e := &byDoc[ei]
 			switch {
 			case s.Furniture != "":
-				st.diag(e, ReasonFurniture, "in "+s.Furniture)
+				st.diag(e, ReasonFurniture, furnitureMessage(s.Furniture))
 			case e.Type == Duration || e.Type == Set || !e.Resolved() && e.Anchor != Unresolved:
 				st.diag(e, ReasonNotADate, notADate(e.Type))
 			case e.Anchor == Unresolved:
@@ -172,18 +174,32 @@ func notADate(t TimexType) string {
 	return "a " + string(t) + " names no point in time"
 }
 
-// maxEvents is how many events st's expressions can make: the dated
-// ones of prose sentences (the tests of buildEvents' first loop).
-func maxEvents(st *docState) int {
+// countEvents is how many events st's expressions make: the dated ones
+// of prose sentences (the tests of buildEvents' first loop) but those
+// whose sentence has one of their value before them. Each of the others
+// makes a diagnostic instead.
+func countEvents(st *docState) int {
 	n := 0
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		prose := e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == ""
-		if prose && e.dated() {
+		if prose && e.dated() && !datedBefore(st.exprs, i) {
 			n++
 		}
 	}
 	return n
+}
+
+// datedBefore reports whether a dated expression before exprs[i] in its
+// sentence has its value, as seenValue finds among the sentence's dated.
+func datedBefore(exprs []Expression, i int) bool {
+	e := &exprs[i]
+	for j := i - 1; j >= 0 && exprs[j].Sentence == e.Sentence; j-- {
+		if exprs[j].dated() && exprs[j].Value == e.Value {
+			return true
+		}
+	}
+	return false
 }
 
 // seenValue reports whether one of the expressions earlier has the

@@ -66,13 +66,15 @@ const (
 // is done or the document exceeds the size limit; odd text comes back
 // as data (diagnostics), never as an error or a panic.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error) {
-	// the state of the call, the timeline and its one document are made
-	// in one allocation: a small document's call makes few others
-	out := &extraction{}
-	st := &out.st
-	if err := x.read(ctx, st, 0, doc, false); err != nil {
+	// the timeline and its one document are made in one allocation: a
+	// small document's call makes few others. The state of the call
+	// stays on the stack (read keeps no pointer to it), so the result
+	// does not carry it.
+	var st docState
+	if err := x.read(ctx, &st, 0, doc, false); err != nil {
 		return nil, err
 	}
+	out := &extraction{}
 	out.docs[0] = st.info
 	tl := &out.tl
 	*tl = Timeline{
@@ -88,12 +90,10 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (*Timeline, error
 	return tl, nil
 }
 
-// extraction is what Extract allocates: its result and the state that
-// builds it.
+// extraction is what Extract allocates: its result.
 type extraction struct {
 	tl   Timeline
 	docs [1]DocumentInfo
-	st   docState
 }
 
 // ExtractAll reads several documents into one timeline, in order, with
@@ -192,7 +192,7 @@ func (x *Extractor) read(ctx context.Context, st *docState, idx int, doc Documen
 	}
 
 	// expressions
-	ms, sentOf, err := scanMentions(ctx, sc, text, st.sents, scr.ms[:0], scr.sentOf[:0])
+	ms, sentOf, err := scanMentions(ctx, sc, text, st.sents, scr.ms[:0], scr.sentOf[:0], &scr.wins)
 	scr.ms, scr.sentOf = ms, sentOf
 	if err != nil {
 		return err
@@ -234,10 +234,12 @@ func (x *Extractor) read(ctx context.Context, st *docState, idx int, doc Documen
 
 // scanMentions finds the temporal mentions of the sentences sents of
 // text, in order, and the index of the sentence of each, appended to ms
-// and sentOf.
-func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents []Sentence, ms []temporal.Mention, sentOf []int32) ([]temporal.Mention, []int32, error) {
-	var wins []temporal.Window
-	for si, s := range sents {
+// and sentOf. *winBuf is storage for the windows of a sentence, left
+// grown for the next call.
+func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents []Sentence, ms []temporal.Mention, sentOf []int32, winBuf *[]temporal.Window) ([]temporal.Mention, []int32, error) {
+	wins := *winBuf
+	for si := range sents {
+		s := &sents[si]
 		if si%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
@@ -267,6 +269,7 @@ func scanMentions(ctx context.Context, sc *temporal.Scanner, text string, sents 
 			sentOf = append(sentOf, int32(si))
 		}
 	}
+	*winBuf = wins
 	return ms, sentOf, nil
 }
 
@@ -305,17 +308,19 @@ func resolveMentions(st *docState, ms []temporal.Mention, sentOf []int32, mode M
 // scratch is the storage of process that does not outlive the call,
 // kept in scratchPool from one call to the next: the mentions (each
 // window's candidates before they are settled), the sentence of each,
-// the sentences before they are copied at their size, the keys of
-// markFurniture's duplicates, the tense cues of a sentence.
+// the windows of a sentence, the sentences before they are copied at
+// their size, the keys of markFurniture's duplicates, the tense cues of
+// a sentence.
 type scratch struct {
 	ms     []temporal.Mention
 	sentOf []int32
+	wins   []temporal.Window
 	sents  []Sentence
 	dup    dupKeys
 	cues   sentenceCues
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{dup: dupKeys{prefixes: map[uint64]int32{}}} }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // maxScratch is the most sentences or keys, and maxScratchMentions the
 // most mentions, a scratch goes back to the pool with: a huge document's
@@ -330,14 +335,29 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 // putScratch clears scr, so that the pool holds no document's text or
 // values, and returns it to the pool unless it grew past maxScratch.
 func putScratch(scr *scratch) {
-	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch ||
+	if cap(scr.ms) > maxScratchMentions || cap(scr.sentOf) > maxScratch || cap(scr.wins) > maxScratch || cap(scr.sents) > maxScratch || cap(scr.dup.key) > maxScratch || cap(scr.dup.prefixes.slots) > 4*maxScratch ||
 		cap(scr.cues.past) > maxScratch || cap(scr.cues.future) > maxScratch {
 		return
 	}
-	clear(scr.ms[:cap(scr.ms)])
-	clear(scr.sents[:cap(scr.sents)])
+	// what the call wrote, not the whole capacity: a small document's
+	// call would otherwise clear the largest one's (the sentences are
+	// appended to, never written past their length)
+	clear(scr.ms[:writtenMentions(scr.ms)])
+	clear(scr.sents)
 	scr.cues = sentenceCues{future: scr.cues.future[:0], past: scr.cues.past[:0]} // no text; cues hold spans only
 	scratchPool.Put(scr)
+}
+
+// writtenMentions is how many of the slots of ms (to its capacity) a
+// scan has written: its mentions, and after them the candidates it
+// settled away. The slots past those were cleared before the scan, and
+// a mention is never empty, so the first with End 0 ends them.
+func writtenMentions(ms []temporal.Mention) int {
+	all, n := ms[:cap(ms)], len(ms)
+	for n < len(all) && all[n].End != 0 {
+		n++
+	}
+	return n
 }
 
 func nonNilEvents(e []Event) []Event {

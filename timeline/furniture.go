@@ -26,6 +26,29 @@ const (
 	FurnitureDuplicate   = "duplicate"   // a caption or line repeated on the page
 )
 
+// furnitureMessage is the message of a ReasonFurniture diagnostic for
+// the furniture kind: a constant for each kind, rather than one made per
+// expression.
+func furnitureMessage(kind string) string {
+	switch kind {
+	case FurnitureBoilerplate:
+		return "in " + FurnitureBoilerplate
+	case FurnitureHeadline:
+		return "in " + FurnitureHeadline
+	case FurnitureDateline:
+		return "in " + FurnitureDateline
+	case FurnitureHeading:
+		return "in " + FurnitureHeading
+	case FurnitureCredit:
+		return "in " + FurnitureCredit
+	case FurnitureNote:
+		return "in " + FurnitureNote
+	case FurnitureDuplicate:
+		return "in " + FurnitureDuplicate
+	}
+	return "in " + kind
+}
+
 var (
 	creditRe = regexp.MustCompile(`^(?:/\s?[A-Z][\w.&' -]{0,40}|(?i:photo|image|picture|file photo|credit|video)\s*[:/|].{0,80})$`)
 	noteRe   = regexp.MustCompile(`^\((?i:with (?:input|reporting|additional reporting) from|reporting by|writing by|editing by|compiled by|source:|this story|this article)[^)]*\)\.?$`)
@@ -94,7 +117,7 @@ var dupSeed = maphash.MakeSeed()
 // markFurniture sets Sentence.Furniture on the sentences that are not
 // prose. dateline is the span of the DCT in the text, if read from it.
 func markFurniture(text string, sents []Sentence, dateline Span, hasDateline bool) {
-	markFurnitureWith(&dupKeys{prefixes: make(map[uint64]int32, len(sents))}, text, sents, dateline, hasDateline)
+	markFurnitureWith(&dupKeys{}, text, sents, dateline, hasDateline)
 }
 
 // dupKeys is the storage of the search for duplicates, empty between
@@ -102,15 +125,56 @@ func markFurniture(text string, sents []Sentence, dateline Span, hasDateline boo
 // earlier sentence. Most sentences share the first dupPrefix bytes of
 // their key with no other, so only those bytes are made at first:
 // prefixes holds the hash of each prefix long enough to count, with the
-// first sentence of that hash (complemented once its whole key is in
-// keys). Only the sentences whose prefix hash another has had get their
-// whole key made: keys holds its hash, with the first sentence of that
-// hash. The rare sentence whose key has the hash of another key is
-// compared with every earlier one. key and other are buffers for the
-// keys.
+// first sentence of that hash. Only the sentences whose prefix hash
+// another has had get their whole key made: keys holds its hash, with
+// the first sentence of that hash (complemented). The rare sentence
+// whose key has the hash of another key is compared with every earlier
+// one. key and other are buffers for the keys.
 type dupKeys struct {
-	prefixes, keys map[uint64]int32
-	key, other     []byte
+	prefixes   prefixTable
+	keys       map[uint64]int32
+	key, other []byte
+}
+
+// prefixTable is a set of prefix hashes with the first sentence of
+// each, open addressed in a power of two of slots twice the sentences
+// at least: a probe a sentence or two, and no map's hashing and growth
+// for the one look-up most sentences make.
+type prefixTable struct {
+	slots []prefixSlot
+}
+
+// prefixSlot is a prefix hash and 1 + its first sentence; first is 0
+// in an empty slot. keyed reports the first one's whole key in keys.
+type prefixSlot struct {
+	hash  uint64
+	first int32
+	keyed bool
+}
+
+// reset makes t an empty table for n sentences.
+func (t *prefixTable) reset(n int) {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.slots) < size {
+		t.slots = make([]prefixSlot, size)
+	}
+	t.slots = t.slots[:size] // cleared by the last clear
+}
+
+// clear empties the slots of t.
+func (t *prefixTable) clear() { clear(t.slots) }
+
+// slot returns the slot of hash h: h's, or the empty one where it goes.
+func (t *prefixTable) slot(h uint64) *prefixSlot {
+	mask := uint64(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		if s := &t.slots[k]; s.first == 0 || s.hash == h {
+			return s
+		}
+	}
 }
 
 // dupPrefix is the length of the key prefixes that dupKeys tells
@@ -121,6 +185,7 @@ const dupPrefix = 32
 // markFurnitureWith is markFurniture with d for its keys; it leaves d
 // empty, with its buffers grown.
 func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span, hasDateline bool) {
+	d.prefixes.reset(len(sents))
 	for i := range sents {
 		s := &sents[i]
 		first := d.firstWithKey(sents, i) // the first earlier sentence of i's key hash
@@ -141,7 +206,7 @@ func markFurnitureWith(d *dupKeys, text string, sents []Sentence, dateline Span,
 			s.Furniture = FurnitureHeading
 		}
 	}
-	clear(d.prefixes)
+	d.prefixes.clear()
 	clear(d.keys)
 }
 
@@ -156,25 +221,31 @@ func (d *dupKeys) firstWithKey(sents []Sentence, i int) int32 {
 	if len(text)*3 < minDuplicate {
 		return -1
 	}
-	d.key = appendNormalizedUpTo(d.key[:0], text, dupPrefix)
-	if len(d.key) < minDuplicate {
-		return -1
+	var h uint64
+	if prefix, ok := plainKeyPrefix(text); ok {
+		h = maphash.Bytes(dupSeed, prefix[:])
+	} else {
+		d.key = appendNormalizedUpTo(d.key[:0], text, dupPrefix)
+		if len(d.key) < minDuplicate {
+			return -1
+		}
+		h = maphash.Bytes(dupSeed, d.key[:min(len(d.key), dupPrefix)])
 	}
-	h := maphash.Bytes(dupSeed, d.key[:min(len(d.key), dupPrefix)])
-	j, ok := d.prefixes[h]
-	if !ok {
-		d.prefixes[h] = int32(i)
+	p := d.prefixes.slot(h)
+	if p.first == 0 {
+		p.hash, p.first = h, int32(i)+1
 		return -1
 	}
 	if d.keys == nil {
 		d.keys = map[uint64]int32{}
 	}
-	if j >= 0 { // the first of this prefix hash: its whole key goes in keys
+	if !p.keyed { // the first of this prefix hash: its whole key goes in keys
+		j := p.first - 1
 		d.other = appendNormalized(d.other[:0], sents[j].Text)
 		if hj := maphash.Bytes(dupSeed, d.other); d.keys[hj] == 0 {
 			d.keys[hj] = ^j
 		}
-		d.prefixes[h] = ^j
+		p.keyed = true
 	}
 	d.key = appendNormalized(d.key[:0], text)
 	hi := maphash.Bytes(dupSeed, d.key)
@@ -183,6 +254,33 @@ func (d *dupKeys) firstWithKey(sents []Sentence, i int) int32 {
 	}
 	d.keys[hi] = ^int32(i)
 	return -1
+}
+
+// plainKeyPrefix returns the first dupPrefix bytes of the key of s
+// (appendNormalizedUpTo), ok when s opens with that many bytes that fold
+// to themselves lowered, as most sentences do: ASCII without control
+// bytes, no two spaces in a row, and none first or last. Its four words
+// are tested together.
+func plainKeyPrefix(s string) (prefix [dupPrefix]byte, ok bool) {
+	if len(s) < dupPrefix || s[0] == ' ' || s[dupPrefix-1] == ' ' {
+		return prefix, false
+	}
+	s = s[:dupPrefix]
+	x0, x1, x2, x3 := load8(s, 0), load8(s, 8), load8(s, 16), load8(s, 24)
+	const ctl = 0x60 * ones8 // carries into the high bit of each byte from ' ' up
+	if (x0|x1|x2|x3)&high8 != 0 || (x0+ctl)&(x1+ctl)&(x2+ctl)&(x3+ctl)&high8 != high8 {
+		return prefix, false // not ASCII, or a byte below ' '
+	}
+	// two spaces in a row, inside a word or across two
+	sp0, sp1, sp2, sp3 := spaces8(x0), spaces8(x1), spaces8(x2), spaces8(x3)
+	if sp0&(sp0<<8)|sp1&(sp1<<8|sp0>>56)|sp2&(sp2<<8|sp1>>56)|sp3&(sp3<<8|sp2>>56) != 0 {
+		return prefix, false
+	}
+	binary.LittleEndian.PutUint64(prefix[0:], lower8(x0))
+	binary.LittleEndian.PutUint64(prefix[8:], lower8(x1))
+	binary.LittleEndian.PutUint64(prefix[16:], lower8(x2))
+	binary.LittleEndian.PutUint64(prefix[24:], lower8(x3))
+	return prefix, true
 }
 
 // repeats reports whether sentence i, of key key, repeats an earlier
@@ -284,17 +382,19 @@ func appendNormalizedUpTo(b []byte, s string, max int) []byte {
 	for i := 0; i < len(s) && len(b)-start < max; {
 		// eight ASCII bytes at a time where they fold to themselves
 		// lowered: no control bytes, no two spaces in a row, no space
-		// first unless one is due there, and none last (it would be
-		// due after them)
+		// first unless one is due there; a space last is taken off
+		// again, as it is due only before what follows it
 		if i+8 <= len(s) {
 			x := load8(s, i)
-			if sp, ok := plainWord8(x); ok && (sp&1 == 0 || !space && len(b) > start) && sp>>56 == 0 {
+			if sp, ok := plainWord8(x); ok && (sp&1 == 0 || !space && len(b) > start) {
 				if space && len(b) > start {
 					b = append(b, ' ')
 				}
-				space = false
 				b = binary.LittleEndian.AppendUint64(b, lower8(x))
 				i += 8
+				if space = sp>>56 != 0; space {
+					b = b[:len(b)-1]
+				}
 				continue
 			}
 		}
@@ -347,11 +447,17 @@ func plainWord8(x uint64) (sp uint64, ok bool) {
 	if x&high8 != 0 || (x+0x60*ones8)&high8 != high8 {
 		return 0, false // not ASCII, or a byte below ' '
 	}
+	sp = spaces8(x)
+	return sp, sp&(sp<<8) == 0
+}
+
+// spaces8 has 1 in the low bit of each byte of x that is a space, the
+// bytes of x being ASCII.
+func spaces8(x uint64) uint64 {
 	// a space is a zero byte of t; the sum carries into no other byte
 	// as the bytes are below 0x80
 	t := x ^ 0x20*ones8
-	sp = ^((t&^high8 + 0x7f*ones8) | t) & high8 >> 7
-	return sp, sp&(sp<<8) == 0
+	return ^((t&^high8 + 0x7f*ones8) | t) & high8 >> 7
 }
 
 // lower8 lowers the ASCII letters among the eight ASCII bytes of x.

@@ -50,16 +50,34 @@ func normalizeRef(s string) string {
 var normalizeCases = []string{"", "  A  b\t\nC ", "ÀÉ\u00a0Î\u2028x", "\xff\xfe Ab\xc3", "\x00\v\f\r", "KELVIN\u212a ſ İ",
 	// eight bytes at a time
 	"ABCDEFGH IJKLMNOP@[`{~\x7f", " abcdefgh  ijklmnop ", "a b c d e f g h i j k", "abcdefg  hijklmnopq", "abcdefgh\tijklmnop",
-	"abcdefg hijklmno pqrstuvw xyz", "\u00a0 abcdefgh", "é abcdefghi", "abcdefgh é", "AZaz@[`{ AZ az"}
+	"abcdefg hijklmno pqrstuvw xyz", "\u00a0 abcdefgh", "é abcdefghi", "abcdefgh é", "AZaz@[`{ AZ az",
+	// the plain prefix of dupPrefix bytes: spaces at its ends, two
+	// across its words, a control byte, a space after it
+	"The Minister Said On Monday That The Talks", " The Minister Said On Monday That The Talks", "The Minister Said On Monday Tha  The Talks",
+	"The Ministe  Said On Monday That The Talks", "The Minister Said On Monday\tThat The Talks", "The Minister Said On Monday That  The Talks",
+	"The Minister Said On Monday Tha The Talks", "The Minister Said On Monday That", "The Minister Said On Monday Th\u00e9 Talks",
+	"The Minister Said On Monday Tha ", "The Minister Said On Monday Tha \t\u00a0",
+	"The Min  ister Said On Monday That The Talks", "The Minister Sa  On Monday That The Talks", "The Minister Said On Mo  day That The Talks",
+	"The Minister Said On Monday That The Talks\x7f", "The Minister\x7fSaid On Monday That The Talks"}
 
 func TestNormalizedMatchesReference(t *testing.T) {
 	buf := []byte("prefix")
-	for _, s := range refTexts(t, normalizeCases) {
-		want := normalizeRef(s)
-		if got := string(appendNormalized(buf[:0], s)); got != want {
-			t.Fatalf("%q: %q, want %q", s, got, want)
+	plain := 0
+	for _, text := range refTexts(t, normalizeCases) {
+		// the text, and each of its lines, as a sentence's text is
+		for _, s := range append(strings.Split(text, "\n"), text) {
+			want := normalizeRef(s)
+			if got := string(appendNormalized(buf[:0], s)); got != want {
+				t.Fatalf("%q: %q, want %q", s, got, want)
+			}
+			checkNormalizedUpTo(t, s, want)
+			if _, ok := plainKeyPrefix(s); ok {
+				plain++
+			}
 		}
-		checkNormalizedUpTo(t, s, want)
+	}
+	if plain < floorWithCorpus(t, 1000) {
+		t.Fatalf("only %d texts with a plain key prefix", plain)
 	}
 }
 
@@ -67,6 +85,9 @@ func TestNormalizedMatchesReference(t *testing.T) {
 // want of s, at least max bytes of it (all of a shorter one).
 func checkNormalizedUpTo(t *testing.T, s, want string) {
 	t.Helper()
+	if prefix, ok := plainKeyPrefix(s); ok && string(prefix[:]) != want[:min(len(want), dupPrefix)] {
+		t.Fatalf("%q: plain prefix %q, key %q", s, prefix, want)
+	}
 	for _, max := range []int{0, 1, 7, minDuplicate, dupPrefix, 100} {
 		got := string(appendNormalizedUpTo([]byte("x"), s, max)[1:])
 		if !strings.HasPrefix(want, got) || len(got) < min(max, len(want)) {

@@ -117,23 +117,32 @@ var continuationWords = func() map[string]bool {
 	return m
 }()
 
-// splitStops are the bytes splitBlock stops at: terminal punctuation,
-// line breaks and the slash of a credit.
-const splitStops = ".!?\n/"
+// splitStops are the bytes splitBlock stops at: terminal punctuation
+// and the slash of a credit; the dot and the rarer others. Line breaks
+// are found by appendSentences: inside a block, one matters only before
+// a slash (creditBreak).
+const (
+	rareStops  = "!?/"
+	splitStops = "." + rareStops
+)
 
 // stopFinder finds the next of splitStops in a text. It keeps the next
 // place of each stop byte, found by strings.IndexByte (vector code), so
 // that the bytes between stops are not read one by one, and a rare stop
 // byte is searched for once per occurrence rather than once per byte.
+// The dot, the stop of most calls, is kept apart from the rare ones,
+// whose nearest is kept too: a call compares two places.
 type stopFinder struct {
-	text string
-	next [len(splitStops)]int // the next index of each stop byte at or after the last search for it; len(text) when none
+	text     string
+	dot      int                 // the next dot at or after the last search for it; len(text) when none
+	rare     [len(rareStops)]int // the same for each of rareStops
+	nextRare int                 // the least of rare
 }
 
 func newStopFinder(text string) stopFinder {
-	f := stopFinder{text: text}
-	for k := range f.next {
-		f.next[k] = -1
+	f := stopFinder{text: text, dot: -1, nextRare: -1}
+	for k := range f.rare {
+		f.rare[k] = -1
 	}
 	return f
 }
@@ -142,19 +151,29 @@ func newStopFinder(text string) stopFinder {
 // when there is none. Calls must not go back before the i of an earlier
 // call.
 func (f *stopFinder) find(i, end int) int {
-	m := end
-	for k := range len(splitStops) {
-		p := f.next[k]
-		if p < i {
-			p = len(f.text)
-			if j := strings.IndexByte(f.text[i:], splitStops[k]); j >= 0 {
-				p = i + j
-			}
-			f.next[k] = p
-		}
-		m = min(m, p)
+	if f.dot < i {
+		f.dot = f.next(i, '.')
 	}
-	return m
+	if f.nextRare < i {
+		f.nextRare = len(f.text)
+		for k, p := range f.rare {
+			if p < i {
+				p = f.next(i, rareStops[k])
+				f.rare[k] = p
+			}
+			f.nextRare = min(f.nextRare, p)
+		}
+	}
+	return min(end, f.dot, f.nextRare)
+}
+
+// next returns the index of the first c in the text from i on, or the
+// length of the text when there is none.
+func (f *stopFinder) next(i int, c byte) int {
+	if j := strings.IndexByte(f.text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(f.text)
 }
 
 // splitBlock splits one block at sentence-final punctuation, finding its
@@ -182,6 +201,13 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 			}
 			// closing quotes and brackets belong to the sentence
 			for j < end {
+				if c := text[j]; c < utf8.RuneSelf {
+					if c != '"' && c != '\'' && c != ')' {
+						break
+					}
+					j++
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(text[j:])
 				if r != '"' && r != '\'' && r != '”' && r != '’' && r != ')' {
 					break
@@ -198,16 +224,15 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 				continue
 			}
 			i = j
-		case c == '\n':
+		case c == '/':
 			// a soft line break inside a block: a credit line ("/CFP")
 			// still splits
-			k, _ := skipSpace(text, i, end)
-			if k < end && text[k] == '/' {
+			if nl := creditBreak(text, start, i); nl >= 0 {
+				emit(nl)
+			}
+			if i > start && isSpaceBefore(text, i) && isCredit(text[i:end]) {
 				emit(i)
 			}
-			i++
-		case c == '/' && i > start && isSpaceBefore(text, i) && isCredit(text[i:end]):
-			emit(i)
 			i++
 		default:
 			i++
@@ -217,15 +242,74 @@ func splitBlock(text string, blk Span, stops *stopFinder, out []Sentence) []Sent
 	return out
 }
 
+// creditBreak returns the line break that white space alone separates
+// from the slash at i, -1 when there is none after from. In a block
+// (no blank line), the white space before a slash holds one break at
+// most.
+func creditBreak(text string, from, i int) int {
+	for w := i; w > from; {
+		c := text[w-1]
+		if c == '\n' {
+			return w - 1
+		}
+		if c < utf8.RuneSelf {
+			if !isSpaceByte(c) {
+				break
+			}
+			w--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[from:w])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		w -= n
+	}
+	return -1
+}
+
 // maxWordBack bounds how far dotIsInternal reads back from a dot.
 const maxWordBack = 64
 
 // dotIsInternal reports whether the dot at i belongs to an abbreviation,
 // an initial or a number rather than ending a sentence.
 func dotIsInternal(text string, from, i int) bool {
-	w := i
 	// look back at most maxWordBack bytes: abbreviations and initials are
 	// short, and an unbounded walk is quadratic on "x.x.x.x…"
+	head := text[max(from, i-maxWordBack):i]
+	// the word before the dot, read back over ASCII letters and
+	// apostrophes, lowered into key (abbreviationKey) as it is read
+	key := uint64(0)
+	j := len(head)
+	for ; j > 0 && asciiWordBytes[head[j-1]]; j-- {
+		key = key<<8 | uint64(head[j-1]|0x20) // an apostrophe has the bit
+	}
+	if j > 0 {
+		if c := head[j-1]; c == '.' {
+			return true // a dotted acronym or initial: "U.S.", "J."
+		} else if c >= utf8.RuneSelf {
+			return dotIsInternalRunes(text, from, i)
+		}
+	}
+	word := head[j:]
+	return len(word) <= maxAbbreviation && abbreviationKeys[key] || len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z'
+}
+
+// asciiWordBytes are the bytes of a word before a dot that
+// dotIsInternal reads without the unicode tables: ASCII letters and the
+// apostrophe.
+var asciiWordBytes = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	t['\''] = true
+	return t
+}()
+
+// dotIsInternalRunes is dotIsInternal for a word with letters outside
+// ASCII.
+func dotIsInternalRunes(text string, from, i int) bool {
+	w := i
 	for w > from && i-w < maxWordBack {
 		if c := text[w-1]; c < utf8.RuneSelf {
 			if c|0x20 >= 'a' && c|0x20 <= 'z' || c == '.' || c == '\'' {
@@ -254,6 +338,31 @@ func dotIsInternal(text string, from, i int) bool {
 		return true
 	}
 	return false
+}
+
+// maxAbbreviation is the length of the longest of abbreviations, whose
+// keys abbreviationKeys holds.
+var maxAbbreviation, abbreviationKeys = func() (int, map[uint64]bool) {
+	n, keys := 0, map[uint64]bool{}
+	for w := range abbreviations {
+		n = max(n, len(w))
+		keys[abbreviationKey(w)] = true
+	}
+	if n > 8 {
+		panic("timeline: an abbreviation longer than its key")
+	}
+	return n, keys
+}()
+
+// abbreviationKey packs the bytes of the ASCII word w, of at most eight,
+// into a number as dotIsInternal reads them back from the dot: the last
+// in the low byte.
+func abbreviationKey(w string) uint64 {
+	key := uint64(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		key = key<<8 | uint64(w[i])
+	}
+	return key
 }
 
 // endsWithCredit reports whether a line ends with a photo credit ("…,

@@ -5,6 +5,7 @@ package timeline
 // splitSentences must equal.
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -253,6 +254,12 @@ var splitCases = []string{
 	"A line long enough to count as wrapped prose in the copy of the wire İN\nNext", "\ufeff Title \ufeff\n\u2028Body.\u0085", "Wait... what? Yes!! \"Done.\" (So.) ’Quote.’ x",
 	"x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x Next", "\xff.\xfe. A\xc3. B",
 	"short\nlines\n/ AFP\nPhoto: Reuters", "It ended... to go on. It did ... Then", "Gov't. Pres. St. jr. Sept. THURS. e.g. E.G. i.e. A.M. p.m.",
+	// line breaks inside a block before a slash, through other white
+	// space and bytes
+	"A line long enough to count as wrapped prose in the copy of the wire and\n /CFP goes on\nand on / AFP",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n\u00a0\u2028/ AFP", "Done.\n/CFP and more of it",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n\xe2\xc2\xa0/CFP", "x /y\n/z\r\n\t/ W",
+	"A line long enough to count as wrapped prose in the copy of the wire and\n/or what follows it. Then\n /x",
 }
 
 // TestSplitMatchesReference checks splitSentences against the splitter
@@ -288,5 +295,59 @@ func FuzzSplitSentences(f *testing.F) {
 		if got, want := trimSpace(s), trimSpaceRef(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
+	})
+}
+
+// dotCases are words before dots: abbreviations in any case, initials,
+// dotted acronyms, words longer than the longest abbreviation, words with
+// apostrophes, non-ASCII letters and bytes.
+var dotCases = []string{"Mr. mr. MRS. approx. Approxi. gov't. Gov'T. it's. o'clock. A. a. v. V. ' x",
+	"U.S. u.n. e.g. J.R.R. x.y. .. ...", "İnc. \u212Ao. Ça. é. É. Straße. ÉTATS. naïve. Ltd\u00e9.", "\xff. a\xc3. \xc3\xa9. 3. 3a. (Gen.) \"Sen.\"",
+	"abcdefgh. abcdefghi. stabcdefgh. x" + strings.Repeat("a", 70) + ". " + strings.Repeat("é", 40) + "."}
+
+// TestDotIsInternalMatchesReference checks dotIsInternal against the
+// reference at every dot of the reference texts, reading back to the
+// start of the text and to a few bytes before the dot, and on random
+// words of letters, dots and apostrophes.
+func TestDotIsInternalMatchesReference(t *testing.T) {
+	for _, s := range refTexts(t, dotCases) {
+		checkDots(t, s)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "aAbMmRrSsTtVv.'é İ\u212A3"
+	runes := []rune(alphabet)
+	for range 20000 {
+		b := make([]rune, 1+r.IntN(12))
+		for k := range b {
+			b[k] = runes[r.IntN(len(runes))]
+		}
+		checkDots(t, string(b)+".")
+	}
+}
+
+// checkDots compares dotIsInternal with dotIsInternalRef at every dot of
+// s, from the start of s and from up to three bytes before the dot.
+func checkDots(t *testing.T, s string) {
+	t.Helper()
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		for _, from := range []int{0, max(0, i-3), i} {
+			if got, want := dotIsInternal(s, from, i), dotIsInternalRef(s, from, i); got != want {
+				t.Fatalf("dotIsInternal(%q, %d, %d) = %v, want %v", s, from, i, got, want)
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '.')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+}
+
+func FuzzDotIsInternal(f *testing.F) {
+	for _, c := range dotCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkDots(t, s)
 	})
 }

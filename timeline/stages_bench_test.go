@@ -50,7 +50,7 @@ func stageDocs(b *testing.B) ([]stageDoc, int) {
 		if !st.info.DCT.Given && st.info.DCT.Value != "" {
 			sd.dateline, sd.fromText = st.info.DCT.Span, true
 		}
-		sd.ms, sd.sentOf, err = scanMentions(context.Background(), x.engine.NewScanner(), st.text, st.sents, nil, nil)
+		sd.ms, sd.sentOf, err = scanMentions(context.Background(), x.engine.NewScanner(), st.text, st.sents, nil, nil, new([]temporal.Window))
 		if err != nil {
 			b.Fatal(err)
 		}
