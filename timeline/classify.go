@@ -376,8 +376,12 @@ type classifyScratch struct {
 	// the clauses of a sentence's dated expressions (splitClauses)
 	sentClauses []Span
 	sentCuts    []int
-	actors      []Actor // the actor lists of a clause, handed out by actorList
-	actorsUsed  int
+	// the actors of a document's events, with their roles, until
+	// setEventActors copies them out (appendRoles)
+	roleActors []Actor
+	roleLists  []roleList
+	actors     []Actor // the actor lists of a clause, handed out by actorList
+	actorsUsed int
 	// what the clause's tokens hold (classifyTokens sets it for the
 	// passes it calls): a pass that looks for a mark the clause lacks
 	// marks nothing and is not run

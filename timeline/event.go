@@ -21,7 +21,8 @@ const maxPooledTokens = 1 << 16
 const maxPooledActors = 1 << 12
 
 func releaseActorMemory(mem *actorMemory) {
-	if cap(mem.scratch.tz.toks) > maxPooledTokens || len(mem.scratch.classify.marks) > maxPooledTokens || len(mem.scratch.classify.actors) > maxPooledActors {
+	sc := &mem.scratch.classify
+	if cap(mem.scratch.tz.toks) > maxPooledTokens || len(sc.marks) > maxPooledTokens || len(sc.actors) > maxPooledActors || cap(sc.roleActors) > maxPooledActors {
 		return
 	}
 	actorMemories.Put(mem)
@@ -55,12 +56,19 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 		mem.scratch.tz.toks = make([]token, 0, n)
 	}
 	sc := &mem.scratch.classify
-	// each event's one source, from one array for the document: an
-	// expression makes one event at most
-	sources := make([]Source, 0, len(st.exprs))
 	// the events, at most one per dated expression outside furniture:
-	// made once at that size rather than grown
-	st.events = slices.Grow(st.events, maxEvents(st))
+	// made once at that size rather than grown; every other expression
+	// gives a diagnostic (and a superseded date one more)
+	most, sentences := maxEvents(st)
+	st.events = slices.Grow(st.events, most)
+	st.diags = slices.Grow(st.diags, len(st.exprs)-most)
+	// the events' sources, one a sentence that may make events (the
+	// events of a sentence share it), from one array for the document
+	sources := make([]Source, 0, sentences)
+	srcSent := -1 // the sentence of the last source
+	// the events' actors, laid out in scratch and copied to one array
+	// for the document at the end (setEventActors)
+	roleActors, roleLists := sc.roleActors[:0], sc.roleLists[:0]
 	base := len(st.events)
 	ids, idEnds := mem.scratch.ids[:0], mem.scratch.idEnds[:0] // the events' IDs, set at the end
 	byDoc := st.exprs
@@ -113,28 +121,31 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 				inClause = nil
 			}
 			class := x.actors.classifyClause(sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
-			actors, targets := withRoles(class.Actors, class.Recipients) // copies out of sc
-			ev := Event{
-				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
-				Type:       class.Type,
-				Quad:       class.Quad,
-				CAMEO:      class.CAMEO,
-				Mode:       class.Mode,
-				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
-				Actors:     actors,
-				Recipients: targets,
-				Sentence:   *s,
-				Doc:        st.doc,
+			// copied out of sc before its next use
+			roleActors, roleLists = appendRoles(roleActors, roleLists, class.Actors, class.Recipients)
+			if srcSent != si {
+				sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
+				srcSent = si
 			}
-			sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
-			ev.Sources = sources[len(sources)-1 : len(sources) : len(sources)]
-			st.events = append(st.events, ev)
+			st.events = append(st.events, Event{
+				Date:     EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
+				Type:     class.Type,
+				Quad:     class.Quad,
+				CAMEO:    class.CAMEO,
+				Mode:     class.Mode,
+				Trigger:  Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
+				Sentence: *s,
+				Doc:      st.doc,
+				Sources:  sources[len(sources)-1 : len(sources) : len(sources)],
+			})
 			ids = appendEventID(ids, st.doc, si, e.Start)
 			idEnds = append(idEnds, int32(len(ids)))
 		}
 	}
 	setEventIDs(st.events[base:], ids, idEnds)
+	setEventActors(st.events[base:], roleActors, roleLists)
 	mem.scratch.ids, mem.scratch.idEnds = ids, idEnds
+	sc.roleActors, sc.roleLists = roleActors, roleLists
 }
 
 // dated reports an expression that can date an event: a point in time
@@ -173,17 +184,22 @@ func notADate(t TimexType) string {
 }
 
 // maxEvents is how many events st's expressions can make: the dated
-// ones of prose sentences (the tests of buildEvents' first loop).
-func maxEvents(st *docState) int {
-	n := 0
+// ones of prose sentences (the tests of buildEvents' first loop); and
+// how many sentences hold them.
+func maxEvents(st *docState) (events, sentences int) {
+	last := -1
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		prose := e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == ""
 		if prose && e.dated() {
-			n++
+			events++
+			if e.Sentence != last {
+				sentences++
+				last = e.Sentence
+			}
 		}
 	}
-	return n
+	return events, sentences
 }
 
 // seenValue reports whether one of the expressions earlier has the
@@ -252,31 +268,51 @@ func splitClauses(sc *classifyScratch, text string, s Span, exprs []Expression, 
 	return out
 }
 
-// withRoles returns an event's actors, its sources then its targets,
-// each marked with its role, and its recipients, the targets again: two
-// lists of their own carved from one array. The actors are never nil
-// (JSON []), the recipients nil when there are none.
-func withRoles(sources, targets []Actor) (actors, recipients []Actor) {
-	n := len(sources) + len(targets)
-	if n == 0 {
-		return []Actor{}, nil
-	}
-	buf := make([]Actor, n+len(targets))
-	setRole(buf[:len(sources)], sources, RoleSource)
-	setRole(buf[len(sources):n], targets, RoleTarget)
-	actors = buf[:n:n]
-	if len(targets) > 0 {
-		recipients = buf[n:]
-		copy(recipients, actors[len(sources):])
-	}
-	return actors, recipients
+// roleList is where an event's actors lie in the scratch array of
+// appendRoles: its sources from start, then its targets.
+type roleList struct{ start, sources, targets int32 }
+
+// appendRoles appends an event's sources then its targets, each marked
+// with its role, to actors, and where they lie to lists.
+func appendRoles(actors []Actor, lists []roleList, sources, targets []Actor) ([]Actor, []roleList) {
+	l := roleList{int32(len(actors)), int32(len(sources)), int32(len(targets))}
+	actors = appendWithRole(actors, sources, RoleSource)
+	actors = appendWithRole(actors, targets, RoleTarget)
+	return actors, append(lists, l)
 }
 
-// setRole copies as to dst, marked with role.
-func setRole(dst, as []Actor, role string) {
-	for i, a := range as {
+// appendWithRole appends as to dst, marked with role.
+func appendWithRole(dst, as []Actor, role string) []Actor {
+	for _, a := range as {
 		a.Role = role
-		dst[i] = a
+		dst = append(dst, a)
+	}
+	return dst
+}
+
+// setEventActors gives evs their actors, which appendRoles laid out in
+// actors, one list a event, from one array for them all: each event's
+// Actors, its sources then its targets, and its Recipients, the targets
+// again in the same storage (they are equal, and the lists are capped,
+// so that an append to one moves it out). The actors are never nil
+// (JSON []), the recipients nil when there are none.
+func setEventActors(evs []Event, actors []Actor, lists []roleList) {
+	var all []Actor
+	if len(actors) > 0 {
+		all = slices.Clone(actors)
+	}
+	for k := range evs {
+		l := lists[k]
+		n := l.sources + l.targets
+		if n == 0 {
+			evs[k].Actors = []Actor{}
+			continue
+		}
+		as := all[l.start : l.start+n : l.start+n]
+		evs[k].Actors = as
+		if l.targets > 0 {
+			evs[k].Recipients = as[l.sources:]
+		}
 	}
 }
 
