@@ -386,11 +386,10 @@ type classifyScratch struct {
 	// passes it calls): a pass that looks for a mark the clause lacks
 	// marks nothing and is not run
 	punct punctuation
-	// commas are the indexes of the clause's "," tokens, in order, once
-	// commaIndex has read them (commasRead): the asides that open at a
-	// comma are looked for at them, not at every token
-	commas     []int32
-	commasRead bool
+	// commas and ands are the indexes of the clause's "," and "and"
+	// tokens, in order (readPunctuation): the asides and cuts that open
+	// at one are looked for at them, not at every token
+	commas, ands []int32
 }
 
 // punctuation tells which of the marks that the asides, quotes and
@@ -417,41 +416,33 @@ var punctByFirst = func() (t [256]punctuation) {
 	return t
 }()
 
-// punctuationOf reads toks for the marks of punctuation.
-func punctuationOf(toks []token) punctuation {
+// readPunctuation reads toks, a clause, for the marks of punctuation
+// (sc.punct) and the indexes of its commas and its "and"s (sc.commas,
+// sc.ands), in one pass.
+func (sc *classifyScratch) readPunctuation(toks []token) {
 	var p punctuation
+	commas, ands := sc.commas[:0], sc.ands[:0]
 	for i := range toks {
 		t := &toks[i]
 		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
 			continue
 		}
 		m := punctByFirst[t.raw[0]]
-		if m&mayBeAnd != 0 && t.low == "and" {
+		switch {
+		case m&hasComma != 0 && t.raw == ",":
+			commas = append(commas, int32(i))
+		case m&mayBeAnd != 0 && t.low == "and":
 			m |= hasAnd
+			ands = append(ands, int32(i))
 		}
 		p |= m
 	}
-	return p
+	sc.punct, sc.commas, sc.ands = p, commas, ands
 }
 
 // commaIndex returns sc.commas, the indexes of the "," tokens of toks,
-// the clause whose punctuation is sc.punct, reading them on the first
-// call for the clause: most clauses have no aside pass run on them.
-func (sc *classifyScratch) commaIndex(toks []token) []int32 {
-	if sc.commasRead {
-		return sc.commas
-	}
-	commas := sc.commas[:0]
-	if sc.punct.has(hasComma) {
-		for i := range toks {
-			if toks[i].raw == "," {
-				commas = append(commas, int32(i))
-			}
-		}
-	}
-	sc.commas, sc.commasRead = commas, true
-	return commas
-}
+// the clause readPunctuation read last.
+func (sc *classifyScratch) commaIndex(toks []token) []int32 { return sc.commas }
 
 // has reports whether p may hold all of marks.
 func (p punctuation) has(marks punctuation) bool { return p&marks == marks }
@@ -531,7 +522,7 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		// no trigger: the clauses and the roles are not needed
 		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	sc.punct, sc.commasRead = punctuationOf(toks), false
+	sc.readPunctuation(toks)
 	// The clauses, and the quotes, are read only when they can matter:
 	// to choose among triggers, to place the actors, or to find the
 	// means of an assault.
@@ -857,19 +848,24 @@ func asTopic(toks []token, c candidate) bool {
 }
 
 // subordinate marks the tokens of a framing clause, from a subordinator
-// at the start of a sentence or after a comma to the next comma.
+// at the start of a sentence or after a comma to the next comma: the
+// stretches between the commas (commaIndex) are read at their first
+// token.
 func subordinate(sc *classifyScratch, toks []token) []bool {
 	in := sc.mark(len(toks))
-	open := false
-	for i := range toks {
-		t := &toks[i]
-		switch {
-		case t.raw == ",":
-			open = false
-		case t.is(wcSubordinator) && (i == 0 || toks[i-1].raw == ","):
-			open = true
+	commas := sc.commaIndex(toks)
+	start := 0 // the first token after the last comma
+	for x := 0; x <= len(commas); x++ {
+		end := len(toks)
+		if x < len(commas) {
+			end = int(commas[x])
 		}
-		in[i] = open
+		if start < end && toks[start].is(wcSubordinator) {
+			for m := start; m < end; m++ {
+				in[m] = true
+			}
+		}
+		start = end + 1
 	}
 	return in
 }
@@ -1344,7 +1340,6 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			break
 		}
 	}
-	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	// "X said Y attacked Z": X reports. "X said it attacked Z": X acts.
 	speechEnd := -1
 	if c.t.typ != "STATEMENT" {
@@ -1358,7 +1353,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			for _, a := range actors {
 				// The reported clause's own subject: right after the verb
 				// ("said special ambassador Mikhail Sytenko left").
-				if a.Start >= speechEnd && a.End <= trig.Start && tokenAt(a.Start)-tokenAt(speechEnd) <= 2 {
+				if a.Start >= speechEnd && a.End <= trig.Start && tokenAt(toks, a.Start)-tokenAt(toks, speechEnd) <= 2 {
 					subject = true
 				}
 			}
@@ -1373,15 +1368,15 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	src, rcp = sc.actorList(len(actors)), sc.actorList(len(actors))
 	after := sc.actorList(len(actors)) // after a noun trigger's own phrase
 	with := withParticiple(sc, toks, c)
-	frame := withFrame(sc, toks, c, actors, tokenAt)
+	frame := withFrame(sc, toks, c, actors)
 	rel := relativeAside(sc, toks, c.i)
 	dashAside := dashes(sc, toks)
 	topic := consultTopic(sc, toks, c)
 	for n := range actors {
 		a := &actors[n]
-		i := tokenAt(a.Start) // the actor's first token; len(toks) for none
+		i := tokenAt(toks, a.Start) // the actor's first token; len(toks) for none
 		in := i < len(toks)
-		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(a.End)) || in && adjunct[i] {
+		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(toks, a.End)) || in && adjunct[i] {
 			continue
 		}
 		if in && (rel[i] || frame[i]) {
@@ -1390,7 +1385,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		if in && dashAside[i] && !dashAside[c.i] {
 			continue // "the Iraqi army - backed by coalition support - launched"
 		}
-		if possession(toks, a, tokenAt) || topic[i] {
+		if possession(toks, a) || topic[i] {
 			continue
 		}
 		if in && with[i] {
@@ -1434,7 +1429,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		// A noun that is the subject of a verb acts on what that verb
 		// acts on: "an Iranian counter-offensive had recovered the areas
 		// lost to Iraq".
-		if e := tokenAt(np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
+		if e := tokenAt(toks, np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
 			rcp = after
 		}
 	}
@@ -1662,6 +1657,17 @@ var reasonStarts = func() map[string]bool {
 var mentalParticiples = map[string]bool{"realizing": true, "realising": true, "hoping": true, "fearing": true,
 	"believing": true, "knowing": true, "expecting": true, "thinking": true, "assuming": true, "anticipating": true}
 
+// purposeCues are the words other than a reason's opener that may
+// start a purpose adjunct: the "to" of an infinitive, a participle of
+// thought. Any other word starts none, and is passed by its class.
+var purposeCues = func() map[string]bool {
+	m := map[string]bool{"to": true}
+	for w := range mentalParticiples {
+		m[w] = true
+	}
+	return m
+}()
+
 // purposeObjects are words after "to" that are no verbs: "sent troops to
 // the front".
 var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
@@ -1680,6 +1686,9 @@ func purposeAdjunct(sc *classifyScratch, toks []token, c candidate) []bool {
 	in := sc.mark(len(toks))
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
+		if !toks[k].is(wcReasonStart | wcPurposeCue) {
+			continue // no adjunct starts here
+		}
 		start := -1
 		if toks[k].is(wcReasonStart) {
 			for _, o := range reasonOpeners {
@@ -1720,7 +1729,6 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	if !sc.punct.has(hasAnd) {
 		return cls // every cut below is at an "and"
 	}
-	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	verbStart := sc.mark(len(toks))
 	for _, c := range cands {
 		if !c.t.noun {
@@ -1731,7 +1739,7 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	cuts := sc.cuts[:0]
 	for n := range actors {
 		a := &actors[n]
-		i := tokenAt(a.Start)
+		i := tokenAt(toks, a.Start)
 		k := i - 1
 		if k >= 0 && toks[k].low == "the" {
 			k--
@@ -1742,7 +1750,7 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 		if listed(actors, toks[k-1].Start) {
 			continue // "Hungary, Slovakia, and Romania joined": one subject
 		}
-		if e := tokenAt(a.End); e < len(toks) && verbAt(e) {
+		if e := tokenAt(toks, a.End); e < len(toks) && verbAt(e) {
 			cuts = append(cuts, toks[k-1].Start)
 		}
 	}
@@ -1769,9 +1777,16 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	}
 	// "Khorramshahr was captured and by November Saddam ordered": a new
 	// date opens a new event.
-	for k := 1; k+2 < len(toks); k++ {
-		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
-			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) || toks[k].low == "and" && k+2 < len(toks) &&
+	for _, p := range sc.ands {
+		k := int(p)
+		if k < 1 {
+			continue
+		}
+		if k+2 >= len(toks) {
+			break
+		}
+		if toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) ||
 			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
 			cuts = append(cuts, toks[k].Start)
 		}
@@ -1931,7 +1946,7 @@ func nounAfter(toks []token, i int) bool {
 // the offensive"). When the subject is only referred to ("With the
 // Soviets wary ... and the Japanese planning ..., the two powers
 // signed"), the phrase names the parties and stays.
-func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor) []bool {
 	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
@@ -1952,7 +1967,7 @@ func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, t
 	inActor := sc.mark(len(toks))
 	for k := range actors {
 		a := &actors[k]
-		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+		for i := tokenAt(toks, a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
 			inActor[i] = true
 		}
 	}
@@ -2023,11 +2038,11 @@ var possessions = map[string]bool{"palace": true, "palaces": true, "home": true,
 
 // possession reports a person in the possessive before such a noun,
 // perhaps after one adjective.
-func possession(toks []token, a *Actor, tokenAt func(int) int) bool {
+func possession(toks []token, a *Actor) bool {
 	if a.Kind != "person" {
 		return false
 	}
-	j := tokenAt(a.End) // the token after the name
+	j := tokenAt(toks, a.End) // the token after the name
 	for j < len(toks) && j > 0 && !toks[j-1].poss && toks[j].word && toks[j].up {
 		j++ // "Saddam" of "Saddam Hussein's palace", met before by first name
 	}
@@ -2082,7 +2097,7 @@ var appositionUnits = map[string]bool{"day": true, "days": true, "week": true, "
 // days after <event> and three months before <event>," right after the
 // date near: a phrase that places the date by other events.
 func dateApposition(toks []token, near Span) Span {
-	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= near.End })
+	k := tokenAt(toks, near.End)
 	if k+3 >= len(toks) || toks[k].raw != "," {
 		return Span{}
 	}
@@ -2133,4 +2148,19 @@ func (ix *actorIndex) modesOf(t *token) []modeCue {
 		return nil
 	}
 	return ix.modes[t.low]
+}
+
+// tokenAt returns the index of the first of toks that starts at or after
+// off, len(toks) when none: sort.Search's, without a call a probe.
+func tokenAt(toks []token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }

@@ -45,6 +45,17 @@ func newFoldWords(words ...string) *foldWords {
 var breakLeads = map[string]bool{"before": true, "after": true, "when": true, "while": true, "until": true,
 	"and": true, "but": true, "whereas": true, "whereaſ": true, "although": true, "though": true, "whereupon": true}
 
+// commaBreakLeads are the lows of the tokens a break at a comma may read
+// after it, past white space: those of breakLeads, and the words of
+// relativeWords (which no folding letter spells otherwise).
+var commaBreakLeads = func() map[string]bool {
+	m := map[string]bool{"where": true, "which": true}
+	for w := range breakLeads {
+		m[w] = true
+	}
+	return m
+}()
+
 // clauseBreakTokens calls f with the start and end of each clauseBreaks
 // match in text[s.Start:s.End], offsets from s.Start, in order, as
 // FindAllStringIndex gives them; toks are the tokens of s (tokenize's),
@@ -59,6 +70,9 @@ func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)
 		t := &toks[k]
 		if t.word && !t.is(wcBreakLead) || !t.word && t.raw != "," && t.raw != ";" {
 			continue
+		}
+		if t.raw == "," && (k+1 == len(toks) || !toks[k+1].is(wcCommaBreakLead)) {
+			continue // every break at a comma reads the word after it
 		}
 		b := t.Start - s.Start
 		if b < from {

@@ -51,6 +51,12 @@ const (
 	// wcBreakLead: the word a clause break at white space reads after it
 	// (breakLeads), as a token's low may be
 	wcBreakLead
+	// wcPurposeCue: a word purposeAdjunct reads after the trigger
+	// besides a reason's opener (purposeCues)
+	wcPurposeCue
+	// wcCommaBreakLead: the word a clause break at a comma reads after
+	// it (commaBreakLeads)
+	wcCommaBreakLead
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -68,7 +74,8 @@ var wordLists = []struct {
 	{wcNegator, negators}, {wcIntentMarker, intentMarkers}, {wcFrameOpener, frameOpeners}, {wcRelPrep, relPreps},
 	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
 	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
-	{wcNounModified, nounModified}, {wcBreakLead, breakLeads},
+	{wcNounModified, nounModified}, {wcBreakLead, breakLeads}, {wcPurposeCue, purposeCues},
+	{wcCommaBreakLead, commaBreakLeads},
 }
 
 // addClasses puts the listed words and the keys of the mode cues in the
