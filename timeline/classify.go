@@ -700,19 +700,17 @@ func threatens(cands []candidate, toks []token, k int) bool {
 // negated ones ("did not attack"). A support verb takes the type of the
 // trigger noun that follows it: "launched what it called operations".
 func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []candidate {
-	first := true // the first word of the sentence may be capitalized
-	for i := 0; i < len(toks); i++ {
-		if !toks[i].word {
-			continue
-		}
-		wasFirst := first
-		first = false
-		if !toks[i].is(wcTrigger | wcSupportVerb) {
+	first := 0 // the first word of the sentence may be capitalized
+	for first < len(toks) && !toks[first].word {
+		first++
+	}
+	for i := first; i < len(toks); i++ {
+		if !toks[i].is(wcTrigger|wcSupportVerb) || !toks[i].word {
 			continue // neither a trigger nor a support verb starts here
 		}
 		// Capitalized words are names ("March", "United", "Operation
 		// Ripper"), and the date itself is no trigger.
-		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
+		if toks[i].up && i != first || near.Overlaps(toks[i].Span) {
 			continue
 		}
 		if i > 0 && toks[i-1].low == "in" && toks[i].is(wcIdiomAfterIn) {
@@ -936,16 +934,7 @@ func negated(toks []token, i int) bool {
 // gives way to the event it reports: "Russia said it was in contact".
 func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []bool, cls []Span, near Span) int {
 	aside, sub := asideDepth(sc, toks), subordinate(sc, toks)
-	nearTok, nearEnd := -1, -1
-	for i := range toks {
-		t := &toks[i]
-		if t.Overlaps(near) {
-			if nearTok < 0 {
-				nearTok = i
-			}
-			nearEnd = i
-		}
-	}
+	nearTok, nearEnd := overlapping(toks, near)
 	speech := speechAtDate(cands, toks, nearTok, nearEnd)
 	if speech >= 0 && selfReport(toks, max(cands[speech].j, nearEnd+1)) {
 		// "Russia said on Tuesday it was in contact with Azerbaijan": the
@@ -1017,6 +1006,32 @@ func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []
 		}
 	}
 	return pick(func(candidate) bool { return true })
+}
+
+// overlapping returns the first and the last of toks that overlap s,
+// -1 and -1 when none does. The tokens are in order and apart, so their
+// ends rise too: those that overlap s are the run from the first that
+// ends after s.Start, while they start before s.End.
+func overlapping(toks []token, s Span) (first, last int) {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].End <= s.Start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	first, last = -1, -1
+	for i := lo; i < len(toks) && toks[i].Start < s.End; i++ {
+		if toks[i].Overlaps(s) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
 }
 
 // performative are the categories whose verb, reported, is itself the

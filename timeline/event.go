@@ -283,9 +283,10 @@ func appendRoles(actors []Actor, lists []roleList, sources, targets []Actor) ([]
 
 // appendWithRole appends as to dst, marked with role.
 func appendWithRole(dst, as []Actor, role string) []Actor {
-	for _, a := range as {
-		a.Role = role
-		dst = append(dst, a)
+	n := len(dst)
+	dst = append(dst, as...)
+	for i := n; i < len(dst); i++ {
+		dst[i].Role = role
 	}
 	return dst
 }
@@ -317,21 +318,21 @@ func setEventActors(evs []Event, actors []Actor, lists []roleList) {
 }
 
 // wordBoundary returns the white space nearest the middle of [from, to),
-// or from when there is none, so a cut never splits a word or a rune.
+// the earlier of two as near, or from when none is nearer than from, so
+// a cut never splits a word or a rune. It looks outward from the middle,
+// and stops at the first it meets.
 func wordBoundary(text string, from, to int) int {
 	mid := (from + to) / 2
-	best := from
-	for i := from; i < to; i++ {
-		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') && abs(i-mid) < abs(best-mid) {
-			best = i
+	for d := 0; mid-d > from; d++ {
+		if cutSpace(text[mid-d]) {
+			return mid - d
+		}
+		if mid+d < to && cutSpace(text[mid+d]) {
+			return mid + d
 		}
 	}
-	return best
+	return from
 }
 
-func abs(v int) int {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
+// cutSpace reports the white space wordBoundary may cut at.
+func cutSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
