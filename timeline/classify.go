@@ -310,6 +310,26 @@ func matchTrigger(toks []token, i int, tr *trigger) bool {
 	return true
 }
 
+// matchTriggerOf is matchTrigger of a trigger that triggersOf(&toks[i])
+// lists: its first word is toks[i]'s, so only the words after it are
+// compared, and a trigger of one word matches at once.
+func matchTriggerOf(toks []token, i int, tr *trigger) bool {
+	want := tr.toks
+	if len(tr.hs) != len(want) {
+		return matchToks(toks, i, want) // a trigger not made by buildTriggers
+	}
+	if i+len(want) > len(toks) {
+		return false
+	}
+	for k := 1; k < len(want); k++ {
+		t := &toks[i+k]
+		if t.word && t.h != tr.hs[k] || t.low != want[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // candidate is a trigger found in a sentence over tokens [i, j).
 type candidate struct {
 	i, j int
@@ -719,7 +739,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		var hit *trigger
 		if toks[i].is(wcTrigger) {
 			for _, t := range ix.triggersOf(&toks[i]) {
-				if matchTrigger(toks, i, t) {
+				if matchTriggerOf(toks, i, t) {
 					hit = t
 					break
 				}
@@ -744,7 +764,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 				continue
 			}
 		}
-		if hit == nil || i+1 < len(toks) && hit.idiom[toks[i+1].low] {
+		if hit == nil || hit.idiom != nil && i+1 < len(toks) && hit.idiom[toks[i+1].low] {
 			continue // "fell ill", "a falling out"
 		}
 		if !hit.noun && len(hit.toks) == 1 && hit.sense != "" {
@@ -800,7 +820,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggersOf(t) {
-			if (tr.noun || tr.nounForm) && matchTrigger(toks, k, tr) {
+			if (tr.noun || tr.nounForm) && matchTriggerOf(toks, k, tr) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}
