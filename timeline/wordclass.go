@@ -57,6 +57,10 @@ const (
 	// wcCommaBreakLead: the word a clause break at a comma reads after
 	// it (commaBreakLeads)
 	wcCommaBreakLead
+	// wcAndBreakFollower, wcAndDateWord: the words a break reads after
+	// "and" (andBreakFollowers, andDateFollowers)
+	wcAndBreakFollower
+	wcAndDateWord
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -75,7 +79,7 @@ var wordLists = []struct {
 	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
 	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
 	{wcNounModified, nounModified}, {wcBreakLead, breakLeads}, {wcPurposeCue, purposeCues},
-	{wcCommaBreakLead, commaBreakLeads},
+	{wcCommaBreakLead, commaBreakLeads}, {wcAndBreakFollower, andBreakFollowers}, {wcAndDateWord, andDateFollowers},
 }
 
 // addClasses puts the listed words and the keys of the mode cues in the
