@@ -1985,15 +1985,12 @@ func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor) [
 	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
-		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
+		if toks[k].is(wcFrameOpener) && (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) {
 			open = k
 			break
 		}
-		if k > 0 && toks[k].raw == "," {
-			// only a phrase opening the sentence or after its date
-			if !(k < 8) {
-				break
-			}
+		if k >= 8 && toks[k].raw == "," {
+			break // only a phrase opening the sentence or after its date
 		}
 	}
 	if open < 0 {

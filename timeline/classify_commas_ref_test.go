@@ -105,6 +105,61 @@ func subordinateRef(sc *classifyScratch, toks []token) []bool {
 	return in
 }
 
+// withFrameRef is withFrame as it was before it read the class of a
+// token before the one ahead of it, and the commas before the eighth
+// token no more.
+func withFrameRef(sc *classifyScratch, toks []token, c candidate, actors []Actor) []bool {
+	in := sc.mark(len(toks))
+	open := -1 // the opener of a framing phrase at the start or after the first comma
+	for k := 0; k < len(toks) && k < c.i; k++ {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
+			open = k
+			break
+		}
+		if k > 0 && toks[k].raw == "," {
+			if !(k < 8) {
+				break
+			}
+		}
+	}
+	if open < 0 {
+		return in
+	}
+	inActor := sc.mark(len(toks))
+	for k := range actors {
+		a := &actors[k]
+		for i := tokenAt(toks, a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+			inActor[i] = true
+		}
+	}
+	cut, named := -1, false
+	for k := c.i - 1; k > 0; k-- {
+		if toks[k].raw != "," {
+			continue
+		}
+		other, names := 0, false
+		for m := k + 1; m < c.i; m++ {
+			switch {
+			case inActor[m]:
+				names = true
+			case toks[m].raw == ",", toks[m].low == "and", toks[m].low == "the":
+			default:
+				other++
+			}
+		}
+		if other > 3 || !names {
+			break
+		}
+		cut, named = k, true
+	}
+	if named && cut > open {
+		for m := open; m < cut; m++ {
+			in[m] = true
+		}
+	}
+	return in
+}
+
 func splitCoordinatedRef(sc *classifyScratch, cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
 	if !sc.punct.has(hasAnd) {
 		return cls
@@ -249,6 +304,13 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 		}
 	}
 	checkSplit(actors, cands)
+	for i := 0; i <= len(toks); i++ {
+		sc.reset()
+		c := candidate{i: i, j: i + 1}
+		if got, want := withFrame(&sc, toks, c, actors), withFrameRef(&sc, toks, c, actors); !slices.Equal(got, want) {
+			t.Fatalf("withFrame(%q, %d) = %v, want %v", text[s.Start:s.End], i, got, want)
+		}
+	}
 	verb := &trigger{}
 	for i := 0; i < len(toks); i += 3 {
 		a := Actor{Span: toks[i].Span}
@@ -273,6 +335,7 @@ var commaAsideCases = []string{
 	"The Soviet Union agreed to charter tankers, and the United States offered to provide protection, and then left.",
 	", , ,, with, who", ",", "a,", ",and", ", and the army attacked, and protracted armistice negotiations began",
 	"After the war, Iraq attacked, while Iran, before, said, and on 5 May, AND in 1990 and by March, and",
+	"In 1982 with Iranian success on the battlefield, Iraq and Kuwait, and Iran attacked", "2 May, under x, Iraq, Iran signed",
 }
 
 func TestCommaAsidesMatchReference(t *testing.T) {

@@ -108,18 +108,7 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 				continue
 			}
 			cl := clauses[k]
-			// classification reads the clause's actors and copies what it
-			// keeps (withRoles below), so one buffer serves every event
-			inClause := mem.scratch.inClause[:0]
-			for _, a := range actors {
-				if cl.Contains(a.Span) {
-					inClause = append(inClause, a)
-				}
-			}
-			mem.scratch.inClause = inClause
-			if len(inClause) == 0 {
-				inClause = nil
-			}
+			inClause := actorsIn(&mem.scratch.inClause, actors, cl)
 			class := x.actors.classifyClause(sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
 			// copied out of sc before its next use
 			roleActors, roleLists = appendRoles(roleActors, roleLists, class.Actors, class.Recipients)
@@ -146,6 +135,37 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 	setEventActors(st.events[base:], roleActors, roleLists)
 	mem.scratch.ids, mem.scratch.idEnds = ids, idEnds
 	sc.roleActors, sc.roleLists = roleActors, roleLists
+}
+
+// actorsIn returns the actors that cl holds, nil when none: actors
+// itself when it holds them all (a sentence's one clause), else a copy
+// in buf. Classification reads them and copies what it keeps
+// (appendRoles), so one buffer serves every event.
+func actorsIn(buf *[]Actor, actors []Actor, cl Span) []Actor {
+	all := true
+	for k := range actors {
+		if !cl.Contains(actors[k].Span) {
+			all = false
+			break
+		}
+	}
+	if all {
+		if len(actors) == 0 {
+			return nil
+		}
+		return actors
+	}
+	in := (*buf)[:0]
+	for _, a := range actors {
+		if cl.Contains(a.Span) {
+			in = append(in, a)
+		}
+	}
+	*buf = in
+	if len(in) == 0 {
+		return nil
+	}
+	return in
 }
 
 // dated reports an expression that can date an event: a point in time

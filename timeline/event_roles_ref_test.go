@@ -118,3 +118,39 @@ func FuzzEventActors(f *testing.F) {
 		checkEventActors(t, pairs)
 	})
 }
+
+// actorsInRef is how buildEvents took a clause's actors before actorsIn:
+// always a copy, nil when none.
+func actorsInRef(actors []Actor, cl Span) []Actor {
+	var in []Actor
+	for _, a := range actors {
+		if cl.Contains(a.Span) {
+			in = append(in, a)
+		}
+	}
+	return in
+}
+
+// TestActorsInMatchesReference holds actorsIn to its reference for the
+// actors at every pair of offsets of a short stretch and every clause in
+// it, the buffer reused throughout.
+func TestActorsInMatchesReference(t *testing.T) {
+	var all []Actor
+	for s := 0; s < 6; s++ {
+		for e := s; e < 6; e++ {
+			all = append(all, Actor{Span: Span{s, e}, Name: string(rune('a' + len(all)))})
+		}
+	}
+	var buf []Actor
+	for n := 0; n <= len(all); n += 3 {
+		actors := all[n:min(n+4, len(all))]
+		for s := -1; s < 7; s++ {
+			for e := s; e < 7; e++ {
+				got, want := actorsIn(&buf, actors, Span{s, e}), actorsInRef(actors, Span{s, e})
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("actorsIn(%v, %v) = %v, want %v", actors, Span{s, e}, got, want)
+				}
+			}
+		}
+	}
+}
