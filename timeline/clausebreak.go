@@ -69,6 +69,9 @@ func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)
 	from := 0 // where the last match ended: matches do not overlap
 	for k := range toks {
 		t := &toks[k]
+		if t.word && !t.is(wcBreakLead) || !t.word && t.raw != "," && t.raw != ";" {
+			continue // most tokens: no break starts at them
+		}
 		if !mayBreakAt(toks, k) {
 			continue
 		}
