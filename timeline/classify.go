@@ -310,6 +310,26 @@ func matchTrigger(toks []token, i int, tr *trigger) bool {
 	return true
 }
 
+// matchTriggerOf is matchTrigger of a trigger that triggersOf(&toks[i])
+// lists: its first word is toks[i]'s, so only the words after it are
+// compared, and a trigger of one word matches at once.
+func matchTriggerOf(toks []token, i int, tr *trigger) bool {
+	want := tr.toks
+	if len(tr.hs) != len(want) {
+		return matchToks(toks, i, want) // a trigger not made by buildTriggers
+	}
+	if i+len(want) > len(toks) {
+		return false
+	}
+	for k := 1; k < len(want); k++ {
+		t := &toks[i+k]
+		if t.word && t.h != tr.hs[k] || t.low != want[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // candidate is a trigger found in a sentence over tokens [i, j).
 type candidate struct {
 	i, j int
@@ -376,17 +396,20 @@ type classifyScratch struct {
 	// the clauses of a sentence's dated expressions (splitClauses)
 	sentClauses []Span
 	sentCuts    []int
-	actors      []Actor // the actor lists of a clause, handed out by actorList
-	actorsUsed  int
+	// the actors of a document's events, with their roles, until
+	// setEventActors copies them out (appendRoles)
+	roleActors []Actor
+	roleLists  []roleList
+	actors     []Actor // the actor lists of a clause, handed out by actorList
+	actorsUsed int
 	// what the clause's tokens hold (classifyTokens sets it for the
 	// passes it calls): a pass that looks for a mark the clause lacks
 	// marks nothing and is not run
 	punct punctuation
-	// commas are the indexes of the clause's "," tokens, in order, once
-	// commaIndex has read them (commasRead): the asides that open at a
-	// comma are looked for at them, not at every token
-	commas     []int32
-	commasRead bool
+	// commas and ands are the indexes of the clause's "," and "and"
+	// tokens, in order (readPunctuation): the asides and cuts that open
+	// at one are looked for at them, not at every token
+	commas, ands []int32
 }
 
 // punctuation tells which of the marks that the asides, quotes and
@@ -413,41 +436,33 @@ var punctByFirst = func() (t [256]punctuation) {
 	return t
 }()
 
-// punctuationOf reads toks for the marks of punctuation.
-func punctuationOf(toks []token) punctuation {
+// readPunctuation reads toks, a clause, for the marks of punctuation
+// (sc.punct) and the indexes of its commas and its "and"s (sc.commas,
+// sc.ands), in one pass.
+func (sc *classifyScratch) readPunctuation(toks []token) {
 	var p punctuation
+	commas, ands := sc.commas[:0], sc.ands[:0]
 	for i := range toks {
 		t := &toks[i]
 		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
 			continue
 		}
 		m := punctByFirst[t.raw[0]]
-		if m&mayBeAnd != 0 && t.low == "and" {
+		switch {
+		case m&hasComma != 0 && t.raw == ",":
+			commas = append(commas, int32(i))
+		case m&mayBeAnd != 0 && t.low == "and":
 			m |= hasAnd
+			ands = append(ands, int32(i))
 		}
 		p |= m
 	}
-	return p
+	sc.punct, sc.commas, sc.ands = p, commas, ands
 }
 
 // commaIndex returns sc.commas, the indexes of the "," tokens of toks,
-// the clause whose punctuation is sc.punct, reading them on the first
-// call for the clause: most clauses have no aside pass run on them.
-func (sc *classifyScratch) commaIndex(toks []token) []int32 {
-	if sc.commasRead {
-		return sc.commas
-	}
-	commas := sc.commas[:0]
-	if sc.punct.has(hasComma) {
-		for i := range toks {
-			if toks[i].raw == "," {
-				commas = append(commas, int32(i))
-			}
-		}
-	}
-	sc.commas, sc.commasRead = commas, true
-	return commas
-}
+// the clause readPunctuation read last.
+func (sc *classifyScratch) commaIndex(toks []token) []int32 { return sc.commas }
 
 // has reports whether p may hold all of marks.
 func (p punctuation) has(marks punctuation) bool { return p&marks == marks }
@@ -527,7 +542,7 @@ func (ix *actorIndex) classifyTokens(sc *classifyScratch, toks []token, text str
 		// no trigger: the clauses and the roles are not needed
 		return EventClass{Type: "OTHER", Actors: dedupeActors(sc, actors, nil)}
 	}
-	sc.punct, sc.commasRead = punctuationOf(toks), false
+	sc.readPunctuation(toks)
 	// The clauses, and the quotes, are read only when they can matter:
 	// to choose among triggers, to place the actors, or to find the
 	// means of an assault.
@@ -705,19 +720,17 @@ func threatens(cands []candidate, toks []token, k int) bool {
 // negated ones ("did not attack"). A support verb takes the type of the
 // trigger noun that follows it: "launched what it called operations".
 func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []candidate {
-	first := true // the first word of the sentence may be capitalized
-	for i := 0; i < len(toks); i++ {
-		if !toks[i].word {
-			continue
-		}
-		wasFirst := first
-		first = false
-		if !toks[i].is(wcTrigger | wcSupportVerb) {
+	first := 0 // the first word of the sentence may be capitalized
+	for first < len(toks) && !toks[first].word {
+		first++
+	}
+	for i := first; i < len(toks); i++ {
+		if !toks[i].is(wcTrigger|wcSupportVerb) || !toks[i].word {
 			continue // neither a trigger nor a support verb starts here
 		}
 		// Capitalized words are names ("March", "United", "Operation
 		// Ripper"), and the date itself is no trigger.
-		if toks[i].up && !wasFirst || near.Overlaps(toks[i].Span) {
+		if toks[i].up && i != first || near.Overlaps(toks[i].Span) {
 			continue
 		}
 		if i > 0 && toks[i-1].low == "in" && toks[i].is(wcIdiomAfterIn) {
@@ -726,7 +739,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 		var hit *trigger
 		if toks[i].is(wcTrigger) {
 			for _, t := range ix.triggersOf(&toks[i]) {
-				if matchTrigger(toks, i, t) {
+				if matchTriggerOf(toks, i, t) {
 					hit = t
 					break
 				}
@@ -751,7 +764,7 @@ func (ix *actorIndex) candidates(cands []candidate, toks []token, near Span) []c
 				continue
 			}
 		}
-		if hit == nil || i+1 < len(toks) && hit.idiom[toks[i+1].low] {
+		if hit == nil || hit.idiom != nil && i+1 < len(toks) && hit.idiom[toks[i+1].low] {
 			continue // "fell ill", "a falling out"
 		}
 		if !hit.noun && len(hit.toks) == 1 && hit.sense != "" {
@@ -807,7 +820,7 @@ func (ix *actorIndex) supportedNoun(toks []token, i int) (candidate, bool) {
 			break
 		}
 		for _, tr := range ix.triggersOf(t) {
-			if (tr.noun || tr.nounForm) && matchTrigger(toks, k, tr) {
+			if (tr.noun || tr.nounForm) && matchTriggerOf(toks, k, tr) {
 				return candidate{i, k + len(tr.toks), tr}, true
 			}
 		}
@@ -853,19 +866,24 @@ func asTopic(toks []token, c candidate) bool {
 }
 
 // subordinate marks the tokens of a framing clause, from a subordinator
-// at the start of a sentence or after a comma to the next comma.
+// at the start of a sentence or after a comma to the next comma: the
+// stretches between the commas (commaIndex) are read at their first
+// token.
 func subordinate(sc *classifyScratch, toks []token) []bool {
 	in := sc.mark(len(toks))
-	open := false
-	for i := range toks {
-		t := &toks[i]
-		switch {
-		case t.raw == ",":
-			open = false
-		case t.is(wcSubordinator) && (i == 0 || toks[i-1].raw == ","):
-			open = true
+	commas := sc.commaIndex(toks)
+	start := 0 // the first token after the last comma
+	for x := 0; x <= len(commas); x++ {
+		end := len(toks)
+		if x < len(commas) {
+			end = int(commas[x])
 		}
-		in[i] = open
+		if start < end && toks[start].is(wcSubordinator) {
+			for m := start; m < end; m++ {
+				in[m] = true
+			}
+		}
+		start = end + 1
 	}
 	return in
 }
@@ -936,16 +954,7 @@ func negated(toks []token, i int) bool {
 // gives way to the event it reports: "Russia said it was in contact".
 func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []bool, cls []Span, near Span) int {
 	aside, sub := asideDepth(sc, toks), subordinate(sc, toks)
-	nearTok, nearEnd := -1, -1
-	for i := range toks {
-		t := &toks[i]
-		if t.Overlaps(near) {
-			if nearTok < 0 {
-				nearTok = i
-			}
-			nearEnd = i
-		}
-	}
+	nearTok, nearEnd := overlapping(toks, near)
 	speech := speechAtDate(cands, toks, nearTok, nearEnd)
 	if speech >= 0 && selfReport(toks, max(cands[speech].j, nearEnd+1)) {
 		// "Russia said on Tuesday it was in contact with Azerbaijan": the
@@ -1017,6 +1026,32 @@ func pickTrigger(sc *classifyScratch, cands []candidate, toks []token, quoted []
 		}
 	}
 	return pick(func(candidate) bool { return true })
+}
+
+// overlapping returns the first and the last of toks that overlap s,
+// -1 and -1 when none does. The tokens are in order and apart, so their
+// ends rise too: those that overlap s are the run from the first that
+// ends after s.Start, while they start before s.End.
+func overlapping(toks []token, s Span) (first, last int) {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].End <= s.Start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	first, last = -1, -1
+	for i := lo; i < len(toks) && toks[i].Start < s.End; i++ {
+		if toks[i].Overlaps(s) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
 }
 
 // performative are the categories whose verb, reported, is itself the
@@ -1340,7 +1375,6 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			break
 		}
 	}
-	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	// "X said Y attacked Z": X reports. "X said it attacked Z": X acts.
 	speechEnd := -1
 	if c.t.typ != "STATEMENT" {
@@ -1354,7 +1388,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 			for _, a := range actors {
 				// The reported clause's own subject: right after the verb
 				// ("said special ambassador Mikhail Sytenko left").
-				if a.Start >= speechEnd && a.End <= trig.Start && tokenAt(a.Start)-tokenAt(speechEnd) <= 2 {
+				if a.Start >= speechEnd && a.End <= trig.Start && tokenAt(toks, a.Start)-tokenAt(toks, speechEnd) <= 2 {
 					subject = true
 				}
 			}
@@ -1369,15 +1403,15 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 	src, rcp = sc.actorList(len(actors)), sc.actorList(len(actors))
 	after := sc.actorList(len(actors)) // after a noun trigger's own phrase
 	with := withParticiple(sc, toks, c)
-	frame := withFrame(sc, toks, c, actors, tokenAt)
+	frame := withFrame(sc, toks, c, actors)
 	rel := relativeAside(sc, toks, c.i)
 	dashAside := dashes(sc, toks)
 	topic := consultTopic(sc, toks, c)
 	for n := range actors {
 		a := &actors[n]
-		i := tokenAt(a.Start) // the actor's first token; len(toks) for none
+		i := tokenAt(toks, a.Start) // the actor's first token; len(toks) for none
 		in := i < len(toks)
-		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(a.End)) || in && adjunct[i] {
+		if in && aside[i] && !aside[c.i] || describes(toks, tokenAt(toks, a.End)) || in && adjunct[i] {
 			continue
 		}
 		if in && (rel[i] || frame[i]) {
@@ -1386,7 +1420,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		if in && dashAside[i] && !dashAside[c.i] {
 			continue // "the Iraqi army - backed by coalition support - launched"
 		}
-		if possession(toks, a, tokenAt) || topic[i] {
+		if possession(toks, a) || topic[i] {
 			continue
 		}
 		if in && with[i] {
@@ -1430,7 +1464,7 @@ func roles(sc *classifyScratch, toks []token, quoted []bool, c candidate, cl Spa
 		// A noun that is the subject of a verb acts on what that verb
 		// acts on: "an Iranian counter-offensive had recovered the areas
 		// lost to Iraq".
-		if e := tokenAt(np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
+		if e := tokenAt(toks, np.End); len(rcp) == 0 && e < len(toks) && (verbLike(toks, e) || auxiliaries[toks[e].low]) {
 			rcp = after
 		}
 	}
@@ -1658,6 +1692,17 @@ var reasonStarts = func() map[string]bool {
 var mentalParticiples = map[string]bool{"realizing": true, "realising": true, "hoping": true, "fearing": true,
 	"believing": true, "knowing": true, "expecting": true, "thinking": true, "assuming": true, "anticipating": true}
 
+// purposeCues are the words other than a reason's opener that may
+// start a purpose adjunct: the "to" of an infinitive, a participle of
+// thought. Any other word starts none, and is passed by its class.
+var purposeCues = func() map[string]bool {
+	m := map[string]bool{"to": true}
+	for w := range mentalParticiples {
+		m[w] = true
+	}
+	return m
+}()
+
 // purposeObjects are words after "to" that are no verbs: "sent troops to
 // the front".
 var purposeObjects = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true,
@@ -1676,6 +1721,9 @@ func purposeAdjunct(sc *classifyScratch, toks []token, c candidate) []bool {
 	in := sc.mark(len(toks))
 	force := c.t.typ == "ASSAULT" || c.t.typ == "COERCE" || c.t.typ == "SANCTION"
 	for k := c.j; k < len(toks); k++ {
+		if !toks[k].is(wcReasonStart | wcPurposeCue) {
+			continue // no adjunct starts here
+		}
 		start := -1
 		if toks[k].is(wcReasonStart) {
 			for _, o := range reasonOpeners {
@@ -1716,7 +1764,6 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	if !sc.punct.has(hasAnd) {
 		return cls // every cut below is at an "and"
 	}
-	tokenAt := func(off int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off }) }
 	verbStart := sc.mark(len(toks))
 	for _, c := range cands {
 		if !c.t.noun {
@@ -1727,7 +1774,7 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	cuts := sc.cuts[:0]
 	for n := range actors {
 		a := &actors[n]
-		i := tokenAt(a.Start)
+		i := tokenAt(toks, a.Start)
 		k := i - 1
 		if k >= 0 && toks[k].low == "the" {
 			k--
@@ -1738,7 +1785,7 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 		if listed(actors, toks[k-1].Start) {
 			continue // "Hungary, Slovakia, and Romania joined": one subject
 		}
-		if e := tokenAt(a.End); e < len(toks) && verbAt(e) {
+		if e := tokenAt(toks, a.End); e < len(toks) && verbAt(e) {
 			cuts = append(cuts, toks[k-1].Start)
 		}
 	}
@@ -1765,9 +1812,16 @@ func splitCoordinated(sc *classifyScratch, cls []Span, toks []token, actors []Ac
 	}
 	// "Khorramshahr was captured and by November Saddam ordered": a new
 	// date opens a new event.
-	for k := 1; k+2 < len(toks); k++ {
-		if toks[k].low == "and" && toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
-			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) || toks[k].low == "and" && k+2 < len(toks) &&
+	for _, p := range sc.ands {
+		k := int(p)
+		if k < 1 {
+			continue
+		}
+		if k+2 >= len(toks) {
+			break
+		}
+		if toks[k-1].raw != "," && (toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") &&
+			(toks[k+2].up || isDigitStart(toks[k+2].raw)) && toks[k+2].is(wcNonName) ||
 			(toks[k+1].low == "on" || toks[k+1].low == "in" || toks[k+1].low == "by") && isDigitStart(toks[k+2].raw) {
 			cuts = append(cuts, toks[k].Start)
 		}
@@ -1927,19 +1981,16 @@ func nounAfter(toks []token, i int) bool {
 // the offensive"). When the subject is only referred to ("With the
 // Soviets wary ... and the Japanese planning ..., the two powers
 // signed"), the phrase names the parties and stays.
-func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, tokenAt func(int) int) []bool {
+func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor) []bool {
 	in := sc.mark(len(toks))
 	open := -1 // the opener of a framing phrase at the start or after the first comma
 	for k := 0; k < len(toks) && k < c.i; k++ {
-		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
+		if toks[k].is(wcFrameOpener) && (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) {
 			open = k
 			break
 		}
-		if k > 0 && toks[k].raw == "," {
-			// only a phrase opening the sentence or after its date
-			if !(k < 8) {
-				break
-			}
+		if k >= 8 && toks[k].raw == "," {
+			break // only a phrase opening the sentence or after its date
 		}
 	}
 	if open < 0 {
@@ -1948,7 +1999,7 @@ func withFrame(sc *classifyScratch, toks []token, c candidate, actors []Actor, t
 	inActor := sc.mark(len(toks))
 	for k := range actors {
 		a := &actors[k]
-		for i := tokenAt(a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+		for i := tokenAt(toks, a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
 			inActor[i] = true
 		}
 	}
@@ -2019,11 +2070,11 @@ var possessions = map[string]bool{"palace": true, "palaces": true, "home": true,
 
 // possession reports a person in the possessive before such a noun,
 // perhaps after one adjective.
-func possession(toks []token, a *Actor, tokenAt func(int) int) bool {
+func possession(toks []token, a *Actor) bool {
 	if a.Kind != "person" {
 		return false
 	}
-	j := tokenAt(a.End) // the token after the name
+	j := tokenAt(toks, a.End) // the token after the name
 	for j < len(toks) && j > 0 && !toks[j-1].poss && toks[j].word && toks[j].up {
 		j++ // "Saddam" of "Saddam Hussein's palace", met before by first name
 	}
@@ -2078,7 +2129,7 @@ var appositionUnits = map[string]bool{"day": true, "days": true, "week": true, "
 // days after <event> and three months before <event>," right after the
 // date near: a phrase that places the date by other events.
 func dateApposition(toks []token, near Span) Span {
-	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= near.End })
+	k := tokenAt(toks, near.End)
 	if k+3 >= len(toks) || toks[k].raw != "," {
 		return Span{}
 	}
@@ -2129,4 +2180,19 @@ func (ix *actorIndex) modesOf(t *token) []modeCue {
 		return nil
 	}
 	return ix.modes[t.low]
+}
+
+// tokenAt returns the index of the first of toks that starts at or after
+// off, len(toks) when none: sort.Search's, without a call a probe.
+func tokenAt(toks []token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if toks[h].Start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }

@@ -87,6 +87,79 @@ func relativeAsideRef(sc *classifyScratch, toks []token, c int) []bool {
 	return in
 }
 
+// subordinateRef is subordinate as it was before it read the stretches
+// between the commas: every token, for a comma or a subordinator.
+func subordinateRef(sc *classifyScratch, toks []token) []bool {
+	in := sc.mark(len(toks))
+	open := false
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.raw == ",":
+			open = false
+		case t.is(wcSubordinator) && (i == 0 || toks[i-1].raw == ","):
+			open = true
+		}
+		in[i] = open
+	}
+	return in
+}
+
+// withFrameRef is withFrame as it was before it read the class of a
+// token before the one ahead of it, and the commas before the eighth
+// token no more.
+func withFrameRef(sc *classifyScratch, toks []token, c candidate, actors []Actor) []bool {
+	in := sc.mark(len(toks))
+	open := -1 // the opener of a framing phrase at the start or after the first comma
+	for k := 0; k < len(toks) && k < c.i; k++ {
+		if (k == 0 || toks[k-1].raw == "," || k <= 3 && isDigitStart(toks[k-1].raw)) && toks[k].is(wcFrameOpener) {
+			open = k
+			break
+		}
+		if k > 0 && toks[k].raw == "," {
+			if !(k < 8) {
+				break
+			}
+		}
+	}
+	if open < 0 {
+		return in
+	}
+	inActor := sc.mark(len(toks))
+	for k := range actors {
+		a := &actors[k]
+		for i := tokenAt(toks, a.Start); i < len(toks) && toks[i].Start < a.End; i++ {
+			inActor[i] = true
+		}
+	}
+	cut, named := -1, false
+	for k := c.i - 1; k > 0; k-- {
+		if toks[k].raw != "," {
+			continue
+		}
+		other, names := 0, false
+		for m := k + 1; m < c.i; m++ {
+			switch {
+			case inActor[m]:
+				names = true
+			case toks[m].raw == ",", toks[m].low == "and", toks[m].low == "the":
+			default:
+				other++
+			}
+		}
+		if other > 3 || !names {
+			break
+		}
+		cut, named = k, true
+	}
+	if named && cut > open {
+		for m := open; m < cut; m++ {
+			in[m] = true
+		}
+	}
+	return in
+}
+
 func splitCoordinatedRef(sc *classifyScratch, cls []Span, toks []token, actors []Actor, cands []candidate) []Span {
 	if !sc.punct.has(hasAnd) {
 		return cls
@@ -159,7 +232,8 @@ func splitCoordinatedRef(sc *classifyScratch, cls []Span, toks []token, actors [
 	return out
 }
 
-// checkCommaAsides holds the comma-indexed asides to their references on
+// checkCommaAsides holds the comma and "and" indexes to the tokens, and
+// the comma-indexed asides (and subordinate) to their references on
 // the tokens of text[s.Start:s.End], read as one clause, at every token
 // (as the trigger's), and splitCoordinated with the clause's own
 // candidates and actors and with a candidate and an actor at every third
@@ -169,22 +243,25 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	t.Helper()
 	toks := tz.tokenizeLookup(text, s, ix.gaz)
 	var sc classifyScratch
-	sc.punct = punctuationOf(toks)
-	for k, i := range sc.commaIndex(toks) {
-		if toks[i].raw != "," || k > 0 && sc.commas[k-1] >= i {
-			t.Fatalf("%q: commas %v", text[s.Start:s.End], sc.commas)
-		}
-	}
-	n := 0
+	sc.readPunctuation(toks)
+	var commas, ands []int32
 	for i := range toks {
-		if toks[i].raw == "," {
-			n++
+		switch toks[i].low {
+		case ",":
+			commas = append(commas, int32(i))
+		case "and":
+			ands = append(ands, int32(i))
 		}
 	}
-	if len(sc.commas) != n {
-		t.Fatalf("%q: %d commas indexed, %d tokens are commas", text[s.Start:s.End], len(sc.commas), n)
+	if !slices.Equal(sc.commas, commas) || !slices.Equal(sc.ands, ands) {
+		t.Fatalf("%q: commas %v and ands %v indexed, want %v and %v", text[s.Start:s.End], sc.commas, sc.ands, commas, ands)
 	}
 	marked := 0
+	if got, want := subordinate(&sc, toks), subordinateRef(&sc, toks); !slices.Equal(got, want) {
+		t.Fatalf("subordinate(%q) = %v, want %v", text[s.Start:s.End], got, want)
+	} else {
+		marked += countTrue(want)
+	}
 	fail := func(what string, c int, got, want any) {
 		t.Helper()
 		t.Fatalf("%s(%q, %d) = %v, want %v", what, text[s.Start:s.End], c, got, want)
@@ -214,7 +291,7 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	actors := ix.findActors(text, s, mem)
 	toks = tz.tokenizeLookup(text, s, ix.gaz) // findActors's tokenizer is its own, but be sure
 	sc.reset()
-	sc.punct, sc.commasRead = punctuationOf(toks), false
+	sc.readPunctuation(toks)
 	cands := slices.Clone(ix.candidates(nil, toks, Span{}))
 	checkSplit := func(actors []Actor, cands []candidate) {
 		t.Helper()
@@ -227,6 +304,13 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 		}
 	}
 	checkSplit(actors, cands)
+	for i := 0; i <= len(toks); i++ {
+		sc.reset()
+		c := candidate{i: i, j: i + 1}
+		if got, want := withFrame(&sc, toks, c, actors), withFrameRef(&sc, toks, c, actors); !slices.Equal(got, want) {
+			t.Fatalf("withFrame(%q, %d) = %v, want %v", text[s.Start:s.End], i, got, want)
+		}
+	}
 	verb := &trigger{}
 	for i := 0; i < len(toks); i += 3 {
 		a := Actor{Span: toks[i].Span}
@@ -250,6 +334,8 @@ var commaAsideCases = []string{
 	"James Dubik, who is in charge of training, praised Iran, under which the accord, pursuant to which it ran, fell.",
 	"The Soviet Union agreed to charter tankers, and the United States offered to provide protection, and then left.",
 	", , ,, with, who", ",", "a,", ",and", ", and the army attacked, and protracted armistice negotiations began",
+	"After the war, Iraq attacked, while Iran, before, said, and on 5 May, AND in 1990 and by March, and",
+	"In 1982 with Iranian success on the battlefield, Iraq and Kuwait, and Iran attacked", "2 May, under x, Iraq, Iran signed",
 }
 
 func TestCommaAsidesMatchReference(t *testing.T) {
@@ -278,4 +364,22 @@ func FuzzCommaAsides(f *testing.F) {
 		var tz tokenizer
 		checkCommaAsides(t, ix, &tz, text, Span{0, len(text)})
 	})
+}
+
+// TestTokenAtMatchesSortSearch holds tokenAt to sort.Search at every
+// offset of spans of the reference texts and one past them.
+func TestTokenAtMatchesSortSearch(t *testing.T) {
+	var tz tokenizer
+	for _, text := range refTexts(t, commaAsideCases) {
+		for from := 0; from < len(text); from += 997 {
+			s := Span{from, min(from+331, len(text))}
+			toks := tz.tokenize(text, s)
+			for off := s.Start - 1; off <= s.End+1; off++ {
+				want := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off })
+				if got := tokenAt(toks, off); got != want {
+					t.Fatalf("tokenAt(%q, %d) = %d, want %d", text[s.Start:s.End], off, got, want)
+				}
+			}
+		}
+	}
 }

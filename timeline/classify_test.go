@@ -250,7 +250,8 @@ func TestTriggerVariants(t *testing.T) {
 }
 
 // TestMatchTriggerMatchesMatchToks holds matchTrigger, which rules words
-// out by their hash, to matchToks.
+// out by their hash, and matchTriggerOf, which passes the first, to
+// matchToks.
 func TestMatchTriggerMatchesMatchToks(t *testing.T) {
 	ix := newActorIndex()
 	texts := refTexts(t, []string{"The army attacked the town and signed a peace treaty; talks were held.", "He called off the strike, met with and said he'd meet."})
@@ -269,6 +270,12 @@ func TestMatchTriggerMatchesMatchToks(t *testing.T) {
 				for _, tr := range ts {
 					if got, want := matchTrigger(toks, i, tr), matchToks(toks, i, tr.toks); got != want {
 						t.Fatalf("%q at token %d (%q), trigger %q: matchTrigger %v, matchToks %v", text, i, toks[i].low, tr.toks, got, want)
+					}
+				}
+				// matchTriggerOf, of the triggers of the word alone
+				for _, tr := range ix.triggersOf(&toks[i]) {
+					if got, want := matchTriggerOf(toks, i, tr), matchToks(toks, i, tr.toks); got != want {
+						t.Fatalf("%q at token %d (%q), trigger %q: matchTriggerOf %v, matchToks %v", text, i, toks[i].low, tr.toks, got, want)
 					}
 				}
 			}

@@ -45,19 +45,34 @@ func newFoldWords(words ...string) *foldWords {
 var breakLeads = map[string]bool{"before": true, "after": true, "when": true, "while": true, "until": true,
 	"and": true, "but": true, "whereas": true, "whereaſ": true, "although": true, "though": true, "whereupon": true}
 
+// commaBreakLeads are the lows of the tokens a break at a comma may read
+// after it, past white space: those of breakLeads, and the words of
+// relativeWords (which no folding letter spells otherwise).
+var commaBreakLeads = func() map[string]bool {
+	m := map[string]bool{"where": true, "which": true}
+	for w := range breakLeads {
+		m[w] = true
+	}
+	return m
+}()
+
 // clauseBreakTokens calls f with the start and end of each clauseBreaks
 // match in text[s.Start:s.End], offsets from s.Start, in order, as
 // FindAllStringIndex gives them; toks are the tokens of s (tokenize's),
 // looked up. A match starts at a comma or a semicolon, each a token of
 // its own, or at the white space before a word that leads one: a whole
-// token (white space ends it), whose low is then in breakLeads. So the
-// tokens are read, not every byte of the text.
+// token (white space ends it), whose low is then in breakLeads. The
+// tokens tell where one may start (mayBreakAt), so the text is read
+// there alone, not at every byte.
 func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)) {
 	str := text[s.Start:s.End]
 	from := 0 // where the last match ended: matches do not overlap
 	for k := range toks {
 		t := &toks[k]
 		if t.word && !t.is(wcBreakLead) || !t.word && t.raw != "," && t.raw != ";" {
+			continue // most tokens: no break starts at them
+		}
+		if !mayBreakAt(toks, k) {
 			continue
 		}
 		b := t.Start - s.Start
@@ -80,6 +95,41 @@ func clauseBreakTokens(text string, s Span, toks []token, f func(start, end int)
 		}
 	}
 }
+
+// mayBreakAt reports whether a clauseBreaks match may start at token k
+// of toks, or at the white space before it, by the tokens alone: at a
+// semicolon; at a comma before a word that a break at a comma reads; at
+// a word that leads a break, and when that word is "and", before a word
+// that a break reads after it. The words are whole tokens, as white
+// space ends them.
+func mayBreakAt(toks []token, k int) bool {
+	t := &toks[k]
+	switch {
+	case t.word:
+		return t.is(wcBreakLead) && (t.low != "and" || followedBy(toks, k, wcAndBreakFollower))
+	case t.raw == ",":
+		if !followedBy(toks, k, wcCommaBreakLead) {
+			return false
+		}
+		return toks[k+1].low != "and" || followedBy(toks, k+1, wcAndBreakFollower|wcAndDateWord)
+	}
+	return t.raw == ";"
+}
+
+// followedBy reports whether the token after k is in class c.
+func followedBy(toks []token, k int, c wordClass) bool {
+	return k+1 < len(toks) && toks[k+1].is(c)
+}
+
+// andBreakFollowers are the lows of the words a break reads after an
+// "and" wherever it starts ("and then", "and said"), as (?i) matches
+// them: ſ folds to s. andDateFollowers are those it reads after ", and"
+// alone (", and on").
+var (
+	andBreakFollowers = map[string]bool{"then": true, "added": true, "said": true, "ſaid": true,
+		"says": true, "ſays": true, "sayſ": true, "ſayſ": true}
+	andDateFollowers = map[string]bool{"on": true, "in": true, "by": true, "at": true}
+)
 
 // clauseBreakAt returns the end of the clauseBreaks match that starts at
 // p, or -1: the alternatives in the expression's order, each taking the

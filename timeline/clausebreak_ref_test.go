@@ -39,6 +39,7 @@ func FuzzClauseBreakTokens(f *testing.F) {
 		f.Add(c, 0, len(c))
 	}
 	f.Add("x  before , and said ; y", 2, 20)
+	f.Add("x, AND ſaid y and sayſ, and at 5 and then, and  then z, and In x", 0, 62)
 	f.Fuzz(func(t *testing.T, text string, from, to int) {
 		if from < 0 || from > to || to > len(text) || to-from > 1<<20 {
 			return

@@ -21,7 +21,8 @@ const maxPooledTokens = 1 << 16
 const maxPooledActors = 1 << 12
 
 func releaseActorMemory(mem *actorMemory) {
-	if cap(mem.scratch.tz.toks) > maxPooledTokens || len(mem.scratch.classify.marks) > maxPooledTokens || len(mem.scratch.classify.actors) > maxPooledActors {
+	sc := &mem.scratch.classify
+	if cap(mem.scratch.tz.toks) > maxPooledTokens || len(sc.marks) > maxPooledTokens || len(sc.actors) > maxPooledActors || cap(sc.roleActors) > maxPooledActors {
 		return
 	}
 	actorMemories.Put(mem)
@@ -55,14 +56,18 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 		mem.scratch.tz.toks = make([]token, 0, n)
 	}
 	sc := &mem.scratch.classify
-	// each event's one source, from one array for the document: an
-	// expression makes one event at most
-	sources := make([]Source, 0, len(st.exprs))
 	// the events, and the diagnostics of the expressions that make
 	// none: made once at their size rather than grown
-	nEvents := countEvents(st)
+	nEvents, sentences := countEvents(st)
 	st.events = slices.Grow(st.events, nEvents)
 	st.diags = slices.Grow(st.diags, len(st.exprs)-nEvents)
+	// the events' sources, one a sentence that makes events (the events
+	// of a sentence share it), from one array for the document
+	sources := make([]Source, 0, sentences)
+	srcSent := -1 // the sentence of the last source
+	// the events' actors, laid out in scratch and copied to one array
+	// for the document at the end (setEventActors)
+	roleActors, roleLists := sc.roleActors[:0], sc.roleLists[:0]
 	base := len(st.events)
 	ids, idEnds := mem.scratch.ids[:0], mem.scratch.idEnds[:0] // the events' IDs, set at the end
 	byDoc := st.exprs
@@ -102,41 +107,64 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 				continue
 			}
 			cl := clauses[k]
-			// classification reads the clause's actors and copies what it
-			// keeps (withRoles below), so one buffer serves every event
-			inClause := mem.scratch.inClause[:0]
-			for _, a := range actors {
-				if cl.Contains(a.Span) {
-					inClause = append(inClause, a)
-				}
-			}
-			mem.scratch.inClause = inClause
-			if len(inClause) == 0 {
-				inClause = nil
-			}
+			inClause := actorsIn(&mem.scratch.inClause, actors, cl)
 			class := x.actors.classifyClause(sc, &mem.scratch.clauseTz, st.text, s.Span, toks, cl, e.Span, inClause[:len(inClause):len(inClause)])
-			actors, targets := withRoles(class.Actors, class.Recipients) // copies out of sc
-			ev := Event{
-				Date:       EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
-				Type:       class.Type,
-				Quad:       class.Quad,
-				CAMEO:      class.CAMEO,
-				Mode:       class.Mode,
-				Trigger:    Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
-				Actors:     actors,
-				Recipients: targets,
-				Sentence:   *s,
-				Doc:        st.doc,
+			// copied out of sc before its next use
+			roleActors, roleLists = appendRoles(roleActors, roleLists, class.Actors, class.Recipients)
+			if srcSent != si {
+				sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
+				srcSent = si
 			}
-			sources = append(sources, Source{Doc: st.doc, DocID: st.info.ID, URL: st.info.URL, Sentence: s.Span})
-			ev.Sources = sources[len(sources)-1 : len(sources) : len(sources)]
-			st.events = append(st.events, ev)
+			st.events = append(st.events, Event{
+				Date:     EventDate{Span: e.Span, Text: e.Text, Timex: e.Timex},
+				Type:     class.Type,
+				Quad:     class.Quad,
+				CAMEO:    class.CAMEO,
+				Mode:     class.Mode,
+				Trigger:  Trigger{Span: class.Trigger, Text: class.Trigger.In(st.text)},
+				Sentence: *s,
+				Doc:      st.doc,
+				Sources:  sources[len(sources)-1 : len(sources) : len(sources)],
+			})
 			ids = appendEventID(ids, st.doc, si, e.Start)
 			idEnds = append(idEnds, int32(len(ids)))
 		}
 	}
 	setEventIDs(st.events[base:], ids, idEnds)
+	setEventActors(st.events[base:], roleActors, roleLists)
 	mem.scratch.ids, mem.scratch.idEnds = ids, idEnds
+	sc.roleActors, sc.roleLists = roleActors, roleLists
+}
+
+// actorsIn returns the actors that cl holds, nil when none: actors
+// itself when it holds them all (a sentence's one clause), else a copy
+// in buf. Classification reads them and copies what it keeps
+// (appendRoles), so one buffer serves every event.
+func actorsIn(buf *[]Actor, actors []Actor, cl Span) []Actor {
+	all := true
+	for k := range actors {
+		if !cl.Contains(actors[k].Span) {
+			all = false
+			break
+		}
+	}
+	if all {
+		if len(actors) == 0 {
+			return nil
+		}
+		return actors
+	}
+	in := (*buf)[:0]
+	for _, a := range actors {
+		if cl.Contains(a.Span) {
+			in = append(in, a)
+		}
+	}
+	*buf = in
+	if len(in) == 0 {
+		return nil
+	}
+	return in
 }
 
 // dated reports an expression that can date an event: a point in time
@@ -176,18 +204,23 @@ func notADate(t TimexType) string {
 
 // countEvents is how many events st's expressions make: the dated ones
 // of prose sentences (the tests of buildEvents' first loop) but those
-// whose sentence has one of their value before them. Each of the others
-// makes a diagnostic instead.
-func countEvents(st *docState) int {
-	n := 0
+// whose sentence has one of their value before them; and how many
+// sentences hold them. Each of the other expressions makes a diagnostic
+// instead.
+func countEvents(st *docState) (events, sentences int) {
+	last := -1
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		prose := e.Sentence >= 0 && e.Sentence < len(st.sents) && st.sents[e.Sentence].Furniture == ""
 		if prose && e.dated() && !datedBefore(st.exprs, i) {
-			n++
+			events++
+			if e.Sentence != last {
+				sentences++
+				last = e.Sentence
+			}
 		}
 	}
-	return n
+	return events, sentences
 }
 
 // datedBefore reports whether a dated expression before exprs[i] in its
@@ -268,50 +301,71 @@ func splitClauses(sc *classifyScratch, text string, s Span, exprs []Expression, 
 	return out
 }
 
-// withRoles returns an event's actors, its sources then its targets,
-// each marked with its role, and its recipients, the targets again: two
-// lists of their own carved from one array. The actors are never nil
-// (JSON []), the recipients nil when there are none.
-func withRoles(sources, targets []Actor) (actors, recipients []Actor) {
-	n := len(sources) + len(targets)
-	if n == 0 {
-		return []Actor{}, nil
-	}
-	buf := make([]Actor, n+len(targets))
-	setRole(buf[:len(sources)], sources, RoleSource)
-	setRole(buf[len(sources):n], targets, RoleTarget)
-	actors = buf[:n:n]
-	if len(targets) > 0 {
-		recipients = buf[n:]
-		copy(recipients, actors[len(sources):])
-	}
-	return actors, recipients
+// roleList is where an event's actors lie in the scratch array of
+// appendRoles: its sources from start, then its targets.
+type roleList struct{ start, sources, targets int32 }
+
+// appendRoles appends an event's sources then its targets, each marked
+// with its role, to actors, and where they lie to lists.
+func appendRoles(actors []Actor, lists []roleList, sources, targets []Actor) ([]Actor, []roleList) {
+	l := roleList{int32(len(actors)), int32(len(sources)), int32(len(targets))}
+	actors = appendWithRole(actors, sources, RoleSource)
+	actors = appendWithRole(actors, targets, RoleTarget)
+	return actors, append(lists, l)
 }
 
-// setRole copies as to dst, marked with role.
-func setRole(dst, as []Actor, role string) {
-	for i, a := range as {
-		a.Role = role
-		dst[i] = a
+// appendWithRole appends as to dst, marked with role.
+func appendWithRole(dst, as []Actor, role string) []Actor {
+	n := len(dst)
+	dst = append(dst, as...)
+	for i := n; i < len(dst); i++ {
+		dst[i].Role = role
+	}
+	return dst
+}
+
+// setEventActors gives evs their actors, which appendRoles laid out in
+// actors, one list a event, from one array for them all: each event's
+// Actors, its sources then its targets, and its Recipients, the targets
+// again in the same storage (they are equal, and the lists are capped,
+// so that an append to one moves it out). The actors are never nil
+// (JSON []), the recipients nil when there are none.
+func setEventActors(evs []Event, actors []Actor, lists []roleList) {
+	var all []Actor
+	if len(actors) > 0 {
+		all = slices.Clone(actors)
+	}
+	for k := range evs {
+		l := lists[k]
+		n := l.sources + l.targets
+		if n == 0 {
+			evs[k].Actors = []Actor{}
+			continue
+		}
+		as := all[l.start : l.start+n : l.start+n]
+		evs[k].Actors = as
+		if l.targets > 0 {
+			evs[k].Recipients = as[l.sources:]
+		}
 	}
 }
 
 // wordBoundary returns the white space nearest the middle of [from, to),
-// or from when there is none, so a cut never splits a word or a rune.
+// the earlier of two as near, or from when none is nearer than from, so
+// a cut never splits a word or a rune. It looks outward from the middle,
+// and stops at the first it meets.
 func wordBoundary(text string, from, to int) int {
 	mid := (from + to) / 2
-	best := from
-	for i := from; i < to; i++ {
-		if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') && abs(i-mid) < abs(best-mid) {
-			best = i
+	for d := 0; mid-d > from; d++ {
+		if cutSpace(text[mid-d]) {
+			return mid - d
+		}
+		if mid+d < to && cutSpace(text[mid+d]) {
+			return mid + d
 		}
 	}
-	return best
+	return from
 }
 
-func abs(v int) int {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
+// cutSpace reports the white space wordBoundary may cut at.
+func cutSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }

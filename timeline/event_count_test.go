@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestCountEventsIsExact: countEvents, which sizes the events and the
-// diagnostics before buildEvents makes them, counts the events it makes,
-// and the expressions that make none its diagnostics.
+// TestCountEventsIsExact: countEvents, which sizes the events, their
+// sources and the diagnostics before buildEvents makes them, counts the
+// events it makes and the sentences they come from, and the expressions
+// that make none its diagnostics.
 func TestCountEventsIsExact(t *testing.T) {
 	x, err := New()
 	if err != nil {
@@ -26,7 +27,11 @@ func TestCountEventsIsExact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := countEvents(st)
+		n, sentences := countEvents(st)
+		held := map[Span]bool{}
+		for _, e := range st.events {
+			held[e.Sources[0].Sentence] = true
+		}
 		diags := 0
 		for _, g := range st.diags {
 			if g.Reason != "invalid-utf8" {
@@ -36,8 +41,8 @@ func TestCountEventsIsExact(t *testing.T) {
 				superseded++
 			}
 		}
-		if len(st.events) != n || diags != len(st.exprs)-n {
-			t.Fatalf("%.60q: %d events, %d diagnostics of %d expressions; countEvents %d", d.Text, len(st.events), diags, len(st.exprs), n)
+		if len(st.events) != n || diags != len(st.exprs)-n || len(held) != sentences {
+			t.Fatalf("%.60q: %d events in %d sentences, %d diagnostics of %d expressions; countEvents %d, %d", d.Text, len(st.events), len(held), diags, len(st.exprs), n, sentences)
 		}
 	}
 	if superseded < floorWithCorpus(t, 5) {

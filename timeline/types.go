@@ -194,7 +194,9 @@ type Event struct {
 	Trigger Trigger `json:"trigger"`
 	// Actors are everyone the event involves: its sources (Role
 	// RoleSource) and then its targets (Role RoleTarget). Recipients
-	// repeats the targets, for PLOVER-style consumers.
+	// repeats the targets, for PLOVER-style consumers: the extractor
+	// gives it the storage of the targets in Actors (both lists are
+	// capped, so an append to either moves it out).
 	Actors     []Actor `json:"actors"`
 	Recipients []Actor `json:"recipients,omitempty"`
 	// Sentence is the sentence the event was read from.

@@ -52,6 +52,16 @@ const (
 	// (breakLeads), as a token's low may be
 	wcBreakLead
 	wcNotActorAfter // notActorAfter: a word after a country's name that makes it a larger name
+	// wcPurposeCue: a word purposeAdjunct reads after the trigger
+	// besides a reason's opener (purposeCues)
+	wcPurposeCue
+	// wcCommaBreakLead: the word a clause break at a comma reads after
+	// it (commaBreakLeads)
+	wcCommaBreakLead
+	// wcAndBreakFollower, wcAndDateWord: the words a break reads after
+	// "and" (andBreakFollowers, andDateFollowers)
+	wcAndBreakFollower
+	wcAndDateWord
 )
 
 // wordLists are the lists behind the classes that are plain lists; the
@@ -69,7 +79,8 @@ var wordLists = []struct {
 	{wcNegator, negators}, {wcIntentMarker, intentMarkers}, {wcFrameOpener, frameOpeners}, {wcRelPrep, relPreps},
 	{wcArticle, articles}, {wcDeterminer, determiners}, {wcBeForm, beForms}, {wcAdjunctPrep, adjunctPreps},
 	{wcTopicWord, topicWords}, {wcNounObject, nounObjects}, {wcIdiomAfterIn, idiomAfterIn},
-	{wcNounModified, nounModified}, {wcBreakLead, breakLeads}, {wcNotActorAfter, notActorAfter},
+	{wcNounModified, nounModified}, {wcBreakLead, breakLeads}, {wcNotActorAfter, notActorAfter}, {wcPurposeCue, purposeCues},
+	{wcCommaBreakLead, commaBreakLeads}, {wcAndBreakFollower, andBreakFollowers}, {wcAndDateWord, andDateFollowers},
 }
 
 // addClasses puts the listed words and the keys of the mode cues in the
