@@ -68,6 +68,10 @@ type gazetteer struct {
 	// keys holds each used slot's first word, built by index: the
 	// words compared on a probe sit together, not one a slot apart.
 	keys []string
+	// key8 holds each used slot's word of at most eight bytes as a
+	// little-endian number (0 for a longer word): a word of the text
+	// is compared with it in one load (keyAt), without a call.
+	key8 []uint64
 	cls  []wordClass // each slot's classes, as keys
 	// punct is the lookup of each ASCII punctuation mark, by byte.
 	punct [utf8.RuneSelf]struct {
@@ -169,6 +173,7 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
 	g.keys = make([]string, len(g.slots))
+	g.key8 = make([]uint64, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
 	// the keys' bytes side by side in one string, rather than wherever
 	// the words were made (written once it has room for all: the keys
@@ -182,6 +187,7 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 		start := arena.Len()
 		arena.WriteString(sl.first)
 		g.keys[k] = arena.String()[start:]
+		g.key8[k] = packKey(sl.first)
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed

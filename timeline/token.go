@@ -249,7 +249,14 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				t.slot = -1
 				if v := g.hs[h&g.mask]; v != 0 {
 					s := int(h & g.mask)
-					if v != h|1 || g.keys[s] != raw {
+					// keyAt, inlined
+					var is bool
+					if n := j - i; n <= 8 && i+8 <= len(text) {
+						is = le64(text, i)&byteMasks[n] == g.key8[s]
+					} else {
+						is = g.keys[s] == raw
+					}
+					if v != h|1 || !is {
 						s = g.findFrom(h, raw)
 					}
 					if s >= 0 {
@@ -282,6 +289,41 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 	}
 	return toks, i
 }
+
+// keyAt reports whether the word text[i:j], ASCII letters and digits,
+// is the key of used slot s: a word of up to eight bytes with eight to
+// read at i is compared with key8 in one load, a word's bytes being
+// never 0; the others as strings.
+func (g *gazetteer) keyAt(s int, text string, i, j int) bool {
+	if n := j - i; n <= 8 && i+8 <= len(text) {
+		return le64(text, i)&byteMasks[n] == g.key8[s]
+	}
+	return g.keys[s] == text[i:j]
+}
+
+// packKey returns key as keyAt compares it: its bytes as a
+// little-endian number, 0 for a key longer than eight bytes.
+func packKey(key string) uint64 {
+	if len(key) > 8 {
+		return 0
+	}
+	var v uint64
+	for i := len(key) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(key[i])
+	}
+	return v
+}
+
+// le64 reads the eight bytes at s[i:] as a little-endian number (one
+// load).
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// byteMasks[n] keeps the low n bytes of a number.
+var byteMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // word reads the token at text[i], which the fast path of scan leaves:
 // a rune past ASCII (a word, punctuation or space), or an ASCII word
