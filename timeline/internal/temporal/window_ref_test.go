@@ -130,6 +130,28 @@ func TestWindowsMatchesRefRandom(t *testing.T) {
 	}
 }
 
+// TestWindowsMatchesRefBytes: the same on short texts of bytes from
+// each class (letters of both cases, digits, separators, non-ASCII
+// bytes), at every span, so that tokens start and stop at every offset
+// of the eight-byte blocks and at their bounds.
+func TestWindowsMatchesRefBytes(t *testing.T) {
+	alphabet := "aZmy09 .-\n\x80\xc3\xff"
+	rng := rand.New(rand.NewPCG(7, 8))
+	buf := make([]byte, 0, 40)
+	for range 400 {
+		buf = buf[:0]
+		for range rng.IntN(cap(buf)) {
+			buf = append(buf, alphabet[rng.IntN(len(alphabet))])
+		}
+		text := string(buf)
+		for from := 0; from <= len(text); from++ {
+			for to := from; to <= len(text); to++ {
+				compareWindows(t, text, from, to)
+			}
+		}
+	}
+}
+
 // FuzzWindows compares Windows with windowsRef on any text and span.
 func FuzzWindows(f *testing.F) {
 	f.Add("On Tuesday, March 5, 2024 at 10 p.m. GMT, three days ago.", 3, 40)
