@@ -214,12 +214,17 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 // scanPlain appends the tokens from text[i] on that need no more than
 // ASCII bytes and a look-up in g unless g is nil: words in lower case
 // (no capital, no possessive, no dotted abbreviation after one letter)
-// and marks. It returns where the first token that it leaves to scan
-// starts, or len(text). The tokens are scan's, field for field: it is a
+// and marks, as many as toks has room for. It returns where the first
+// token that it leaves to scan starts (one it has no room for too), or
+// len(text). The tokens are scan's, field for field: it is a
 // loop of its own, with few values live, for the tokens most prose is
 // made of. g, if not nil, is indexed.
 func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
-	for i < len(text) {
+	// A token takes a byte at least: the tokens that start before lim
+	// fit in the room toks has, and the loop makes no call to grow it
+	// (which would have its values saved around it at each token).
+	lim := min(len(text), i+cap(toks)-len(toks))
+	for i < lim {
 		c := text[i]
 		switch k := asciiClass[c]; {
 		case k&classSpace != 0:
@@ -233,9 +238,6 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 			}
 			if after >= afterQuote && (after != afterDot || j-i == 1) {
 				return toks, i // a capital, a rune, an abbreviation or a possessive after it
-			}
-			if len(toks) == cap(toks) {
-				toks = slices.Grow(toks, 1)
 			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
@@ -270,9 +272,6 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 			i = j
 		case k == 0 && c < utf8.RuneSelf:
 			// a mark, looked up in g.punct (lookupPunct)
-			if len(toks) == cap(toks) {
-				toks = slices.Grow(toks, 1)
-			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
 			mark := text[i : i+1]
