@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// windowsRef is Windows before endsFilter: the hash of every token of
-// ASCII letters, checked against the table's bit set.
+// windowsRef is Windows before endsFilter (and before its loop read the
+// first byte of a token once): the hash of every token of ASCII letters,
+// checked against the table's bit set.
 func windowsRef(text string, from, to int, out []Window) []Window {
 	wb := &windowBuilder{out: out}
 	k := 0     // index of the current token
