@@ -70,7 +70,7 @@ type gazetteer struct {
 	keys []string
 	// key8 holds each used slot's word of at most eight bytes as a
 	// little-endian number (0 for a longer word): a word of the text
-	// is compared with it in one load (keyAt), without a call.
+	// is compared with it in one load (scanPlain), without a call.
 	key8 []uint64
 	cls  []wordClass // each slot's classes, as keys
 	// punct is the lookup of each ASCII punctuation mark, by byte.

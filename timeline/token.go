@@ -251,14 +251,18 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				t.slot = -1
 				if v := g.hs[h&g.mask]; v != 0 {
 					s := int(h & g.mask)
-					// keyAt, inlined
-					var is bool
-					if n := j - i; n <= 8 && i+8 <= len(text) {
-						is = le64(text, i)&byteMasks[n] == g.key8[s]
-					} else {
-						is = g.keys[s] == raw
+					// a word of up to eight bytes with eight to read at i
+					// is compared with key8 in one load (its bytes are
+					// never 0, key8's past the key are), with no call
+					hit := v == h|1
+					if hit {
+						if n := j - i; n <= 8 && i+8 <= len(text) {
+							hit = le64(text, i)&byteMasks[n] == g.key8[s]
+						} else {
+							hit = g.keys[s] == raw
+						}
 					}
-					if v != h|1 || !is {
+					if !hit {
 						s = g.findFrom(h, raw)
 					}
 					if s >= 0 {
@@ -289,19 +293,8 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 	return toks, i
 }
 
-// keyAt reports whether the word text[i:j], ASCII letters and digits,
-// is the key of used slot s: a word of up to eight bytes with eight to
-// read at i is compared with key8 in one load, a word's bytes being
-// never 0; the others as strings.
-func (g *gazetteer) keyAt(s int, text string, i, j int) bool {
-	if n := j - i; n <= 8 && i+8 <= len(text) {
-		return le64(text, i)&byteMasks[n] == g.key8[s]
-	}
-	return g.keys[s] == text[i:j]
-}
-
-// packKey returns key as keyAt compares it: its bytes as a
-// little-endian number, 0 for a key longer than eight bytes.
+// packKey returns key as scanPlain compares it with a word (key8): its
+// bytes as a little-endian number, 0 for a key longer than eight bytes.
 func packKey(key string) uint64 {
 	if len(key) > 8 {
 		return 0
@@ -446,8 +439,10 @@ func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
 // and it is small enough to be inlined into scan's loop.
 func scanLowerASCII(text string, j int, h uint32) (int, uint32) {
 	for ; j < len(text); j++ {
-		c := asciiLowerWord[text[j]]
-		if c == 0 {
+		// asciiClass, which the loops it is inlined into read too: one
+		// table's address in a register, not two reloaded at each byte
+		c := text[j]
+		if asciiClass[c]&classLowerWord == 0 {
 			break
 		}
 		h = (h ^ uint32(c)) * fnvPrime
@@ -579,17 +574,6 @@ var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [
 	return
 }()
 
-// asciiLowerWord maps an ASCII lower-case letter or digit to itself and
-// any other byte (a capital too) to 0.
-var asciiLowerWord = func() (lw [256]byte) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		if asciiWord[c] && !isUpperASCII(byte(c)) {
-			lw[c] = byte(c)
-		}
-	}
-	return
-}()
-
 // asciiWordLower maps an ASCII letter or digit to itself lowered and
 // any other byte to 0 (no word byte is 0).
 var asciiWordLower = func() (wl [256]byte) {
@@ -602,7 +586,8 @@ var asciiWordLower = func() (wl [256]byte) {
 }()
 
 // asciiClass classes the bytes for tokenize: white space, word (letter
-// or digit), upper case; a byte of a multi-byte rune has no class.
+// or digit), upper case, lower-case word (a letter in lower case or a
+// digit); a byte of a multi-byte rune has no class.
 var asciiClass = func() (cl [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		if asciiSpace[c] {
@@ -613,6 +598,8 @@ var asciiClass = func() (cl [256]uint8) {
 		}
 		if isUpperASCII(byte(c)) {
 			cl[c] |= classUpper
+		} else if asciiWord[c] {
+			cl[c] |= classLowerWord
 		}
 	}
 	return
@@ -646,6 +633,7 @@ const (
 	classSpace = 1 << iota
 	classWord
 	classUpper
+	classLowerWord // a letter in lower case or a digit
 )
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
