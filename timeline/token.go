@@ -153,15 +153,13 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		}
 		// scanASCIIWord, its fast loop inlined here; the byte after the
 		// word is classed once, by afterClass
-		j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
-		caps, after := k&classUpper != 0, uint8(0)
-		if j < len(text) {
-			if after = afterClass[text[j]]; after == afterUpper {
-				j, h = scanFoldASCII(text, j, h)
-				caps, after = true, 0
-				if j < len(text) {
-					after = afterClass[text[j]]
-				}
+		j, h, kj := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		caps, after := k&classUpper != 0, kj>>afterShift
+		if after == afterUpper {
+			j, h = scanFoldASCII(text, j, h)
+			caps, after = true, 0
+			if j < len(text) {
+				after = afterClass[text[j]]
 			}
 		}
 		if after == afterRune || after == afterDot && j-i == 1 {
@@ -231,11 +229,8 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 			i++
 		case k&(classWord|classUpper) == classWord:
 			// a letter in lower case or a digit, its own lowered byte
-			j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
-			var after uint8
-			if j < len(text) {
-				after = afterClass[text[j]]
-			}
+			j, h, kj := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
+			after := kj >> afterShift
 			if after >= afterQuote && (after != afterDot || j-i == 1) {
 				return toks, i // a capital, a rune, an abbreviation or a possessive after it
 			}
@@ -274,7 +269,7 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				j++
 			}
 			i = j
-		case k == 0 && c < utf8.RuneSelf:
+		case k&classBits == 0 && c < utf8.RuneSelf:
 			// a mark, looked up in g.punct (lookupPunct)
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
@@ -426,7 +421,7 @@ func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
 	// Most words have no capital after their first letter: they end in
 	// scanLowerASCII. A capital ends that loop, and scanFoldASCII reads
 	// the rest of the word.
-	j, h = scanLowerASCII(text, j, h)
+	j, h, _ = scanLowerASCII(text, j, h)
 	if j == len(text) || !isUpperASCII(text[j]) {
 		return j, h, false
 	}
@@ -436,18 +431,21 @@ func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
 
 // scanLowerASCII is scanASCIIWord of a word in lower case: it stops at
 // a capital. Its loop reads one table and keeps no more than the hash,
-// and it is small enough to be inlined into scan's loop.
-func scanLowerASCII(text string, j int, h uint32) (int, uint32) {
+// and it is small enough to be inlined into scan's loop. It returns the
+// asciiClass of the byte it stops at, whose afterClass its callers read
+// (0 at the end of text).
+func scanLowerASCII(text string, j int, h uint32) (int, uint32, uint8) {
 	for ; j < len(text); j++ {
 		// asciiClass, which the loops it is inlined into read too: one
 		// table's address in a register, not two reloaded at each byte
 		c := text[j]
-		if asciiClass[c]&classLowerWord == 0 {
-			break
+		k := asciiClass[c]
+		if k&classLowerWord == 0 {
+			return j, h, k
 		}
 		h = (h ^ uint32(c)) * fnvPrime
 	}
-	return j, h
+	return j, h, 0
 }
 
 // scanFoldASCII is scanASCIIWord with capitals, which it lowers. It is
@@ -587,7 +585,9 @@ var asciiWordLower = func() (wl [256]byte) {
 
 // asciiClass classes the bytes for tokenize: white space, word (letter
 // or digit), upper case, lower-case word (a letter in lower case or a
-// digit); a byte of a multi-byte rune has no class.
+// digit), in classBits (none for a byte of a multi-byte rune), and
+// afterClass above them, so that a word's loop reads the class of the
+// byte after it with the byte.
 var asciiClass = func() (cl [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		if asciiSpace[c] {
@@ -601,6 +601,9 @@ var asciiClass = func() (cl [256]uint8) {
 		} else if asciiWord[c] {
 			cl[c] |= classLowerWord
 		}
+	}
+	for c := range cl {
+		cl[c] |= afterClass[c] << afterShift
 	}
 	return
 }()
@@ -634,6 +637,9 @@ const (
 	classWord
 	classUpper
 	classLowerWord // a letter in lower case or a digit
+
+	classBits  = 1<<4 - 1 // the classes above; afterClass is past them
+	afterShift = 4
 )
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
