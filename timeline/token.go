@@ -203,7 +203,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		i = j
 	}
 	if len(tz.pend) > 0 {
-		tz.lower(toks, g)
+		tz.lower(toks, text, g)
 	}
 	tz.toks = toks
 	return toks
@@ -464,9 +464,9 @@ func scanFoldASCII(text string, j int, h uint32) (int, uint32) {
 }
 
 // lower sets the low of the tokens tz.pend, ASCII words with capitals,
-// and looks them up in g unless g is nil. A word that g holds takes its
-// low from there; the others are lowered into lows.
-func (tz *tokenizer) lower(toks []token, g *gazetteer) {
+// of text, and looks them up in g unless g is nil. A word that g holds
+// takes its low from there; the others are lowered into lows.
+func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 	pend, n := tz.pend, 0
 	if g != nil {
 		rest := pend[:0]
@@ -477,7 +477,17 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 			s := int(t.h & g.mask)
 			if v := g.hs[s]; v == 0 {
 				s = -1
-			} else if key := g.keys[s]; v != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+			} else if hit := v == t.h|1; !hit {
+				s = g.findFold(t.h, t.raw)
+			} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+				// a word of up to eight bytes with eight to read at its
+				// start is compared with key8 in one load, lowered by
+				// setting bit 5 of each byte (the letters' case; a
+				// digit or a dot has it already)
+				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+					s = g.findFold(t.h, t.raw)
+				}
+			} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 				s = g.findFold(t.h, t.raw)
 			}
 			if s < 0 {
