@@ -289,7 +289,9 @@ func equalLowered(raw, low string) bool {
 	return true
 }
 
-// findFrom is find from the first probe on.
+// findFrom is find after its first probe: of the table as built, from
+// the first probe on; of the indexed table, whose first probe its
+// callers read (and found neither free nor low), from the second.
 func (g *gazetteer) findFrom(h uint32, low string) int {
 	if g.hs == nil {
 		for k := h & g.mask; ; k = (k + 1) & g.mask {
@@ -302,7 +304,7 @@ func (g *gazetteer) findFrom(h uint32, low string) int {
 		}
 	}
 	hk := h | 1
-	for k := h & g.mask; ; k = (k + 1) & g.mask {
+	for k := (h + 1) & g.mask; ; k = (k + 1) & g.mask {
 		switch g.hs[k] {
 		case 0:
 			return -1
