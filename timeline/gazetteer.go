@@ -71,6 +71,10 @@ type gazetteer struct {
 	// keys holds each used slot's first word, built by index: the
 	// words compared on a probe sit together, not one a slot apart.
 	keys []string
+	// key8 holds each used slot's word of at most eight bytes as a
+	// little-endian number (0 for a longer word): a word of the text
+	// is compared with it in one load (scanPlain), without a call.
+	key8 []uint64
 	cls  []wordClass // each slot's classes, as keys
 	// punct is the lookup of each ASCII punctuation mark, by byte.
 	punct [utf8.RuneSelf]struct {
@@ -177,6 +181,7 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 	g.named = make([]bool, len(g.slots))
 	g.seconds = make([]uint64, len(g.slots))
 	g.keys = make([]string, len(g.slots))
+	g.key8 = make([]uint64, len(g.slots))
 	g.cls = make([]wordClass, len(g.slots))
 	// the keys' bytes side by side in one string, rather than wherever
 	// the words were made (written once it has room for all: the keys
@@ -190,6 +195,7 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 		start := arena.Len()
 		arena.WriteString(sl.first)
 		g.keys[k] = arena.String()[start:]
+		g.key8[k] = packKey(sl.first)
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed
@@ -295,7 +301,9 @@ func equalLowered(raw, low string) bool {
 	return true
 }
 
-// findFrom is find from the first probe on.
+// findFrom is find after its first probe: of the table as built, from
+// the first probe on; of the indexed table, whose first probe its
+// callers read (and found neither free nor low), from the second.
 func (g *gazetteer) findFrom(h uint32, low string) int {
 	if g.hs == nil {
 		for k := h & g.mask; ; k = (k + 1) & g.mask {
@@ -308,7 +316,7 @@ func (g *gazetteer) findFrom(h uint32, low string) int {
 		}
 	}
 	hk := h | 1
-	for k := h & g.mask; ; k = (k + 1) & g.mask {
+	for k := (h + 1) & g.mask; ; k = (k + 1) & g.mask {
 		switch g.hs[k] {
 		case 0:
 			return -1

@@ -153,15 +153,13 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		}
 		// scanASCIIWord, its fast loop inlined here; the byte after the
 		// word is classed once, by afterClass
-		j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
-		caps, after := k&classUpper != 0, uint8(0)
-		if j < len(text) {
-			if after = afterClass[text[j]]; after == afterUpper {
-				j, h = scanFoldASCII(text, j, h)
-				caps, after = true, 0
-				if j < len(text) {
-					after = afterClass[text[j]]
-				}
+		j, h, kj := scanLowerASCII(text, i+1, (fnvOffset^uint32(asciiLower[c]))*fnvPrime)
+		caps, after := k&classUpper != 0, kj>>afterShift
+		if after == afterUpper {
+			j, h = scanFoldASCII(text, j, h)
+			caps, after = true, 0
+			if j < len(text) {
+				after = afterClass[text[j]]
 			}
 		}
 		if after == afterRune || after == afterDot && j-i == 1 {
@@ -205,7 +203,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		i = j
 	}
 	if len(tz.pend) > 0 {
-		tz.lower(toks, g)
+		tz.lower(toks, text, g)
 	}
 	tz.toks = toks
 	return toks
@@ -214,28 +212,27 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 // scanPlain appends the tokens from text[i] on that need no more than
 // ASCII bytes and a look-up in g unless g is nil: words in lower case
 // (no capital, no possessive, no dotted abbreviation after one letter)
-// and marks. It returns where the first token that it leaves to scan
-// starts, or len(text). The tokens are scan's, field for field: it is a
+// and marks, as many as toks has room for. It returns where the first
+// token that it leaves to scan starts (one it has no room for too), or
+// len(text). The tokens are scan's, field for field: it is a
 // loop of its own, with few values live, for the tokens most prose is
 // made of. g, if not nil, is indexed.
 func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
-	for i < len(text) {
+	// A token takes a byte at least: the tokens that start before lim
+	// fit in the room toks has, and the loop makes no call to grow it
+	// (which would have its values saved around it at each token).
+	lim := min(len(text), i+cap(toks)-len(toks))
+	for i < lim {
 		c := text[i]
 		switch k := asciiClass[c]; {
 		case k&classSpace != 0:
 			i++
 		case k&(classWord|classUpper) == classWord:
 			// a letter in lower case or a digit, its own lowered byte
-			j, h := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
-			var after uint8
-			if j < len(text) {
-				after = afterClass[text[j]]
-			}
+			j, h, kj := scanLowerASCII(text, i+1, (fnvOffset^uint32(c))*fnvPrime)
+			after := kj >> afterShift
 			if after >= afterQuote && (after != afterDot || j-i == 1) {
 				return toks, i // a capital, a rune, an abbreviation or a possessive after it
-			}
-			if len(toks) == cap(toks) {
-				toks = slices.Grow(toks, 1)
 			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
@@ -249,7 +246,18 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				t.slot = -1
 				if v := g.hs[h&g.mask]; v != 0 {
 					s := int(h & g.mask)
-					if v != h|1 || g.keys[s] != raw {
+					// a word of up to eight bytes with eight to read at i
+					// is compared with key8 in one load (its bytes are
+					// never 0, key8's past the key are), with no call
+					hit := v == h|1
+					if hit {
+						if n := j - i; n <= 8 && i+8 <= len(text) {
+							hit = le64(text, i)&byteMasks[n] == g.key8[s]
+						} else {
+							hit = g.keys[s] == raw
+						}
+					}
+					if !hit {
 						s = g.findFrom(h, raw)
 					}
 					if s >= 0 {
@@ -261,11 +269,8 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				j++
 			}
 			i = j
-		case k == 0 && c < utf8.RuneSelf:
+		case k&classBits == 0 && c < utf8.RuneSelf:
 			// a mark, looked up in g.punct (lookupPunct)
-			if len(toks) == cap(toks) {
-				toks = slices.Grow(toks, 1)
-			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
 			mark := text[i : i+1]
@@ -282,6 +287,30 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 	}
 	return toks, i
 }
+
+// packKey returns key as scanPlain compares it with a word (key8): its
+// bytes as a little-endian number, 0 for a key longer than eight bytes.
+func packKey(key string) uint64 {
+	if len(key) > 8 {
+		return 0
+	}
+	var v uint64
+	for i := len(key) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(key[i])
+	}
+	return v
+}
+
+// le64 reads the eight bytes at s[i:] as a little-endian number (one
+// load).
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// byteMasks[n] keeps the low n bytes of a number.
+var byteMasks = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // word reads the token at text[i], which the fast path of scan leaves:
 // a rune past ASCII (a word, punctuation or space), or an ASCII word
@@ -392,7 +421,7 @@ func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
 	// Most words have no capital after their first letter: they end in
 	// scanLowerASCII. A capital ends that loop, and scanFoldASCII reads
 	// the rest of the word.
-	j, h = scanLowerASCII(text, j, h)
+	j, h, _ = scanLowerASCII(text, j, h)
 	if j == len(text) || !isUpperASCII(text[j]) {
 		return j, h, false
 	}
@@ -402,16 +431,21 @@ func scanASCIIWord(text string, j int, h uint32) (int, uint32, bool) {
 
 // scanLowerASCII is scanASCIIWord of a word in lower case: it stops at
 // a capital. Its loop reads one table and keeps no more than the hash,
-// and it is small enough to be inlined into scan's loop.
-func scanLowerASCII(text string, j int, h uint32) (int, uint32) {
+// and it is small enough to be inlined into scan's loop. It returns the
+// asciiClass of the byte it stops at, whose afterClass its callers read
+// (0 at the end of text).
+func scanLowerASCII(text string, j int, h uint32) (int, uint32, uint8) {
 	for ; j < len(text); j++ {
-		c := asciiLowerWord[text[j]]
-		if c == 0 {
-			break
+		// asciiClass, which the loops it is inlined into read too: one
+		// table's address in a register, not two reloaded at each byte
+		c := text[j]
+		k := asciiClass[c]
+		if k&classLowerWord == 0 {
+			return j, h, k
 		}
 		h = (h ^ uint32(c)) * fnvPrime
 	}
-	return j, h
+	return j, h, 0
 }
 
 // scanFoldASCII is scanASCIIWord with capitals, which it lowers. It is
@@ -430,9 +464,9 @@ func scanFoldASCII(text string, j int, h uint32) (int, uint32) {
 }
 
 // lower sets the low of the tokens tz.pend, ASCII words with capitals,
-// and looks them up in g unless g is nil. A word that g holds takes its
-// low from there; the others are lowered into lows.
-func (tz *tokenizer) lower(toks []token, g *gazetteer) {
+// of text, and looks them up in g unless g is nil. A word that g holds
+// takes its low from there; the others are lowered into lows.
+func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 	pend, n := tz.pend, 0
 	if g != nil {
 		rest := pend[:0]
@@ -443,7 +477,17 @@ func (tz *tokenizer) lower(toks []token, g *gazetteer) {
 			s := int(t.h & g.mask)
 			if v := g.hs[s]; v == 0 {
 				s = -1
-			} else if key := g.keys[s]; v != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+			} else if hit := v == t.h|1; !hit {
+				s = g.findFold(t.h, t.raw)
+			} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+				// a word of up to eight bytes with eight to read at its
+				// start is compared with key8 in one load, lowered by
+				// setting bit 5 of each byte (the letters' case; a
+				// digit or a dot has it already)
+				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+					s = g.findFold(t.h, t.raw)
+				}
+			} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 				s = g.findFold(t.h, t.raw)
 			}
 			if s < 0 {
@@ -538,17 +582,6 @@ var asciiSpace, asciiWord, asciiLower = func() (sp, w [utf8.RuneSelf]bool, low [
 	return
 }()
 
-// asciiLowerWord maps an ASCII lower-case letter or digit to itself and
-// any other byte (a capital too) to 0.
-var asciiLowerWord = func() (lw [256]byte) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		if asciiWord[c] && !isUpperASCII(byte(c)) {
-			lw[c] = byte(c)
-		}
-	}
-	return
-}()
-
 // asciiWordLower maps an ASCII letter or digit to itself lowered and
 // any other byte to 0 (no word byte is 0).
 var asciiWordLower = func() (wl [256]byte) {
@@ -561,7 +594,10 @@ var asciiWordLower = func() (wl [256]byte) {
 }()
 
 // asciiClass classes the bytes for tokenize: white space, word (letter
-// or digit), upper case; a byte of a multi-byte rune has no class.
+// or digit), upper case, lower-case word (a letter in lower case or a
+// digit), in classBits (none for a byte of a multi-byte rune), and
+// afterClass above them, so that a word's loop reads the class of the
+// byte after it with the byte.
 var asciiClass = func() (cl [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		if asciiSpace[c] {
@@ -572,7 +608,12 @@ var asciiClass = func() (cl [256]uint8) {
 		}
 		if isUpperASCII(byte(c)) {
 			cl[c] |= classUpper
+		} else if asciiWord[c] {
+			cl[c] |= classLowerWord
 		}
+	}
+	for c := range cl {
+		cl[c] |= afterClass[c] << afterShift
 	}
 	return
 }()
@@ -605,6 +646,10 @@ const (
 	classSpace = 1 << iota
 	classWord
 	classUpper
+	classLowerWord // a letter in lower case or a digit
+
+	classBits  = 1<<4 - 1 // the classes above; afterClass is past them
+	afterShift = 4
 )
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -61,6 +61,9 @@ var tokenizeCases = []string{
 	"İstanbul ǅemal KELVIN\u212a ſtraße", "Müller’s plan’s", "a\u00a0b\u0085c\u2028d", "\xff\xfeab\xc3",
 	"\x00\x01\t\v\f\r\n", "A.B.C", "X.Y", "rock 'n' roll's", "1990s' wars", "’", "'s", "ÀÉÎ'S done",
 	"iPhone McDonald's eBay aB1c2D x9Y NATO's U.S.-led",
+	// a token a byte or two: more than the room a sentence's tokens
+	// start with
+	"a.b,c;d:e!f?g(h)i[j]k{l}m-n+o=p a b c d e f g h i j k l m n o p q r s t u v w x y z the of",
 }
 
 func checkTokenize(t *testing.T, tz *tokenizer, text string, s Span) {

@@ -104,36 +104,31 @@ func lowerWindow(dst []byte, s string) ([]byte, bool) {
 // of s (see wordStartList); its last result reports whether s is all
 // ASCII. It reads eight bytes at a time.
 func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool, bool) {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	// ge(x, c) has the high bit of each byte of x (all < 0x80) that
-	// is at least c
-	ge := func(x uint64, c byte) uint64 { return (x + (0x80-uint64(c))*ones) & high }
 	n := len(dst)
 	dst = slices.Grow(dst, len(s))[:n+len(s)]
 	low := dst[n:]
+	// a word start a byte at most: ws has room for them all, and the
+	// loops set them by index, with no call to grow it (around which
+	// their values would be saved at each block)
+	ws = slices.Grow(ws, len(s))
+	nw, room := len(ws), ws[:cap(ws)]
 	var anyHigh, carry uint64
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := le64(s, i)
 		hi := x & high
 		anyHigh |= hi
-		x7 := x &^ high
-		upper := ge(x7, 'A') &^ ge(x7, 'Z'+1) &^ hi
-		x |= upper >> 2
-		binary.LittleEndian.PutUint64(low[i:], x)
-		x7 |= upper >> 2
-		word := (ge(x7, 'a')&^ge(x7, 'z'+1) | ge(x7, '0')&^ge(x7, '9'+1) | ge(x7, '_')&^ge(x7, '_'+1)) &^ hi
+		lowered, word := foldWord(x)
+		binary.LittleEndian.PutUint64(low[i:], lowered)
 		// the word bytes after none, and the high bytes
 		starts := word&^(word<<8|carry) | hi
 		carry = word >> 56
-		for starts != 0 {
-			ws = append(ws, int32(i+bits.TrailingZeros64(starts)>>3))
-			starts &= starts - 1
+		for ; starts != 0; starts &= starts - 1 {
+			room[nw] = int32(i + bits.TrailingZeros64(starts)>>3)
+			nw++
 		}
 	}
+	ws = ws[:nw]
 	prev := carry != 0
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -157,6 +152,31 @@ func lowerWindowWS(dst []byte, ws []int32, s string) ([]byte, []int32, bool, boo
 	}
 	return dst, ws, special, false
 }
+
+// foldWord returns x with its ASCII capitals lowered, and bit 7 set in
+// word for each of its bytes that is an ASCII letter, digit or '_' (as
+// \b reads them).
+func foldWord(x uint64) (lowered, word uint64) {
+	const (
+		ones  = 0x0101010101010101
+		under = '_' * ones
+	)
+	// the bytes below 0x80: a byte v < 0x80 plus 0x80-c has bit 7 set
+	// when v >= c, with no carry into the next byte; v|0x20 is a
+	// lower-case letter when v is a letter, and bit 5 of v (shifted to
+	// bit 7) tells the cases apart; '_' is the byte that v^'_' makes 0,
+	// which adding 0x7f leaves below 0x80
+	x7 := x &^ high
+	lw := x7 | 0x2020202020202020
+	letter := (lw + (0x80-'a')*ones) &^ (lw + (0x80-'z'-1)*ones) &^ x & high
+	upper := letter &^ (x7 << 2)
+	digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
+	us := ^((x7 ^ under) + 0x7f*ones)
+	return x | upper>>2, letter | (digit|us)&^x&high
+}
+
+// high has bit 7 of each of eight bytes.
+const high = 0x8080808080808080
 
 // lowerTable lowercases the ASCII letters and leaves the other bytes.
 var lowerTable = func() (t [256]byte) {

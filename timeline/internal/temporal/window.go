@@ -113,7 +113,7 @@ type endsFilter [maxTriggerLen + 1][32]uint32
 // maybe reports whether a token of n (1 to maxTriggerLen) ASCII letters
 // that starts with first and ends with last can be a trigger word (&31
 // maps both cases of a letter to the same bit).
-func (f *endsFilter) maybe(n int, first, last byte) bool {
+func (f *endsFilter) maybe(n uint, first, last byte) bool {
 	return f[n][first&31]>>(last&31)&1 != 0
 }
 
@@ -237,15 +237,14 @@ func Windows(text string, from, to int, out []Window) []Window {
 	last := -1 // index of the last token in the open window
 	text = text[:to]
 	i := from
-	for {
-		// to the next token, in a loop of its own
-		for i < len(text) && tokenBytes[text[i]]&tokWord == 0 {
-			i++
-		}
-		if i >= len(text) {
-			break
-		}
+	for i < len(text) {
+		// a byte that starts no token is passed here, the first byte
+		// of a token read once
 		f := tokenBytes[text[i]]
+		if f&tokWord == 0 {
+			i++
+			continue
+		}
 		j := i + 1
 		for j < len(text) {
 			g := tokenBytes[text[j]]
@@ -258,7 +257,7 @@ func Windows(text string, from, to int, out []Window) []Window {
 		var trig Trigger
 		if f&tokDigit != 0 {
 			trig = TDigit
-		} else if n := j - i; n <= maxTriggerLen && f&tokHigh == 0 {
+		} else if n := uint(j - i); n <= maxTriggerLen && f&tokHigh == 0 {
 			// ASCII letters, as the trigger words are
 			if triggerEnds.maybe(n, text[i], text[j-1]) {
 				trig = triggerTable.classify(text, i, j)

@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// windowsRef is Windows before endsFilter: the hash of every token of
-// ASCII letters, checked against the table's bit set.
+// windowsRef is Windows before endsFilter (and before its loop read the
+// first byte of a token once): the hash of every token of ASCII letters,
+// checked against the table's bit set.
 func windowsRef(text string, from, to int, out []Window) []Window {
 	wb := &windowBuilder{out: out}
 	k := 0     // index of the current token
@@ -127,6 +128,28 @@ func TestWindowsMatchesRefRandom(t *testing.T) {
 		to := from + rng.IntN(len(text)-from+1)
 		compareWindows(t, text, 0, len(text))
 		compareWindows(t, text, from, to)
+	}
+}
+
+// TestWindowsMatchesRefBytes: the same on short texts of bytes from
+// each class (letters of both cases, digits, separators, non-ASCII
+// bytes), at every span, so that tokens start and stop at every offset
+// of the eight-byte blocks and at their bounds.
+func TestWindowsMatchesRefBytes(t *testing.T) {
+	alphabet := "aZmy09 .-\n\x80\xc3\xff"
+	rng := rand.New(rand.NewPCG(7, 8))
+	buf := make([]byte, 0, 40)
+	for range 400 {
+		buf = buf[:0]
+		for range rng.IntN(cap(buf)) {
+			buf = append(buf, alphabet[rng.IntN(len(alphabet))])
+		}
+		text := string(buf)
+		for from := 0; from <= len(text); from++ {
+			for to := from; to <= len(text); to++ {
+				compareWindows(t, text, from, to)
+			}
+		}
 	}
 }
 
