@@ -41,6 +41,12 @@ func lastQuoteRef(s string) (int, int) {
 	return at, end
 }
 
+// anyQuoteRef is anyQuote as five searches for the marks.
+func anyQuoteRef(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "''") || strings.Contains(s, "``") ||
+		strings.Contains(s, "“") || strings.Contains(s, "”")
+}
+
 func firstQuoteRef(s string) int {
 	at := -1
 	for _, q := range quoteMarks {
@@ -53,7 +59,7 @@ func firstQuoteRef(s string) int {
 
 var resolveScanCases = []string{
 	"", " ", "about ", "ABOUT\t\n", "xabout ", "_over ", "éwithin  ", "around", "over the ", "1 over  ", "Within\v",
-	"'s", "'s ", "’s", "’sx", "'S", "'s_", "'s-", "’", "``x''", "'''", "```", "“x”", "\xe2\x80", "\"",
+	"'s", "'s ", "’s", "’sx", "'S", "'s_", "'s-", "’", "``x''", "'''", "```", "“x”", "\xe2\x80", "\"", "\xe2\x80\x9c", "x\xe2\x80\x9d", "\xe2\xe2\x80\x9c", "\xe2\x80\x9e", "'x'x'", "`x``", "é“", "’'",
 	" and May 3, 2020", " to 3 May 1944", " and the summer of 1943", "–June 1944", " - June 1944x", " or Sept. 27, 20201", " — x", "\tInto the summer of 1943", "Or", ". (0735 GMT) Friday", "..(", " \f(x)",
 }
 
@@ -74,6 +80,9 @@ func checkResolveScans(t *testing.T, s string) {
 			}
 			if restatedAfter.MatchString(x) && !opensParen(x) {
 				t.Fatalf("opensParen(%q) turns a match away", x)
+			}
+			if got, want := anyQuote(x), anyQuoteRef(x); got != want {
+				t.Fatalf("anyQuote(%q) = %v, want %v", x, got, want)
 			}
 			a, e := lastQuote(x)
 			wa, we := lastQuoteRef(x)
@@ -125,6 +134,9 @@ func TestResolveScansMatchReference(t *testing.T) {
 				t.Fatalf("opensParen(%q) turns a match away", y)
 			}
 			q := text[max(0, i-60):i]
+			if got, want := anyQuote(q), anyQuoteRef(q); got != want {
+				t.Fatalf("anyQuote(%q) = %v, want %v", q, got, want)
+			}
 			a, e := lastQuote(q)
 			wa, we := lastQuoteRef(q)
 			if a != wa || e != we {
