@@ -222,6 +222,9 @@ func mayOpenRange(rest string) bool {
 		i++
 	}
 	rest = rest[i:]
+	if rest == "" || !rangeJoinFirst[rest[0]] {
+		return false // most texts: no join opens with their first byte
+	}
 	for _, w := range rangeJoins {
 		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
 			return true
@@ -248,6 +251,24 @@ func fourDigits(s string) bool {
 
 // rangeJoins open the ends of ranges, in rangeEnd and seasonRangeEnd.
 var rangeJoins = []string{"and", "to", "through", "thru", "until", "till", "or", "into", "-", "–", "—"}
+
+// rangeJoinFirst marks the first bytes of rangeJoins, in either case
+// (their letters' case orbits hold no other letter).
+var rangeJoinFirst = func() (t [256]bool) {
+	for _, w := range rangeJoins {
+		t[w[0]] = true
+		t[asciiUpper(w[0])] = true
+	}
+	return t
+}()
+
+// asciiUpper upper-cases an ASCII letter, leaving other bytes alone.
+func asciiUpper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
 
 // aside reports whether a date coarser than the narrative reference,
 // named in the middle of a sentence, is an aside ("a campaign planned

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The regular expressions and searches of the resolver that byte scans
@@ -47,6 +49,51 @@ func anyQuoteRef(s string) bool {
 		strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
+// mayOpenRangeRef is mayOpenRange without its filter on the first byte.
+func mayOpenRangeRef(rest string) bool {
+	i := 0
+	for i < len(rest) && regexpSpace(rest[i]) {
+		i++
+	}
+	rest = rest[i:]
+	for _, w := range rangeJoins {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMayOpenRangeFirstBytes: every text of two bytes, then each join's
+// tail, is turned away by mayOpenRange's first byte filter only where
+// the reference turns it away (no rune outside ASCII folds to the first
+// letter of a join).
+func TestMayOpenRangeFirstBytes(t *testing.T) {
+	for _, w := range rangeJoins {
+		for _, r := range []rune(w)[:1] {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					t.Fatalf("%q folds to %q", r, f)
+				}
+			}
+		}
+	}
+	for b0 := range 256 {
+		for b1 := range 256 {
+			for _, w := range append(rangeJoins, "") {
+				x := string([]byte{byte(b0), byte(b1)}) + w
+				if got, want := mayOpenRange(x), mayOpenRangeRef(x); got != want {
+					t.Fatalf("mayOpenRange(%q) = %v, want %v", x, got, want)
+				}
+				x = string([]byte{byte(b0)}) + w[min(1, len(w)):]
+				if got, want := mayOpenRange(x), mayOpenRangeRef(x); got != want {
+					t.Fatalf("mayOpenRange(%q) = %v, want %v", x, got, want)
+				}
+			}
+		}
+	}
+}
+
 func firstQuoteRef(s string) int {
 	at := -1
 	for _, q := range quoteMarks {
@@ -74,6 +121,9 @@ func checkResolveScans(t *testing.T, s string) {
 			}
 			if got, want := genitive(x), genitiveAfter.MatchString(x); got != want {
 				t.Fatalf("genitive(%q) = %v, want %v", x, got, want)
+			}
+			if got, want := mayOpenRange(x), mayOpenRangeRef(x); got != want {
+				t.Fatalf("mayOpenRange(%q) = %v, want %v", x, got, want)
 			}
 			if (rangeEnd.MatchString(x) || seasonRangeEnd.MatchString(x)) && !(mayOpenRange(x) && fourDigits(x)) {
 				t.Fatalf("mayOpenRange or fourDigits(%q) turns a match away", x)
@@ -127,6 +177,9 @@ func TestResolveScansMatchReference(t *testing.T) {
 				t.Fatalf("genitive(%q) = %v, want %v", x, got, want)
 			}
 			y := text[i:min(len(text), i+80)]
+			if got, want := mayOpenRange(y[:min(len(y), 40)]), mayOpenRangeRef(y[:min(len(y), 40)]); got != want {
+				t.Fatalf("mayOpenRange(%q) = %v, want %v", y, got, want)
+			}
 			if (rangeEnd.MatchString(y) || seasonRangeEnd.MatchString(y)) && !(mayOpenRange(y) && fourDigits(y)) {
 				t.Fatalf("mayOpenRange or fourDigits(%q) turns a match away", y)
 			}
