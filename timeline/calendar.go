@@ -10,15 +10,28 @@ import (
 // truncate returns the start of the period of granularity g holding t.
 // Weeks start on Monday (ISO 8601).
 func truncate(t time.Time, g Granularity) time.Time {
-	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
-		// UTC days are 86,400 seconds: a period shorter than a day
-		// starts at a multiple of its seconds, with no calendar to
-		// reckon
-		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
-			return time.Unix(u-floorMod(u, s), 0).UTC()
-		}
+	if begin, ok := truncateClock(t, g); ok {
+		return begin
 	}
 	y, m, d := t.Date()
+	return truncateDate(t, y, m, d, g)
+}
+
+// truncateClock is truncate for the periods of a day or shorter of a
+// time in UTC, not too far from 1970. UTC days are 86,400 seconds: such
+// a period starts at a multiple of its seconds, with no calendar to
+// reckon.
+func truncateClock(t time.Time, g Granularity) (time.Time, bool) {
+	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
+		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
+			return time.Unix(u-floorMod(u, s), 0).UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// truncateDate is truncate by the calendar, t falling on date y-m-d.
+func truncateDate(t time.Time, y int, m time.Month, d int, g Granularity) time.Time {
 	switch g {
 	case Millennium:
 		return time.Date(floorDiv(y, 1000)*1000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -166,6 +179,28 @@ func formatValue(t time.Time, g Granularity) string {
 		}
 	}
 	return string(b)
+}
+
+// periodValue returns formatValue(begin, g) and advance(begin, g, 1)
+// for the period of granularity g that begin starts, truncated from a
+// time on date y-mo-d. A year, a month or a day starts on a date read
+// from y, mo and d: its value and its end are written from them rather
+// than from the calendar reckoned again, twice.
+func periodValue(begin time.Time, y int, mo time.Month, d int, g Granularity) (string, time.Time) {
+	if y >= 1 { // years before 1 are formatBC's
+		var buf [16]byte
+		switch g {
+		case Year:
+			return yearDigits(y, 4), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+		case Month:
+			b := append2(append(appendYear(buf[:0], y), '-'), int(mo))
+			return string(b), time.Date(y, mo+1, 1, 0, 0, 0, 0, time.UTC)
+		case Day:
+			b := append2(append(append2(append(appendYear(buf[:0], y), '-'), int(mo)), '-'), d)
+			return string(b), addDays(begin, 1)
+		}
+	}
+	return formatValue(begin, g), advance(begin, g, 1)
 }
 
 // appendYear appends a year from 1 on, in four digits or more (as

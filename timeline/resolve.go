@@ -623,10 +623,14 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 
 // finish builds the Timex of a point of granularity g starting at t.
 func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ TimexType, how Anchor) Timex {
-	if t.Year() > 9999 {
+	y, mo, d := t.Date() // once: each call of Year or Date reckons the calendar anew
+	if y > 9999 {
 		return unresolvedTimex(m, g, typ)
 	}
-	begin := truncate(t, g)
+	begin, ok := truncateClock(t, g)
+	if !ok {
+		begin = truncateDate(t, y, mo, d, g)
+	}
 	if begin.IsZero() {
 		// 0001-01-01T00:00 is time.Time's zero, which Resolved reads as
 		// "no interval": a placeholder date, not a point in time
@@ -649,8 +653,7 @@ func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ T
 		tx.Value = formatValue(begin, Day) + "T" + m.PartOfDay
 		tx.Interval.Begin, tx.Interval.End = partOfDayBounds(begin, m.PartOfDay)
 	default:
-		tx.Value = formatValue(begin, g)
-		tx.Interval.End = advance(begin, g, 1)
+		tx.Value, tx.Interval.End = periodValue(begin, y, mo, d, g)
 	}
 	if m.Open {
 		tx.Interval.End = time.Time{}
