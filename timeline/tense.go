@@ -160,37 +160,19 @@ func findCues(s string, past, future func(start, end int)) {
 	}
 	// each search goes on from the end of its last match
 	pastFrom, futureFrom := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		class := byteClass[c]
-		if class == 0 {
+	for from := 0; ; {
+		i, j, class, ed, w := nextCueCandidate(s, from)
+		if i == len(s) {
+			return
+		}
+		if j == i {
 			// 'll, after a word or not
-			if c == '\'' && future != nil && i >= futureFrom && i+3 <= len(s) && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'l' &&
+			if future != nil && i >= futureFrom && i+3 <= len(s) && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'l' &&
 				(i+3 == len(s) || byteClass[s[i+3]] == 0) {
 				future(i, i+3)
 				futureFrom = i + 3
 			}
-			i++
-			continue
-		}
-		first := class // of the run's first byte
-		j := i + 1
-		for j < len(s) && byteClass[s[j]] != 0 {
-			class |= byteClass[s[j]]
-			j++
-		}
-		if first != classLetter {
-			i = j // no cue opens at a digit or _
-			continue
-		}
-		n, last := j-i, s[j-1]
-		ed := n >= 4 && last|0x20 == 'd' && s[j-2]|0x20 == 'e'
-		var w *cueWord
-		if n <= maxCueWord && cueFilter[n<<5|int(c&31)]&(1<<(last&31)) != 0 {
-			w = lookupCueWord(s, i, j)
-		}
-		if w == nil && !ed {
-			i = j // neither an "-ed" word nor a word of the table
+			from = i + 1
 			continue
 		}
 		if past != nil && i >= pastFrom && class == classLetter {
@@ -215,8 +197,46 @@ func findCues(s string, past, future func(start, end int)) {
 				futureFrom = e
 			}
 		}
+		from = j
+	}
+}
+
+// nextCueCandidate returns the next place from s[i:] that findCues must
+// look at: an apostrophe (at == end), or a word s[at:end] that opens with
+// a letter and is an "-ed" word (ed) or one of cueTable (w), with the
+// classes of its bytes; at is len(s) when there is none. The scan is a
+// function of its own, without findCues' calls, so that its loops keep
+// their state in registers.
+func nextCueCandidate(s string, i int) (at, end int, class uint8, ed bool, w *cueWord) {
+	for i < len(s) {
+		c := s[i]
+		class = byteClass[c]
+		if class == 0 {
+			if c == '\'' {
+				return i, i, 0, false, nil
+			}
+			i++
+			continue
+		}
+		first := class // of the run's first byte
+		j := i + 1
+		for j < len(s) && byteClass[s[j]] != 0 {
+			class |= byteClass[s[j]]
+			j++
+		}
+		if first == classLetter {
+			n, last := j-i, s[j-1]
+			ed = n >= 4 && last|0x20 == 'd' && s[j-2]|0x20 == 'e'
+			if n <= maxCueWord && cueFilter[n<<5|int(c&31)]&(1<<(last&31)) != 0 {
+				w = lookupCueWord(s, i, j)
+			}
+			if ed || w != nil {
+				return i, j, class, ed, w
+			}
+		}
 		i = j
 	}
+	return len(s), len(s), 0, false, nil
 }
 
 // cueWord is what the tense cues make of a word of cueTable.
