@@ -321,7 +321,7 @@ func (r *resolver) bc(m *temporal.Mention) Timex {
 		if m.Season != "" {
 			tx.Value += "-" + m.Season
 		}
-		begin := time.Date(1-y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		begin := utcDate(1-y, time.Month(mo), 1, 0, 0, 0)
 		r.ref, r.refGran, r.hasRef = begin, Year, true
 		if m.Month != nil {
 			r.refGran = Month
@@ -351,7 +351,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if r.hasQ {
 			q = r.lastQ
 		}
-		t := time.Date(*m.Year, q.Month(), 1, 0, 0, 0, 0, time.UTC)
+		t := utcDate(*m.Year, q.Month(), 1, 0, 0, 0)
 		return r.finish(m, t, Quarter, Date, Explicit)
 	}
 	if m.Year != nil {
@@ -365,7 +365,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		} else if m.Holiday != "" {
 			d = holidayDay(m.Holiday, y)
 		}
-		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		t := utcDate(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second))
 		return r.finish(m, t, gran, typ, Explicit)
 	}
 	// a calendar name without a year ("July 28", "May") takes the story
@@ -447,7 +447,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		} else if m.Holiday != "" {
 			d = holidayDay(m.Holiday, y)
 		}
-		t = time.Date(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		t = utcDate(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0)
 		if t.Day() != d && m.Holiday == "" { // February 29 in a common year
 			return unresolvedTimex(m, gran, typ)
 		}
@@ -456,14 +456,14 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if how == AnchorDCT || r.refGran < Month {
 			return unresolvedTimex(m, gran, typ)
 		}
-		t = time.Date(base.Year(), base.Month(), *m.Day, 0, 0, 0, 0, time.UTC)
+		t = utcDate(base.Year(), base.Month(), *m.Day, 0, 0, 0)
 		if t.Day() != *m.Day {
 			return unresolvedTimex(m, gran, typ)
 		}
 	case m.Quarter > 0:
 		y := base.Year()
 		if m.Rel == nil {
-			start := time.Date(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+			start := utcDate(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0)
 			if tn() == futureTense {
 				// the last completed quarter may still be reported on;
 				// any earlier one is next year's
@@ -474,9 +474,9 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 				y--
 			}
 		}
-		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(y, 1, 1, 0, 0, 0)
 	case m.Half > 0:
-		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(base.Year(), 1, 1, 0, 0, 0)
 	case m.Season != "":
 		y := base.Year()
 		if ry, ok := r.rangeYear(m); ok && (m.Rel == nil || m.Story && m.Rel.N == 0) {
@@ -495,7 +495,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 				}
 			}
 		}
-		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(y, 1, 1, 0, 0, 0)
 	case m.Weekday != nil:
 		day, wd := truncate(base, Day), time.Weekday(*m.Weekday)
 		dir := m.Dir
@@ -505,14 +505,14 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			dir = r.weekdayDir(m, how, tn)
 		}
 		t = nearestWeekday(day, wd, dir, m.Dir != 0)
-		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		t = utcDate(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0)
 	case m.Hour != nil:
 		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
 			// "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
 			// (4 a.m. EDT Thursday)": the time of that day
 			base = nearestWeekday(truncate(base, Day), wd, r.weekdayDir(m, how, tn), false)
 		}
-		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		t = utcDate(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second))
 	case m.Rel != nil:
 		t = base
 	case m.Offset != 0:
@@ -521,7 +521,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		return unresolvedTimex(m, gran, typ)
 	}
 	if m.Hour != nil && m.Month == nil && m.Weekday == nil {
-		t = time.Date(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		t = utcDate(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second))
 	}
 	tx := r.finish(m, t, gran, typ, how)
 	if m.Value == "WE" {
@@ -551,7 +551,7 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	case m.Dir != 0 && m.Day != nil:
 		// "last Oct. 23": the latest such day before the anchor's day;
 		// "next March 3" the first after it
-		t := time.Date(y, time.Month(mo), *m.Day, 0, 0, 0, 0, time.UTC)
+		t := utcDate(y, time.Month(mo), *m.Day, 0, 0, 0)
 		a := truncate(anchor, Day)
 		if m.Dir < 0 && !t.Before(a) {
 			y--
@@ -579,7 +579,7 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	if m.Day != nil {
 		d = *m.Day
 	}
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	t := utcDate(y, time.Month(mo), d, 0, 0, 0)
 	a := truncate(anchor, Day)
 	if m.Open || sinceSignal.MatchString(r.text[max(sent.Start, m.Start-40):m.Start]) {
 		// "on patrol since March", "since shortly after the Oct. 23
@@ -642,11 +642,11 @@ func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ T
 		tx.Value = yearDigits(begin.Year(), 4) + "-" + m.Season
 		tx.Interval.Begin, tx.Interval.End = seasonBounds(begin.Year(), m.Season)
 	case m.Quarter > 0:
-		tx.Interval.Begin = time.Date(begin.Year(), time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+		tx.Interval.Begin = utcDate(begin.Year(), time.Month(3*m.Quarter-2), 1, 0, 0, 0)
 		tx.Value = formatValue(tx.Interval.Begin, Quarter)
 		tx.Interval.End = advance(tx.Interval.Begin, Quarter, 1)
 	case m.Half > 0:
-		tx.Interval.Begin = time.Date(begin.Year(), time.Month(6*m.Half-5), 1, 0, 0, 0, 0, time.UTC)
+		tx.Interval.Begin = utcDate(begin.Year(), time.Month(6*m.Half-5), 1, 0, 0, 0)
 		tx.Value = formatValue(tx.Interval.Begin, Half)
 		tx.Interval.End = advance(tx.Interval.Begin, Half, 1)
 	case g == PartOfDay:
@@ -741,7 +741,7 @@ func seasonBounds(y int, s string) (time.Time, time.Time) {
 	if start == 0 {
 		start = 1
 	}
-	b := time.Date(y, time.Month(start), 1, 0, 0, 0, 0, time.UTC)
+	b := utcDate(y, time.Month(start), 1, 0, 0, 0)
 	return b, b.AddDate(0, 3, 0)
 }
 
@@ -773,7 +773,7 @@ func intOr(p *int) int {
 // named the weekday of the date itself). Otherwise y stands.
 func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
 	for _, c := range []int{y, y + 1, y - 1} {
-		t := time.Date(c, mo, d, 0, 0, 0, 0, time.UTC)
+		t := utcDate(c, mo, d, 0, 0, 0)
 		if t.Day() == d && t.Weekday() == wd {
 			return c
 		}
