@@ -456,7 +456,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if how == AnchorDCT || r.refGran < Month {
 			return unresolvedTimex(m, gran, typ)
 		}
-		t = utcDate(base.Year(), base.Month(), *m.Day, 0, 0, 0)
+		by, bm, _ := base.Date()
+		t = utcDate(by, bm, *m.Day, 0, 0, 0)
 		if t.Day() != *m.Day {
 			return unresolvedTimex(m, gran, typ)
 		}
@@ -505,14 +506,16 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			dir = r.weekdayDir(m, how, tn)
 		}
 		t = nearestWeekday(day, wd, dir, m.Dir != 0)
-		t = utcDate(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0)
+		ty, tm, td := t.Date()
+		t = utcDate(ty, tm, td, intOr(m.Hour), intOr(m.Minute), 0)
 	case m.Hour != nil:
 		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
 			// "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
 			// (4 a.m. EDT Thursday)": the time of that day
 			base = nearestWeekday(truncate(base, Day), wd, r.weekdayDir(m, how, tn), false)
 		}
-		t = utcDate(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second))
+		by, bm, bd := base.Date()
+		t = utcDate(by, bm, bd, *m.Hour, intOr(m.Minute), intOr(m.Second))
 	case m.Rel != nil:
 		t = base
 	case m.Offset != 0:
@@ -521,7 +524,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		return unresolvedTimex(m, gran, typ)
 	}
 	if m.Hour != nil && m.Month == nil && m.Weekday == nil {
-		t = utcDate(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second))
+		ty, tm, td := t.Date()
+		t = utcDate(ty, tm, td, *m.Hour, intOr(m.Minute), intOr(m.Second))
 	}
 	tx := r.finish(m, t, gran, typ, how)
 	if m.Value == "WE" {
@@ -544,8 +548,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 //     seldom more than half a year away, and financial copy names coming
 //     dates ("payable Dec. 15") in the present tense.
 func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, how Anchor, tn func() tense) int {
-	y := anchor.Year()
-	am := int(anchor.Month())
+	y, amo, _ := anchor.Date()
+	am := int(amo)
 	mo := *m.Month
 	switch {
 	case m.Dir != 0 && m.Day != nil:

@@ -426,6 +426,30 @@ const (
 	tailPartial
 )
 
+// tailByte classes the bytes that MatchString reads back from the end:
+// white space as \s reads it, word bytes as \b reads them, and the bytes
+// outside ASCII, which MatchString reads as part of the last word.
+var tailByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case regexpSpace(byte(c)):
+			t[c] = tailSpace
+		case wordBytes[c]:
+			t[c] = tailWord
+		case c >= utf8.RuneSelf:
+			t[c] = tailWide
+		}
+	}
+	return t
+}()
+
+// Classes of tailByte.
+const (
+	tailSpace uint8 = 1 << iota
+	tailWord
+	tailWide
+)
+
 // mustTail compiles a tailRegexp. whole and partial hold words separated
 // by spaces, in lower case.
 func mustTail(pattern string, ly bool, whole, partial string) *tailRegexp {
@@ -446,21 +470,22 @@ func mustTail(pattern string, ly bool, whole, partial string) *tailRegexp {
 // MatchString.
 func (t *tailRegexp) MatchString(s string) bool {
 	i := len(s)
-	for i > 0 && regexpSpace(s[i-1]) {
+	for i > 0 && tailByte[s[i-1]] == tailSpace {
 		i--
 	}
 	if i == len(s) {
 		return false // no white space at the end
 	}
-	j, ascii := i, true
-	for ; j > 0; j-- {
-		if c := s[j-1]; c >= utf8.RuneSelf {
-			ascii = false
-		} else if !wordBytes[c] {
+	j, kinds := i, uint8(0)
+	for j > 0 {
+		k := tailByte[s[j-1]]
+		if k&(tailWord|tailWide) == 0 {
 			break
 		}
+		kinds |= k
+		j--
 	}
-	if !ascii {
+	if kinds&tailWide != 0 {
 		return t.re.MatchString(s)
 	}
 	w := s[j:i]
