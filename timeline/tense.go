@@ -640,7 +640,11 @@ func clauseTense(c *sentenceCues, at Span) tense {
 }
 
 // clauseTenseIn is clauseTense with a window of before and after bytes
-// around the expression.
+// around the expression. The future cue nearest the expression (the
+// first of two as near) gives the tense, then a past cue nearer still
+// makes it past; past cues are read outward from the expression, so
+// that the checks on the text before a cue are made for the cues that
+// may decide only.
 func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 	from := max(c.sent.Start, at.Start-before)
 	to := min(c.sent.End, at.End+after)
@@ -648,51 +652,84 @@ func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 		return unknownTense
 	}
 	best, bestDist := unknownTense, 1<<30
-	dist := func(k Span) int {
-		switch {
-		case k.End <= at.Start:
-			return at.Start - k.End
-		case k.Start >= at.End:
-			return k.Start - at.End
-		}
-		return 1 << 30 // inside the expression itself
-	}
+	var near *tenseCue
 	for i := range c.future {
 		k := &c.future[i]
 		if k.Start < from || k.End > to {
 			continue
 		}
-		if d := dist(k.Span); d < bestDist {
-			best, bestDist = futureTense, d
-			if c.check(&k.had, k.Span, hadBefore) {
-				// "had been due to expire Friday": a plan made in the
-				// past for a time now past
-				best = pastTense
-			} else if untilCue.MatchString(c.text[k.Start:k.End]) && c.pastPerfect() {
-				// "Until Thursday, they had not called him a suspect":
-				// a state that ended before the past perfect's time of
-				// reference; "until" points ahead only from a clause
-				// that is not over
-				best = pastTense
-			}
+		if d := cueDist(k.Span, at); d < bestDist {
+			near, bestDist = k, d
 		}
 	}
-	for i := range c.past {
+	if near != nil {
+		best = futureTense
+		if c.check(&near.had, near.Span, hadBefore) {
+			// "had been due to expire Friday": a plan made in the past
+			// for a time now past
+			best = pastTense
+		} else if untilCue.MatchString(c.text[near.Start:near.End]) && c.pastPerfect() {
+			// "Until Thursday, they had not called him a suspect": a
+			// state that ended before the past perfect's time of
+			// reference; "until" points ahead only from a clause that
+			// is not over
+			best = pastTense
+		}
+	}
+	// past cues are in order and apart: those that end before the
+	// expression are the nearer the later they come, those that start
+	// after it the nearer the earlier
+	split := 0
+	for split < len(c.past) && c.past[split].End <= at.Start {
+		split++
+	}
+	for i := split - 1; i >= 0; i-- {
 		k := &c.past[i]
-		if k.Start < from || k.End > to || k.notPast || c.check(&k.aux, k.Span, auxBefore) ||
-			k.ed && c.check(&k.det, k.Span, determinerBefore) {
-			continue
+		if k.Start < from || at.Start-k.End >= bestDist {
+			break
 		}
-		if k.reporting && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]) {
-			// "… leave on Thursday,'' Castro said": the time of the
-			// report, not of the clause that holds the expression
-			continue
+		if k.End <= to && c.pastCue(k, at, to) {
+			return pastTense
 		}
-		if d := dist(k.Span); d < bestDist {
-			best, bestDist = pastTense, d
+	}
+	for i := split; i < len(c.past); i++ {
+		k := &c.past[i]
+		if k.Start < at.End {
+			continue // inside the expression itself: never the nearest
+		}
+		if k.End > to || k.Start-at.End >= bestDist {
+			break
+		}
+		if k.Start >= from && c.pastCue(k, at, to) {
+			return pastTense
 		}
 	}
 	return best
+}
+
+// cueDist is the distance in bytes between a cue and an expression, or
+// 1<<30 for a cue inside the expression.
+func cueDist(k, at Span) int {
+	switch {
+	case k.End <= at.Start:
+		return at.Start - k.End
+	case k.Start >= at.End:
+		return k.Start - at.End
+	}
+	return 1 << 30
+}
+
+// pastCue reports whether past cue k, in the window of an expression at
+// that ends at to, marks its clause as past: a past verb, not a
+// participle after an auxiliary or a determiner, nor a reporting verb
+// after the expression that tags speech (in "… leave on Thursday, Castro
+// said" the time of the report, not of the clause that holds the
+// expression).
+func (c *sentenceCues) pastCue(k *tenseCue, at Span, to int) bool {
+	if k.notPast || c.check(&k.aux, k.Span, auxBefore) || k.ed && c.check(&k.det, k.Span, determinerBefore) {
+		return false
+	}
+	return !(k.reporting && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]))
 }
 
 // auxBefore matches a passive or infinitive auxiliary at the end of the
