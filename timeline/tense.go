@@ -40,15 +40,6 @@ func futureAt(s string, i, j int, op futureOpener) int {
 		}
 		return from
 	}
-	// after is then of one of the words xs, then of "to"
-	after := func(xs ...string) int {
-		for _, x := range xs {
-			if e := then(j, x, "to"); e > 0 {
-				return e
-			}
-		}
-		return -1
-	}
 	switch op {
 	case openAlone:
 		return j
@@ -68,26 +59,57 @@ func futureAt(s string, i, j int, op futureOpener) int {
 		}
 		return j
 	case openIs, openWas, openAm:
-		if e := after("going", "planning", "preparing"); e > 0 {
+		// the word after, read once: "going to", "due to", or "to"
+		k, e := nextWord(s, j)
+		if k < 0 {
+			return -1
+		}
+		switch w := s[k:e]; {
+		case wordIn(w, "going", "planning", "preparing"),
+			op != openAm && wordIn(w, "due", "set", "expected", "scheduled", "slated", "likely", "supposed"):
+			return then(e, "to")
+		case op == openIs && wordIn(w, "to"):
 			return e
-		}
-		if op != openAm {
-			if e := after("due", "set", "expected", "scheduled", "slated", "likely", "supposed"); e > 0 {
-				return e
-			}
-		}
-		if op == openIs {
-			return then(j, "to")
 		}
 	case openAs:
-		if e := then(j, "soon", "as"); e > 0 {
-			return e
+		if k, e := nextWord(s, j); k >= 0 && wordIn(s[k:e], "soon", "early") {
+			return then(e, "as")
 		}
-		return then(j, "early", "as")
 	case openNo:
 		return then(j, "later", "than")
 	}
 	return -1
+}
+
+// nextWord returns the bounds of the word (a run of ASCII word bytes,
+// as \b reads words) that follows s[:from] after white space, or -1, -1
+// when no white space follows. The word may be empty.
+func nextWord(s string, from int) (int, int) {
+	k := from
+	for k < len(s) && regexpSpace(s[k]) {
+		k++
+	}
+	if k == from {
+		return -1, -1
+	}
+	e := k
+	for e < len(s) && asciiWordByte(s[e]) {
+		e++
+	}
+	return k, e
+}
+
+// wordIn reports whether the ASCII word w is one of the lower-case
+// words xs, in any case. (A text that EqualFold matches with one of xs,
+// as far as a word ends, is such a word: the runes outside ASCII that
+// fold to ASCII letters are longer than the letters.)
+func wordIn(w string, xs ...string) bool {
+	for _, x := range xs {
+		if len(w) == len(x) && strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // futureOpener is how futureAt reads a match from a word.
