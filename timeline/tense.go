@@ -174,6 +174,17 @@ func findFutureCues(s string, f func(start, end int)) { findCues(s, nil, f) }
 // findCues is findPastCues with past and findFutureCues with future (nil
 // for none) in one pass over the words of s.
 func findCues(s string, past, future func(start, end int)) {
+	var withWord func(start, end int, w *cueWord)
+	if past != nil {
+		withWord = func(start, end int, _ *cueWord) { past(start, end) }
+	}
+	scanCues(s, withWord, future)
+}
+
+// scanCues is findCues, past being told the entry of cueTable of a past
+// cue's word too (nil for "set off" and an "-ed" word not in the table),
+// for its flags.
+func scanCues(s string, past func(start, end int, w *cueWord), future func(start, end int)) {
 	if future != nil && (strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")) {
 		for _, loc := range futureCue.FindAllStringIndex(s, -1) {
 			future(loc[0], loc[1])
@@ -200,14 +211,14 @@ func findCues(s string, past, future func(start, end int)) {
 		if past != nil && i >= pastFrom && class == classLetter {
 			switch {
 			case ed || w.past:
-				past(i, j)
+				past(i, j, w)
 			case w.set:
 				k := j
 				for k < len(s) && regexpSpace(s[k]) {
 					k++
 				}
 				if k > j && k+3 <= len(s) && strings.EqualFold(s[k:k+3], "off") && (k+3 == len(s) || byteClass[s[k+3]] == 0) {
-					past(i, k+3)
+					past(i, k+3, nil)
 					pastFrom = k + 3
 				}
 			}
@@ -605,11 +616,10 @@ func cuesOf(c *sentenceCues, text string, sent Span) *sentenceCues {
 	}
 	*c = sentenceCues{text: text, sent: sent, future: c.future[:0], past: c.past[:0]}
 	seg := text[sent.Start:sent.End]
-	findCues(seg, func(s, e int) {
+	scanCues(seg, func(s, e int, cw *cueWord) {
 		w := seg[s:e]
 		k := tenseCue{Span: Span{sent.Start + s, sent.Start + e}, ed: len(w) >= 2 && w[len(w)-2]|0x20 == 'e' && w[len(w)-1]|0x20 == 'd'}
-		// "set off" is in no table, and has no flags
-		if cw := lookupCueWord(seg, s, e); cw != nil {
+		if cw != nil {
 			k.reporting, k.notPast = cw.reporting, cw.notPast
 		}
 		c.past = append(c.past, k)
