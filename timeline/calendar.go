@@ -10,42 +10,97 @@ import (
 // truncate returns the start of the period of granularity g holding t.
 // Weeks start on Monday (ISO 8601).
 func truncate(t time.Time, g Granularity) time.Time {
-	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
-		// UTC days are 86,400 seconds: a period shorter than a day
-		// starts at a multiple of its seconds, with no calendar to
-		// reckon
-		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
-			return time.Unix(u-floorMod(u, s), 0).UTC()
-		}
+	if begin, ok := truncateClock(t, g); ok {
+		return begin
 	}
 	y, m, d := t.Date()
+	return truncateDate(t, y, m, d, g)
+}
+
+// truncateClock is truncate for the periods of a day or shorter of a
+// time in UTC, not too far from 1970. UTC days are 86,400 seconds: such
+// a period starts at a multiple of its seconds, with no calendar to
+// reckon.
+func truncateClock(t time.Time, g Granularity) (time.Time, bool) {
+	if s := clockSeconds(g); s > 0 && t.Location() == time.UTC {
+		if u := t.Unix(); u >= -maxFastUnix && u <= maxFastUnix {
+			return time.Unix(u-floorMod(u, s), 0).UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// truncateDate is truncate by the calendar, t falling on date y-m-d.
+func truncateDate(t time.Time, y int, m time.Month, d int, g Granularity) time.Time {
 	switch g {
 	case Millennium:
-		return time.Date(floorDiv(y, 1000)*1000, 1, 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(floorDiv(y, 1000)*1000, 1, 1, 0, 0, 0)
 	case Century:
-		return time.Date(floorDiv(y, 100)*100, 1, 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(floorDiv(y, 100)*100, 1, 1, 0, 0, 0)
 	case Decade:
-		return time.Date(floorDiv(y, 10)*10, 1, 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(floorDiv(y, 10)*10, 1, 1, 0, 0, 0)
 	case Year:
-		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, 1, 1, 0, 0, 0)
 	case Half:
-		return time.Date(y, time.Month((int(m)-1)/6*6+1), 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, time.Month((int(m)-1)/6*6+1), 1, 0, 0, 0)
 	case Quarter:
-		return time.Date(y, time.Month((int(m)-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, time.Month((int(m)-1)/3*3+1), 1, 0, 0, 0)
 	case Month, Season:
-		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, m, 1, 0, 0, 0)
 	case Week:
 		off := (int(t.Weekday()) + 6) % 7
-		return time.Date(y, m, d-off, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, m, d-off, 0, 0, 0)
 	case Day, PartOfDay:
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		return utcDate(y, m, d, 0, 0, 0)
 	case Hour:
-		return time.Date(y, m, d, t.Hour(), 0, 0, 0, time.UTC)
+		return utcDate(y, m, d, t.Hour(), 0, 0)
 	case Minute:
-		return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, time.UTC)
+		return utcDate(y, m, d, t.Hour(), t.Minute(), 0)
 	}
-	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	return utcDate(y, m, d, t.Hour(), t.Minute(), t.Second())
 }
+
+// utcDate is time.Date(y, mo, d, h, mi, sec, 0, time.UTC): the same time,
+// the fields normalized as Date normalizes them, counted from the days of
+// the proleptic Gregorian calendar without Date's look-up of the zone.
+// Fields far out of range take time.Date, which overflows its own way.
+func utcDate(y int, mo time.Month, d, h, mi, sec int) time.Time {
+	if !(calendarField(y) && calendarField(int(mo)) && calendarField(d) && calendarField(h) && calendarField(mi) && calendarField(sec)) {
+		return time.Date(y, mo, d, h, mi, sec, 0, time.UTC)
+	}
+	if mo < 1 || mo > 12 {
+		m := int(mo) - 1 // the month into the year, from 0
+		y += floorDiv(m, 12)
+		mo = time.Month(m-floorDiv(m, 12)*12) + 1
+	}
+	days := daysToMonth(y, mo) + int64(d-1)
+	return time.Unix(days*86400+int64(h)*3600+int64(mi)*60+int64(sec), 0).UTC()
+}
+
+// calendarField reports whether v is small enough for utcDate's sums.
+func calendarField(v int) bool {
+	const lim = 1 << 24
+	return uint(v+lim) < 2*lim
+}
+
+// daysToMonth returns the days from 1970-01-01 to the first day of month
+// mo (1 to 12) of year y: the days of the years from year 0, their leap
+// days counted, the years starting in March so that a leap day ends one.
+func daysToMonth(y int, mo time.Month) int64 {
+	if mo <= 2 {
+		y--
+	}
+	if y < 0 {
+		era := floorDiv(y, 400)
+		yoe := y - era*400 // 0 to 399
+		return int64(era)*146097 + int64(yoe*365+yoe/4-yoe/100+int(marchDays[mo])) - 719468
+	}
+	u := uint64(y)
+	return int64(u*365+u/4-u/100+u/400+uint64(marchDays[mo])) - 719468
+}
+
+// marchDays are the days from March 1 to the first of each month.
+var marchDays = [13]uint16{1: 306, 2: 337, 3: 0, 4: 31, 5: 61, 6: 92, 7: 122, 8: 153, 9: 184, 10: 214, 11: 245, 12: 275}
 
 // clockSeconds returns the length in seconds of the periods of
 // granularity g that are a day or shorter, or 0.
@@ -168,6 +223,28 @@ func formatValue(t time.Time, g Granularity) string {
 	return string(b)
 }
 
+// periodValue returns formatValue(begin, g) and advance(begin, g, 1)
+// for the period of granularity g that begin starts, truncated from a
+// time on date y-mo-d. A year, a month or a day starts on a date read
+// from y, mo and d: its value and its end are written from them rather
+// than from the calendar reckoned again, twice.
+func periodValue(begin time.Time, y int, mo time.Month, d int, g Granularity) (string, time.Time) {
+	if y >= 1 { // years before 1 are formatBC's
+		var buf [16]byte
+		switch g {
+		case Year:
+			return yearDigits(y, 4), utcDate(y+1, 1, 1, 0, 0, 0)
+		case Month:
+			b := append2(append(appendYear(buf[:0], y), '-'), int(mo))
+			return string(b), utcDate(y, mo+1, 1, 0, 0, 0)
+		case Day:
+			b := append2(append(append2(append(appendYear(buf[:0], y), '-'), int(mo)), '-'), d)
+			return string(b), addDays(begin, 1)
+		}
+	}
+	return formatValue(begin, g), advance(begin, g, 1)
+}
+
 // appendYear appends a year from 1 on, in four digits or more (as
 // time.Format writes "2006" and yearDigits writes them).
 func appendYear(b []byte, y int) []byte {
@@ -232,7 +309,7 @@ func floorDiv(a, b int) int {
 // first Monday of September), Memorial Day (the last Monday of May).
 func holidayDay(h string, y int) int {
 	nth := func(mo time.Month, wd time.Weekday, n int) int {
-		first := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+		first := utcDate(y, mo, 1, 0, 0, 0)
 		d := 1 + (int(wd)-int(first.Weekday())+7)%7
 		return d + 7*(n-1)
 	}
@@ -252,8 +329,8 @@ func holidayDay(h string, y int) int {
 	case "easter":
 		// Anonymous Gregorian algorithm; the day is in April here, or
 		// in March when the result is 0 or less (the caller's month is
-		// April, so March 31 is April 0 and so on: time.Date
-		// normalizes it).
+		// April, so March 31 is April 0 and so on: utcDate, as
+		// time.Date, normalizes it).
 		a, b, c := y%19, y/100, y%100
 		d, e := b/4, b%4
 		f := (b + 8) / 25

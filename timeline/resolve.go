@@ -222,6 +222,9 @@ func mayOpenRange(rest string) bool {
 		i++
 	}
 	rest = rest[i:]
+	if rest == "" || !rangeJoinFirst[rest[0]] {
+		return false // most texts: no join opens with their first byte
+	}
 	for _, w := range rangeJoins {
 		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
 			return true
@@ -248,6 +251,24 @@ func fourDigits(s string) bool {
 
 // rangeJoins open the ends of ranges, in rangeEnd and seasonRangeEnd.
 var rangeJoins = []string{"and", "to", "through", "thru", "until", "till", "or", "into", "-", "–", "—"}
+
+// rangeJoinFirst marks the first bytes of rangeJoins, in either case
+// (their letters' case orbits hold no other letter).
+var rangeJoinFirst = func() (t [256]bool) {
+	for _, w := range rangeJoins {
+		t[w[0]] = true
+		t[asciiUpper(w[0])] = true
+	}
+	return t
+}()
+
+// asciiUpper upper-cases an ASCII letter, leaving other bytes alone.
+func asciiUpper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
 
 // aside reports whether a date coarser than the narrative reference,
 // named in the middle of a sentence, is an aside ("a campaign planned
@@ -300,7 +321,7 @@ func (r *resolver) bc(m *temporal.Mention) Timex {
 		if m.Season != "" {
 			tx.Value += "-" + m.Season
 		}
-		begin := time.Date(1-y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		begin := utcDate(1-y, time.Month(mo), 1, 0, 0, 0)
 		r.ref, r.refGran, r.hasRef = begin, Year, true
 		if m.Month != nil {
 			r.refGran = Month
@@ -330,7 +351,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if r.hasQ {
 			q = r.lastQ
 		}
-		t := time.Date(*m.Year, q.Month(), 1, 0, 0, 0, 0, time.UTC)
+		t := utcDate(*m.Year, q.Month(), 1, 0, 0, 0)
 		return r.finish(m, t, Quarter, Date, Explicit)
 	}
 	if m.Year != nil {
@@ -344,7 +365,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		} else if m.Holiday != "" {
 			d = holidayDay(m.Holiday, y)
 		}
-		t := time.Date(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		t := utcDate(y, time.Month(mo), d, intOr(m.Hour), intOr(m.Minute), intOr(m.Second))
 		return r.finish(m, t, gran, typ, Explicit)
 	}
 	// a calendar name without a year ("July 28", "May") takes the story
@@ -426,7 +447,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		} else if m.Holiday != "" {
 			d = holidayDay(m.Holiday, y)
 		}
-		t = time.Date(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		t = utcDate(y, time.Month(*m.Month), d, intOr(m.Hour), intOr(m.Minute), 0)
 		if t.Day() != d && m.Holiday == "" { // February 29 in a common year
 			return unresolvedTimex(m, gran, typ)
 		}
@@ -435,14 +456,15 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		if how == AnchorDCT || r.refGran < Month {
 			return unresolvedTimex(m, gran, typ)
 		}
-		t = time.Date(base.Year(), base.Month(), *m.Day, 0, 0, 0, 0, time.UTC)
+		by, bm, _ := base.Date()
+		t = utcDate(by, bm, *m.Day, 0, 0, 0)
 		if t.Day() != *m.Day {
 			return unresolvedTimex(m, gran, typ)
 		}
 	case m.Quarter > 0:
 		y := base.Year()
 		if m.Rel == nil {
-			start := time.Date(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+			start := utcDate(y, time.Month(3*m.Quarter-2), 1, 0, 0, 0)
 			if tn() == futureTense {
 				// the last completed quarter may still be reported on;
 				// any earlier one is next year's
@@ -453,9 +475,9 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 				y--
 			}
 		}
-		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(y, 1, 1, 0, 0, 0)
 	case m.Half > 0:
-		t = time.Date(base.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(base.Year(), 1, 1, 0, 0, 0)
 	case m.Season != "":
 		y := base.Year()
 		if ry, ok := r.rangeYear(m); ok && (m.Rel == nil || m.Story && m.Rel.N == 0) {
@@ -474,7 +496,7 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 				}
 			}
 		}
-		t = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		t = utcDate(y, 1, 1, 0, 0, 0)
 	case m.Weekday != nil:
 		day, wd := truncate(base, Day), time.Weekday(*m.Weekday)
 		dir := m.Dir
@@ -484,14 +506,16 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 			dir = r.weekdayDir(m, how, tn)
 		}
 		t = nearestWeekday(day, wd, dir, m.Dir != 0)
-		t = time.Date(t.Year(), t.Month(), t.Day(), intOr(m.Hour), intOr(m.Minute), 0, 0, time.UTC)
+		ty, tm, td := t.Date()
+		t = utcDate(ty, tm, td, intOr(m.Hour), intOr(m.Minute), 0)
 	case m.Hour != nil:
 		if wd, ok := r.restatedWeekday(m); ok && m.Rel == nil {
 			// "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
 			// (4 a.m. EDT Thursday)": the time of that day
 			base = nearestWeekday(truncate(base, Day), wd, r.weekdayDir(m, how, tn), false)
 		}
-		t = time.Date(base.Year(), base.Month(), base.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		by, bm, bd := base.Date()
+		t = utcDate(by, bm, bd, *m.Hour, intOr(m.Minute), intOr(m.Second))
 	case m.Rel != nil:
 		t = base
 	case m.Offset != 0:
@@ -500,7 +524,8 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 		return unresolvedTimex(m, gran, typ)
 	}
 	if m.Hour != nil && m.Month == nil && m.Weekday == nil {
-		t = time.Date(t.Year(), t.Month(), t.Day(), *m.Hour, intOr(m.Minute), intOr(m.Second), 0, time.UTC)
+		ty, tm, td := t.Date()
+		t = utcDate(ty, tm, td, *m.Hour, intOr(m.Minute), intOr(m.Second))
 	}
 	tx := r.finish(m, t, gran, typ, how)
 	if m.Value == "WE" {
@@ -523,14 +548,14 @@ func (r *resolver) point(m *temporal.Mention, sent Span) Timex {
 //     seldom more than half a year away, and financial copy names coming
 //     dates ("payable Dec. 15") in the present tense.
 func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, how Anchor, tn func() tense) int {
-	y := anchor.Year()
-	am := int(anchor.Month())
+	y, amo, _ := anchor.Date()
+	am := int(amo)
 	mo := *m.Month
 	switch {
 	case m.Dir != 0 && m.Day != nil:
 		// "last Oct. 23": the latest such day before the anchor's day;
 		// "next March 3" the first after it
-		t := time.Date(y, time.Month(mo), *m.Day, 0, 0, 0, 0, time.UTC)
+		t := utcDate(y, time.Month(mo), *m.Day, 0, 0, 0)
 		a := truncate(anchor, Day)
 		if m.Dir < 0 && !t.Before(a) {
 			y--
@@ -558,7 +583,7 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 	if m.Day != nil {
 		d = *m.Day
 	}
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	t := utcDate(y, time.Month(mo), d, 0, 0, 0)
 	a := truncate(anchor, Day)
 	if m.Open || sinceSignal.MatchString(r.text[max(sent.Start, m.Start-40):m.Start]) {
 		// "on patrol since March", "since shortly after the Oct. 23
@@ -602,10 +627,14 @@ func (r *resolver) monthYear(m *temporal.Mention, sent Span, anchor time.Time, h
 
 // finish builds the Timex of a point of granularity g starting at t.
 func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ TimexType, how Anchor) Timex {
-	if t.Year() > 9999 {
+	y, mo, d := t.Date() // once: each call of Year or Date reckons the calendar anew
+	if y > 9999 {
 		return unresolvedTimex(m, g, typ)
 	}
-	begin := truncate(t, g)
+	begin, ok := truncateClock(t, g)
+	if !ok {
+		begin = truncateDate(t, y, mo, d, g)
+	}
 	if begin.IsZero() {
 		// 0001-01-01T00:00 is time.Time's zero, which Resolved reads as
 		// "no interval": a placeholder date, not a point in time
@@ -617,19 +646,18 @@ func (r *resolver) finish(m *temporal.Mention, t time.Time, g Granularity, typ T
 		tx.Value = yearDigits(begin.Year(), 4) + "-" + m.Season
 		tx.Interval.Begin, tx.Interval.End = seasonBounds(begin.Year(), m.Season)
 	case m.Quarter > 0:
-		tx.Interval.Begin = time.Date(begin.Year(), time.Month(3*m.Quarter-2), 1, 0, 0, 0, 0, time.UTC)
+		tx.Interval.Begin = utcDate(begin.Year(), time.Month(3*m.Quarter-2), 1, 0, 0, 0)
 		tx.Value = formatValue(tx.Interval.Begin, Quarter)
 		tx.Interval.End = advance(tx.Interval.Begin, Quarter, 1)
 	case m.Half > 0:
-		tx.Interval.Begin = time.Date(begin.Year(), time.Month(6*m.Half-5), 1, 0, 0, 0, 0, time.UTC)
+		tx.Interval.Begin = utcDate(begin.Year(), time.Month(6*m.Half-5), 1, 0, 0, 0)
 		tx.Value = formatValue(tx.Interval.Begin, Half)
 		tx.Interval.End = advance(tx.Interval.Begin, Half, 1)
 	case g == PartOfDay:
 		tx.Value = formatValue(begin, Day) + "T" + m.PartOfDay
 		tx.Interval.Begin, tx.Interval.End = partOfDayBounds(begin, m.PartOfDay)
 	default:
-		tx.Value = formatValue(begin, g)
-		tx.Interval.End = advance(begin, g, 1)
+		tx.Value, tx.Interval.End = periodValue(begin, y, mo, d, g)
 	}
 	if m.Open {
 		tx.Interval.End = time.Time{}
@@ -717,7 +745,7 @@ func seasonBounds(y int, s string) (time.Time, time.Time) {
 	if start == 0 {
 		start = 1
 	}
-	b := time.Date(y, time.Month(start), 1, 0, 0, 0, 0, time.UTC)
+	b := utcDate(y, time.Month(start), 1, 0, 0, 0)
 	return b, b.AddDate(0, 3, 0)
 }
 
@@ -749,7 +777,7 @@ func intOr(p *int) int {
 // named the weekday of the date itself). Otherwise y stands.
 func weekdayYear(y int, mo time.Month, d int, wd time.Weekday) int {
 	for _, c := range []int{y, y + 1, y - 1} {
-		t := time.Date(c, mo, d, 0, 0, 0, 0, time.UTC)
+		t := utcDate(c, mo, d, 0, 0, 0)
 		if t.Day() == d && t.Weekday() == wd {
 			return c
 		}
@@ -873,11 +901,42 @@ func firstQuote(s string) int {
 	return -1
 }
 
-// anyQuote reports whether s holds a quotation mark: five searches beat
-// reading each byte, and apostrophes, which abound, do not stop them.
+// anyQuote reports whether s holds a quotation mark. A search for the
+// first byte of each beats reading each byte, and beats searching for
+// the marks themselves: an apostrophe or a backquote, which abound, or
+// the lead byte of “ and ”, is looked at only where it is.
 func anyQuote(s string) bool {
-	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "''") || strings.Contains(s, "``") ||
-		strings.Contains(s, "“") || strings.Contains(s, "”")
+	return strings.IndexByte(s, '"') >= 0 || doubled(s, '\'') || doubled(s, '`') || curlyQuote(s)
+}
+
+// doubled reports whether s holds the byte q twice in a row.
+func doubled(s string, q byte) bool {
+	for i := strings.IndexByte(s, q); i >= 0; {
+		if i+1 < len(s) && s[i+1] == q {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], q)
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// curlyQuote reports whether s holds “ or ”.
+func curlyQuote(s string) bool {
+	for i := strings.IndexByte(s, 0xE2); i >= 0; {
+		if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9C || s[i+2] == 0x9D) {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], 0xE2)
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // quoteByte marks the first bytes of the quotation marks.

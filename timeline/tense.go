@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -25,8 +23,8 @@ const (
 var futureCue = temporal.MustCompile(`(?i)\b(?:will|expects?\s+to|hopes?\s+to|aims?\s+to|shall|won't|'ll|(?:(?:is|are|was|were|am)\s+)?(?:going|planning|preparing)\s+to|(?:(?:is|are|was|were)\s+)?(?:due|set|expected|scheduled|slated|likely|supposed)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|scheduled|upcoming|expire[sd]?|would|(?-i:may|might)|as\s+(?:soon|early)\s+as|until|till|no\s+later\s+than|deadline)\b|'ll\b`)
 
 // futureAt returns the end of the match of futureCue's first
-// alternative at the word s[i:j], lowered w, or -1.
-func futureAt(s string, i, j int, w []byte) int {
+// alternative at the word s[i:j], an opener of kind op, or -1.
+func futureAt(s string, i, j int, op futureOpener) int {
 	// then returns the end of the words that follow s[:from] after
 	// white space, each after white space, or -1
 	then := func(from int, words ...string) int {
@@ -42,55 +40,108 @@ func futureAt(s string, i, j int, w []byte) int {
 		}
 		return from
 	}
-	// after is then of one of the words xs, then of "to"
-	after := func(xs ...string) int {
-		for _, x := range xs {
-			if e := then(j, x, "to"); e > 0 {
-				return e
-			}
-		}
-		return -1
-	}
-	switch string(w) {
-	case "will", "shall", "upcoming", "expire", "expires", "expired", "would", "until", "till", "deadline":
+	switch op {
+	case openAlone:
 		return j
-	case "may", "might":
-		if s[i:j] == string(w) { // (?-i:may|might)
+	case openMay:
+		if w := s[i:j]; w == "may" || w == "might" { // (?-i:may|might)
 			return j
 		}
-	case "won":
+	case openWon:
 		if j+2 <= len(s) && s[j] == '\'' && s[j+1]|0x20 == 't' && (j+2 == len(s) || !asciiWordByte(s[j+2])) {
 			return j + 2
 		}
-	case "expect", "expects", "hope", "hopes", "aim", "aims", "going", "planning", "preparing",
-		"due", "set", "expected", "slated", "likely", "supposed", "plan", "plans", "intend", "intends":
+	case openTo:
 		return then(j, "to")
-	case "scheduled":
+	case openScheduled:
 		if e := then(j, "to"); e > 0 {
 			return e
 		}
 		return j
-	case "is", "are", "was", "were", "am":
-		if e := after("going", "planning", "preparing"); e > 0 {
+	case openIs, openWas, openAm:
+		// the word after, read once: "going to", "due to", or "to"
+		k, e := nextWord(s, j)
+		if k < 0 {
+			return -1
+		}
+		switch w := s[k:e]; {
+		case wordIn(w, "going", "planning", "preparing"),
+			op != openAm && wordIn(w, "due", "set", "expected", "scheduled", "slated", "likely", "supposed"):
+			return then(e, "to")
+		case op == openIs && wordIn(w, "to"):
 			return e
 		}
-		if string(w) != "am" {
-			if e := after("due", "set", "expected", "scheduled", "slated", "likely", "supposed"); e > 0 {
-				return e
-			}
+	case openAs:
+		if k, e := nextWord(s, j); k >= 0 && wordIn(s[k:e], "soon", "early") {
+			return then(e, "as")
 		}
-		if string(w) == "is" || string(w) == "are" {
-			return then(j, "to")
-		}
-	case "as":
-		if e := then(j, "soon", "as"); e > 0 {
-			return e
-		}
-		return then(j, "early", "as")
-	case "no":
+	case openNo:
 		return then(j, "later", "than")
 	}
 	return -1
+}
+
+// nextWord returns the bounds of the word (a run of ASCII word bytes,
+// as \b reads words) that follows s[:from] after white space, or -1, -1
+// when no white space follows. The word may be empty.
+func nextWord(s string, from int) (int, int) {
+	k := from
+	for k < len(s) && regexpSpace(s[k]) {
+		k++
+	}
+	if k == from {
+		return -1, -1
+	}
+	e := k
+	for e < len(s) && asciiWordByte(s[e]) {
+		e++
+	}
+	return k, e
+}
+
+// wordIn reports whether the ASCII word w is one of the lower-case
+// words xs, in any case. (A text that EqualFold matches with one of xs,
+// as far as a word ends, is such a word: the runes outside ASCII that
+// fold to ASCII letters are longer than the letters.)
+func wordIn(w string, xs ...string) bool {
+	for _, x := range xs {
+		if len(w) == len(x) && strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureOpener is how futureAt reads a match from a word.
+type futureOpener uint8
+
+const (
+	notOpener     futureOpener = iota
+	openAlone                  // a match by itself: "will"
+	openMay                    // "may", "might" in lower case only
+	openWon                    // "won't"
+	openTo                     // then "to": "plans to"
+	openScheduled              // "scheduled", then "to" or not
+	openIs                     // "is", "are": then "going to", "due to" or "to"
+	openWas                    // "was", "were": then "going to" or "due to"
+	openAm                     // "am": then "going to"
+	openAs                     // "as soon as", "as early as"
+	openNo                     // "no later than"
+)
+
+// futureOpeners are, by kind, the words futureAt reads a match from.
+var futureOpeners = map[futureOpener]string{
+	openAlone: "will shall upcoming expire expires expired would until till deadline",
+	openMay:   "may might",
+	openWon:   "won",
+	openTo: `expect expects hope hopes aim aims going planning preparing due set expected slated likely supposed
+		plan plans intend intends`,
+	openScheduled: "scheduled",
+	openIs:        "is are",
+	openWas:       "was were",
+	openAm:        "am",
+	openAs:        "as",
+	openNo:        "no",
 }
 
 // pastWords are the markers of a past clause besides the regular "-ed"
@@ -104,21 +155,6 @@ var pastWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// pastFirst has, for each length of the words of pastWords and "set",
-// a bit for each of their first letters: most words are turned away by
-// it.
-var pastFirst = firstLetters(append(slices.Collect(maps.Keys(pastWords)), "set"), 8)
-
-// firstLetters returns, for each length up to max of the lower-case
-// words ws, a mask with bit c-'a' for each first letter c.
-func firstLetters(ws []string, max int) []uint32 {
-	b := make([]uint32, max+1)
-	for _, w := range ws {
-		b[len(w)] |= 1 << (w[0] - 'a')
-	}
-	return b
-}
 
 // findPastCues calls f with the offsets of each past cue in s, in order:
 // a word (a run of ASCII letters, digits and underscores, as \b sees
@@ -138,6 +174,17 @@ func findFutureCues(s string, f func(start, end int)) { findCues(s, nil, f) }
 // findCues is findPastCues with past and findFutureCues with future (nil
 // for none) in one pass over the words of s.
 func findCues(s string, past, future func(start, end int)) {
+	var withWord func(start, end int, w *cueWord)
+	if past != nil {
+		withWord = func(start, end int, _ *cueWord) { past(start, end) }
+	}
+	scanCues(s, withWord, future)
+}
+
+// scanCues is findCues, past being told the entry of cueTable of a past
+// cue's word too (nil for "set off" and an "-ed" word not in the table),
+// for its flags.
+func scanCues(s string, past func(start, end int, w *cueWord), future func(start, end int)) {
 	if future != nil && (strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")) {
 		for _, loc := range futureCue.FindAllStringIndex(s, -1) {
 			future(loc[0], loc[1])
@@ -146,16 +193,60 @@ func findCues(s string, past, future func(start, end int)) {
 	}
 	// each search goes on from the end of its last match
 	pastFrom, futureFrom := 0, 0
-	var low [16]byte // longer than any of pastWords and futureOpeners
-	for i := 0; i < len(s); {
-		c := s[i]
-		class := byteClass[c]
-		if class == 0 {
+	for from := 0; ; {
+		i, j, class, ed, w := nextCueCandidate(s, from)
+		if i == len(s) {
+			return
+		}
+		if j == i {
 			// 'll, after a word or not
-			if c == '\'' && future != nil && i >= futureFrom && i+3 <= len(s) && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'l' &&
+			if future != nil && i >= futureFrom && i+3 <= len(s) && s[i+1]|0x20 == 'l' && s[i+2]|0x20 == 'l' &&
 				(i+3 == len(s) || byteClass[s[i+3]] == 0) {
 				future(i, i+3)
 				futureFrom = i + 3
+			}
+			from = i + 1
+			continue
+		}
+		if past != nil && i >= pastFrom && class == classLetter {
+			switch {
+			case ed || w.past:
+				past(i, j, w)
+			case w.set:
+				k := j
+				for k < len(s) && regexpSpace(s[k]) {
+					k++
+				}
+				if k > j && k+3 <= len(s) && strings.EqualFold(s[k:k+3], "off") && (k+3 == len(s) || byteClass[s[k+3]] == 0) {
+					past(i, k+3, nil)
+					pastFrom = k + 3
+				}
+			}
+		}
+		// no match of futureCue starts inside a run, nor at a digit or _
+		if future != nil && i >= futureFrom && w != nil && w.opener != notOpener {
+			if e := futureAt(s, i, j, w.opener); e > 0 {
+				future(i, e)
+				futureFrom = e
+			}
+		}
+		from = j
+	}
+}
+
+// nextCueCandidate returns the next place from s[i:] that findCues must
+// look at: an apostrophe (at == end), or a word s[at:end] that opens with
+// a letter and is an "-ed" word (ed) or one of cueTable (w), with the
+// classes of its bytes; at is len(s) when there is none. The scan is a
+// function of its own, without findCues' calls, so that its loops keep
+// their state in registers.
+func nextCueCandidate(s string, i int) (at, end int, class uint8, ed bool, w *cueWord) {
+	for i < len(s) {
+		c := s[i]
+		class = byteClass[c]
+		if class == 0 {
+			if c == '\'' {
+				return i, i, 0, false, nil
 			}
 			i++
 			continue
@@ -166,51 +257,148 @@ func findCues(s string, past, future func(start, end int)) {
 			class |= byteClass[s[j]]
 			j++
 		}
-		n := j - i
-		if !(n >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd') && (n >= len(cueFirst) || cueFirst[n]&(1<<(c|0x20-'a')) == 0) {
-			i = j // neither an "-ed" word nor a word that may open a cue
-			continue
-		}
-		// the word lowered, when one of the tables below may hold it
-		lowered := false
-		lower := func() []byte {
-			if !lowered {
-				for k := range n {
-					low[k] = s[i+k] | 0x20
-				}
-				lowered = true
+		if first == classLetter {
+			n, last := j-i, s[j-1]
+			ed = n >= 4 && last|0x20 == 'd' && s[j-2]|0x20 == 'e'
+			if n <= maxCueWord && cueFilter[n<<5|int(c&31)]&(1<<(last&31)) != 0 {
+				w = lookupCueWord(s, i, j)
 			}
-			return low[:n]
-		}
-		if past != nil && i >= pastFrom && class == classLetter {
-			if n >= 4 && s[j-2]|0x20 == 'e' && s[j-1]|0x20 == 'd' {
-				past(i, j)
-			} else if n < len(pastFirst) && pastFirst[n]&(1<<(c|0x20-'a')) != 0 {
-				switch w := lower(); {
-				case pastWords[string(w)]:
-					past(i, j)
-				case string(w) == "set":
-					k := j
-					for k < len(s) && regexpSpace(s[k]) {
-						k++
-					}
-					if k > j && k+3 <= len(s) && strings.EqualFold(s[k:k+3], "off") && (k+3 == len(s) || byteClass[s[k+3]] == 0) {
-						past(i, k+3)
-						pastFrom = k + 3
-					}
-				}
-			}
-		}
-		// no match of futureCue starts inside a run, nor at a digit or _
-		if future != nil && i >= futureFrom && first == classLetter && n < len(futureFirst) && futureFirst[n]&(1<<(c|0x20-'a')) != 0 {
-			if e := futureAt(s, i, j, lower()); e > 0 {
-				future(i, e)
-				futureFrom = e
+			if ed || w != nil {
+				return i, j, class, ed, w
 			}
 		}
 		i = j
 	}
+	return len(s), len(s), 0, false, nil
 }
+
+// cueWord is what the tense cues make of a word of cueTable.
+type cueWord struct {
+	// key is the word's first eight bytes (wordKey), tail the rest
+	key  uint64
+	tail string
+	// n is the word's length, first and last its bytes at either end
+	n           int
+	first, last byte
+	// past: one of pastWords; set: "set", a past cue before "off"
+	past, set bool
+	opener    futureOpener
+	// the flags of a past cue (tenseCue)
+	notPast, reporting bool
+}
+
+// cueTable holds the words that are or open a tense cue, or flag one,
+// by the hash of their key (open addressing): one probe tells most
+// words of a sentence apart, where maps cost a lowering and a hash of
+// the string each.
+var cueTable = func() *[cueSlots]cueWord {
+	var t [cueSlots]cueWord
+	add := func(ws string, set func(*cueWord)) {
+		for _, w := range strings.Fields(ws) {
+			set(cueWordOf(&t, w))
+		}
+	}
+	for w := range pastWords {
+		add(w, func(e *cueWord) { e.past = true })
+	}
+	add("set", func(e *cueWord) { e.set = true })
+	for op, ws := range futureOpeners {
+		add(ws, func(e *cueWord) { e.opener = op })
+	}
+	for w := range notPast {
+		add(w, func(e *cueWord) { e.notPast = true })
+	}
+	for w := range reportingVerb {
+		add(w, func(e *cueWord) { e.reporting = true })
+	}
+	for h := range t {
+		if e := &t[h]; e.key != 0 {
+			cueKeys[h] = e.key
+			cueFilter[e.n<<5|int(e.first&31)] |= 1 << (e.last & 31)
+		}
+	}
+	return &t
+}()
+
+// cueKeys are the keys of cueTable, apart so that probes read a dense
+// array.
+var cueKeys [cueSlots]uint64
+
+// cueFilter has a bit for each length, first byte and last byte of the
+// words of cueTable, the bytes read by their low five bits (which a
+// letter's case leaves alone): it turns away most other words at the
+// cost of one test, before their key is made and looked up.
+var cueFilter [(maxCueWord + 1) << 5]uint32
+
+// cueSlots is the size of cueTable, a power of two well above its words.
+const cueSlots = 256
+
+// maxCueWord is the length of the longest word of cueTable.
+const maxCueWord = 9
+
+// cueWordOf returns the entry of the lower-case word w in t, adding it.
+func cueWordOf(t *[cueSlots]cueWord, w string) *cueWord {
+	if len(w) > maxCueWord {
+		panic("cueTable: word too long: " + w)
+	}
+	key, tail := wordKey(w, 0, len(w)), w[min(8, len(w)):]
+	for h := cueHash(key); ; h = (h + 1) % cueSlots {
+		e := &t[h]
+		if e.key == 0 {
+			*e = cueWord{key: key, n: len(w), tail: tail, first: w[0], last: w[len(w)-1]}
+			return e
+		}
+		if e.key == key && e.n == len(w) && e.tail == tail {
+			return e
+		}
+	}
+}
+
+// lookupCueWord returns the entry of the word s[i:j] in cueTable, in any
+// case, or nil.
+func lookupCueWord(s string, i, j int) *cueWord {
+	n := j - i
+	if n > maxCueWord {
+		return nil
+	}
+	key := wordKey(s, i, j)
+	for h := cueHash(key); ; h = (h + 1) % cueSlots {
+		switch cueKeys[h] {
+		case key:
+			if e := &cueTable[h]; e.n == n && (n <= 8 || strings.EqualFold(s[i+8:j], e.tail)) {
+				return e
+			}
+		case 0:
+			return nil
+		}
+	}
+}
+
+// wordKey packs the first eight bytes of the word s[i:j], of ASCII word
+// bytes, into a number, the first in the low byte, each with its 0x20
+// bit set: that lowers letters and makes no digit or _ a letter, so two
+// words of letters have the same key when their first eight letters are
+// the same in any case.
+func wordKey(s string, i, j int) uint64 {
+	n := min(j-i, 8)
+	var k uint64
+	if i+8 <= len(s) {
+		b := s[i : i+8]
+		k = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	} else {
+		for x := n - 1; x >= 0; x-- {
+			k = k<<8 | uint64(s[i+x])
+		}
+	}
+	return (k | 0x2020202020202020) & keyMask[n]
+}
+
+// keyMask keeps the first n bytes of a key.
+var keyMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// cueHash is the slot of key in cueTable.
+func cueHash(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 56 }
 
 // Classes of bytes, as \b reads words: letters, digits and the
 // underscore are word bytes, the others not (class 0).
@@ -229,26 +417,6 @@ var byteClass = func() (t [256]uint8) {
 		}
 	}
 	return t
-}()
-
-// futureOpeners are the words futureAt reads a match from.
-var futureOpeners = strings.Fields(`will shall upcoming expire expires expired would until till deadline may might won
-	expect expects hope hopes aim aims going planning preparing due set expected slated likely supposed plan plans intend intends
-	scheduled is are was were am as no`)
-
-// futureFirst is pastFirst for futureOpeners.
-var futureFirst = firstLetters(futureOpeners, 16)
-
-// cueFirst joins pastFirst and futureFirst: most words are neither
-// kind of cue, and one test turns them away.
-var cueFirst = func() (m [17]uint32) { // as long as futureFirst
-	for n := range m {
-		if n < len(pastFirst) {
-			m[n] |= pastFirst[n]
-		}
-		m[n] |= futureFirst[n]
-	}
-	return m
 }()
 
 // asciiWordByte reports whether c is a word character as \b reads them.
@@ -291,6 +459,30 @@ const (
 	tailPartial
 )
 
+// tailByte classes the bytes that MatchString reads back from the end:
+// white space as \s reads it, word bytes as \b reads them, and the bytes
+// outside ASCII, which MatchString reads as part of the last word.
+var tailByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case regexpSpace(byte(c)):
+			t[c] = tailSpace
+		case wordBytes[c]:
+			t[c] = tailWord
+		case c >= utf8.RuneSelf:
+			t[c] = tailWide
+		}
+	}
+	return t
+}()
+
+// Classes of tailByte.
+const (
+	tailSpace uint8 = 1 << iota
+	tailWord
+	tailWide
+)
+
 // mustTail compiles a tailRegexp. whole and partial hold words separated
 // by spaces, in lower case.
 func mustTail(pattern string, ly bool, whole, partial string) *tailRegexp {
@@ -311,21 +503,22 @@ func mustTail(pattern string, ly bool, whole, partial string) *tailRegexp {
 // MatchString.
 func (t *tailRegexp) MatchString(s string) bool {
 	i := len(s)
-	for i > 0 && regexpSpace(s[i-1]) {
+	for i > 0 && tailByte[s[i-1]] == tailSpace {
 		i--
 	}
 	if i == len(s) {
 		return false // no white space at the end
 	}
-	j, ascii := i, true
-	for ; j > 0; j-- {
-		if c := s[j-1]; c >= utf8.RuneSelf {
-			ascii = false
-		} else if !wordBytes[c] {
+	j, kinds := i, uint8(0)
+	for j > 0 {
+		k := tailByte[s[j-1]]
+		if k&(tailWord|tailWide) == 0 {
 			break
 		}
+		kinds |= k
+		j--
 	}
-	if !ascii {
+	if kinds&tailWide != 0 {
 		return t.re.MatchString(s)
 	}
 	w := s[j:i]
@@ -355,9 +548,6 @@ var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "proc
 // reportingVerb are the past verbs of reporting that follow a reported
 // clause after a comma or a quotation mark.
 var reportingVerb = map[string]bool{"said": true, "told": true, "added": true, "announced": true, "reported": true, "stated": true, "declared": true, "predicted": true, "warned": true}
-
-// flagFirst is pastFirst for the words of notPast and reportingVerb.
-var flagFirst = firstLetters(append(slices.Collect(maps.Keys(notPast)), slices.Collect(maps.Keys(reportingVerb))...), 9)
 
 // reportTag reports whether a reporting verb closes the clause of an
 // expression as a speech tag: a quotation mark comes between them
@@ -426,15 +616,11 @@ func cuesOf(c *sentenceCues, text string, sent Span) *sentenceCues {
 	}
 	*c = sentenceCues{text: text, sent: sent, future: c.future[:0], past: c.past[:0]}
 	seg := text[sent.Start:sent.End]
-	findCues(seg, func(s, e int) {
+	scanCues(seg, func(s, e int, cw *cueWord) {
 		w := seg[s:e]
 		k := tenseCue{Span: Span{sent.Start + s, sent.Start + e}, ed: len(w) >= 2 && w[len(w)-2]|0x20 == 'e' && w[len(w)-1]|0x20 == 'd'}
-		// most cues are in neither notPast nor reportingVerb, and their
-		// lengths and first letters tell
-		if len(w) < len(flagFirst) && flagFirst[len(w)]&(1<<(w[0]|0x20-'a')) != 0 {
-			var buf [16]byte // longer than any of notPast and reportingVerb
-			low, _ := lowerASCII(buf[:], w)
-			k.reporting, k.notPast = reportingVerb[string(low)], notPast[string(low)]
+		if cw != nil {
+			k.reporting, k.notPast = cw.reporting, cw.notPast
 		}
 		c.past = append(c.past, k)
 	}, func(s, e int) {
@@ -486,7 +672,11 @@ func clauseTense(c *sentenceCues, at Span) tense {
 }
 
 // clauseTenseIn is clauseTense with a window of before and after bytes
-// around the expression.
+// around the expression. The future cue nearest the expression (the
+// first of two as near) gives the tense, then a past cue nearer still
+// makes it past; past cues are read outward from the expression, so
+// that the checks on the text before a cue are made for the cues that
+// may decide only.
 func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 	from := max(c.sent.Start, at.Start-before)
 	to := min(c.sent.End, at.End+after)
@@ -494,51 +684,84 @@ func clauseTenseIn(c *sentenceCues, at Span, before, after int) tense {
 		return unknownTense
 	}
 	best, bestDist := unknownTense, 1<<30
-	dist := func(k Span) int {
-		switch {
-		case k.End <= at.Start:
-			return at.Start - k.End
-		case k.Start >= at.End:
-			return k.Start - at.End
-		}
-		return 1 << 30 // inside the expression itself
-	}
+	var near *tenseCue
 	for i := range c.future {
 		k := &c.future[i]
 		if k.Start < from || k.End > to {
 			continue
 		}
-		if d := dist(k.Span); d < bestDist {
-			best, bestDist = futureTense, d
-			if c.check(&k.had, k.Span, hadBefore) {
-				// "had been due to expire Friday": a plan made in the
-				// past for a time now past
-				best = pastTense
-			} else if untilCue.MatchString(c.text[k.Start:k.End]) && c.pastPerfect() {
-				// "Until Thursday, they had not called him a suspect":
-				// a state that ended before the past perfect's time of
-				// reference; "until" points ahead only from a clause
-				// that is not over
-				best = pastTense
-			}
+		if d := cueDist(k.Span, at); d < bestDist {
+			near, bestDist = k, d
 		}
 	}
-	for i := range c.past {
+	if near != nil {
+		best = futureTense
+		if c.check(&near.had, near.Span, hadBefore) {
+			// "had been due to expire Friday": a plan made in the past
+			// for a time now past
+			best = pastTense
+		} else if untilCue.MatchString(c.text[near.Start:near.End]) && c.pastPerfect() {
+			// "Until Thursday, they had not called him a suspect": a
+			// state that ended before the past perfect's time of
+			// reference; "until" points ahead only from a clause that
+			// is not over
+			best = pastTense
+		}
+	}
+	// past cues are in order and apart: those that end before the
+	// expression are the nearer the later they come, those that start
+	// after it the nearer the earlier
+	split := 0
+	for split < len(c.past) && c.past[split].End <= at.Start {
+		split++
+	}
+	for i := split - 1; i >= 0; i-- {
 		k := &c.past[i]
-		if k.Start < from || k.End > to || k.notPast || c.check(&k.aux, k.Span, auxBefore) ||
-			k.ed && c.check(&k.det, k.Span, determinerBefore) {
-			continue
+		if k.Start < from || at.Start-k.End >= bestDist {
+			break
 		}
-		if k.reporting && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]) {
-			// "… leave on Thursday,'' Castro said": the time of the
-			// report, not of the clause that holds the expression
-			continue
+		if k.End <= to && c.pastCue(k, at, to) {
+			return pastTense
 		}
-		if d := dist(k.Span); d < bestDist {
-			best, bestDist = pastTense, d
+	}
+	for i := split; i < len(c.past); i++ {
+		k := &c.past[i]
+		if k.Start < at.End {
+			continue // inside the expression itself: never the nearest
+		}
+		if k.End > to || k.Start-at.End >= bestDist {
+			break
+		}
+		if k.Start >= from && c.pastCue(k, at, to) {
+			return pastTense
 		}
 	}
 	return best
+}
+
+// cueDist is the distance in bytes between a cue and an expression, or
+// 1<<30 for a cue inside the expression.
+func cueDist(k, at Span) int {
+	switch {
+	case k.End <= at.Start:
+		return at.Start - k.End
+	case k.Start >= at.End:
+		return k.Start - at.End
+	}
+	return 1 << 30
+}
+
+// pastCue reports whether past cue k, in the window of an expression at
+// that ends at to, marks its clause as past: a past verb, not a
+// participle after an auxiliary or a determiner, nor a reporting verb
+// after the expression that tags speech (in "… leave on Thursday, Castro
+// said" the time of the report, not of the clause that holds the
+// expression).
+func (c *sentenceCues) pastCue(k *tenseCue, at Span, to int) bool {
+	if k.notPast || c.check(&k.aux, k.Span, auxBefore) || k.ed && c.check(&k.det, k.Span, determinerBefore) {
+		return false
+	}
+	return !(k.reporting && k.Start >= at.End && reportTag(c.text[at.End:k.Start], c.text[k.End:to]))
 }
 
 // auxBefore matches a passive or infinitive auxiliary at the end of the
