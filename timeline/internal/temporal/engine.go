@@ -603,6 +603,11 @@ type scanScratch struct {
 	// no match of a rule starts after the last end of a literal of
 	// one of its clauses (see until)
 	ends []litEnd
+	// suf[k*len(ends)+j] is the OR of word k of the clause bits of the
+	// rows of ends[j:]: a set that shrinks as j grows, where until
+	// finds by bisection the last end from which a rule's clauses are
+	// all met
+	suf []uint64
 	// wsBuf lists the current window's word starts (see
 	// wordStartList)
 	wsBuf []int32
@@ -791,13 +796,27 @@ func (s *Scanner) take(st, i int) {
 
 // orRows adds the rows noted in ends to found, a word of found at a
 // time: one load and an OR per row and word. Apart from the scan, the
-// byte loop keeps its registers.
+// byte loop keeps its registers. The clause words are ORed from the
+// last end, each step kept in suf.
 func (s *Scanner) orRows() {
-	rows := s.e.litRows
-	for j := range s.found {
+	rows, ends, nw := s.e.litRows, s.ends, len(s.cand)
+	n := len(ends)
+	if size := (len(s.found) - nw) * n; cap(s.suf) < size {
+		s.suf = make([]uint64, size, 2*size)
+	}
+	for j := range nw {
 		var word uint64
-		for _, le := range s.ends {
+		for _, le := range ends {
 			word |= rows[int(le.row)+j]
+		}
+		s.found[j] |= word
+	}
+	for j := nw; j < len(s.found); j++ {
+		suf := s.suf[(j-nw)*n:][:n]
+		var word uint64
+		for i := n - 1; i >= 0; i-- {
+			word |= rows[int(ends[i].row)+j]
+			suf[i] = word
 		}
 		s.found[j] |= word
 	}
@@ -811,22 +830,33 @@ type litEnd struct{ row, at int32 }
 // after the last end of a literal of one of its clauses (a match holds
 // one of each), or n, the window's length.
 func (s *Scanner) until(r *prepared, n int) int {
+	if !r.oneWord {
+		return s.untilEach(r, n)
+	}
+	// the clauses in one word: the last end from which they are all
+	// met, by bisection of the suffix ORs of that word
+	ne := len(s.ends)
+	suf, want := s.suf[r.clauseWord*ne:][:ne], r.clauseMask
+	lo, hi := 0, ne
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if suf[m]&want == want {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return n
+	}
+	return min(n, int(s.ends[lo-1].at)+1)
+}
+
+// untilEach is until for clauses in more than one word, clause by
+// clause.
+func (s *Scanner) untilEach(r *prepared, n int) int {
 	u := n
 	rows, nw := s.e.litRows, len(s.cand)
-	c0, c1 := r.clause0, r.clause0+len(r.clauses)-1
-	if c1 >= c0 && c0/64 == c1/64 {
-		// the clauses in one word: one pass back over the ends, until
-		// each clause has been met; the last met bounds the starts
-		w := nw + c0/64
-		want := (^uint64(0) >> (63 - uint(c1-c0))) << (c0 % 64)
-		var met uint64
-		for j := len(s.ends) - 1; j >= 0; j-- {
-			if met |= rows[int(s.ends[j].row)+w] & want; met == want {
-				return min(u, int(s.ends[j].at)+1)
-			}
-		}
-		return u
-	}
 	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
 		w, b := nw+c/64, uint64(1)<<(c%64)
 		for j := len(s.ends) - 1; j >= 0; j-- {
