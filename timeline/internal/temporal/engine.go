@@ -86,6 +86,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/olebedev/when"
@@ -252,8 +253,11 @@ type Engine struct {
 	// needRules[t*len(always)+k] is word k of the set of rules whose
 	// Needs a window with triggers t holds (or that need none)
 	needRules []uint64
-	// scratch pools the Scanners' scratch space
+	// scratch pools the Scanners' scratch space, and spare holds one
+	// more, which a Scan takes and gives back with an atomic swap
+	// rather than the pool's bookkeeping (see hold)
 	scratch *sync.Pool
+	spare   *atomic.Pointer[scanScratch]
 }
 
 // prepared is a rule ready to run.
@@ -418,6 +422,7 @@ func (e *Engine) prepare(withTables bool) {
 	e.lits = lits0
 	e.scanTables()
 	litW, nw := e.litW, len(e.always)
+	e.spare = new(atomic.Pointer[scanScratch])
 	e.scratch = &sync.Pool{New: func() any {
 		x := &scanScratch{found: make([]uint64, litW)}
 		x.cand = x.found[:nw]
@@ -623,19 +628,38 @@ type scanScratch struct {
 	sub      subScratch
 }
 
-// hold gives s scratch space from its engine's pool, and release gives
-// it back.
+// hold gives s scratch space from its engine's spare or pool, and
+// release gives it back. A document's sentences are scanned one Scan
+// at a time: the spare spares the pool's work at each.
 func (s *Scanner) hold() {
 	if s.scanScratch == nil {
-		s.scanScratch = s.e.scratch.Get().(*scanScratch)
+		if x := s.e.spare.Swap(nil); x != nil {
+			s.scanScratch = x
+		} else {
+			s.scanScratch = s.e.scratch.Get().(*scanScratch)
+		}
 	}
 }
 
 func (s *Scanner) release() {
-	if s.scanScratch != nil {
-		s.e.scratch.Put(s.scanScratch)
+	if x := s.scanScratch; x != nil {
+		// the spare is never freed: large buffers go to the pool,
+		// which the garbage collector empties
+		if !x.large() && s.e.spare.CompareAndSwap(nil, x) {
+			s.scanScratch = nil
+			return
+		}
+		s.e.scratch.Put(x)
 		s.scanScratch = nil
 	}
+}
+
+// spareMax bounds the buffers of the scratch space kept as the spare.
+const spareMax = 1 << 16
+
+// large reports whether x holds a buffer larger than spareMax bytes.
+func (x *scanScratch) large() bool {
+	return cap(x.low) > spareMax || len(x.sub.memo) > spareMax || cap(x.taken) > spareMax
 }
 
 // NewScanner returns a scanner over e's rules.
