@@ -448,8 +448,12 @@ func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int)
 	caps := sc.caps[:p.ncap]
 	// the program records the groups; the match itself starts at start
 	// and ends where InstMatch is reached
-	for i := range caps {
-		caps[i] = -1
+	if len(caps) <= len(unsetCaps) {
+		copy(caps, unsetCaps[:])
+	} else {
+		for i := range caps {
+			caps[i] = -1
+		}
 	}
 	caps[0] = start
 	sc.prev, sc.width = prev, len(s)+1
@@ -550,6 +554,15 @@ func takesAt[T string | []byte](p *subProg, pc int32, s T, pos int) int {
 	}
 	return w
 }
+
+// unsetCaps are the offsets of unset groups, copied over a run's
+// captures at its start rather than set one by one.
+var unsetCaps = func() (c [64]int) {
+	for i := range c {
+		c[i] = -1
+	}
+	return c
+}()
 
 // emptyAt returns the assertions that hold at pos of s, with prev the
 // byte before s (-1: none), as syntax.EmptyOpContext gives them for the
