@@ -85,6 +85,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -727,27 +728,10 @@ func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
 func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
-	if cap(s.low) < len(sub) {
-		// room for the windows to come: the list of word starts has
-		// at most a position a byte
-		s.low = make([]byte, 0, max(2*len(sub), 256))
-		s.wsBuf = make([]int32, 0, cap(s.low))
-	}
-	var special bool
-	s.low, s.wsBuf, special, s.sub.ascii = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
-	if special {
-		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
-		// on the original text
-		for i := range e.prep {
-			r := &e.prep[i]
-			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
-				continue
-			}
-			out = s.runRule(r, runPlain, sub, w.Start, out)
-		}
-		return out
-	}
+	// the literals are read on the original text: the window is
+	// lowered when a rule runs there, before the first
 	s.findLiterals(sub)
+	lowered := false
 	// the rules whose Needs the window holds, a word at a time
 	need := e.needRules[int(w.Triggers)*len(s.cand):]
 	need = need[:len(s.cand)]
@@ -760,6 +744,12 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			if !s.satisfied(r) {
 				continue
 			}
+			if !lowered {
+				lowered = true
+				if s.lower(sub) {
+					return s.scanSpecial(sub, w, out)
+				}
+			}
 			how := runOriginal
 			if r.fast != nil {
 				how = runCaseless
@@ -767,7 +757,43 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			out = s.runRule(r, how, sub, w.Start, out)
 		}
 	}
+	if !lowered && hasSpecial(sub) {
+		return s.scanSpecial(sub, w, out)
+	}
 	return out
+}
+
+// lower lowers the window sub into low and lists its word starts in
+// wsBuf; it reports whether sub holds ſ or the Kelvin sign.
+func (s *Scanner) lower(sub string) (special bool) {
+	if cap(s.low) < len(sub) {
+		// room for the windows to come: the list of word starts has
+		// at most a position a byte
+		s.low = make([]byte, 0, max(2*len(sub), 256))
+		s.wsBuf = make([]int32, 0, cap(s.low))
+	}
+	s.low, s.wsBuf, special, s.sub.ascii = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
+	return special
+}
+
+// scanSpecial appends the mentions of window w, sub, which holds ſ or
+// the Kelvin sign: no prefilter, the rules' own expressions on the
+// original text.
+func (s *Scanner) scanSpecial(sub string, w Window, out []Mention) []Mention {
+	for i := range s.e.prep {
+		r := &s.e.prep[i]
+		if r.Needs != 0 && w.Triggers&r.Needs == 0 {
+			continue
+		}
+		out = s.runRule(r, runPlain, sub, w.Start, out)
+	}
+	return out
+}
+
+// hasSpecial reports whether s holds ſ (U+017F) or the Kelvin sign
+// (U+212A), as lowerWindowWS tells.
+func hasSpecial(s string) bool {
+	return strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")
 }
 
 // findLiterals runs the literal automaton over sub and sets found: cand
@@ -828,6 +854,12 @@ func (s *Scanner) orRows() {
 	if size := (len(s.found) - nw) * n; cap(s.suf) < size {
 		s.suf = make([]uint64, size, 2*size)
 	}
+	if nw == 1 && len(s.found) == 3 {
+		// the rows of the built-in rules: one word of rules, two of
+		// clauses, ORed in registers in one pass
+		s.orRows12()
+		return
+	}
 	for j := range nw {
 		var word uint64
 		for _, le := range ends {
@@ -844,6 +876,26 @@ func (s *Scanner) orRows() {
 		}
 		s.found[j] |= word
 	}
+}
+
+// orRows12 is orRows for rows of one word of rules and two of clauses.
+func (s *Scanner) orRows12() {
+	rows, ends := s.e.litRows, s.ends
+	n := len(ends)
+	suf := s.suf[:2*n]
+	suf0, suf1 := suf[:n], suf[n:]
+	var rules, c0, c1 uint64
+	for i := n - 1; i >= 0; i-- {
+		k := uint(ends[i].row)
+		row := rows[k : k+3 : k+3]
+		rules |= row[0]
+		c0 |= row[1]
+		c1 |= row[2]
+		suf0[i], suf1[i] = c0, c1
+	}
+	s.found[0] |= rules
+	s.found[1] |= c0
+	s.found[2] |= c1
 }
 
 // litEnd is a row of the literal automaton reached in a window, and

@@ -59,16 +59,18 @@ func compareUntil(t *testing.T, e *Engine, text string) {
 
 // TestUntilMatchesReference: until against untilRef on the test texts
 // (the corpora when present), the tricky texts and random texts, for
-// the built-in rules and the edge rules (whose clauses can span two
-// words of clause bits).
+// the built-in rules (whose rows orRows12 reads) and the edge rules
+// with them (more words of clause bits, which can hold a rule's).
 func TestUntilMatchesReference(t *testing.T) {
-	e, _ := dfaEngines()
-	for _, text := range append(dfaTrickyTexts(), testTexts(t)...) {
-		compareUntil(t, e, text)
-	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 2000 {
-		compareUntil(t, e, randomCandidateText(rng))
+	edge, _ := dfaEngines()
+	for _, e := range []*Engine{Default(), edge} {
+		for _, text := range append(dfaTrickyTexts(), testTexts(t)...) {
+			compareUntil(t, e, text)
+		}
+		rng := rand.New(rand.NewPCG(5, 6))
+		for range 2000 {
+			compareUntil(t, e, randomCandidateText(rng))
+		}
 	}
 }
 
@@ -78,7 +80,22 @@ func FuzzUntil(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		e, _ := dfaEngines()
-		compareUntil(t, e, text)
+		edge, _ := dfaEngines()
+		compareUntil(t, Default(), text)
+		compareUntil(t, edge, text)
 	})
+}
+
+// TestOrRowsLayouts: the engines of TestUntilMatchesReference read
+// their rows with orRows12 and with the general loop.
+func TestOrRowsLayouts(t *testing.T) {
+	edge, _ := dfaEngines()
+	for _, c := range []struct {
+		e    *Engine
+		fast bool
+	}{{Default(), true}, {edge, false}} {
+		if fast := len(c.e.always) == 1 && c.e.litW == 3; fast != c.fast {
+			t.Fatalf("%d rules, %d words of rows: orRows12 %v, want %v", len(c.e.prep), c.e.litW, fast, c.fast)
+		}
+	}
 }
