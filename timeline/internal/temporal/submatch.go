@@ -635,6 +635,24 @@ func decodeAt[T string | []byte](s T, i int) (rune, int) {
 	return utf8.RuneError, 1
 }
 
+// anchoredFrom is anchoredAt with the offsets relative to from (<= p),
+// as a search from from gives them. After from, subMatch runs on
+// s[from:end] from p, and its offsets need no shift: the assertions
+// at p see the byte before p, a word byte when prevWord is set (as
+// anchW would read it) and otherwise a byte that \b and \B read as
+// they read the start of the text (a starter's expression holds no ^
+// or \A, the only assertions that would tell them apart).
+func anchoredFrom[T string | []byte](st *starter, sc *subScratch, s T, from, p, end int, prevWord bool) []int {
+	if p > from && st.sub != nil && sc != nil && subBegin(st.sub, sc, end-from) {
+		return subRun(st.sub, sc, s[from:end], p-from, -1)
+	}
+	loc := anchoredAt(st, sc, s, p, end, prevWord)
+	if loc != nil {
+		shift(loc, p-from)
+	}
+	return loc
+}
+
 // anchoredAt returns the submatches of st's expression anchored at p in
 // s[:end], relative to p (loc[0] == 0), as st.anch on s[p:end] gives
 // them, or, after a word byte (prevWord), as st.anchW on s[p-1:end]
