@@ -85,7 +85,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/olebedev/when"
@@ -252,8 +254,11 @@ type Engine struct {
 	// needRules[t*len(always)+k] is word k of the set of rules whose
 	// Needs a window with triggers t holds (or that need none)
 	needRules []uint64
-	// scratch pools the Scanners' scratch space
+	// scratch pools the Scanners' scratch space, and spare holds one
+	// more, which a Scan takes and gives back with an atomic swap
+	// rather than the pool's bookkeeping (see hold)
 	scratch *sync.Pool
+	spare   *atomic.Pointer[scanScratch]
 }
 
 // prepared is a rule ready to run.
@@ -418,6 +423,7 @@ func (e *Engine) prepare(withTables bool) {
 	e.lits = lits0
 	e.scanTables()
 	litW, nw := e.litW, len(e.always)
+	e.spare = new(atomic.Pointer[scanScratch])
 	e.scratch = &sync.Pool{New: func() any {
 		x := &scanScratch{found: make([]uint64, litW)}
 		x.cand = x.found[:nw]
@@ -603,6 +609,11 @@ type scanScratch struct {
 	// no match of a rule starts after the last end of a literal of
 	// one of its clauses (see until)
 	ends []litEnd
+	// suf[k*len(ends)+j] is the OR of word k of the clause bits of the
+	// rows of ends[j:]: a set that shrinks as j grows, where until
+	// finds by bisection the last end from which a rule's clauses are
+	// all met
+	suf []uint64
 	// wsBuf lists the current window's word starts (see
 	// wordStartList)
 	wsBuf []int32
@@ -618,19 +629,38 @@ type scanScratch struct {
 	sub      subScratch
 }
 
-// hold gives s scratch space from its engine's pool, and release gives
-// it back.
+// hold gives s scratch space from its engine's spare or pool, and
+// release gives it back. A document's sentences are scanned one Scan
+// at a time: the spare spares the pool's work at each.
 func (s *Scanner) hold() {
 	if s.scanScratch == nil {
-		s.scanScratch = s.e.scratch.Get().(*scanScratch)
+		if x := s.e.spare.Swap(nil); x != nil {
+			s.scanScratch = x
+		} else {
+			s.scanScratch = s.e.scratch.Get().(*scanScratch)
+		}
 	}
 }
 
 func (s *Scanner) release() {
-	if s.scanScratch != nil {
-		s.e.scratch.Put(s.scanScratch)
+	if x := s.scanScratch; x != nil {
+		// the spare is never freed: large buffers go to the pool,
+		// which the garbage collector empties
+		if !x.large() && s.e.spare.CompareAndSwap(nil, x) {
+			s.scanScratch = nil
+			return
+		}
+		s.e.scratch.Put(x)
 		s.scanScratch = nil
 	}
+}
+
+// spareMax bounds the buffers of the scratch space kept as the spare.
+const spareMax = 1 << 16
+
+// large reports whether x holds a buffer larger than spareMax bytes.
+func (x *scanScratch) large() bool {
+	return cap(x.low) > spareMax || len(x.sub.memo) > spareMax || cap(x.taken) > spareMax
 }
 
 // NewScanner returns a scanner over e's rules.
@@ -698,27 +728,10 @@ func (s *Scanner) recalled(text string, w Window) ([]Mention, bool) {
 func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 	e := s.e
 	sub := text[w.Start:w.End]
-	if cap(s.low) < len(sub) {
-		// room for the windows to come: the list of word starts has
-		// at most a position a byte
-		s.low = make([]byte, 0, max(2*len(sub), 256))
-		s.wsBuf = make([]int32, 0, cap(s.low))
-	}
-	var special bool
-	s.low, s.wsBuf, special, s.sub.ascii = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
-	if special {
-		// ſ or the Kelvin sign: no prefilter, the rules' own expressions
-		// on the original text
-		for i := range e.prep {
-			r := &e.prep[i]
-			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
-				continue
-			}
-			out = s.runRule(r, runPlain, sub, w.Start, out)
-		}
-		return out
-	}
+	// the literals are read on the original text: the window is
+	// lowered when a rule runs there, before the first
 	s.findLiterals(sub)
+	lowered := false
 	// the rules whose Needs the window holds, a word at a time
 	need := e.needRules[int(w.Triggers)*len(s.cand):]
 	need = need[:len(s.cand)]
@@ -731,6 +744,12 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			if !s.satisfied(r) {
 				continue
 			}
+			if !lowered {
+				lowered = true
+				if s.lower(sub) {
+					return s.scanSpecial(sub, w, out)
+				}
+			}
 			how := runOriginal
 			if r.fast != nil {
 				how = runCaseless
@@ -738,7 +757,43 @@ func (s *Scanner) scanWindow(text string, w Window, out []Mention) []Mention {
 			out = s.runRule(r, how, sub, w.Start, out)
 		}
 	}
+	if !lowered && hasSpecial(sub) {
+		return s.scanSpecial(sub, w, out)
+	}
 	return out
+}
+
+// lower lowers the window sub into low and lists its word starts in
+// wsBuf; it reports whether sub holds ſ or the Kelvin sign.
+func (s *Scanner) lower(sub string) (special bool) {
+	if cap(s.low) < len(sub) {
+		// room for the windows to come: the list of word starts has
+		// at most a position a byte
+		s.low = make([]byte, 0, max(2*len(sub), 256))
+		s.wsBuf = make([]int32, 0, cap(s.low))
+	}
+	s.low, s.wsBuf, special, s.sub.ascii = lowerWindowWS(s.low[:0], s.wsBuf[:0], sub)
+	return special
+}
+
+// scanSpecial appends the mentions of window w, sub, which holds ſ or
+// the Kelvin sign: no prefilter, the rules' own expressions on the
+// original text.
+func (s *Scanner) scanSpecial(sub string, w Window, out []Mention) []Mention {
+	for i := range s.e.prep {
+		r := &s.e.prep[i]
+		if r.Needs != 0 && w.Triggers&r.Needs == 0 {
+			continue
+		}
+		out = s.runRule(r, runPlain, sub, w.Start, out)
+	}
+	return out
+}
+
+// hasSpecial reports whether s holds ſ (U+017F) or the Kelvin sign
+// (U+212A), as lowerWindowWS tells.
+func hasSpecial(s string) bool {
+	return strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")
 }
 
 // findLiterals runs the literal automaton over sub and sets found: cand
@@ -791,16 +846,56 @@ func (s *Scanner) take(st, i int) {
 
 // orRows adds the rows noted in ends to found, a word of found at a
 // time: one load and an OR per row and word. Apart from the scan, the
-// byte loop keeps its registers.
+// byte loop keeps its registers. The clause words are ORed from the
+// last end, each step kept in suf.
 func (s *Scanner) orRows() {
-	rows := s.e.litRows
-	for j := range s.found {
+	rows, ends, nw := s.e.litRows, s.ends, len(s.cand)
+	n := len(ends)
+	if size := (len(s.found) - nw) * n; cap(s.suf) < size {
+		s.suf = make([]uint64, size, 2*size)
+	}
+	if nw == 1 && len(s.found) == 3 {
+		// the rows of the built-in rules: one word of rules, two of
+		// clauses, ORed in registers in one pass
+		s.orRows12()
+		return
+	}
+	for j := range nw {
 		var word uint64
-		for _, le := range s.ends {
+		for _, le := range ends {
 			word |= rows[int(le.row)+j]
 		}
 		s.found[j] |= word
 	}
+	for j := nw; j < len(s.found); j++ {
+		suf := s.suf[(j-nw)*n:][:n]
+		var word uint64
+		for i := n - 1; i >= 0; i-- {
+			word |= rows[int(ends[i].row)+j]
+			suf[i] = word
+		}
+		s.found[j] |= word
+	}
+}
+
+// orRows12 is orRows for rows of one word of rules and two of clauses.
+func (s *Scanner) orRows12() {
+	rows, ends := s.e.litRows, s.ends
+	n := len(ends)
+	suf := s.suf[:2*n]
+	suf0, suf1 := suf[:n], suf[n:]
+	var rules, c0, c1 uint64
+	for i := n - 1; i >= 0; i-- {
+		k := uint(ends[i].row)
+		row := rows[k : k+3 : k+3]
+		rules |= row[0]
+		c0 |= row[1]
+		c1 |= row[2]
+		suf0[i], suf1[i] = c0, c1
+	}
+	s.found[0] |= rules
+	s.found[1] |= c0
+	s.found[2] |= c1
 }
 
 // litEnd is a row of the literal automaton reached in a window, and
@@ -811,22 +906,33 @@ type litEnd struct{ row, at int32 }
 // after the last end of a literal of one of its clauses (a match holds
 // one of each), or n, the window's length.
 func (s *Scanner) until(r *prepared, n int) int {
+	if !r.oneWord {
+		return s.untilEach(r, n)
+	}
+	// the clauses in one word: the last end from which they are all
+	// met, by bisection of the suffix ORs of that word
+	ne := len(s.ends)
+	suf, want := s.suf[r.clauseWord*ne:][:ne], r.clauseMask
+	lo, hi := 0, ne
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if suf[m]&want == want {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return n
+	}
+	return min(n, int(s.ends[lo-1].at)+1)
+}
+
+// untilEach is until for clauses in more than one word, clause by
+// clause.
+func (s *Scanner) untilEach(r *prepared, n int) int {
 	u := n
 	rows, nw := s.e.litRows, len(s.cand)
-	c0, c1 := r.clause0, r.clause0+len(r.clauses)-1
-	if c1 >= c0 && c0/64 == c1/64 {
-		// the clauses in one word: one pass back over the ends, until
-		// each clause has been met; the last met bounds the starts
-		w := nw + c0/64
-		want := (^uint64(0) >> (63 - uint(c1-c0))) << (c0 % 64)
-		var met uint64
-		for j := len(s.ends) - 1; j >= 0; j-- {
-			if met |= rows[int(s.ends[j].row)+w] & want; met == want {
-				return min(u, int(s.ends[j].at)+1)
-			}
-		}
-		return u
-	}
 	for c := r.clause0; c < r.clause0+len(r.clauses); c++ {
 		w, b := nw+c/64, uint64(1)<<(c%64)
 		for j := len(s.ends) - 1; j >= 0; j-- {

@@ -61,11 +61,44 @@ const (
 // monthNum returns the month number of a name or abbreviation (with or
 // without a trailing dot), or 0.
 func monthNum(s string) int {
+	var buf [16]byte
+	if k, ok := lowerKey(buf[:], s); ok {
+		return months[string(k)]
+	}
 	return months[strings.TrimSuffix(strings.ToLower(s), ".")]
+}
+
+// lowerKey writes s lowercased, less one trailing dot, to buf and
+// returns it, for a map look-up that does not allocate (m[string(k)]),
+// as strings.TrimSuffix(strings.ToLower(s), ".") would for a capitalized
+// name; ok is false when s is not ASCII or longer than buf.
+func lowerKey(buf []byte, s string) (k []byte, ok bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		buf[i] = lowerTable[c]
+	}
+	k = buf[:len(s)]
+	if len(k) > 0 && k[len(k)-1] == '.' {
+		k = k[:len(k)-1]
+	}
+	return k, true
 }
 
 // weekdayNum returns the weekday of a name, or -1.
 func weekdayNum(s string) int {
+	var buf [16]byte
+	if k, ok := lowerKey(buf[:], s); ok {
+		if d, ok := weekdays[string(k)]; ok {
+			return d
+		}
+		return -1
+	}
 	if d, ok := weekdays[strings.TrimSuffix(strings.ToLower(s), ".")]; ok {
 		return d
 	}
@@ -80,8 +113,10 @@ func number(s string) (n float64, ok bool) {
 	if strings.HasSuffix(s, " 1/2") {
 		s, half = strings.TrimSuffix(s, " 1/2"), 0.5
 	}
-	if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
-		return v + half, true
+	if mayBeFloat(s) {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
+			return v + half, true
+		}
 	}
 	if v, found := numberWords[s]; found {
 		return float64(v), true
@@ -155,8 +190,33 @@ func spelledYear(s string) (int, bool) {
 	return c*100 + int(n), true
 }
 
-// atoi parses digits; ok=false when s is not a number.
+// mayBeFloat reports whether strconv.ParseFloat can take s with its
+// commas removed: a number starts with a sign, a digit or a dot, and
+// the only words it reads are inf, infinity and nan. The
+// number words ("three") are refused without the error ParseFloat
+// would allocate.
+func mayBeFloat(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9', c == '+', c == '-', c == '.':
+		return true
+	}
+	if strings.IndexByte(s, ',') >= 0 {
+		// the word is read without its commas: let ParseFloat say
+		return true
+	}
+	return strings.EqualFold(s, "inf") || strings.EqualFold(s, "infinity") || strings.EqualFold(s, "nan")
+}
+
+// atoi parses digits; ok=false when s is not a number. An empty group,
+// most of the calls that fail, is refused without the error Atoi would
+// allocate.
 func atoi(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
 	v, err := strconv.Atoi(s)
 	return v, err == nil
 }

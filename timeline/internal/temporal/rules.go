@@ -41,7 +41,11 @@ func (c caps) g(name string) string {
 // its first and last bytes, in a table of 64 (the names of a rule are
 // fewer than 48; a rule with more keeps a map).
 type capIndex struct {
-	slot  [64]uint8 // entry + 1, or 0: free
+	slot [64]uint8 // entry + 1, or 0: free
+	// keys[k] is the nameKey of the name of slot k: a probe compares
+	// it, and then the bytes between the first and the last, rather
+	// than the whole names with a call to memequal
+	keys  [64]uint32
 	names []string
 	idx   [][]int
 	big   map[string][]int
@@ -55,9 +59,15 @@ func capSlot(name string) uint {
 	return (uint(n)*7 + uint(name[0])*3 + uint(name[n-1])*5) & 63
 }
 
+// nameKey packs the length and the first and last bytes of a name.
+func nameKey(name string) uint32 {
+	n := len(name)
+	return uint32(n)<<16 | uint32(name[0])<<8 | uint32(name[n-1])
+}
+
 func newCapIndex(index map[string][]int) *capIndex {
 	x := &capIndex{}
-	if len(index) >= 48 {
+	if _, empty := index[""]; empty || len(index) >= 48 {
 		x.big = index
 		return x
 	}
@@ -74,6 +84,9 @@ func newCapIndex(index map[string][]int) *capIndex {
 		x.names = append(x.names, n)
 		x.idx = append(x.idx, index[n])
 		x.slot[k] = uint8(len(x.names))
+		if n != "" {
+			x.keys[k] = nameKey(n)
+		}
 	}
 	return x
 }
@@ -83,15 +96,34 @@ func (x *capIndex) of(name string) []int {
 	if x.big != nil {
 		return x.big[name]
 	}
+	if name == "" {
+		// an index with the empty name keeps its map
+		return nil
+	}
+	key := nameKey(name)
 	for k := capSlot(name); ; k = (k + 1) & 63 {
 		e := x.slot[k]
 		if e == 0 {
 			return nil
 		}
-		if x.names[e-1] == name {
+		if x.keys[k] == key && sameName(x.names[e-1], name) {
 			return x.idx[e-1]
 		}
 	}
+}
+
+// sameName reports whether a == b, for names of the same nameKey:
+// short, so compared byte by byte.
+func sameName(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 1; i < len(a)-1; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return a[0] == b[0]
 }
 
 // l returns g(name) in lower case with single spaces.

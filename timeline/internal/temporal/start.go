@@ -456,11 +456,7 @@ func tryCandidate[T string | []byte](st *starter, sc *subScratch, s T, from, p i
 	} else if pre := st.pre.get(); pre != nil && !trieAt(pre, s, 0, p) {
 		return nil
 	}
-	loc := anchoredAt(st, sc, s, p, end, pw)
-	if loc != nil {
-		shift(loc, p-from)
-	}
-	return loc
+	return anchoredFrom(st, sc, s, from, p, end, pw)
 }
 
 func findIndex[T string | []byte](re *regexp.Regexp, s T) []int {

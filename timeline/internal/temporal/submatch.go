@@ -448,8 +448,12 @@ func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int)
 	caps := sc.caps[:p.ncap]
 	// the program records the groups; the match itself starts at start
 	// and ends where InstMatch is reached
-	for i := range caps {
-		caps[i] = -1
+	if len(caps) <= len(unsetCaps) {
+		copy(caps, unsetCaps[:])
+	} else {
+		for i := range caps {
+			caps[i] = -1
+		}
 	}
 	caps[0] = start
 	sc.prev, sc.width = prev, len(s)+1
@@ -551,6 +555,15 @@ func takesAt[T string | []byte](p *subProg, pc int32, s T, pos int) int {
 	return w
 }
 
+// unsetCaps are the offsets of unset groups, copied over a run's
+// captures at its start rather than set one by one.
+var unsetCaps = func() (c [64]int) {
+	for i := range c {
+		c[i] = -1
+	}
+	return c
+}()
+
 // emptyAt returns the assertions that hold at pos of s, with prev the
 // byte before s (-1: none), as syntax.EmptyOpContext gives them for the
 // runes around pos: only ASCII bytes can be a newline or a word
@@ -620,6 +633,24 @@ func decodeAt[T string | []byte](s T, i int) (rune, int) {
 		}
 	}
 	return utf8.RuneError, 1
+}
+
+// anchoredFrom is anchoredAt with the offsets relative to from (<= p),
+// as a search from from gives them. After from, subMatch runs on
+// s[from:end] from p, and its offsets need no shift: the assertions
+// at p see the byte before p, a word byte when prevWord is set (as
+// anchW would read it) and otherwise a byte that \b and \B read as
+// they read the start of the text (a starter's expression holds no ^
+// or \A, the only assertions that would tell them apart).
+func anchoredFrom[T string | []byte](st *starter, sc *subScratch, s T, from, p, end int, prevWord bool) []int {
+	if p > from && st.sub != nil && sc != nil && subBegin(st.sub, sc, end-from) {
+		return subRun(st.sub, sc, s[from:end], p-from, -1)
+	}
+	loc := anchoredAt(st, sc, s, p, end, prevWord)
+	if loc != nil {
+		shift(loc, p-from)
+	}
+	return loc
 }
 
 // anchoredAt returns the submatches of st's expression anchored at p in
