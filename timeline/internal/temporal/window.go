@@ -86,15 +86,18 @@ type trigAutomaton struct {
 	// letter of a trigger word (both cases), or another word byte
 	class [256]uint8
 	// delta is indexed by state+class. Its entries are the next state,
-	// or, on a separator after a trigger token, fire|trig: the automaton
-	// then is between tokens (state 0). Its size lets a uint16 plus a
-	// class index it without a bounds check.
+	// or, on a separator after a token, fire|trig after a trigger and
+	// tokenEnd after another token: the automaton then is between
+	// tokens (state 0, whose row tokenEnd repeats). Its size lets an
+	// entry plus a class index it without a bounds check.
 	delta [1<<16 + 256]uint16
 }
 
-// fire marks the entries of trigAutomaton.delta at the end of a trigger
-// token (states are less).
-const fire = 1 << 15
+// Entries of trigAutomaton.delta at the end of a token, above the states.
+const (
+	tokenEnd = 1 << 14 // of any token
+	fire     = 1 << 15 // of a trigger token
+)
 
 // Byte classes of trigAutomaton other than the letters.
 const (
@@ -113,8 +116,9 @@ func init() { trigDFA.build(triggerWords) }
 // build makes a the automaton that recognizes words (ASCII letters,
 // lower-case) as tokens, case-insensitively.
 func (a *trigAutomaton) build(words map[string]Trigger) {
+	sorted := sortedKeys(words)
 	nc := classFirstLetter
-	for _, w := range sortedKeys(words) {
+	for _, w := range sorted {
 		for i := 0; i < len(w); i++ {
 			if c := w[i]; a.class[c] == 0 {
 				a.class[c] = uint8(nc)
@@ -131,60 +135,57 @@ func (a *trigAutomaton) build(words map[string]Trigger) {
 			a.class[c] = classOther
 		}
 	}
-	// states: 0 between tokens (also the trie's root), 1 digit token,
-	// 2 other token, then the trie's nodes
+	// states: 0 between tokens (also the trie's root), 1 in a token
+	// with a digit, 2 in another token, then the trie's nodes; delta
+	// holds the trie's edges first, 0 for none (no edge goes to 0)
 	const between, digit, other = 0, 1, 2
-	children := [][]int{make([]int, nc)}
-	trig := []Trigger{0}
-	node := func(n, c int) int {
-		if children[n][c] == 0 {
-			children[n][c] = len(children) + 2
-			children = append(children, make([]int, nc))
-			trig = append(trig, 0)
-		}
-		return children[n][c]
-	}
-	index := func(st int) int { // a trie node's index in children
-		if st == between {
-			return 0
-		}
-		return st - 2
-	}
-	for _, w := range sortedKeys(words) {
+	n := 3
+	for _, w := range sorted {
 		st := between
 		for i := 0; i < len(w); i++ {
-			st = node(index(st), int(a.class[w[i]]))
-		}
-		trig[index(st)] = words[w]
-	}
-	n := len(children) + 2
-	if n*nc > fire {
-		panic("temporal: trigger automaton too large")
-	}
-	set := func(st, c, next int) { a.delta[st*nc+c] = uint16(next * nc) }
-	for c := 1; c < nc; c++ {
-		set(digit, c, digit)
-		set(other, c, other)
-	}
-	set(other, classDigit, digit)
-	a.delta[digit*nc+classSep] = fire | uint16(TDigit)
-	for st := 0; st < n; st++ {
-		if st == digit || st == other {
-			continue
-		}
-		k := index(st)
-		set(st, classDigit, digit)
-		set(st, classOther, other)
-		for c := classFirstLetter; c < nc; c++ {
-			next := children[k][c]
-			if next == 0 {
-				next = other
+			e := &a.delta[st*nc+int(a.class[w[i]])]
+			if *e == 0 {
+				if (n+1)*nc > tokenEnd {
+					panic("temporal: trigger automaton too large")
+				}
+				*e = uint16(n * nc)
+				n++
 			}
-			set(st, c, next)
+			st = int(*e) / nc
 		}
-		if t := trig[k]; t != 0 {
-			a.delta[st*nc+classSep] = fire | uint16(t)
+		a.delta[st*nc+classSep] = fire | uint16(words[w])
+	}
+	for st := range n {
+		row := a.delta[st*nc : (st+1)*nc]
+		toDigit, toOther := uint16(digit*nc), uint16(other*nc)
+		switch st {
+		case digit:
+			setAll(row[1:], toDigit)
+			row[classSep] = fire | uint16(TDigit)
+		case other:
+			setAll(row[1:], toOther)
+			row[classDigit] = toDigit
+			row[classSep] = tokenEnd
+		default:
+			row[classDigit] = toDigit
+			row[classOther] = toOther
+			for c := classFirstLetter; c < nc; c++ {
+				if row[c] == 0 {
+					// no trigger word goes on with this letter
+					row[c] = toOther
+				}
+			}
+			if st != between && row[classSep] == 0 {
+				row[classSep] = tokenEnd
+			}
 		}
+	}
+	copy(a.delta[tokenEnd:tokenEnd+nc], a.delta[:nc])
+}
+
+func setAll(s []uint16, v uint16) {
+	for i := range s {
+		s[i] = v
 	}
 }
 
@@ -197,25 +198,41 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// nextTrigger runs trigDFA from between tokens at text[i] to the end of
-// the next trigger token: it returns where that ends and its class, or
-// len(text) and 0. It is a loop of its own, in registers.
-func (a *trigAutomaton) nextTrigger(text string, i int) (int, Trigger) {
+// next runs trigDFA from between tokens at text[i] to the first entry
+// at or above stop (fire: the end of a trigger token; tokenEnd: of any
+// token): it returns where that is and the entry, or len(text) and the
+// entry at the end of the text, which ends a token. It is a loop of its
+// own, in registers (not inlined).
+//
+//go:noinline
+func (a *trigAutomaton) next(text string, i, stop int) (int, int) {
 	delta, class := &a.delta, &a.class
 	st := 0
-	// over a slice that starts at 0, which needs no bounds check
+	// over a slice that starts at 0, which needs no bounds check, four
+	// bytes a round
 	rest := text[i:]
-	for k := 0; k < len(rest); k++ {
-		st = int(delta[st+int(class[rest[k]])])
-		if st >= fire {
-			return i + k, Trigger(st &^ fire)
+	k := 0
+	for ; k+4 <= len(rest); k += 4 {
+		b := rest[k : k+4]
+		if st = int(delta[st+int(class[b[0]])]); st >= stop {
+			return i + k, st
+		}
+		if st = int(delta[st+int(class[b[1]])]); st >= stop {
+			return i + k + 1, st
+		}
+		if st = int(delta[st+int(class[b[2]])]); st >= stop {
+			return i + k + 2, st
+		}
+		if st = int(delta[st+int(class[b[3]])]); st >= stop {
+			return i + k + 3, st
 		}
 	}
-	// the text ends a token
-	if st = int(delta[st+classSep]); st >= fire {
-		return len(text), Trigger(st &^ fire)
+	for ; k < len(rest); k++ {
+		if st = int(delta[st+int(class[rest[k]])]); st >= stop {
+			return i + k, st
+		}
 	}
-	return len(text), 0
+	return len(text), int(delta[st+classSep])
 }
 
 // Windows returns the candidate windows inside [from, to) of text. Tokens
@@ -226,13 +243,13 @@ func (a *trigAutomaton) nextTrigger(text string, i int) (int, Trigger) {
 func Windows(text string, from, to int, out []Window) []Window {
 	text = text[:to]
 	for i := from; i < len(text); i++ {
-		j, trig := trigDFA.nextTrigger(text, i)
-		if trig == 0 {
+		j, t := trigDFA.next(text, i, fire)
+		if t < fire {
 			break
 		}
 		var w Window
 		// text[i] is a separator after the window, or the end
-		w, i = trigDFA.window(text, from, j, trig)
+		w, i = trigDFA.window(text, from, j, Trigger(t&^fire))
 		out = append(out, w)
 	}
 	return out
@@ -245,35 +262,25 @@ func Windows(text string, from, to int, out []Window) []Window {
 // comes within 2*context tokens of the last one (their windows merge).
 func (a *trigAutomaton) window(text string, from, j int, trig Trigger) (Window, int) {
 	w := Window{Start: contextStart(text, from, j), End: j, Triggers: trig}
-	delta, class := &a.delta, &a.class
 	n := 0 // tokens since the last trigger
-	st := 0
-	for i := j + 1; i < len(text); i++ {
-		c := int(class[text[i]])
-		t := int(delta[st+c])
-		if c != classSep {
-			st = t
-			continue
+	for i := j; i < len(text); {
+		end, t := a.next(text, i+1, tokenEnd)
+		if t < tokenEnd {
+			// no token before the end
+			break
 		}
-		if st == 0 {
-			continue
+		if n = w.take(n, end, t); n == 2*context {
+			return w, end
 		}
-		// a token ends at i
-		st = 0
-		if n = tokenEnd(&w, n, i, t); n == 2*context {
-			return w, i
-		}
-	}
-	if st != 0 {
-		tokenEnd(&w, n, len(text), int(delta[st+classSep]))
+		i = end
 	}
 	return w, len(text)
 }
 
-// tokenEnd takes the token that ends at i, n tokens after the last
-// trigger, with t the automaton's entry at its end, into w, and returns
-// how many tokens it is after the last trigger.
-func tokenEnd(w *Window, n, i, t int) int {
+// take takes the token that ends at i, n tokens after the last trigger,
+// with t the automaton's entry at its end, into w, and returns how many
+// tokens it is after the last trigger.
+func (w *Window) take(n, i, t int) int {
 	n++
 	if t >= fire {
 		w.End = i

@@ -427,6 +427,8 @@ func TestWindowsMatchesRefBytes(t *testing.T) {
 func FuzzWindows(f *testing.F) {
 	f.Add("On Tuesday, March 5, 2024 at 10 p.m. GMT, three days ago.", 3, 40)
 	f.Add("aNo mdy Tuesdax YESTERDAY ſince é2020 centuries", 0, 47)
+	f.Add("Monday", 0, 6)
+	f.Add("mondays1 é2 abcdefghijklmnop abcdefghijklmnopq THANKSGIVINGS", 2, 60)
 	f.Fuzz(func(t *testing.T, text string, from, to int) {
 		if from < 0 || from > len(text) {
 			from = 0
@@ -436,4 +438,86 @@ func FuzzWindows(f *testing.F) {
 		}
 		compareWindows(t, text, from, to)
 	})
+}
+
+// gluedTriggerText is text of trigger words in random case, some cut
+// or extended by a letter, some with digits, non-ASCII bytes or
+// punctuation glued on, tokens of 16 and 17 letters among them, and
+// separators or none between them.
+func gluedTriggerText(rng *rand.Rand, words []string) string {
+	glue := []string{"", "", "", "1", "9", "\xc3\xa9", "\x80", "-", ".", "'", "s", "x", "a"}
+	seps := []string{" ", " ", ", ", "\n", "", "("}
+	var b strings.Builder
+	for range rng.IntN(12) {
+		var w string
+		switch rng.IntN(8) {
+		case 0:
+			w = "abcdefghijklmnopq"[:16+rng.IntN(2)]
+		case 1:
+			w = "thanksgivingweek"[:16-rng.IntN(2)] + "s"
+		default:
+			w = words[rng.IntN(len(words))]
+		}
+		if rng.IntN(4) == 0 && len(w) > 1 {
+			w = w[:rng.IntN(len(w))]
+		}
+		b.WriteString(glue[rng.IntN(len(glue))])
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if rng.IntN(2) == 0 && c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		b.WriteString(glue[rng.IntN(len(glue))])
+		b.WriteString(seps[rng.IntN(len(seps))])
+	}
+	return b.String()
+}
+
+// TestWindowsMatchesRefGlued: Windows gives windowsRef's windows on
+// every span of texts of trigger words glued to other bytes, so that
+// triggers lie at the start and end of the span and the span's bounds
+// cut tokens.
+func TestWindowsMatchesRefGlued(t *testing.T) {
+	words := sortedKeys(triggerWords)
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 600 {
+		text := gluedTriggerText(rng, words)
+		for from := 0; from <= len(text); from++ {
+			for to := from; to <= len(text); to++ {
+				compareWindows(t, text, from, to)
+			}
+		}
+	}
+}
+
+// TestWindowsEveryTriggerWord: each trigger word, in any case, alone
+// and among other words, is a trigger of its class, and no longer or
+// shorter word is one unless it is a trigger word too.
+func TestWindowsEveryTriggerWord(t *testing.T) {
+	for w, trig := range triggerWords {
+		for _, text := range []string{w, strings.ToUpper(w), "the " + w + " of", w + "s", w[:len(w)-1], "x" + w} {
+			compareWindows(t, text, 0, len(text))
+		}
+		got := Windows(strings.ToUpper(w[:1])+w[1:], 0, len(w), nil)
+		if len(got) != 1 || got[0] != (Window{0, len(w), trig}) {
+			t.Fatalf("%q: got %v", w, got)
+		}
+	}
+}
+
+// TestTrigAutomatonSize: the automaton's states fit below tokenEnd.
+func TestTrigAutomatonSize(t *testing.T) {
+	var a trigAutomaton
+	a.build(triggerWords) // panics if they do not
+}
+
+// BenchmarkTrigAutomatonBuild measures the init cost of trigDFA.
+func BenchmarkTrigAutomatonBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var a trigAutomaton
+		a.build(triggerWords)
+	}
 }
