@@ -208,14 +208,14 @@ func sortedKeys[V any](m map[string]V) []string {
 func (a *trigAutomaton) next(text string, i, stop int) (int, int) {
 	delta, class := &a.delta, &a.class
 	st := 0
-	// over a slice that starts at 0, which needs no bounds check, four
+	// over a slice that starts at 0, which needs no bounds check, eight
 	// bytes a round
 	rest := text[i:]
 	k := 0
-	for ; k+4 <= len(rest); k += 4 {
-		b := rest[k : k+4]
+	for ; k+8 <= len(rest); k += 8 {
+		b := rest[k : k+8]
 		if st = int(delta[st+int(class[b[0]])]); st >= stop {
-			return i + k, st
+			return i + k + 0, st
 		}
 		if st = int(delta[st+int(class[b[1]])]); st >= stop {
 			return i + k + 1, st
@@ -225,6 +225,18 @@ func (a *trigAutomaton) next(text string, i, stop int) (int, int) {
 		}
 		if st = int(delta[st+int(class[b[3]])]); st >= stop {
 			return i + k + 3, st
+		}
+		if st = int(delta[st+int(class[b[4]])]); st >= stop {
+			return i + k + 4, st
+		}
+		if st = int(delta[st+int(class[b[5]])]); st >= stop {
+			return i + k + 5, st
+		}
+		if st = int(delta[st+int(class[b[6]])]); st >= stop {
+			return i + k + 6, st
+		}
+		if st = int(delta[st+int(class[b[7]])]); st >= stop {
+			return i + k + 7, st
 		}
 	}
 	for ; k < len(rest); k++ {
