@@ -254,79 +254,83 @@ func (a *trigAutomaton) next(text string, i, stop int) (int, int) {
 // and tokenizes only around triggers; it allocates nothing beyond out.
 func Windows(text string, from, to int, out []Window) []Window {
 	text = text[:to]
-	for i := from; i < len(text); i++ {
-		j, t := trigDFA.next(text, i, fire)
-		if t < fire {
-			break
-		}
-		var w Window
-		// text[i] is a separator after the window, or the end
-		w, i = trigDFA.window(text, from, j, Trigger(t&^fire))
-		out = append(out, w)
+	j, t := trigDFA.next(text, from, fire)
+	if t < fire {
+		return out
+	}
+	w := Window{Start: contextStart(text, from, j), End: j, Triggers: Trigger(t &^ fire)}
+	for w.Triggers != 0 {
+		var done Window
+		done, w = trigDFA.grow(text, from, w)
+		out = append(out, done)
 	}
 	return out
 }
 
-// window returns the window of the trigger token of class trig that
-// ends at j, and where the automaton goes on: at a separator after the
-// window's last token, or at len(text). It goes back over context
-// tokens, and forward over the tokens that follow while a trigger
-// comes within 2*context tokens of the last one (their windows merge).
-func (a *trigAutomaton) window(text string, from, j int, trig Trigger) (Window, int) {
-	w := Window{Start: contextStart(text, from, j), End: j, Triggers: trig}
-	n := 0 // tokens since the last trigger
-	for i := j; i < len(text); {
-		end, t := a.next(text, i+1, tokenEnd)
-		if t < tokenEnd {
-			// no token before the end
-			break
+// grow extends w, which ends with a trigger token, over the context
+// tokens after its last trigger and over the next triggers whose
+// context overlaps it. It returns w and the start of the next window,
+// which ends with its first trigger token (no Triggers: none).
+func (a *trigAutomaton) grow(text string, from int, w Window) (Window, Window) {
+	for {
+		// text[w.End], if any, is a separator
+		for n := 0; n < context; {
+			if w.End >= len(text) {
+				return w, Window{}
+			}
+			end, t := a.next(text, w.End+1, tokenEnd)
+			if t < tokenEnd {
+				// no token before the end
+				return w, Window{}
+			}
+			w.End = end
+			n++
+			if t >= fire {
+				w.Triggers |= Trigger(t &^ fire)
+				n = 0
+			}
 		}
-		if n = w.take(n, end, t); n == 2*context {
-			return w, end
+		if w.End >= len(text) {
+			return w, Window{}
 		}
-		i = end
-	}
-	return w, len(text)
-}
-
-// take takes the token that ends at i, n tokens after the last trigger,
-// with t the automaton's entry at its end, into w, and returns how many
-// tokens it is after the last trigger.
-func (w *Window) take(n, i, t int) int {
-	n++
-	if t >= fire {
-		w.End = i
+		j, t := a.next(text, w.End+1, fire)
+		if t < fire {
+			return w, Window{}
+		}
+		// the windows merge if the trigger's context starts inside w
+		start := contextStart(text, from, j)
+		if start >= w.End {
+			return w, Window{Start: start, End: j, Triggers: Trigger(t &^ fire)}
+		}
+		w.End = j
 		w.Triggers |= Trigger(t &^ fire)
-		return 0
 	}
-	if n <= context {
-		w.End = i
-	}
-	return n
 }
 
 // contextStart returns the start of the window of the trigger token
 // that ends at j: context tokens before the token's start, or the first
 // token at or after from.
 func contextStart(text string, from, j int) int {
-	s := j
-	for s > from && wordBytes[text[s-1]] {
+	// offsets in before, which start at 0, need no bounds check
+	before := text[from:j]
+	s := len(before)
+	for s > 0 && wordBytes[before[s-1]] {
 		s--
 	}
 	for range context {
 		p := s
-		for p > from && !wordBytes[text[p-1]] {
+		for p > 0 && !wordBytes[before[p-1]] {
 			p--
 		}
-		if p == from {
+		if p == 0 {
 			break
 		}
-		for p > from && wordBytes[text[p-1]] {
+		for p > 0 && wordBytes[before[p-1]] {
 			p--
 		}
 		s = p
 	}
-	return s
+	return from + s
 }
 func hasWeekday(w []byte) bool {
 	_, ok := weekdays[string(w)]
