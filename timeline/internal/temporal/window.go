@@ -1,6 +1,9 @@
 package temporal
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Trigger is a set of classes of tokens that can start a temporal
 // expression. Rules declare the classes they need, and run only in windows
@@ -64,96 +67,6 @@ var triggerWords = func() map[string]Trigger {
 // maxTriggerLen is the longest token looked up as a trigger word.
 const maxTriggerLen = 16
 
-// trigTable is triggerWords as an open-addressing table keyed by a hash
-// of the lower-case word (wordHash), with a bit set over other bits of
-// the hash in front: a token is looked up without a lowercased copy,
-// without a map access and without a loop over its bytes, and most
-// tokens, which are no trigger, stop at a clear bit in a set of 512
-// bytes. A slot holds the hash and the word's index only (8 bytes).
-type trigTable struct {
-	mask  uint32
-	slots []trigSlot
-	words []string
-	// bits has bit h>>20 (12 bits) for the hash h of each word
-	bits [64]uint64
-}
-
-type trigSlot struct {
-	h    uint32
-	word uint16 // index in words, plus one; 0 for an empty slot
-	trig Trigger
-}
-
-var triggerTable = func() *trigTable {
-	n := 1
-	for n < 4*len(triggerWords) {
-		n *= 2
-	}
-	t := &trigTable{mask: uint32(n - 1), slots: make([]trigSlot, n), words: []string{""}}
-	for w, trig := range triggerWords {
-		a, b := wordKey(w, 0, len(w))
-		h := wordHash(a, b, len(w))
-		t.bits[h>>26] |= 1 << (h >> 20 & 63)
-		k := h & t.mask
-		for t.slots[k].word != 0 {
-			k = (k + 1) & t.mask
-		}
-		t.slots[k] = trigSlot{h, uint16(len(t.words)), trig}
-		t.words = append(t.words, w)
-	}
-	return t
-}()
-
-// endsFilter has, for each length of trigger word and first letter, a
-// bit for the last letter of each trigger word: a test of a few
-// operations that 84% of the other words of news text fail, cheaper than
-// their hash.
-type endsFilter [maxTriggerLen + 1][32]uint32
-
-// maybe reports whether a token of n (1 to maxTriggerLen) ASCII letters
-// that starts with first and ends with last can be a trigger word (&31
-// maps both cases of a letter to the same bit).
-func (f *endsFilter) maybe(n uint, first, last byte) bool {
-	return f[n][first&31]>>(last&31)&1 != 0
-}
-
-var triggerEnds = func() (f endsFilter) {
-	for w := range triggerWords {
-		f[len(w)][w[0]&31] |= 1 << (w[len(w)-1] & 31)
-	}
-	return f
-}()
-
-// lowerBytes sets the lower-case bit of eight ASCII letters.
-const lowerBytes = 0x2020202020202020
-
-// wordKey returns the first and the last eight bytes (overlapping in a
-// shorter token, b = 0 in one of eight bytes or less) of the token
-// s[i:j], 1 to maxTriggerLen ASCII letters, lowercased, as
-// little-endian numbers; only the bytes of the token count.
-func wordKey(s string, i, j int) (a, b uint64) {
-	n := j - i
-	if n <= 8 {
-		return (load64(s, i, n) | lowerBytes) & (^uint64(0) >> (uint(64-8*n) & 63)), 0
-	}
-	return load64(s, i, 8) | lowerBytes, load64(s, j-8, 8) | lowerBytes
-}
-
-// wordHash hashes the key (a, b) of a token of n bytes (see wordKey).
-func wordHash(a, b uint64, n int) uint32 {
-	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
-	return uint32(h>>32) ^ uint32(h)
-}
-
-// load64 reads the n bytes (1 to 8) at s[i:] as a little-endian number.
-func load64(s string, i, n int) uint64 {
-	var v uint64
-	for k := n - 1; k >= 0; k-- {
-		v = v<<8 | uint64(s[i+k])
-	}
-	return v
-}
-
 // le64 reads the eight bytes at s[i:] as a little-endian number (one
 // load).
 func le64(s string, i int) uint64 {
@@ -162,154 +75,263 @@ func le64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// lookup returns the class of the token s[i:j], 1 to maxTriggerLen
-// ASCII letters, whose wordHash is h.
-func (t *trigTable) lookup(s string, i, j int, h uint32) Trigger {
-	for k := h & t.mask; ; k = (k + 1) & t.mask {
-		sl := &t.slots[k]
-		if sl.word == 0 {
-			return 0
-		}
-		if sl.h == h {
-			if w, tok := t.words[sl.word], s[i:j]; len(w) == len(tok) && equalLower(w, tok) {
-				return sl.trig
+// trigAutomaton finds trigger tokens in one pass of a table lookup a
+// byte: most bytes lie in tokens that are no trigger, and Windows
+// tokenizes the text around a trigger only. Its states are "between
+// tokens" (0), "in a token with a digit", "in a token that is no
+// trigger word" and the nodes of a trie of the trigger words, case
+// folded; they are premultiplied by the number of byte classes.
+type trigAutomaton struct {
+	// class maps a byte to its class: a separator (0), a digit, a
+	// letter of a trigger word (both cases), or another word byte
+	class [256]uint8
+	// delta is indexed by state+class. Its entries are the next state,
+	// or, on a separator after a token, fire|trig after a trigger and
+	// tokenEnd after another token: the automaton then is between
+	// tokens (state 0, whose row tokenEnd repeats). Its size lets an
+	// entry plus a class index it without a bounds check.
+	delta [1<<16 + 256]uint16
+}
+
+// Entries of trigAutomaton.delta at the end of a token, above the states.
+const (
+	tokenEnd = 1 << 14 // of any token
+	fire     = 1 << 15 // of a trigger token
+)
+
+// Byte classes of trigAutomaton other than the letters.
+const (
+	classSep   = iota // no word byte
+	classDigit        // a digit
+	classOther        // a word byte in no trigger word
+	classFirstLetter
+)
+
+// trigDFA is the automaton of triggerWords, a variable rather than a
+// pointer so that its loops check no pointer.
+var trigDFA trigAutomaton
+
+func init() { trigDFA.build(triggerWords) }
+
+// build makes a the automaton that recognizes words (ASCII letters,
+// lower-case) as tokens, case-insensitively.
+func (a *trigAutomaton) build(words map[string]Trigger) {
+	sorted := sortedKeys(words)
+	nc := classFirstLetter
+	for _, w := range sorted {
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; a.class[c] == 0 {
+				a.class[c] = uint8(nc)
+				a.class[c-'a'+'A'] = uint8(nc)
+				nc++
 			}
 		}
 	}
-}
-
-// classify returns the class of the token s[i:j], 1 to maxTriggerLen
-// ASCII letters. It is out of Windows' loop, which calls it for a few
-// tokens only (see endsFilter), so that the loop keeps its values in
-// registers.
-//
-//go:noinline
-func (t *trigTable) classify(s string, i, j int) Trigger {
-	if i+8 > len(s) {
-		return t.lookupTail(s, i, j)
-	}
-	// the key and hash in a few operations, and a bit that most
-	// tokens find clear
-	var a, b uint64
-	if n := j - i; n <= 8 {
-		a = (le64(s, i) | lowerBytes) & (^uint64(0) >> (uint(64-8*n) & 63))
-	} else {
-		a, b = le64(s, i)|lowerBytes, le64(s, j-8)|lowerBytes
-	}
-	h := wordHash(a, b, j-i)
-	if t.bits[h>>26]&(1<<(h>>20&63)) == 0 {
-		return 0
-	}
-	return t.lookup(s, i, j, h)
-}
-
-// lookupTail is lookup for a token less than eight bytes from the end
-// of s.
-//
-//go:noinline
-func (t *trigTable) lookupTail(s string, i, j int) Trigger {
-	a, b := wordKey(s, i, j)
-	return t.lookup(s, i, j, wordHash(a, b, j-i))
-}
-
-// equalLower reports whether tok, lowercased (ASCII), is w.
-func equalLower(w, tok string) bool {
-	for i := 0; i < len(w); i++ {
-		c := tok[i]
-		if c < 0x80 {
-			c = lowerTable[c]
-		}
-		if c != w[i] {
-			return false
+	for c := range a.class {
+		switch {
+		case c >= '0' && c <= '9':
+			a.class[c] = classDigit
+		case wordBytes[c] && a.class[c] == 0:
+			a.class[c] = classOther
 		}
 	}
-	return true
+	// states: 0 between tokens (also the trie's root), 1 in a token
+	// with a digit, 2 in another token, then the trie's nodes; delta
+	// holds the trie's edges first, 0 for none (no edge goes to 0)
+	const between, digit, other = 0, 1, 2
+	n := 3
+	for _, w := range sorted {
+		st := between
+		for i := 0; i < len(w); i++ {
+			e := &a.delta[st*nc+int(a.class[w[i]])]
+			if *e == 0 {
+				if (n+1)*nc > tokenEnd {
+					panic("temporal: trigger automaton too large")
+				}
+				*e = uint16(n * nc)
+				n++
+			}
+			st = int(*e) / nc
+		}
+		a.delta[st*nc+classSep] = fire | uint16(words[w])
+	}
+	for st := range n {
+		row := a.delta[st*nc : (st+1)*nc]
+		toDigit, toOther := uint16(digit*nc), uint16(other*nc)
+		switch st {
+		case digit:
+			setAll(row[1:], toDigit)
+			row[classSep] = fire | uint16(TDigit)
+		case other:
+			setAll(row[1:], toOther)
+			row[classDigit] = toDigit
+			row[classSep] = tokenEnd
+		default:
+			row[classDigit] = toDigit
+			row[classOther] = toOther
+			for c := classFirstLetter; c < nc; c++ {
+				if row[c] == 0 {
+					// no trigger word goes on with this letter
+					row[c] = toOther
+				}
+			}
+			if st != between && row[classSep] == 0 {
+				row[classSep] = tokenEnd
+			}
+		}
+	}
+	copy(a.delta[tokenEnd:tokenEnd+nc], a.delta[:nc])
+}
+
+func setAll(s []uint16, v uint16) {
+	for i := range s {
+		s[i] = v
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// next runs trigDFA from between tokens at text[i] to the first entry
+// at or above stop (fire: the end of a trigger token; tokenEnd: of any
+// token): it returns where that is and the entry, or len(text) and the
+// entry at the end of the text, which ends a token. It is a loop of its
+// own, in registers (not inlined).
+//
+//go:noinline
+func (a *trigAutomaton) next(text string, i, stop int) (int, int) {
+	delta, class := &a.delta, &a.class
+	st := 0
+	// over a slice that starts at 0, which needs no bounds check, eight
+	// bytes a round
+	rest := text[i:]
+	k := 0
+	for ; k+8 <= len(rest); k += 8 {
+		b := rest[k : k+8]
+		if st = int(delta[st+int(class[b[0]])]); st >= stop {
+			return i + k + 0, st
+		}
+		if st = int(delta[st+int(class[b[1]])]); st >= stop {
+			return i + k + 1, st
+		}
+		if st = int(delta[st+int(class[b[2]])]); st >= stop {
+			return i + k + 2, st
+		}
+		if st = int(delta[st+int(class[b[3]])]); st >= stop {
+			return i + k + 3, st
+		}
+		if st = int(delta[st+int(class[b[4]])]); st >= stop {
+			return i + k + 4, st
+		}
+		if st = int(delta[st+int(class[b[5]])]); st >= stop {
+			return i + k + 5, st
+		}
+		if st = int(delta[st+int(class[b[6]])]); st >= stop {
+			return i + k + 6, st
+		}
+		if st = int(delta[st+int(class[b[7]])]); st >= stop {
+			return i + k + 7, st
+		}
+	}
+	for ; k < len(rest); k++ {
+		if st = int(delta[st+int(class[rest[k]])]); st >= stop {
+			return i + k, st
+		}
+	}
+	return len(text), int(delta[st+classSep])
 }
 
 // Windows returns the candidate windows inside [from, to) of text. Tokens
 // are maximal runs of letters, digits and non-ASCII bytes; a window covers
 // its trigger tokens plus context tokens on each side, and windows closer
-// than context tokens merge. It reads the text once and allocates
-// nothing beyond out.
+// than context tokens merge. It reads the text once with trigAutomaton
+// and tokenizes only around triggers; it allocates nothing beyond out.
 func Windows(text string, from, to int, out []Window) []Window {
-	wb := &windowBuilder{out: out}
-	k := 0     // index of the current token
-	last := -1 // index of the last token in the open window
 	text = text[:to]
-	i := from
-	for i < len(text) {
-		// a byte that starts no token is passed here, the first byte
-		// of a token read once
-		f := tokenBytes[text[i]]
-		if f&tokWord == 0 {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(text) {
-			g := tokenBytes[text[j]]
-			if g&tokWord == 0 {
-				break
+	j, t := trigDFA.next(text, from, fire)
+	if t < fire {
+		return out
+	}
+	w := Window{Start: contextStart(text, from, j), End: j, Triggers: Trigger(t &^ fire)}
+	for w.Triggers != 0 {
+		var done Window
+		done, w = trigDFA.grow(text, from, w)
+		out = append(out, done)
+	}
+	return out
+}
+
+// grow extends w, which ends with a trigger token, over the context
+// tokens after its last trigger and over the next triggers whose
+// context overlaps it. It returns w and the start of the next window,
+// which ends with its first trigger token (no Triggers: none).
+func (a *trigAutomaton) grow(text string, from int, w Window) (Window, Window) {
+	for {
+		// text[w.End], if any, is a separator
+		for n := 0; n < context; {
+			if w.End >= len(text) {
+				return w, Window{}
 			}
-			f |= g
-			j++
-		}
-		var trig Trigger
-		if f&tokDigit != 0 {
-			trig = TDigit
-		} else if n := uint(j - i); n <= maxTriggerLen && f&tokHigh == 0 {
-			// ASCII letters, as the trigger words are
-			if triggerEnds.maybe(n, text[i], text[j-1]) {
-				trig = triggerTable.classify(text, i, j)
+			end, t := a.next(text, w.End+1, tokenEnd)
+			if t < tokenEnd {
+				// no token before the end
+				return w, Window{}
+			}
+			w.End = end
+			n++
+			if t >= fire {
+				w.Triggers |= Trigger(t &^ fire)
+				n = 0
 			}
 		}
-		wb.recent[k&7] = i
-		if k <= last {
-			// inside the open window's context
-			wb.cur.End = j
+		if w.End >= len(text) {
+			return w, Window{}
 		}
-		if trig != 0 {
-			last = wb.trigger(k, last, j, trig)
+		j, t := a.next(text, w.End+1, fire)
+		if t < fire {
+			return w, Window{}
 		}
-		k++
-		// text[j], if any, is no word byte: the next token starts after it
-		i = j + 1
+		// the windows merge if the trigger's context starts inside w
+		start := contextStart(text, from, j)
+		if start >= w.End {
+			return w, Window{Start: start, End: j, Triggers: Trigger(t &^ fire)}
+		}
+		w.End = j
+		w.Triggers |= Trigger(t &^ fire)
 	}
-	if last >= 0 {
-		wb.out = append(wb.out, wb.cur)
-	}
-	return wb.out
 }
 
-// windowBuilder holds what Windows needs only at a trigger, in memory:
-// the loop over the tokens keeps few values, and most of them in
-// registers.
-type windowBuilder struct {
-	// starts of the last tokens, token k's at k&7 (8 > context)
-	recent [8]int
-	cur    Window
-	out    []Window
-}
-
-// trigger takes trigger token k, which ends at j, into the windows, with
-// last the index of the last token in the open window (-1: none), and
-// returns the new one.
-//
-//go:noinline
-func (wb *windowBuilder) trigger(k, last, j int, trig Trigger) int {
-	lo := max(k-context, 0)
-	if lo <= last {
-		wb.cur.End = j
-		wb.cur.Triggers |= trig
-	} else {
-		if last >= 0 {
-			wb.out = append(wb.out, wb.cur)
-		}
-		wb.cur = Window{Start: wb.recent[lo&7], End: j, Triggers: trig}
+// contextStart returns the start of the window of the trigger token
+// that ends at j: context tokens before the token's start, or the first
+// token at or after from.
+func contextStart(text string, from, j int) int {
+	// offsets in before, which start at 0, need no bounds check
+	before := text[from:j]
+	s := len(before)
+	for s > 0 && wordBytes[before[s-1]] {
+		s--
 	}
-	return k + context
+	for range context {
+		p := s
+		for p > 0 && !wordBytes[before[p-1]] {
+			p--
+		}
+		if p == 0 {
+			break
+		}
+		for p > 0 && wordBytes[before[p-1]] {
+			p--
+		}
+		s = p
+	}
+	return from + s
 }
-
 func hasWeekday(w []byte) bool {
 	_, ok := weekdays[string(w)]
 	if ok {
@@ -323,35 +345,6 @@ func hasWeekday(w []byte) bool {
 }
 
 func isWordByte(c byte) bool { return wordBytes[c] }
-
-// tokenBytes holds, for each byte, whether it is a word byte, a digit
-// and a byte >= 0x80: one load per byte of a token.
-const (
-	tokWord  = 0x100
-	tokDigit = 0x200
-	tokHigh  = 0x400
-)
-
-var tokenBytes = func() (t [256]uint16) {
-	for i := range t {
-		c := byte(i)
-		v := uint16(c)
-		if c < 0x80 {
-			v = uint16(lowerTable[c])
-		}
-		if wordBytes[c] {
-			v |= tokWord
-		}
-		if c >= '0' && c <= '9' {
-			v |= tokDigit
-		}
-		if c >= 0x80 {
-			v |= tokHigh
-		}
-		t[i] = v
-	}
-	return t
-}()
 
 var wordBytes = func() (t [256]bool) {
 	for i := range t {
