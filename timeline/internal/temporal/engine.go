@@ -851,9 +851,13 @@ func (s *Scanner) take(st, i int) {
 func (s *Scanner) orRows() {
 	rows, ends, nw := s.e.litRows, s.ends, len(s.cand)
 	n := len(ends)
-	if size := (len(s.found) - nw) * n; cap(s.suf) < size {
+	size := (len(s.found) - nw) * n
+	if cap(s.suf) < size {
 		s.suf = make([]uint64, size, 2*size)
 	}
+	// the words of suf are cut from its length: a window with more
+	// ends than the last needs it grown within the capacity
+	s.suf = s.suf[:size]
 	if nw == 1 && len(s.found) == 3 {
 		// the rows of the built-in rules: one word of rules, two of
 		// clauses, ORed in registers in one pass

@@ -145,11 +145,7 @@ func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 	case syntax.OpCapture:
 		return px.analyze(t.Sub[0])
 	case syntax.OpConcat:
-		acc := exactly("")
-		for _, s := range t.Sub {
-			acc = concat(acc, px.analyze(s))
-		}
-		return acc
+		return px.concatAll(t.Sub)
 	case syntax.OpAlternate:
 		subs := make([]litInfo, len(t.Sub))
 		for i, s := range t.Sub {
@@ -213,6 +209,62 @@ func repeatExact(x litInfo, lo, hi int) litInfo {
 	return litInfo{clauses: pow.asClauses()}
 }
 
+// concatAll is the concatenation of subs. Adjacent exact parts abut in
+// every match, also between inexact parts: after the first inexact
+// part, each run of exact ones is crossed into one set while it stays
+// small, a clause of longer literals than its parts' ("0st" rather
+// than "0" and "st").
+func (px *prefixer) concatAll(subs []*syntax.Regexp) litInfo {
+	acc := exactly("")
+	for i, s := range subs {
+		x := px.analyze(s)
+		if !x.isExact() || len(acc.exact)*len(x.exact) > maxExact {
+			parts := []litInfo{x}
+			for _, s := range subs[i+1:] {
+				parts = append(parts, px.analyze(s))
+			}
+			return litInfo{clauses: append(slices.Clip(acc.asClauses()), runClauses(parts)...)}
+		}
+		acc = exactly(cross(acc.exact, x.exact)...)
+	}
+	return acc
+}
+
+// runClauses returns the clauses of the concatenation of parts, each
+// run of exact parts crossed into one set (see concatAll).
+func runClauses(parts []litInfo) [][]string {
+	var clauses [][]string
+	run := exactly("")
+	for _, x := range parts {
+		switch {
+		case !x.isExact():
+			clauses = append(append(clauses, run.asClauses()...), x.asClauses()...)
+			run = exactly("")
+		case len(run.exact)*len(x.exact) > maxExact || longEnough(run.exact):
+			clauses = append(clauses, run.asClauses()...)
+			run = x
+		default:
+			run = exactly(cross(run.exact, x.exact)...)
+		}
+	}
+	return append(clauses, run.asClauses()...)
+}
+
+// runLen is the length from which the strings of a run of exact parts
+// (see concatAll) are not lengthened: longer literals filter little
+// more, and grow the literal automaton that reads every byte.
+const runLen = 4
+
+// longEnough reports whether every string of ss has runLen bytes or more.
+func longEnough(ss []string) bool {
+	for _, s := range ss {
+		if len(s) < runLen {
+			return false
+		}
+	}
+	return true
+}
+
 func concat(a, b litInfo) litInfo {
 	if a.isExact() && b.isExact() && len(a.exact)*len(b.exact) <= maxExact {
 		return exactly(cross(a.exact, b.exact)...)
@@ -247,7 +299,51 @@ func alternate(subs []litInfo) litInfo {
 		}
 		union = append(union, best...)
 	}
-	return litInfo{clauses: [][]string{dedupOwned(union)}}
+	union = dedupOwned(union)
+	clauses := [][]string{union}
+	for _, c := range distribute(subs) {
+		if shortStrings(c) && !slices.Equal(c, union) {
+			clauses = append(clauses, c)
+		}
+	}
+	return litInfo{clauses: clauses}
+}
+
+// maxDistributedLen bounds the strings of the clauses distribute adds:
+// long ones grow the literal automaton more than they filter.
+const maxDistributedLen = 8
+
+func shortStrings(c []string) bool {
+	return !slices.ContainsFunc(c, func(s string) bool { return len(s) > maxDistributedLen })
+}
+
+// maxDistributed bounds the clauses distribute makes of an alternation.
+const maxDistributed = 4
+
+// distribute returns the clauses of the alternation of subs as the
+// conjunction of the unions of one clause of each branch, all the ways
+// of choosing them: a match holds the clauses of its branch, so every
+// union. It returns nil when a branch has no
+// clause, or when there would be more than maxDistributed clauses.
+func distribute(subs []litInfo) [][]string {
+	out := [][]string{nil}
+	for _, s := range subs {
+		cs := s.asClauses()
+		if len(cs) == 0 || len(out)*len(cs) > maxDistributed {
+			return nil
+		}
+		var next [][]string
+		for _, u := range out {
+			for _, c := range cs {
+				next = append(next, append(slices.Clip(u), c...))
+			}
+		}
+		out = next
+	}
+	for i, u := range out {
+		out[i] = dedupOwned(u)
+	}
+	return out
 }
 
 // quality rates how rarely a literal is expected in a window: letters
