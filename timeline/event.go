@@ -68,6 +68,13 @@ func (x *Extractor) buildEventsThrough(st *docState, last int) {
 	// the events' actors, laid out in scratch and copied to one array
 	// for the document at the end (setEventActors)
 	roleActors, roleLists := sc.roleActors[:0], sc.roleLists[:0]
+	if n := 2 * nEvents; cap(roleActors) < n {
+		// room for two actors an event (news gives about one): a long
+		// document's list grown by append would leave four times its
+		// size in copies behind
+		roleActors = make([]Actor, 0, n)
+	}
+	roleLists = slices.Grow(roleLists, nEvents)
 	base := len(st.events)
 	ids, idEnds := mem.scratch.ids[:0], mem.scratch.idEnds[:0] // the events' IDs, set at the end
 	byDoc := st.exprs
