@@ -266,7 +266,7 @@ func plainKeyPrefix(s string) (prefix [dupPrefix]byte, ok bool) {
 		return prefix, false
 	}
 	s = s[:dupPrefix]
-	x0, x1, x2, x3 := load8(s, 0), load8(s, 8), load8(s, 16), load8(s, 24)
+	x0, x1, x2, x3 := le64(s, 0), le64(s, 8), le64(s, 16), le64(s, 24)
 	const ctl = 0x60 * ones8 // carries into the high bit of each byte from ' ' up
 	if (x0|x1|x2|x3)&high8 != 0 || (x0+ctl)&(x1+ctl)&(x2+ctl)&(x3+ctl)&high8 != high8 {
 		return prefix, false // not ASCII, or a byte below ' '
@@ -385,7 +385,7 @@ func appendNormalizedUpTo(b []byte, s string, max int) []byte {
 		// first unless one is due there; a space last is taken off
 		// again, as it is due only before what follows it
 		if i+8 <= len(s) {
-			x := load8(s, i)
+			x := le64(s, i)
 			if sp, ok := plainWord8(x); ok && (sp&1 == 0 || !space && len(b) > start) {
 				if space && len(b) > start {
 					b = append(b, ' ')
@@ -426,13 +426,6 @@ func appendNormalizedUpTo(b []byte, s string, max int) []byte {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
-}
-
-// load8 reads the eight bytes of s at i, the first in the low byte.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 const (

@@ -383,19 +383,14 @@ func wordKey(s string, i, j int) uint64 {
 	n := min(j-i, 8)
 	var k uint64
 	if i+8 <= len(s) {
-		b := s[i : i+8]
-		k = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		k = le64(s, i)
 	} else {
 		for x := n - 1; x >= 0; x-- {
 			k = k<<8 | uint64(s[i+x])
 		}
 	}
-	return (k | 0x2020202020202020) & keyMask[n]
+	return (k | 0x2020202020202020) & byteMasks[n]
 }
-
-// keyMask keeps the first n bytes of a key.
-var keyMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // cueHash is the slot of key in cueTable.
 func cueHash(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 56 }
