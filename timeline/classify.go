@@ -289,27 +289,6 @@ func matchToks(toks []token, i int, want []string) bool {
 	return true
 }
 
-// matchTrigger is matchToks of tr's tokens. A word's hash is that of
-// its low, so a word whose hash differs from the wanted one is ruled out
-// without comparing the strings: most triggers that share a first word
-// part at the second.
-func matchTrigger(toks []token, i int, tr *trigger) bool {
-	want := tr.toks
-	if len(tr.hs) != len(want) {
-		return matchToks(toks, i, want) // a trigger not made by buildTriggers
-	}
-	if i+len(want) > len(toks) {
-		return false
-	}
-	for k, w := range want {
-		t := &toks[i+k]
-		if t.word && t.h != tr.hs[k] || t.low != w {
-			return false
-		}
-	}
-	return true
-}
-
 // matchTriggerOf is matchTrigger of a trigger that triggersOf(&toks[i])
 // lists: its first word is toks[i]'s, so only the words after it are
 // compared, and a trigger of one word matches at once.

@@ -199,3 +199,23 @@ func FuzzEventScans(f *testing.F) {
 		checkEventScans(t, &tz, text, Span{0, len(text)})
 	})
 }
+
+// matchTrigger is matchToks of tr's tokens, as candidates compared them
+// before matchTriggerOf, which candidatesRef keeps: a word whose hash
+// differs from the wanted one is ruled out without comparing strings.
+func matchTrigger(toks []token, i int, tr *trigger) bool {
+	want := tr.toks
+	if len(tr.hs) != len(want) {
+		return matchToks(toks, i, want) // a trigger not made by buildTriggers
+	}
+	if i+len(want) > len(toks) {
+		return false
+	}
+	for k, w := range want {
+		t := &toks[i+k]
+		if t.word && t.h != tr.hs[k] || t.low != w {
+			return false
+		}
+	}
+	return true
+}

@@ -82,13 +82,6 @@ func splitTables(file []byte) (p tableParts, ok bool) {
 // embeddedTables is splitTables of the embedded file, checked once.
 var embeddedTables = sync.OnceValues(func() (tableParts, bool) { return splitTables(tablesFile) })
 
-// tablesBody returns the rules' part of file when file holds the tables
-// of rs and is intact, nil otherwise.
-func tablesBody(file []byte, rs []*Rule) []byte {
-	p, ok := splitTables(file)
-	return rulesPart(p, ok, rs)
-}
-
 func rulesPart(p tableParts, ok bool, rs []*Rule) []byte {
 	if !ok {
 		return nil

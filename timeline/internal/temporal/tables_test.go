@@ -396,3 +396,10 @@ func FuzzTablesScan(f *testing.F) {
 		compareTablesScan(t, text)
 	})
 }
+
+// tablesBody returns the rules' part of file when file holds the tables
+// of rs and is intact, nil otherwise.
+func tablesBody(file []byte, rs []*Rule) []byte {
+	p, ok := splitTables(file)
+	return rulesPart(p, ok, rs)
+}
