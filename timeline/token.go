@@ -40,8 +40,12 @@ func tokenize(text string, s Span) []token {
 // sentence. Not safe for concurrent use.
 type tokenizer struct {
 	toks []token
-	pend []int32 // ASCII words with capitals, to lower
-	ups  []int32 // the words that start with a capital, in order
+	pend []int32 // ASCII words with capitals, to look up and lower
+	// lowOnly are the capitalized words in lower case after their
+	// capital that scanPlain looked up and g lacks: they are only to
+	// lower
+	lowOnly []int32
+	ups     []int32 // the words that start with a capital, in order
 	// poss are the possessives, in order: gazetteer.nextStart passes
 	// the tokens between them by their classes alone
 	poss []int32
@@ -113,13 +117,13 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 	if n := (s.End-s.Start)/5 + 4; cap(toks) < n {
 		toks = make([]token, 0, n)
 	}
-	tz.pend, tz.ups, tz.poss = tz.pend[:0], tz.ups[:0], tz.poss[:0]
+	tz.pend, tz.lowOnly, tz.ups, tz.poss = tz.pend[:0], tz.lowOnly[:0], tz.ups[:0], tz.poss[:0]
 	if tz.pend == nil {
 		// room for a sentence with capitals on one word in four, for
-		// both in one allocation
+		// the three in one allocation
 		n := cap(toks)/4 + 8
-		buf := make([]int32, 2*n)
-		tz.pend, tz.ups = buf[:0:n], buf[n:n:2*n]
+		buf := make([]int32, 3*n)
+		tz.pend, tz.lowOnly, tz.ups = buf[:0:n], buf[n:n:2*n], buf[2*n:2*n:3*n]
 	}
 	// The loop reads an ASCII word with capitals itself, and the plain
 	// tokens that scanPlain leaves to it (a word in lower case that a
@@ -130,7 +134,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		// most tokens are words in lower case and marks, which
 		// scanPlain makes in a loop of its own; it stops at a token
 		// it leaves to this one
-		if toks, i = scanPlain(toks, text, i, g); i == len(text) {
+		if toks, i = tz.scanPlain(toks, text, i, g); i == len(text) {
 			break
 		}
 		c := text[i]
@@ -202,7 +206,7 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 		}
 		i = j
 	}
-	if len(tz.pend) > 0 {
+	if len(tz.pend) > 0 || len(tz.lowOnly) > 0 {
 		tz.lower(toks, text, g)
 	}
 	tz.toks = toks
@@ -210,14 +214,16 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 }
 
 // scanPlain appends the tokens from text[i] on that need no more than
-// ASCII bytes and a look-up in g unless g is nil: words in lower case
-// (no capital, no possessive, no dotted abbreviation after one letter)
-// and marks, as many as toks has room for. It returns where the first
-// token that it leaves to scan starts (one it has no room for too), or
-// len(text). The tokens are scan's, field for field: it is a
-// loop of its own, with few values live, for the tokens most prose is
-// made of. g, if not nil, is indexed.
-func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
+// ASCII bytes and a look-up in g unless g is nil: words in lower case,
+// or in lower case after a capital (no possessive, no dotted
+// abbreviation after one letter), and marks, as many as toks has room
+// for. It returns where the first token that it leaves to scan starts
+// (one it has no room for too), or len(text). The tokens are scan's,
+// field for field, but for the low of a capitalized word that g lacks,
+// which it leaves in tz.lowOnly for lower: it is a loop of its own,
+// with few values live, for the tokens most prose is made of. g, if not
+// nil, is indexed.
+func (tz *tokenizer) scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 	// A token takes a byte at least: the tokens that start before lim
 	// fit in the room toks has, and the loop makes no call to grow it
 	// (which would have its values saved around it at each token).
@@ -269,6 +275,28 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 				j++
 			}
 			i = j
+		case k&classUpper != 0:
+			// a capital: the word is read here if it goes on in lower
+			// case (it is no acronym then, having one capital)
+			j, h, kj := scanLowerASCII(text, i+1, (fnvOffset^uint32(c|0x20))*fnvPrime)
+			after := kj >> afterShift
+			if after >= afterQuote && (after != afterDot || j-i == 1) {
+				return toks, i // a capital, a rune, an abbreviation or a possessive after it
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			raw := text[i:j]
+			t.Span, t.raw, t.low, t.h = Span{i, j}, raw, raw, h
+			t.word, t.up, t.poss, t.slot, t.cls = true, true, false, 0, 0
+			at := int32(len(toks) - 1)
+			tz.ups = append(tz.ups, at)
+			if g == nil || !lookupCapitalized(t, g, text) {
+				tz.lowOnly = append(tz.lowOnly, at) // lowered at the end
+			}
+			if after == afterSpace {
+				j++
+			}
+			i = j
 		case k&classBits == 0 && c < utf8.RuneSelf:
 			// a mark, looked up in g.punct (lookupPunct)
 			toks = toks[:len(toks)+1]
@@ -286,6 +314,35 @@ func scanPlain(toks []token, text string, i int, g *gazetteer) ([]token, int) {
 		}
 	}
 	return toks, i
+}
+
+// lookupCapitalized is lookupToken of t, a word of ASCII letters and
+// digits of which the first alone is a capital, in the indexed g: it
+// sets t's low to g's key when g holds the word lowered and reports
+// whether it does; t keeps its raw as low when not (slot -1).
+func lookupCapitalized(t *token, g *gazetteer, text string) bool {
+	// findFold, its first probe read here: most words end there, a hit
+	// or an empty slot, without a call
+	t.slot = -1
+	s := int(t.h & g.mask)
+	if v := g.hs[s]; v == 0 {
+		return false
+	} else if v != t.h|1 {
+		s = g.findFold(t.h, t.raw)
+	} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+		// compared with key8 in one load, lowered by setting bit 5 of
+		// each byte (the capital's; the others have it)
+		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+			s = g.findFold(t.h, t.raw)
+		}
+	} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+		s = g.findFold(t.h, t.raw)
+	}
+	if s < 0 {
+		return false
+	}
+	t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+	return true
 }
 
 // packKey returns key as scanPlain compares it with a word (key8): its
@@ -465,9 +522,13 @@ func scanFoldASCII(text string, j int, h uint32) (int, uint32) {
 
 // lower sets the low of the tokens tz.pend, ASCII words with capitals,
 // of text, and looks them up in g unless g is nil. A word that g holds
-// takes its low from there; the others are lowered into lows.
+// takes its low from there; the others are lowered into lows, with the
+// words of tz.lowOnly, which scanPlain looked up.
 func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 	pend, n := tz.pend, 0
+	for _, k := range tz.lowOnly {
+		n += len(toks[k].raw)
+	}
 	if g != nil {
 		rest := pend[:0]
 		for _, k := range pend {
@@ -530,6 +591,11 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 		lowerASCIIInto(b[at:at+len(raw)], raw)
 		at += len(raw)
 	}
+	for _, k := range tz.lowOnly {
+		raw := toks[k].raw
+		lowerASCIIInto(b[at:at+len(raw)], raw)
+		at += len(raw)
+	}
 	from := tz.lows.Len()
 	tz.lows.Write(b)
 	// a Builder never writes over what it holds: all keeps its bytes
@@ -545,6 +611,12 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 				t.cls = wcUpAcronym
 			}
 		}
+	}
+	// looked up by scanPlain already (no acronyms)
+	for _, k := range tz.lowOnly {
+		t := &toks[k]
+		n := len(t.raw)
+		t.low, all = all[:n], all[n:]
 	}
 }
 
