@@ -61,6 +61,9 @@ var tokenizeCases = []string{
 	"İstanbul ǅemal KELVIN\u212a ſtraße", "Müller’s plan’s", "a\u00a0b\u0085c\u2028d", "\xff\xfeab\xc3",
 	"\x00\x01\t\v\f\r\n", "A.B.C", "X.Y", "rock 'n' roll's", "1990s' wars", "’", "'s", "ÀÉÎ'S done",
 	"iPhone McDonald's eBay aB1c2D x9Y NATO's U.S.-led",
+	// capitalized words, short and long, before marks, capitals,
+	// possessives and the end of text
+	"The Hague. Washington said A B C J. Smith, Mr. Jones Ab1 Cd2e Fgh3456789abc Governmentality Xyzzy's Qq",
 	// a token a byte or two: more than the room a sentence's tokens
 	// start with
 	"a.b,c;d:e!f?g(h)i[j]k{l}m-n+o=p a b c d e f g h i j k l m n o p q r s t u v w x y z the of",
@@ -172,6 +175,18 @@ func TestTokenizeLookupMatchesLookup(t *testing.T) {
 	}
 	for c := 0; c < utf8.RuneSelf; c++ {
 		b.WriteString("x" + string(rune(c)) + "y ")
+	}
+	checkTokenizeLookup(t, g, &tz, b.String(), Span{0, b.Len()})
+	// every word the table holds with a capital first (scanPlain looks
+	// it up folded), in a text and at its end, where fewer than eight
+	// bytes are left to read
+	b.Reset()
+	for _, sl := range g.slots {
+		if w := sl.first; w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			w = strings.ToUpper(w[:1]) + w[1:]
+			b.WriteString(w + " " + w + ", ")
+			checkTokenizeLookup(t, g, &tz, "in "+w, Span{0, len(w) + 3})
+		}
 	}
 	checkTokenizeLookup(t, g, &tz, b.String(), Span{0, b.Len()})
 }
