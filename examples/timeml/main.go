@@ -306,7 +306,7 @@ func readInput(path string) (*timeml.Doc, os.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := timeml.Parse(src)
+	doc, err := timeml.ParseText(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
