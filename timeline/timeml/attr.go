@@ -195,10 +195,6 @@ func (p *parsed) skipAttrs(i, j int, name string) (end int, empty bool, err erro
 	return end, empty, nil
 }
 
-// maxPlainAttrs is the most attributes skipPlainAttrs reads; a tag with
-// more goes to readAttrs (TimeML tags have at most a dozen).
-const maxPlainAttrs = 16
-
 // skipPlainAttrs reads the attributes of a start tag whose name ends at
 // src[j] when they all have the usual form, ` name="value"` with no '&'
 // or '<' in the value and no name twice, and the tag ends in '>' or "/>"
@@ -209,12 +205,11 @@ const maxPlainAttrs = 16
 // Names and values are read eight bytes a round, in the loop (a call
 // for each costs more than the usual name or value, a dozen bytes).
 func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
-	// where the names read so far start (each ends at its '='), and the
-	// bit of each of their lengths under 64: a name is compared with the
-	// earlier ones only when one had its length, which is rare
-	var starts [maxPlainAttrs]int
-	var lens uint64
-	n := 0
+	// a bit for each name read, by its length and last byte: a name is
+	// compared with the earlier ones only when its bit was set, which is
+	// rare
+	var seen uint64
+	from := j
 	for {
 		k := j + 1
 		if k >= len(src) || src[j] != ' ' || nameBytes[src[k]]&nameStart == 0 {
@@ -228,8 +223,10 @@ func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
 				break
 			}
 		}
-		for k < len(src) && nameBytes[src[k]]&nameChar != 0 {
-			k++
+		if k >= len(src) || src[k] != '=' {
+			for k < len(src) && nameBytes[src[k]]&nameChar != 0 {
+				k++
+			}
 		}
 		if k+1 >= len(src) || src[k] != '=' || (src[k+1] != '"' && src[k+1] != '\'') {
 			return 0, false, false
@@ -244,25 +241,24 @@ func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
 				break
 			}
 		}
-		stop := uint8(stopDouble | stopLT | stopAmp)
-		if q == '\'' {
-			stop = stopSingle | stopLT | stopAmp
+		if v+8 > len(src) {
+			// the last bytes of src, by table
+			stop := uint8(stopDouble | stopLT | stopAmp)
+			if q == '\'' {
+				stop = stopSingle | stopLT | stopAmp
+			}
+			for v < len(src) && valueStops[src[v]]&stop == 0 {
+				v++
+			}
 		}
-		for v < len(src) && valueStops[src[v]]&stop == 0 {
-			v++
-		}
-		if v >= len(src) || src[v] != q || n == maxPlainAttrs {
+		if v >= len(src) || src[v] != q {
 			return 0, false, false
 		}
-		if l := uint(k - j - 1); l >= 64 || lens&(1<<l) != 0 {
-			if seenName(src, starts[:n], j+1, k) {
-				return 0, false, false
-			}
-		} else {
-			lens |= 1 << l
+		bit := uint64(1) << ((k - j + int(src[k-1])) & 63)
+		if seen&bit != 0 && namedBefore(src, from, j+1, k) {
+			return 0, false, false
 		}
-		starts[n] = j + 1
-		n++
+		seen |= bit
 		j = v + 1
 	}
 	j = skipSpaceFast(src, j)
@@ -275,14 +271,16 @@ func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
 	return 0, false, false
 }
 
-// seenName reports whether the name src[from:to] is one of those that
-// start at starts, each of which ends at an '='.
-func seenName(src []byte, starts []int, from, to int) bool {
-	name := src[from:to]
-	for _, s := range starts {
-		if e := s + len(name); e < len(src) && src[e] == '=' && string(src[s:e]) == string(name) {
+// namedBefore reports whether an attribute of the usual form among those
+// from src[from] to src[name0] is named src[name0:name1].
+func namedBefore(src []byte, from, name0, name1 int) bool {
+	name := src[name0:name1]
+	for j := from; j+1 < name0; {
+		k := j + 1 + bytes.IndexByte(src[j+1:name0], '=')
+		if string(src[j+1:k]) == string(name) {
 			return true
 		}
+		j = k + 2 + bytes.IndexByte(src[k+2:name0], src[k+1]) + 1
 	}
 	return false
 }

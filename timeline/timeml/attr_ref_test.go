@@ -30,7 +30,7 @@ func skipPlainAttrsRef(src []byte, j int) (end int, empty, ok bool) {
 		for v < len(src) && valueStops[src[v]]&stop == 0 {
 			v++
 		}
-		if v >= len(src) || src[v] != q || len(names) == maxPlainAttrs {
+		if v >= len(src) || src[v] != q {
 			return 0, false, false
 		}
 		for _, seen := range names {
