@@ -182,12 +182,13 @@ func readAttrs(src []byte, str string, slab Attrs, i, j int, name string) (_ Att
 // skipPlainAttrs; any other (another form, a duplicate, an error) is read
 // again from the start by readAttrs, into the slab, which is then cut
 // back: the results and the errors are readAttrs' own.
-func (p *parsed) skipAttrs(i, j int, name string) (end int, empty bool, err error) {
+func (p *parsed) skipAttrs(i, j int) (end int, empty bool, err error) {
 	if end, empty, ok := skipPlainAttrs(p.src, j); ok {
 		return end, empty, nil
 	}
+	p.strFor(i)
 	a0 := len(p.slab)
-	end, empty, err = p.readAttrs(i, j, name)
+	end, empty, err = p.readAttrs(i, j, p.str[i+1:j])
 	if err != nil {
 		return 0, false, err
 	}

@@ -70,7 +70,9 @@ type parsed struct {
 	src []byte
 	// str is src as a string: tag and attribute names and values are
 	// substrings of it, one copy of the file rather than an allocation
-	// for each (a TimeML file is mostly the tags of its links)
+	// for each (a TimeML file is mostly the tags of its links). A lean
+	// parse copies only up to the end of the first </TEXT> unless a tag
+	// it keeps comes after (see strFor).
 	str string
 	// slab holds the attribute lists of the elements side by side, in
 	// the order of their start tags
@@ -97,11 +99,21 @@ type openElem struct {
 }
 
 // openName returns the tag name of an open element.
-func (p *parsed) openName(o openElem) string {
+func (p *parsed) openName(o openElem) []byte {
 	if o.elem >= 0 {
-		return p.name(&p.elems[o.elem])
+		e := &p.elems[o.elem]
+		return p.src[e.name0:e.name1]
 	}
-	return p.str[o.pos+1 : scanName(p.src, o.pos+1)]
+	return p.src[o.pos+1 : scanName(p.src, o.pos+1)]
+}
+
+// strFor makes p.str cover the tag that starts at src[i], and so all its
+// names and values: the '<' of the </TEXT> that ends a lean parse's copy
+// ends every tag before it, and a tag after needs the rest of the file.
+func (p *parsed) strFor(i int) {
+	if i+len("</TEXT>") >= len(p.str) && len(p.str) < len(p.src) {
+		p.str = string(p.src)
+	}
 }
 
 // The bits of nameBytes: what a byte may be in an XML name.
@@ -159,11 +171,11 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 	kept := src
 	if lean {
 		if k := indexEndText(src); k >= 0 {
-			kept = src[:k]
+			kept = src[:k+len("</TEXT>")]
 		}
 	}
 	starts := bytes.Count(kept, []byte("<"))
-	p := &parsed{src: src, str: string(src), textElem: -1, lean: lean,
+	p := &parsed{src: src, str: string(kept), textElem: -1, lean: lean,
 		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(kept))}
 	var stack []openElem // the open elements, innermost last
 	inText := false
@@ -342,7 +354,7 @@ func (p *parsed) endTag(i int, stack *[]openElem, inText *bool) (int, error) {
 	if j == i+2 {
 		return 0, syntaxErr(src, i, "'</' not followed by a tag name")
 	}
-	name := p.str[i+2 : j]
+	name := src[i+2 : j]
 	j = skipSpace(src, j)
 	if j >= len(src) {
 		return 0, syntaxErr(src, i, "unterminated end tag </%s", name)
@@ -356,7 +368,7 @@ func (p *parsed) endTag(i int, stack *[]openElem, inText *bool) (int, error) {
 		return 0, syntaxErr(src, i, "unexpected </%s>: no element is open", name)
 	}
 	o := s[len(s)-1]
-	if top := p.openName(o); top != name {
+	if top := p.openName(o); string(top) != string(name) {
 		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, top, where(src, o.pos))
 	}
 	*stack = s[:len(s)-1]
@@ -383,11 +395,12 @@ func (p *parsed) startTag(i int, stack *[]openElem, inText *bool) (int, error) {
 	if j == i+1 {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
-	name := p.str[i+1 : j]
-	kind := kindOf(name)
+	kind := kindOf(src[i+1 : j])
 	if p.lean && !*inText && !keptOutside(kind) {
-		return p.skipElement(i, j, name, stack)
+		return p.skipElement(i, j, stack)
 	}
+	p.strFor(i)
+	name := p.str[i+1 : j]
 	a0 := len(p.slab)
 	end, empty, err := p.readAttrs(i, j, name)
 	if err != nil {
@@ -463,8 +476,8 @@ func keptOutside(kind elemKind) bool {
 // skipElement is startTag for an element outside TEXT that a lean parse
 // does not keep: its tag is checked as startTag checks it, and only its
 // place among the open elements is recorded.
-func (p *parsed) skipElement(i, j int, name string, stack *[]openElem) (int, error) {
-	end, empty, err := p.skipAttrs(i, j, name)
+func (p *parsed) skipElement(i, j int, stack *[]openElem) (int, error) {
+	end, empty, err := p.skipAttrs(i, j)
 	if err != nil {
 		return 0, err
 	}

@@ -189,6 +189,26 @@ func TestParseTextAttrForms(t *testing.T) {
 	}
 }
 
+// TestParseTextAfterText: ParseText and Parse agree on documents whose
+// kept elements (DCT, TIMEX3, DOCID) or errors come after the first
+// "</TEXT>", where a lean parse's copy of the file ends.
+func TestParseTextAfterText(t *testing.T) {
+	for _, src := range []string{
+		"<TimeML><TEXT>x</TEXT><DCT><TIMEX3 tid='t0' value='1998'>1998</TIMEX3></DCT><DOCID>d</DOCID></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TIMEX3 tid='t0' functionInDocument=\"CREATION_TIME\" value='1998'/></TimeML>",
+		"<TimeML><!-- </TEXT> --><TEXT>x <TIMEX3 tid='t1'>y</TIMEX3></TEXT><TLINK lid='l1'/></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid='l1' a='&amp;'/><TLINK\nlid='l2'/></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid='l1' lid='l2'/></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid='l1'></TLINX></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid='l1'>",
+		"<TimeML><TEXT>x</TEXT></TimeML></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TEXT>y</TEXT></TimeML>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid='l1' <a/></TimeML>",
+	} {
+		checkParseText(t, src, []byte(src))
+	}
+}
+
 // FuzzParseText: ParseText and Parse agree on any input.
 func FuzzParseText(f *testing.F) {
 	for _, path := range testdataFiles(f) {
