@@ -206,37 +206,44 @@ func (p *parsed) skipAttrs(i, j int) (end int, empty bool, err error) {
 // Names and values are read eight bytes a round, in the loop (a call
 // for each costs more than the usual name or value, a dozen bytes).
 func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
-	// a bit for each name read, by its length and last byte: a name is
+	// a bit for each name read, by its length and first byte: a name is
 	// compared with the earlier ones only when its bit was set, which is
 	// rare
 	var seen uint64
 	from := j
 	for {
 		k := j + 1
-		if k >= len(src) || src[j] != ' ' || nameBytes[src[k]]&nameStart == 0 {
+		if k >= len(src) || src[j] != ' ' {
+			break
+		}
+		first := src[k]
+		if nameBytes[first]&nameStart == 0 {
 			break
 		}
 		// the name: its letters a word at a time, then by table from
 		// the first other byte, the '=' that ends it as a rule
 		for k++; k+8 <= len(src); k += 8 {
-			if other := ^letters(binary.LittleEndian.Uint64(src[k:])) & highs; other != 0 {
+			if other := ^letters(binary.LittleEndian.Uint64(src[k:k+8])) & highs; other != 0 {
 				k += bits.TrailingZeros64(other) >> 3
 				break
 			}
 		}
-		if k >= len(src) || src[k] != '=' {
+		if k+1 >= len(src) || src[k] != '=' {
 			for k < len(src) && nameBytes[src[k]]&nameChar != 0 {
 				k++
 			}
-		}
-		if k+1 >= len(src) || src[k] != '=' || (src[k+1] != '"' && src[k+1] != '\'') {
-			return 0, false, false
+			if k+1 >= len(src) || src[k] != '=' {
+				return 0, false, false
+			}
 		}
 		// the value: up to the first quote q, '<' or '&'
 		q := src[k+1]
+		if q != '"' && q != '\'' {
+			return 0, false, false
+		}
 		v := k + 2
 		for qs := uint64(q) * ones; v+8 <= len(src); v += 8 {
-			w := binary.LittleEndian.Uint64(src[v:])
+			w := binary.LittleEndian.Uint64(src[v : v+8])
 			if m := zeroBytes(w^qs) | zeroBytes(w^('<'*ones)) | zeroBytes(w^('&'*ones)); m != 0 {
 				v += bits.TrailingZeros64(m) >> 3
 				break
@@ -255,7 +262,7 @@ func skipPlainAttrs(src []byte, j int) (end int, empty, ok bool) {
 		if v >= len(src) || src[v] != q {
 			return 0, false, false
 		}
-		bit := uint64(1) << ((k - j + int(src[k-1])) & 63)
+		bit := uint64(1) << ((k - j + int(first)) & 63)
 		if seen&bit != 0 && namedBefore(src, from, j+1, k) {
 			return 0, false, false
 		}
