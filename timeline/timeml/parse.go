@@ -180,6 +180,12 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 	var stack []openElem // the open elements, innermost last
 	inText := false
 	for i := 0; i < len(src); {
+		if !inText && src[i] != '<' {
+			// outside TEXT, text and references are read for nothing
+			// (no reference holds a '<'): on to the next markup
+			i = nextMarkup(src, i)
+			continue
+		}
 		switch src[i] {
 		case '<':
 			next, err := p.markup(i, &stack, &inText)
@@ -217,6 +223,18 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
 	}
 	return p, nil
+}
+
+// nextMarkup returns the offset of the first '<' after src[i], or
+// len(src). Between the tags outside TEXT there is mostly a line end.
+func nextMarkup(src []byte, i int) int {
+	if i+1 < len(src) && src[i+1] == '<' {
+		return i + 1
+	}
+	if k := bytes.IndexByte(src[i+1:], '<'); k >= 0 {
+		return i + 1 + k
+	}
+	return len(src)
 }
 
 // textEnd returns the offset of the first '<' or '&' at or after i, or
