@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -161,4 +164,26 @@ func TestRunInterleaves(t *testing.T) {
 	for i, l := range lines {
 		assert.True(t, strings.HasPrefix(l, want[i]), "line %d: %q, want %q…", i, l, want[i])
 	}
+}
+
+// TestDeferFirstGC: the collector is off under a memory limit until the
+// first collection, then at batchGCPercent with no limit.
+func TestDeferFirstGC(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	defer func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}()
+	deferFirstGC()
+	require.Equal(t, int64(firstGCHeap), debug.SetMemoryLimit(-1))
+	// the cleanup runs on a goroutine of its own after a collection
+	for i := 0; i < 10000 && debug.SetMemoryLimit(-1) != math.MaxInt64; i++ {
+		if i%100 == 0 {
+			runtime.GC()
+		}
+		runtime.Gosched()
+	}
+	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
+	assert.Equal(t, batchGCPercent, debug.SetGCPercent(percent))
 }
