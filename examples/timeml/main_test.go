@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,4 +133,57 @@ func TestRunRefusesOverwrite(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, news, got)
 	}
+}
+
+// TestRunInterleaves: what goes to stdout (buffered) and to stderr comes
+// in the order of the files when both are one writer: a file's warnings,
+// then its report, then the next file's.
+func TestRunInterleaves(t *testing.T) {
+	dir := t.TempDir()
+	plain, err := os.ReadFile("../../timeline/timeml/testdata/plain.tml.TE3input")
+	require.NoError(t, err)
+	var in []string
+	for i, sub := range []string{"a", "b", "a", "b"} {
+		p := filepath.Join(dir, sub, strconv.Itoa(i/2)+".tml")
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, plain, 0o644))
+		in = append(in, p)
+	}
+	out := filepath.Join(dir, "out")
+	var both bytes.Buffer
+	require.NoError(t, run(append([]string{"-out", out}, in...), &both, &both))
+	var want []string
+	for i, p := range in {
+		if i%2 == 0 {
+			want = append(want, "timeml: "+p+": not written: "+in[i+1]+" has the same name")
+		}
+		want = append(want, filepath.Join(out, filepath.Base(p))+": ")
+	}
+	lines := strings.Split(strings.TrimSuffix(both.String(), "\n"), "\n")
+	require.Len(t, lines, len(want), both.String())
+	for i, l := range lines {
+		assert.True(t, strings.HasPrefix(l, want[i]), "line %d: %q, want %q…", i, l, want[i])
+	}
+}
+
+// TestDeferFirstGC: the collector is off under a memory limit until the
+// first collection, then at batchGCPercent with no limit.
+func TestDeferFirstGC(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	defer func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}()
+	deferFirstGC()
+	require.Equal(t, int64(firstGCHeap), debug.SetMemoryLimit(-1))
+	// the cleanup runs on a goroutine of its own after a collection
+	for i := 0; i < 10000 && debug.SetMemoryLimit(-1) != math.MaxInt64; i++ {
+		if i%100 == 0 {
+			runtime.GC()
+		}
+		runtime.Gosched()
+	}
+	require.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1))
+	assert.Equal(t, batchGCPercent, debug.SetGCPercent(percent))
 }

@@ -51,6 +51,56 @@ func BenchmarkParseTBAQ(b *testing.B) {
 	}
 }
 
+// BenchmarkParseTextTBAQ: ParseText over the 256 gold TBAQ files.
+func BenchmarkParseTextTBAQ(b *testing.B) {
+	srcs := benchFiles(b)
+	for b.Loop() {
+		for _, s := range srcs {
+			if _, err := ParseText(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// te3Inputs returns the gold TBAQ files as TempEval-3 inputs (the tags
+// of TEXT removed), what examples/timeml reads in the speed test.
+func te3Inputs(b *testing.B) [][]byte {
+	srcs := benchFiles(b)
+	n := 0
+	for i, s := range srcs {
+		srcs[i] = stripTextTags(s)
+		n += len(srcs[i])
+	}
+	b.SetBytes(int64(n))
+	return srcs
+}
+
+// BenchmarkParseTE3Input: Parse over the TempEval-3 inputs of TBAQ.
+func BenchmarkParseTE3Input(b *testing.B) {
+	srcs := te3Inputs(b)
+	for b.Loop() {
+		for _, s := range srcs {
+			if _, err := Parse(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkParseTextTE3Input: ParseText over the TempEval-3 inputs of
+// TBAQ.
+func BenchmarkParseTextTE3Input(b *testing.B) {
+	srcs := te3Inputs(b)
+	for b.Loop() {
+		for _, s := range srcs {
+			if _, err := ParseText(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // BenchmarkWriteTBAQ: Write of each gold file's own TIMEX3 tags, which
 // gives the file back unchanged.
 func BenchmarkWriteTBAQ(b *testing.B) {

@@ -16,8 +16,8 @@ const (
 	kDocID             // DOCID
 )
 
-func kindOf(name string) elemKind {
-	switch name {
+func kindOf(name []byte) elemKind {
+	switch string(name) {
 	case "TEXT":
 		return kText
 	case "TIMEX3":

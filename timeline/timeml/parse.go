@@ -2,7 +2,9 @@ package timeml
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
+	"math/bits"
 	"strings"
 )
 
@@ -17,6 +19,21 @@ func Read(r io.Reader) (*Doc, error) {
 		return nil, err
 	}
 	return Parse(src)
+}
+
+// ParseText is Parse for a reader of TEXT and the creation time alone:
+// it checks the whole document as Parse does, with the same errors, and
+// gives the same Doc (Write included), but for the MAKEINSTANCE and link
+// elements outside TEXT, which it does not keep: Instances and Links hold
+// those inside TEXT alone (none in TimeML). Those outside are most of a
+// TempEval-3 file (four fifths of its bytes, after TEXT), and keeping
+// their attributes was most of Parse's work and allocation.
+func ParseText(src []byte) (*Doc, error) {
+	p, err := parseDoc(src, true)
+	if err != nil {
+		return nil, err
+	}
+	return p.doc(), nil
 }
 
 // Parse parses a TimeML document (a gold .tml file or a TempEval-3
@@ -55,7 +72,9 @@ type parsed struct {
 	src []byte
 	// str is src as a string: tag and attribute names and values are
 	// substrings of it, one copy of the file rather than an allocation
-	// for each (a TimeML file is mostly the tags of its links)
+	// for each (a TimeML file is mostly the tags of its links). A lean
+	// parse copies only up to the end of the first </TEXT> unless a tag
+	// it keeps comes after (see strFor).
 	str string
 	// slab holds the attribute lists of the elements side by side, in
 	// the order of their start tags
@@ -69,6 +88,34 @@ type parsed struct {
 	textElem     int       // index of TEXT in elems, -1 before it is seen
 	textEmpty    bool      // TEXT is an empty-element tag <TEXT/>
 	nextLT       int       // the first '<' at or after the last textEnd
+	// lean is set by ParseText: the elements outside TEXT that Doc does
+	// not read (all but TIMEX3, DCT and DOCID) are checked, not kept
+	lean bool
+}
+
+// openElem is an element whose end tag is awaited: its index in elems,
+// or -1 for an element a lean parse does not keep, and the offset of its
+// start tag.
+type openElem struct {
+	elem, pos int
+}
+
+// openName returns the tag name of an open element.
+func (p *parsed) openName(o openElem) []byte {
+	if o.elem >= 0 {
+		e := &p.elems[o.elem]
+		return p.src[e.name0:e.name1]
+	}
+	return p.src[o.pos+1 : scanName(p.src, o.pos+1)]
+}
+
+// strFor makes p.str cover the tag that starts at src[i], and so all its
+// names and values: the '<' of the </TEXT> that ends a lean parse's copy
+// ends every tag before it, and a tag after needs the rest of the file.
+func (p *parsed) strFor(i int) {
+	if i+len("</TEXT>") >= len(p.str) && len(p.str) < len(p.src) {
+		p.str = string(p.src)
+	}
 }
 
 // The bits of nameBytes: what a byte may be in an XML name.
@@ -115,15 +162,38 @@ func skipSpace(src []byte, i int) int {
 
 // parse scans src once, checking that tags balance and recording the
 // pieces and elements of TEXT.
-func parse(src []byte) (*parsed, error) {
+func parse(src []byte) (*parsed, error) { return parseDoc(src, false) }
+
+// parseDoc is parse, lean for ParseText.
+func parseDoc(src []byte, lean bool) (*parsed, error) {
 	// every element has a start tag, a '<'; counting the '<' of end
-	// tags off too would cost a search for "</" at each of them
-	starts := bytes.Count(src, []byte("<"))
-	p := &parsed{src: src, str: string(src), textElem: -1,
-		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(src))}
-	var stack []int // indices in p.elems of the open elements
+	// tags off too would cost a search for "</" at each of them. A lean
+	// parse keeps few of the elements after TEXT: it sizes its lists
+	// from the bytes up to TEXT's end tag (they grow if that falls short)
+	kept := src
+	if lean {
+		if k := indexEndText(src); k >= 0 {
+			kept = src[:k+len("</TEXT>")]
+		}
+	}
+	starts := bytes.Count(kept, []byte("<"))
+	p := &parsed{src: src, str: string(kept), textElem: -1, lean: lean,
+		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(kept))}
+	var stack []openElem // the open elements, innermost last
 	inText := false
 	for i := 0; i < len(src); {
+		if !inText && src[i] != '<' {
+			// outside TEXT, text and references are read for nothing
+			// (no reference holds a '<'): on to the next markup
+			i = nextMarkup(src, i)
+			continue
+		}
+		if lean && !inText {
+			if end, ok := p.skipPlainTag(i, len(stack)); ok {
+				i = end
+				continue
+			}
+		}
 		switch src[i] {
 		case '<':
 			next, err := p.markup(i, &stack, &inText)
@@ -154,13 +224,25 @@ func parse(src []byte) (*parsed, error) {
 		}
 	}
 	if len(stack) > 0 {
-		e := &p.elems[stack[len(stack)-1]]
-		return nil, syntaxErr(src, e.pos, "unclosed <%s>: end of input reached", p.name(e))
+		o := stack[len(stack)-1]
+		return nil, syntaxErr(src, o.pos, "unclosed <%s>: end of input reached", p.openName(o))
 	}
 	if p.textElem < 0 {
 		return nil, syntaxErr(src, len(src), "no <TEXT> element")
 	}
 	return p, nil
+}
+
+// nextMarkup returns the offset of the first '<' after src[i], or
+// len(src). Between the tags outside TEXT there is mostly a line end.
+func nextMarkup(src []byte, i int) int {
+	if i+1 < len(src) && src[i+1] == '<' {
+		return i + 1
+	}
+	if k := bytes.IndexByte(src[i+1:], '<'); k >= 0 {
+		return i + 1 + k
+	}
+	return len(src)
 }
 
 // textEnd returns the offset of the first '<' or '&' at or after i, or
@@ -203,7 +285,7 @@ func (p *parsed) addMarkup(kind pieceKind, i, j, elem int) int {
 
 // markup scans the markup starting at src[i] == '<' and returns the offset
 // just after it.
-func (p *parsed) markup(i int, stack *[]int, inText *bool) (int, error) {
+func (p *parsed) markup(i int, stack *[]openElem, inText *bool) (int, error) {
 	src := p.src
 	// most markup is a tag: its second byte tells it from the others
 	// without a comparison of prefixes for each kind
@@ -292,13 +374,13 @@ func declEnd(src []byte, i int) (int, bool) {
 	return 0, false
 }
 
-func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
+func (p *parsed) endTag(i int, stack *[]openElem, inText *bool) (int, error) {
 	src := p.src
 	j := scanName(src, i+2)
 	if j == i+2 {
 		return 0, syntaxErr(src, i, "'</' not followed by a tag name")
 	}
-	name := p.str[i+2 : j]
+	name := src[i+2 : j]
 	j = skipSpace(src, j)
 	if j >= len(src) {
 		return 0, syntaxErr(src, i, "unterminated end tag </%s", name)
@@ -311,17 +393,21 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 	if len(s) == 0 {
 		return 0, syntaxErr(src, i, "unexpected </%s>: no element is open", name)
 	}
-	top := &p.elems[s[len(s)-1]]
-	if p.name(top) != name {
-		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, p.name(top), where(src, top.pos))
+	o := s[len(s)-1]
+	if top := p.openName(o); string(top) != string(name) {
+		return 0, syntaxErr(src, i, "</%s> does not match <%s> opened at %s", name, top, where(src, o.pos))
 	}
 	*stack = s[:len(s)-1]
+	if o.elem < 0 {
+		return end, nil
+	}
+	top := &p.elems[o.elem]
 	switch {
-	case s[len(s)-1] == p.textElem:
+	case o.elem == p.textElem:
 		p.text1 = i
 		*inText = false
 	case top.inText:
-		top.close = p.addMarkup(pEnd, i, end, s[len(s)-1])
+		top.close = p.addMarkup(pEnd, i, end, o.elem)
 		top.span.End = p.raw.Len()
 	default:
 		top.content1 = i
@@ -329,12 +415,17 @@ func (p *parsed) endTag(i int, stack *[]int, inText *bool) (int, error) {
 	return end, nil
 }
 
-func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
+func (p *parsed) startTag(i int, stack *[]openElem, inText *bool) (int, error) {
 	src := p.src
 	j := scanName(src, i+1)
 	if j == i+1 {
 		return 0, syntaxErr(src, i, "'<' not followed by a tag name (write &lt; for a literal '<')")
 	}
+	kind := kindOf(src[i+1 : j])
+	if p.lean && !*inText && !keptOutside(kind) {
+		return p.skipElement(i, j, stack)
+	}
+	p.strFor(i)
 	name := p.str[i+1 : j]
 	a0 := len(p.slab)
 	end, empty, err := p.readAttrs(i, j, name)
@@ -347,7 +438,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	}
 	idx := len(p.elems)
 	e := element{name0: i + 1, name1: j, attr0: a0, attr1: len(p.slab), pos: i,
-		kind: kindOf(name), inText: *inText, open: -1, close: -1}
+		kind: kind, inText: *inText, open: -1, close: -1}
 	if e.kind == kText {
 		if *inText {
 			outer := p.elems[p.textElem]
@@ -374,7 +465,7 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 		p.textEmpty = empty
 		p.elems = append(p.elems, e)
 		if !empty {
-			*stack = append(*stack, idx)
+			*stack = append(*stack, openElem{idx, i})
 			*inText = true
 		}
 		return end, nil
@@ -392,7 +483,69 @@ func (p *parsed) startTag(i int, stack *[]int, inText *bool) (int, error) {
 	}
 	p.elems = append(p.elems, e)
 	if !empty {
-		*stack = append(*stack, idx)
+		*stack = append(*stack, openElem{idx, i})
+	}
+	return end, nil
+}
+
+// skipPlainTag reads the markup at src[i] outside TEXT, in a lean parse,
+// when it is an empty-element tag <X .../> of an element that Doc does not
+// read, with attributes of the usual form (skipPlainAttrs): a link or an
+// instance of a TempEval-3 file, as a rule. It returns the offset after
+// the tag and ok; for any other markup ok is false, and startTag or
+// markup reads it as they would (depth is the number of open elements).
+// The calls from the parse loop to startTag, skipElement and skipAttrs
+// were a third of the cost of such a tag.
+func (p *parsed) skipPlainTag(i, depth int) (int, bool) {
+	src := p.src
+	if i+1 >= len(src) || nameBytes[src[i+1]]&nameStart == 0 || depth >= MaxDepth {
+		return 0, false
+	}
+	// the name's letters a word at a time, as in skipPlainAttrs
+	j := i + 2
+	for ; j+8 <= len(src); j += 8 {
+		if other := ^letters(binary.LittleEndian.Uint64(src[j:j+8])) & highs; other != 0 {
+			j += bits.TrailingZeros64(other) >> 3
+			break
+		}
+	}
+	for j < len(src) && nameBytes[src[j]]&nameChar != 0 {
+		j++
+	}
+	if keptOutside(kindOf(src[i+1 : j])) {
+		return 0, false
+	}
+	end, empty, ok := skipPlainAttrs(src, j)
+	if !ok || !empty {
+		return 0, false
+	}
+	return end, true
+}
+
+// keptOutside reports whether Doc reads an element of the kind outside
+// TEXT: the TEXT itself, the DCT and a TIMEX3 in it or marked as the
+// creation time, the DOCID.
+func keptOutside(kind elemKind) bool {
+	switch kind {
+	case kText, kTimex, kDCT, kDocID:
+		return true
+	}
+	return false
+}
+
+// skipElement is startTag for an element outside TEXT that a lean parse
+// does not keep: its tag is checked as startTag checks it, and only its
+// place among the open elements is recorded.
+func (p *parsed) skipElement(i, j int, stack *[]openElem) (int, error) {
+	end, empty, err := p.skipAttrs(i, j)
+	if err != nil {
+		return 0, err
+	}
+	if len(*stack) >= MaxDepth {
+		return 0, syntaxErr(p.src, i, "elements nested deeper than %d", MaxDepth)
+	}
+	if !empty {
+		*stack = append(*stack, openElem{-1, i})
 	}
 	return end, nil
 }

@@ -42,7 +42,7 @@ func (p *parsed) refElems() []refElement {
 	out := make([]refElement, len(p.elems))
 	for k := range p.elems {
 		e := &p.elems[k]
-		if e.kind != kindOf(p.name(e)) {
+		if e.kind != kindOf([]byte(p.name(e))) {
 			panic("element kind does not match its name")
 		}
 		out[k] = refElement{name: p.name(e), attrs: p.attrs(e), pos: e.pos, inText: e.inText,

@@ -116,9 +116,19 @@ func (d *Doc) Write(anns []Annotation) ([]byte, []Adjustment, error) {
 	return out, adj, nil
 }
 
+// AppendWrite is Doc.Write with the output appended to dst, which may be
+// the output of an earlier document, reused.
+func (d *Doc) AppendWrite(dst []byte, anns []Annotation) ([]byte, []Adjustment, error) {
+	if d.parsed == nil {
+		return nil, nil, errors.New("timeml: Doc.AppendWrite needs a document made by Parse or Read")
+	}
+	items, adj := d.parsed.place(anns)
+	return d.parsed.emit(dst, items), adj, nil
+}
+
 func (p *parsed) write(anns []Annotation) ([]byte, []Adjustment) {
 	items, adj := p.place(anns)
-	return p.emit(items), adj
+	return p.emit(nil, items), adj
 }
 
 // openTag builds the start tag (or the empty-element tag) of an annotation.
@@ -156,18 +166,18 @@ type mark struct {
 	timex bool // a TIMEX3 tag
 }
 
-// emit writes the output.
-func (p *parsed) emit(items []*item) []byte {
+// emit appends the output to dst.
+func (p *parsed) emit(dst []byte, items []*item) []byte {
 	repl, tags := p.newTags(items)
 
-	var out bytes.Buffer
+	out := bytes.NewBuffer(dst)
 	out.Grow(len(p.src) + 64*len(items))
 	out.Write(p.src[:p.text0])
 
 	var run []mark
 	flush := func(pos int) {
 		open, close, points := tags.next(pos)
-		p.insert(&out, run, pos, open, close, points)
+		p.insert(out, run, pos, open, close, points)
 		run = run[:0]
 	}
 	bi := 0 // next boundary to consider

@@ -382,3 +382,29 @@ func TestDocWrite(t *testing.T) {
 	_, _, err = (&Doc{Text: "x"}).Write(anns)
 	assert.Error(t, err)
 }
+
+// TestAppendWrite: AppendWrite appends what Write gives, to a new slice,
+// to one with bytes in it, and to the reused output of another document.
+func TestAppendWrite(t *testing.T) {
+	var reused []byte
+	for _, f := range testdataFiles(t) {
+		src := readFile(t, f)
+		d, err := Parse(src)
+		require.NoError(t, err)
+		anns := someAnnotations(d)
+		want, wantAdj, err := d.Write(anns)
+		require.NoError(t, err)
+		got, adj, err := d.AppendWrite(nil, anns)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), f)
+		assert.Equal(t, wantAdj, adj, f)
+		got, _, err = d.AppendWrite([]byte("prefix"), anns)
+		require.NoError(t, err)
+		assert.Equal(t, "prefix"+string(want), string(got), f)
+		reused, _, err = d.AppendWrite(reused[:0], anns)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(reused), f)
+	}
+	_, _, err := (&Doc{}).AppendWrite(nil, nil)
+	assert.Error(t, err)
+}

@@ -31,13 +31,14 @@ var dctLayouts = []struct {
 }
 
 // ReadFile reads and parses the TimeML document at path, returning its
-// source bytes too; errors name the file.
+// source bytes too; errors name the file. The Doc is ParseText's: the
+// commands read its TEXT and creation time, not the links after TEXT.
 func ReadFile(path string) (*timeml.Doc, []byte, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := timeml.Parse(src)
+	doc, err := timeml.ParseText(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
