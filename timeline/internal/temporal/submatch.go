@@ -548,14 +548,21 @@ next:
 				// a branch that cannot start with the next byte (or
 				// match at the end) fails here: it is not tried
 				var outOK, argOK bool
-				if uint(pos) < uint(len(s)) {
-					if c := s[pos]; c < utf8.RuneSelf {
-						w, b := p.altPairs[in.mask][c>>5&3], 2*(c&31)
-						outOK, argOK = w&(1<<b) != 0, w>>1&(1<<b) != 0
-					} else {
-						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
-						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
+				if uint(pos) < uint(len(s)) && s[pos] < utf8.RuneSelf {
+					// most: an ASCII byte, the bits tested in place
+					c := s[pos]
+					w, b := p.altPairs[in.mask][c>>5&3], 2*(c&31)
+					if w&(1<<b) == 0 {
+						if w>>1&(1<<b) == 0 {
+							continue next
+						}
+						pc = in.arg
+						continue
 					}
+					outOK, argOK = true, w>>1&(1<<b) != 0
+				} else if uint(pos) < uint(len(s)) {
+					outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
+					argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
 				} else {
 					outOK = in.lead&leadOutEmpty != 0
 					argOK = in.lead&leadArgEmpty != 0
