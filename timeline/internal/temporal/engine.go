@@ -240,11 +240,12 @@ type Engine struct {
 	// read from the above for the scan. litDelta is lits' table with
 	// the states premultiplied by the number of classes and litEndBit
 	// set where literals end (nil when that does not fit 15 bits),
-	// litRecip the reciprocal that divides them back. A state where literals end has a row of litW words in
-	// litRows, from litRowOf[state]: the rules its literals index (the
-	// first len(always) words) and the clauses, numbered across the
-	// rules (clause0), that hold them; a window's literals are the OR
-	// of the rows of the states it reaches.
+	// litRecip the reciprocal that divides them back. A state where
+	// literals end has a row of litW words in litRows, from
+	// litRowOf[state]: the rules its literals index (the first
+	// len(always) words) and the clauses, numbered across the rules
+	// (clause0), that hold them; a window's literals are the OR of the
+	// rows of the states it reaches.
 	litDelta *[litDeltaLen]uint16
 	litRecip uint64
 	litW     int
