@@ -238,14 +238,15 @@ type Engine struct {
 	always   []uint64
 
 	// read from the above for the scan. litDelta is lits' table with
-	// the states premultiplied by the number of classes (nil when that
-	// does not fit 16 bits), litRecip the reciprocal that divides them
-	// back. A state where literals end has a row of litW words in
-	// litRows, from litRowOf[state]: the rules its literals index (the
-	// first len(always) words) and the clauses, numbered across the
-	// rules (clause0), that hold them; a window's literals are the OR
-	// of the rows of the states it reaches.
-	litDelta []uint16
+	// the states premultiplied by the number of classes and litEndBit
+	// set where literals end (nil when that does not fit 15 bits),
+	// litRecip the reciprocal that divides them back. A state where
+	// literals end has a row of litW words in litRows, from
+	// litRowOf[state]: the rules its literals index (the first
+	// len(always) words) and the clauses, numbered across the rules
+	// (clause0), that hold them; a window's literals are the OR of the
+	// rows of the states it reaches.
+	litDelta *[litDeltaLen]uint16
 	litRecip uint64
 	litW     int
 	litRows  []uint64
@@ -537,10 +538,10 @@ func (e *Engine) scanTables() {
 		}
 		e.litRows = append(e.litRows, row...)
 	}
-	if m.delta16 != nil && nstates*m.nclass < 1<<15 {
-		e.litDelta = make([]uint16, len(m.delta16))
+	if m.delta16 != nil && nstates*m.nclass < litEndBit {
+		e.litDelta = new([litDeltaLen]uint16)
 		for i, v := range m.delta16 {
-			e.litDelta[i] = (v>>1)*uint16(m.nclass)<<1 | v&1
+			e.litDelta[i] = (v>>1)*uint16(m.nclass) | v&1*litEndBit
 		}
 		// ceil(2^32 / nclass): a row number (a multiple of nclass
 		// below 2^16) times it, shifted by 32, is the state
@@ -803,26 +804,97 @@ func (s *Scanner) findLiterals(sub string) {
 	e := s.e
 	clear(s.found)
 	copy(s.cand, e.always)
-	s.ends = s.ends[:0]
 	m := e.lits
 	switch {
 	case e.litDelta != nil:
-		// the states premultiplied: a load and a shift a byte
-		delta, class, recip := e.litDelta, &m.class, e.litRecip
-		st := 0
-		for i := 0; i < len(sub); i++ {
-			t := delta[st+int(class[sub[i]])]
-			st = int(t >> 1)
-			if t&1 != 0 {
-				s.take(int(uint64(st)*recip>>32), i)
-			}
-		}
+		s.ends = scanLitEnds(e.litDelta, &m.class, e.litRowOf, e.litRecip, s.ends, sub)
 	case m.delta16 != nil:
+		s.ends = s.ends[:0]
 		findLits(s, m, m.delta16, sub)
 	default:
+		s.ends = s.ends[:0]
 		findLits(s, m, m.delta, sub)
 	}
 	s.orRows()
+}
+
+// litDeltaLen is the size of Engine.litDelta: a uint16 plus a class
+// indexes it with no bounds check (the states, premultiplied, are below
+// litEndBit).
+const litDeltaLen = 1<<16 + 256
+
+// litEndBit marks the entries of Engine.litDelta where literals end.
+const litEndBit = 1 << 15
+
+// scanLitEnds runs the literal automaton delta (premultiplied states,
+// litEndBit where literals end) over sub and returns in ends (emptied)
+// the rows (litRowOf) of the states where literals end, with where. sub
+// is read in blocks that ends has room for an end a byte of, by
+// litBlock, whose loop then calls nothing.
+func scanLitEnds(delta *[litDeltaLen]uint16, class *[256]uint8, rowOf []int32, recip uint64, ends []litEnd, sub string) []litEnd {
+	ends = ends[:0]
+	st := 0
+	for i := 0; i < len(sub); {
+		if cap(ends)-len(ends) < min(len(sub)-i, 64) {
+			ends = slices.Grow(ends, max(64, len(ends)))
+		}
+		block := sub[i:min(len(sub), i+cap(ends)-len(ends))]
+		var n int
+		n, st = litBlock(delta, class, block, ends[len(ends):cap(ends)], st)
+		// litBlock noted the states and the offsets in block
+		found := ends[len(ends) : len(ends)+n]
+		for k, e := range found {
+			found[k] = litEnd{rowOf[uint64(e.row)*recip>>32], e.at + int32(i)}
+		}
+		ends = ends[:len(ends)+n]
+		i += len(block)
+	}
+	return ends
+}
+
+// litBlock runs the literal automaton delta from st over block, which
+// room has room for an end a byte of: it notes in room the states
+// where literals end (premultiplied) and the offsets in block, and
+// returns how many and the state it ends in. A byte costs two loads, an
+// add, a test and a mask; the state, a uint16, indexes delta with no
+// bounds check.
+func litBlock(delta *[litDeltaLen]uint16, class *[256]uint8, block string, room []litEnd, st0 int) (int, int) {
+	// the tables' nil checks once, not in the loop
+	_, _ = delta[0], class[0]
+	st := uint16(st0)
+	n := 0
+	k := 0
+	for ; k+4 <= len(block); k += 4 {
+		b := block[k : k+4]
+		if st = delta[int(st)+int(class[b[0]])]; st >= litEndBit {
+			st &^= litEndBit
+			room[n] = litEnd{int32(st), int32(k)}
+			n++
+		}
+		if st = delta[int(st)+int(class[b[1]])]; st >= litEndBit {
+			st &^= litEndBit
+			room[n] = litEnd{int32(st), int32(k + 1)}
+			n++
+		}
+		if st = delta[int(st)+int(class[b[2]])]; st >= litEndBit {
+			st &^= litEndBit
+			room[n] = litEnd{int32(st), int32(k + 2)}
+			n++
+		}
+		if st = delta[int(st)+int(class[b[3]])]; st >= litEndBit {
+			st &^= litEndBit
+			room[n] = litEnd{int32(st), int32(k + 3)}
+			n++
+		}
+	}
+	for ; k < len(block); k++ {
+		if st = delta[int(st)+int(class[block[k]])]; st >= litEndBit {
+			st &^= litEndBit
+			room[n] = litEnd{int32(st), int32(k)}
+			n++
+		}
+	}
+	return n, int(st)
 }
 
 func findLits[E uint16 | int32](s *Scanner, m *matcher, delta []E, sub string) {

@@ -60,8 +60,10 @@ type subProg struct {
 	// masks are the ASCII byte sets of the rune instructions
 	masks [][2]uint64
 	// alts are the ASCII byte sets of the alternations' branches (see
-	// altSets)
-	alts [][4]uint64
+	// altSets); altPairs the same sets, the two bits of a byte side by
+	// side (see pairAlts)
+	alts     [][4]uint64
+	altPairs [][4]uint64
 	// first is the index in masks of the ASCII bytes a match can
 	// start with, firstLead whether it can start with a byte >= 0x80
 	// (leadOutWide) or be empty (leadOutEmpty): subSearch tries only
@@ -261,7 +263,28 @@ func newSubProgOf(prog *syntax.Prog, numSubexp int) *subProg {
 		}
 		x.mask, x.outMask = uint16(id), 0
 	}
+	sp.pairAlts()
 	return sp
+}
+
+// pairAlts sets altPairs from alts: bits 2*(c%32) and 2*(c%32)+1 of
+// word c/32 say whether the branches out and arg can go on at the
+// ASCII byte c, so that the walk reads both with one load and a shift.
+func (sp *subProg) pairAlts() {
+	sp.altPairs = make([][4]uint64, len(sp.alts))
+	for k, set := range sp.alts {
+		for c := range utf8.RuneSelf {
+			w, bit := c>>6, uint64(1)<<(c&63)
+			var ways uint64
+			if set[w]&bit != 0 {
+				ways |= 1
+			}
+			if set[2+w]&bit != 0 {
+				ways |= 2
+			}
+			sp.altPairs[k][c>>5] |= ways << (2 * (c & 31))
+		}
+	}
 }
 
 // leadCloser finds what the threads at an instruction can read first.
@@ -337,9 +360,8 @@ type subScratch struct {
 	gen   uint8
 	stack []subJob
 	caps  []int
-	// of the current run: the byte before the text (see subMatch),
-	// and the memo's width (the text's length + 1)
-	prev, width int
+	// the memo's width in the current run: the text's length + 1
+	width int
 	// ascii: the scan's current window has no byte >= 0x80, so the
 	// unanchored scans of its searches stop at until (see dfaScan)
 	ascii bool
@@ -438,12 +460,10 @@ func subBegin(p *subProg, sc *subScratch, n int) bool {
 // and returns the submatch offsets (in s) or nil. prev is the byte
 // before s (see subMatch).
 //
-// The walk keeps few values in locals (the program and its
-// instructions, the scratch space, the text, the instruction and the
-// position) and reads the rest from p and sc where it needs them: with
-// more, the compiler keeps them on the stack and stores and reloads them
-// at every instruction walked (the byte sets of the alternations held
-// in a local cost more than they save).
+// subWalk does the walk and hands back the few steps that need a call
+// (a byte >= 0x80, an assertion, a stack to grow), which subRun does
+// before it walks on: a walk with no call in its loop keeps its values
+// in registers rather than spilling them at every instruction.
 func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int) []int {
 	caps := sc.caps[:p.ncap]
 	// the program records the groups; the match itself starts at start
@@ -456,14 +476,57 @@ func subRun[T string | []byte](p *subProg, sc *subScratch, s T, start, prev int)
 		}
 	}
 	caps[0] = start
-	sc.prev, sc.width = prev, len(s)+1
+	sc.width = len(s) + 1
 	sc.stack = append(sc.stack[:0], subJob{p.start, int32(start)})
+	for {
+		step, job, then := subWalk(p, sc, s)
+		switch step {
+		case walkFail:
+			return nil
+		case walkMatch:
+			caps[1] = int(then.pos)
+			return caps
+		case walkPush:
+			// the stack was full
+			sc.stack = append(sc.stack, job, then)
+		case walkWide:
+			// rune instruction job.pc at a byte >= 0x80
+			if w := takesAt(p, job.pc, s, int(job.pos)); w != 0 {
+				sc.stack = append(sc.stack, subJob{then.pc, job.pos + int32(w)})
+			}
+		case walkEmpty:
+			// assertion job.pc
+			in := &p.inst[job.pc]
+			if syntax.EmptyOp(in.arg)&^emptyAt(s, int(job.pos), prev) == 0 {
+				sc.stack = append(sc.stack, then)
+			}
+		}
+	}
+}
+
+// The steps subWalk hands back to subRun.
+const (
+	walkFail  = iota // no job left: no match
+	walkMatch        // a match, which ends at then.pos
+	walkPush         // push job, then walk on from then
+	walkWide         // rune instruction job.pc at a byte >= 0x80 (job.pos); then.pc is its out
+	walkEmpty        // assertion job.pc at job.pos; walk on from then if it holds
+)
+
+// subWalk walks p from the jobs on sc's stack (see subRun) until it
+// finds a match, runs out of jobs, or meets a step that needs a call.
+// It tests the instructions most walked first (alternations, then
+// runes) and reads an alternation's two branches off one word of
+// altPairs.
+//
+//go:noinline
+func subWalk[T string | []byte](p *subProg, sc *subScratch, s T) (step int, job, then subJob) {
 	inst := p.inst
 next:
 	for {
 		top := len(sc.stack) - 1
 		if top < 0 {
-			return nil
+			return walkFail, job, then
 		}
 		j := sc.stack[top]
 		sc.stack = sc.stack[:top]
@@ -481,19 +544,25 @@ next:
 				}
 				sc.memo[k] = sc.gen
 			}
-			switch in.op {
-			case syntax.InstAlt:
-				// a branch that cannot start with the next byte
-				// (or match at the end) fails here: it is not tried
+			if in.op == syntax.InstAlt {
+				// a branch that cannot start with the next byte (or
+				// match at the end) fails here: it is not tried
 				var outOK, argOK bool
-				if pos < len(s) {
-					if c := s[pos]; c < utf8.RuneSelf {
-						set, w, bit := &p.alts[in.mask], c>>6, uint64(1)<<(c&63)
-						outOK, argOK = set[w]&bit != 0, set[2+w]&bit != 0
-					} else {
-						outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
-						argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
+				if uint(pos) < uint(len(s)) && s[pos] < utf8.RuneSelf {
+					// most: an ASCII byte, the bits tested in place
+					c := s[pos]
+					w, b := p.altPairs[in.mask][c>>5&3], 2*(c&31)
+					if w&(1<<b) == 0 {
+						if w>>1&(1<<b) == 0 {
+							continue next
+						}
+						pc = in.arg
+						continue
 					}
+					outOK, argOK = true, w>>1&(1<<b) != 0
+				} else if uint(pos) < uint(len(s)) {
+					outOK = in.lead&(leadOutWide|leadOutEmpty) != 0
+					argOK = in.lead&(leadArgWide|leadArgEmpty) != 0
 				} else {
 					outOK = in.lead&leadOutEmpty != 0
 					argOK = in.lead&leadArgEmpty != 0
@@ -506,37 +575,49 @@ next:
 					continue
 				}
 				if argOK {
-					sc.stack = append(sc.stack, subJob{in.arg, int32(pos)})
+					if n := len(sc.stack); n < cap(sc.stack) {
+						sc.stack = sc.stack[:n+1]
+						sc.stack[n] = subJob{in.arg, int32(pos)}
+					} else {
+						return walkPush, subJob{in.arg, int32(pos)}, subJob{in.out, int32(pos)}
+					}
 				}
-			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				if pos >= len(s) {
+				pc = in.out
+				continue
+			}
+			if in.op >= syntax.InstRune {
+				// InstRune, InstRune1, InstRuneAny, InstRuneAnyNotNL
+				if uint(pos) >= uint(len(s)) {
 					continue next
 				}
-				if c := s[pos]; c < utf8.RuneSelf {
-					if p.masks[in.mask][c>>6]&(1<<(c&63)) == 0 {
-						continue next
-					}
-					pos++
-				} else {
-					w := takesAt(p, pc, s, pos)
-					if w == 0 {
-						continue next
-					}
-					pos += w
+				c := s[pos]
+				if c >= utf8.RuneSelf {
+					return walkWide, subJob{pc, int32(pos)}, subJob{in.out, 0}
 				}
+				if p.masks[in.mask][c>>6&1]&(1<<(c&63)) == 0 {
+					continue next
+				}
+				pos++
+				pc = in.out
+				continue
+			}
+			switch in.op {
 			case syntax.InstCapture:
-				// slots 0 and 1 never occur: see above
-				sc.stack = append(sc.stack, subJob{^in.arg, int32(sc.caps[in.arg])})
+				// slots 0 and 1 never occur: see subRun
+				restore := subJob{^in.arg, int32(sc.caps[in.arg])}
 				sc.caps[in.arg] = pos
-			case syntax.InstEmptyWidth:
-				if syntax.EmptyOp(in.arg)&^emptyAt(s, pos, sc.prev) != 0 {
-					continue next
+				if n := len(sc.stack); n < cap(sc.stack) {
+					sc.stack = sc.stack[:n+1]
+					sc.stack[n] = restore
+				} else {
+					return walkPush, restore, subJob{in.out, int32(pos)}
 				}
+			case syntax.InstEmptyWidth:
+				return walkEmpty, subJob{pc, int32(pos)}, subJob{in.out, int32(pos)}
 			case syntax.InstNop:
 			case syntax.InstMatch:
 				sc.stack = sc.stack[:0]
-				sc.caps[1] = pos
-				return sc.caps[:p.ncap]
+				return walkMatch, job, subJob{0, int32(pos)}
 			default: // InstFail
 				continue next
 			}

@@ -303,6 +303,7 @@ func (r *tableReader) subProg() *subProg {
 	sp.first = r.u16()
 	sp.firstLead = r.u8()
 	sp.prog = r.prog()
+	sp.pairAlts()
 	return sp
 }
 

@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -309,29 +310,60 @@ func (a *trigAutomaton) grow(text string, from int, w Window) (Window, Window) {
 
 // contextStart returns the start of the window of the trigger token
 // that ends at j: context tokens before the token's start, or the first
-// token at or after from.
+// token at or after from. It reads the text back from j eight bytes at a
+// time, counting the token starts (a word byte after a byte that is
+// none, or at from) with one mask a block.
 func contextStart(text string, from, j int) int {
-	// offsets in before, which start at 0, need no bounds check
 	before := text[from:j]
-	s := len(before)
-	for s > 0 && wordBytes[before[s-1]] {
-		s--
+	// the trigger token's start and context more; first is the
+	// earliest start met
+	need, first := context+1, len(before)
+	p := len(before)
+	for ; p >= 8; p -= 8 {
+		q := p - 8
+		word := wordMask8(le64(before, q))
+		var wordBefore uint64
+		if q > 0 && wordBytes[before[q-1]] {
+			wordBefore = 0x80
+		}
+		starts := word &^ (word<<8 | wordBefore)
+		n := bits.OnesCount64(starts)
+		if n >= need {
+			// the need-th start from the end of the block
+			for range need - 1 {
+				starts &^= 1 << (63 - bits.LeadingZeros64(starts))
+			}
+			return from + q + (63-bits.LeadingZeros64(starts))>>3
+		}
+		if n > 0 {
+			need -= n
+			first = q + bits.TrailingZeros64(starts)>>3
+		}
 	}
-	for range context {
-		p := s
-		for p > 0 && !wordBytes[before[p-1]] {
-			p--
+	for i := p - 1; i >= 0; i-- {
+		if wordBytes[before[i]] && (i == 0 || !wordBytes[before[i-1]]) {
+			first = i
+			if need--; need == 0 {
+				break
+			}
 		}
-		if p == 0 {
-			break
-		}
-		for p > 0 && wordBytes[before[p-1]] {
-			p--
-		}
-		s = p
 	}
-	return from + s
+	return from + first
 }
+
+// wordMask8 sets bit 7 of each byte of x that is a word byte (see
+// wordBytes): an ASCII letter or digit, or a byte >= 0x80. As in
+// foldWord, a byte v < 0x80 plus 0x80-c has bit 7 set when v >= c, and
+// v|0x20 is a lower-case letter when v is a letter.
+func wordMask8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	x7 := x &^ high
+	lw := x7 | 0x20*ones
+	letter := (lw + (0x80-'a')*ones) &^ (lw + (0x80-'z'-1)*ones)
+	digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x80-'9'-1)*ones)
+	return (letter | digit | x) & high
+}
+
 func hasWeekday(w []byte) bool {
 	_, ok := weekdays[string(w)]
 	if ok {

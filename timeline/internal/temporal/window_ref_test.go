@@ -521,3 +521,74 @@ func BenchmarkTrigAutomatonBuild(b *testing.B) {
 		a.build(triggerWords)
 	}
 }
+
+// contextStartRef is contextStart as it was before it read the text
+// eight bytes at a time: token by token, byte by byte.
+func contextStartRef(text string, from, j int) int {
+	// offsets in before, which start at 0, need no bounds check
+	before := text[from:j]
+	s := len(before)
+	for s > 0 && wordBytes[before[s-1]] {
+		s--
+	}
+	for range context {
+		p := s
+		for p > 0 && !wordBytes[before[p-1]] {
+			p--
+		}
+		if p == 0 {
+			break
+		}
+		for p > 0 && wordBytes[before[p-1]] {
+			p--
+		}
+		s = p
+	}
+	return from + s
+}
+
+// checkContextStart compares contextStart with contextStartRef on text
+// from from, for a trigger token ending at every token end.
+func checkContextStart(t *testing.T, text string, from int) {
+	t.Helper()
+	for j := from + 1; j <= len(text); j++ {
+		if !wordBytes[text[j-1]] || j < len(text) && wordBytes[text[j]] {
+			continue
+		}
+		if got, want := contextStart(text, from, j), contextStartRef(text, from, j); got != want {
+			t.Fatalf("contextStart(%q, %d, %d) = %d, want %d", clip(text), from, j, got, want)
+		}
+	}
+}
+
+// TestContextStartMatchesRef: contextStart against contextStartRef on
+// the test texts (the corpora when present; every fifth, from 0 and from
+// a word's middle), glued and random texts.
+func TestContextStartMatchesRef(t *testing.T) {
+	for i, text := range testTexts(t) {
+		if i%5 != 0 {
+			continue
+		}
+		checkContextStart(t, text, 0)
+		checkContextStart(t, text, min(len(text), 7))
+	}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 2000 {
+		text := randomWindowText(rng)
+		checkContextStart(t, text, 0)
+		checkContextStart(t, text, rng.IntN(len(text)+1))
+	}
+}
+
+// FuzzContextStart compares contextStart with contextStartRef.
+func FuzzContextStart(f *testing.F) {
+	for _, s := range []string{"", "a b c d e f g h", "x1  é,ago--the 2020 week", "\xff\xfe a\x80b ab12 , . ;"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, from int) {
+		if from < 0 || from > len(text) {
+			return
+		}
+		checkContextStart(t, text, from)
+	})
+}
