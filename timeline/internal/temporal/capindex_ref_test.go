@@ -29,7 +29,7 @@ func (x *capIndex) ofRef(name string) []int {
 func capIndexes() (xs []*capIndex, names []string) {
 	for _, r := range English() {
 		index := map[string][]int{}
-		for i, n := range r.When.RegExp.SubexpNames() {
+		for i, n := range r.Regexp().SubexpNames() {
 			if n != "" {
 				index[n] = append(index[n], i-1)
 				names = append(names, n)

@@ -56,8 +56,8 @@ func refASCIISet(in *syntax.Inst) (set [2]uint64) {
 func TestASCIITakesSets(t *testing.T) {
 	var res []*regexp.Regexp
 	for _, r := range append(edgeRules(), English()...) {
-		res = append(res, r.When.RegExp)
-		if f := caseless(r.When.RegExp); f != nil {
+		res = append(res, r.Regexp())
+		if f := caseless(r.Regexp()); f != nil {
 			res = append(res, f)
 		}
 	}

@@ -106,7 +106,9 @@ type Rule struct {
 	Needs Trigger
 	// When is the when rule: its RegExp gives the extent (from the first to
 	// the last matched capture group, as in rules.F.Find) and its Applier
-	// fills the calendar fields of a rules.Context.
+	// fills the calendar fields of a rules.Context. The built-in rules
+	// leave RegExp nil and keep their pattern in re: read the expression
+	// with Regexp.
 	When rules.F
 	// Extend records what a rules.Context cannot carry. It may reject the
 	// match by returning false.
@@ -117,6 +119,44 @@ type Rule struct {
 	// whether both accept the match. The built-in rules set it (see
 	// rule); it must not outlive a change to When.Applier or Extend.
 	both func(m *rules.Match, c *rules.Context, x *Extra) bool
+	// re is the expression of a built-in rule, compiled on first use:
+	// the engine reads what it runs from tables made at build time (see
+	// tables.go), and compiling the rules' patterns would be most of
+	// the work of a process that reads one document
+	re *lazyRegexp
+}
+
+// Regexp returns the rule's expression: When.RegExp, or the pattern of a
+// built-in rule, compiled on first use.
+func (r *Rule) Regexp() *regexp.Regexp {
+	if r.When.RegExp != nil {
+		return r.When.RegExp
+	}
+	return r.re.get()
+}
+
+// lazyRegexp returns the rule's expression as a lazyRegexp.
+func (r *Rule) lazyRegexp() *lazyRegexp {
+	if r.When.RegExp != nil {
+		return readyRegexp(r.When.RegExp)
+	}
+	return r.re
+}
+
+// source returns the source text of the rule's expression without
+// compiling it.
+func (r *Rule) source() string {
+	if r.When.RegExp != nil {
+		return r.When.RegExp.String()
+	}
+	return r.re.src
+}
+
+// whenRule returns the rule's When with its expression.
+func (r *Rule) whenRule() rules.F {
+	f := r.When
+	f.RegExp = r.Regexp()
+	return f
 }
 
 // Kind says what sort of value a mention names.
@@ -223,8 +263,9 @@ type Mention struct {
 type Engine struct {
 	rules []*Rule
 	// parser is a private when.Parser over the same rules, for callers that
-	// want when's own first-cluster semantics (the dateline reader).
-	parser *when.Parser
+	// want when's own first-cluster semantics, made on first use: it
+	// compiles every rule's expression.
+	parser func() *when.Parser
 	opts   *rules.Options
 
 	// prepared rules, in the order of rules
@@ -264,13 +305,13 @@ type Engine struct {
 // prepared is a rule ready to run.
 type prepared struct {
 	*Rule
-	// fast is the caseless variant of When.RegExp for lowercased
+	// fast is the caseless variant of the rule's expression for lowercased
 	// windows; nil when the rule must run on the original text. It is
 	// compiled on first use: the starter's DFAs and submatch program
 	// stand in for it almost always.
 	fast *lazyRegexp
 	// start runs fast from the positions where a match can start, and
-	// startOrig When.RegExp on the original text; nil when the
+	// startOrig the expression on the original text; nil when the
 	// expression must be searched the ordinary way.
 	start, startOrig *starter
 	// clauses are the literal ids the prefilter checks: one of each
@@ -287,7 +328,7 @@ type prepared struct {
 	// scan is what the scan reads from the starter run (start or
 	// startOrig) beside it
 	scan *scanInfo
-	// search, fastSearch: the programs that search When.RegExp and
+	// search, fastSearch: the programs that search the expression and
 	// fast without a starter (windows with ſ or the Kelvin sign, rules
 	// with no starter), built on first use
 	search, fastSearch *lazySub
@@ -357,11 +398,15 @@ func New(rs []*Rule) *Engine { return newEngine(rs, true) }
 // tables instead of building (tests build both ways and compare).
 func newEngine(rs []*Rule, withTables bool) *Engine {
 	opts := &rules.Options{Distance: 5, MatchByOrder: true, Morning: 8, Noon: 12, Afternoon: 15, Evening: 19}
-	p := when.New(opts)
-	for _, r := range rs {
-		p.Add(&r.When)
-	}
-	e := &Engine{rules: rs, parser: p, opts: opts}
+	parser := sync.OnceValue(func() *when.Parser {
+		p := when.New(opts)
+		for _, r := range rs {
+			f := r.whenRule()
+			p.Add(&f)
+		}
+		return p
+	})
+	e := &Engine{rules: rs, parser: parser, opts: opts}
 	e.prepare(withTables)
 	return e
 }
@@ -457,11 +502,12 @@ func prepareRules(rs []*Rule) ([]prepared, [][][]string) {
 func prepareRule(r *Rule) (p prepared, clauses [][]string) {
 	// one parse for the clauses, then (rewritten in place) for the
 	// caseless variant
-	t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	re := r.Regexp()
+	t, err := syntax.Parse(re.String(), syntax.Perl)
 	var fast *regexp.Regexp
 	if err == nil {
 		clauses = ruleClausesOf(t)
-		fast = caselessOf(r.When.RegExp, t)
+		fast = caselessOf(re, t)
 	}
 	p.Rule = r
 	if fast != nil {
@@ -470,9 +516,9 @@ func prepareRule(r *Rule) (p prepared, clauses [][]string) {
 		p.fastSearch = &lazySub{re: p.fast}
 	} else {
 		// a case-sensitive rule runs on the original text
-		p.startOrig = newStarter(r.When.RegExp)
+		p.startOrig = newStarter(re)
 	}
-	p.search = &lazySub{re: readyRegexp(r.When.RegExp)}
+	p.search = &lazySub{re: readyRegexp(re)}
 	return p, clauses
 }
 
@@ -564,7 +610,7 @@ func (e *Engine) ParseFirst(text string, base time.Time) (start, end int, t time
 	if base.IsZero() {
 		return 0, 0, time.Time{}, false
 	}
-	r, err := e.parser.Parse(text, base)
+	r, err := e.parser().Parse(text, base)
 	if err != nil || r == nil {
 		return 0, 0, time.Time{}, false
 	}
@@ -1148,6 +1194,3 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	s.kept = kept
 	return append(out[:start], kept...)
 }
-
-// rx compiles a case-insensitive rule pattern.
-func rx(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + p) }

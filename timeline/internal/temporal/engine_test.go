@@ -25,9 +25,10 @@ func referenceScan(e *Engine, text string, windows []Window) []Mention {
 			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
 				continue
 			}
+			f := r.whenRule()
 			pos := 0
 			for pos < len(sub) {
-				m := r.When.Find(sub[pos:])
+				m := f.Find(sub[pos:])
 				if m == nil {
 					break
 				}
@@ -398,7 +399,7 @@ func TestRemember(t *testing.T) {
 func TestCapIndex(t *testing.T) {
 	for _, r := range English() {
 		index := map[string][]int{}
-		for i, n := range r.When.RegExp.SubexpNames() {
+		for i, n := range r.Regexp().SubexpNames() {
 			if n != "" {
 				index[n] = append(index[n], i-1)
 			}

@@ -46,7 +46,7 @@ func ruleSetKey(rs []*Rule) [sha256.Size]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s %d %d %d\n", tablesMagic, len(rs), maxDFAStates, subMinInst)
 	for _, r := range rs {
-		src := r.When.RegExp.String()
+		src := r.source()
 		fmt.Fprintf(h, "%d:%s", len(src), src)
 	}
 	var k [sha256.Size]byte
@@ -171,13 +171,13 @@ func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
 		p.start = r.starter(p.fast)
 	}
 	if flags&tabStartOrig != 0 {
-		p.startOrig = r.starter(readyRegexp(rule.When.RegExp))
+		p.startOrig = r.starter(rule.lazyRegexp())
 	}
 	// what scanTables reads from the starter it runs
 	if st := cmp.Or(p.start, p.startOrig); st != nil {
 		p.scan = r.scanInfo(st)
 	}
-	p.search = &lazySub{re: readyRegexp(rule.When.RegExp)}
+	p.search = &lazySub{re: rule.lazyRegexp()}
 	return p, clauses
 }
 
