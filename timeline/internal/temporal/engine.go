@@ -1,6 +1,8 @@
 // Package temporal finds temporal expressions with rules built on the
 // github.com/olebedev/when rule engine. It is the only package of eventline
-// that imports when, so none of when's types reach the public API.
+// that imports when, so none of when's types reach the public API; and it
+// imports when's rules package alone, as the root package compiles the
+// expressions of all of when's languages when a program starts.
 //
 // A rule is a when rules.F (a regular expression and an applier that fills
 // a when rules.Context) plus an optional Extend function for what a when
@@ -90,7 +92,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules"
 )
 
@@ -150,13 +151,6 @@ func (r *Rule) source() string {
 		return r.When.RegExp.String()
 	}
 	return r.re.src
-}
-
-// whenRule returns the rule's When with its expression.
-func (r *Rule) whenRule() rules.F {
-	f := r.When
-	f.RegExp = r.Regexp()
-	return f
 }
 
 // Kind says what sort of value a mention names.
@@ -262,11 +256,7 @@ type Mention struct {
 // concurrent use: the scratch space of a scan lives in a Scanner.
 type Engine struct {
 	rules []*Rule
-	// parser is a private when.Parser over the same rules, for callers that
-	// want when's own first-cluster semantics, made on first use: it
-	// compiles every rule's expression.
-	parser func() *when.Parser
-	opts   *rules.Options
+	opts  *rules.Options
 
 	// prepared rules, in the order of rules
 	prep []prepared
@@ -398,15 +388,7 @@ func New(rs []*Rule) *Engine { return newEngine(rs, true) }
 // tables instead of building (tests build both ways and compare).
 func newEngine(rs []*Rule, withTables bool) *Engine {
 	opts := &rules.Options{Distance: 5, MatchByOrder: true, Morning: 8, Noon: 12, Afternoon: 15, Evening: 19}
-	parser := sync.OnceValue(func() *when.Parser {
-		p := when.New(opts)
-		for _, r := range rs {
-			f := r.whenRule()
-			p.Add(&f)
-		}
-		return p
-	})
-	e := &Engine{rules: rs, parser: parser, opts: opts}
+	e := &Engine{rules: rs, opts: opts}
 	e.prepare(withTables)
 	return e
 }
@@ -602,20 +584,6 @@ var defaultEngine = sync.OnceValue(func() *Engine { return New(English()) })
 
 // Rules returns the engine's rules in order.
 func (e *Engine) Rules() []*Rule { return e.rules }
-
-// ParseFirst runs the private when.Parser over text and returns the first
-// cluster's offsets and time, with base as when's reference time. It never
-// falls back to the wall clock: a zero base is refused.
-func (e *Engine) ParseFirst(text string, base time.Time) (start, end int, t time.Time, ok bool) {
-	if base.IsZero() {
-		return 0, 0, time.Time{}, false
-	}
-	r, err := e.parser().Parse(text, base)
-	if err != nil || r == nil {
-		return 0, 0, time.Time{}, false
-	}
-	return r.Index, r.Index + len(r.Text), r.Time, true
-}
 
 // Scan runs every rule over each window of text and returns the mentions
 // kept after overlaps are settled (longer wins, then priority, then

@@ -14,6 +14,13 @@ import (
 	"github.com/olebedev/when/rules"
 )
 
+// whenRule returns the rule's When with its expression.
+func (r *Rule) whenRule() rules.F {
+	f := r.When
+	f.RegExp = r.Regexp()
+	return f
+}
+
 // referenceScan is the engine without its shortcuts: every rule whose
 // Needs the window holds, run by rules.F.Find on the original text,
 // again after each match. Scanner.Scan must give exactly its results.
