@@ -39,7 +39,7 @@ var recording = func() bool {
 // whether its starter read from them is the one newStarter builds.
 func PatternTabled(pattern string) (tabled, same bool) {
 	re := regexp.MustCompile(pattern)
-	st, ok := tabledStarter(embeddedPatterns(), re)
+	st, ok := tabledStarter(embeddedPatterns(), readyRegexp(re))
 	if !ok {
 		return false, false
 	}
