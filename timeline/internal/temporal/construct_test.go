@@ -25,7 +25,7 @@ func TestStarterConstruction(t *testing.T) {
 			if !reflect.DeepEqual(st.dfa, d) || !reflect.DeepEqual(st.udfa, u) {
 				t.Errorf("rule %s: the DFAs differ from newDFAs'", p.Name)
 			}
-			if !reflect.DeepEqual(st.sub, newSubProg(re)) {
+			if !reflect.DeepEqual(decodedSub(st.sub), newSubProg(re)) {
 				t.Errorf("rule %s: the submatch program differs from newSubProg's", p.Name)
 			}
 			n := re.NumSubexp()

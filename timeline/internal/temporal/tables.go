@@ -302,8 +302,56 @@ func (r *tableReader) subProg() *subProg {
 	}
 	sp.first = r.u16()
 	sp.firstLead = r.u8()
-	sp.prog = r.prog()
+	sp.tabled = r.tabledProg()
 	return sp
+}
+
+// tabledProg is a compiled program in the tables, checked as it is
+// read and decoded on first use: the backtracker reads it for text
+// outside ASCII alone.
+type tabledProg struct {
+	b    []byte
+	once sync.Once
+	prog *syntax.Prog
+}
+
+func (t *tabledProg) get() *syntax.Prog {
+	t.once.Do(func() { t.prog = (&tableReader{b: t.b}).prog() })
+	return t.prog
+}
+
+// program returns sp's compiled program.
+func (sp *subProg) program() *syntax.Prog {
+	if sp.prog == nil && sp.tabled != nil {
+		return sp.tabled.get()
+	}
+	return sp.prog
+}
+
+// tabledProg reads past a compiled program, checking what prog would,
+// and returns its bytes for prog to decode later.
+func (r *tableReader) tabledProg() *tabledProg {
+	from := r.b
+	n := r.count(13)
+	pool := r.count(4)
+	r.take(4 * pool)
+	blk := r.take(13 * n)
+	r.count(0)
+	r.count(0)
+	if r.bad {
+		return nil
+	}
+	// the rune lists must fit in the pool
+	for b := blk; len(b) >= 13; b = b[13:] {
+		if k := int(binary.LittleEndian.Uint32(b[9:])); k > 0 {
+			if k-1 > pool {
+				r.bad = true
+				return nil
+			}
+			pool -= k - 1
+		}
+	}
+	return &tabledProg{b: from[:len(from)-len(r.b)]}
 }
 
 // prog reads a compiled program; a rune list is nil or not as
@@ -393,20 +441,22 @@ func (r *tableReader) count(size int) int {
 
 func (r *tableReader) str() string { return string(r.take(r.count(1))) }
 
-// u16s reads a list of uint16, four to a load: the DFA tables are most
-// of the file.
+// u16s reads a list of uint16, eight to a round of two loads: the DFA
+// tables are most of the file.
 func (r *tableReader) u16s() []uint16 {
 	p := r.take(2 * r.count(2))
 	v := make([]uint16, len(p)/2)
-	out := v
-	for len(p) >= 8 && len(out) >= 4 {
-		x := binary.LittleEndian.Uint64(p)
-		o := out[:4:4]
+	le := binary.LittleEndian
+	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		b := p[2*i : 2*i+16 : 2*i+16]
+		x, y := le.Uint64(b), le.Uint64(b[8:])
+		o := v[i : i+8 : i+8]
 		o[0], o[1], o[2], o[3] = uint16(x), uint16(x>>16), uint16(x>>32), uint16(x>>48)
-		p, out = p[8:], out[4:]
+		o[4], o[5], o[6], o[7] = uint16(y), uint16(y>>16), uint16(y>>32), uint16(y>>48)
 	}
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(p[2*i:])
+	for ; i < len(v); i++ {
+		v[i] = le.Uint16(p[2*i:])
 	}
 	return v
 }
