@@ -536,14 +536,7 @@ func (e *Engine) scanTables() {
 		}
 	}
 	nw := len(e.always)
-	e.needRules = make([]uint64, 256*nw)
-	for t := range 256 {
-		for i := range e.prep {
-			if n := e.prep[i].Needs; n == 0 || Trigger(t)&n != 0 {
-				e.needRules[t*nw+i/64] |= 1 << (i % 64)
-			}
-		}
-	}
+	e.needRules = needRulesOf(e.prep, nw)
 	e.litW = nw + (e.nclauses+63)/64
 	nstates := len(m.outStart) - 1
 	e.litRowOf = make([]int32, nstates)
@@ -566,14 +559,45 @@ func (e *Engine) scanTables() {
 		e.litRows = append(e.litRows, row...)
 	}
 	if m.delta16 != nil && nstates*m.nclass < 1<<15 {
-		e.litDelta = make([]uint16, len(m.delta16))
+		ld, nc := make([]uint16, len(m.delta16)), uint16(m.nclass)
 		for i, v := range m.delta16 {
-			e.litDelta[i] = (v>>1)*uint16(m.nclass)<<1 | v&1
+			ld[i] = (v>>1)*nc<<1 | v&1
 		}
+		e.litDelta = ld
 		// ceil(2^32 / nclass): a row number (a multiple of nclass
 		// below 2^16) times it, shifted by 32, is the state
 		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
 	}
+}
+
+// needRulesOf returns Engine.needRules for the rules prep, of nw words
+// a set: the set of a trigger set t is that of t less its lowest
+// trigger, with the rules that need that one.
+func needRulesOf(prep []prepared, nw int) []uint64 {
+	const ntrig = 8            // the bits of a Trigger
+	var by [ntrig + 1][]uint64 // by trigger bit; by[ntrig]: the rules that need none
+	for b := range by {
+		by[b] = make([]uint64, nw)
+	}
+	for i := range prep {
+		for b, n := 0, prep[i].Needs; b < ntrig; b++ {
+			if n&(1<<b) != 0 {
+				by[b][i/64] |= 1 << (i % 64)
+			}
+		}
+		if prep[i].Needs == 0 {
+			by[ntrig][i/64] |= 1 << (i % 64)
+		}
+	}
+	need := make([]uint64, 256*nw)
+	copy(need, by[ntrig])
+	for t := 1; t < 256; t++ {
+		rest, low := t&(t-1), bits.TrailingZeros(uint(t))
+		for k := range nw {
+			need[t*nw+k] = need[rest*nw+k] | by[low][k]
+		}
+	}
+	return need
 }
 
 // Default returns the engine over the built-in English rules. It is built

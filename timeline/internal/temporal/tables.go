@@ -246,8 +246,13 @@ func (r *tableReader) dfa() *dfa {
 	d.final = r.bools()
 	d.start = [2]uint16{r.u16(), r.u16()}
 	for k := range d.skip {
-		for c, b := range r.take(256) {
-			d.skip[k][c] = int8(b)
+		// eight bytes a load
+		p := r.take(256)
+		for c := 0; c+8 <= len(p); c += 8 {
+			x := binary.LittleEndian.Uint64(p[c:])
+			o := d.skip[k][c : c+8 : c+8]
+			o[0], o[1], o[2], o[3] = int8(x), int8(x>>8), int8(x>>16), int8(x>>24)
+			o[4], o[5], o[6], o[7] = int8(x>>32), int8(x>>40), int8(x>>48), int8(x>>56)
 		}
 	}
 	copy(d.after[:], r.take(256))
@@ -266,15 +271,14 @@ func (r *tableReader) subProg() *subProg {
 	if r.bad {
 		return nil
 	}
-	for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+	// an instruction is two little-endian words: op, lead, join and
+	// out; arg, mask and outMask
+	for i := range sp.inst {
+		p := blk[16*i : 16*i+16 : 16*i+16]
+		x, y := le.Uint64(p), le.Uint64(p[8:])
 		sp.inst[i] = subInst{
-			op:      syntax.InstOp(p[0]),
-			lead:    p[1],
-			join:    le.Uint16(p[2:]),
-			out:     int32(le.Uint32(p[4:])),
-			arg:     int32(le.Uint32(p[8:])),
-			mask:    le.Uint16(p[12:]),
-			outMask: le.Uint16(p[14:]),
+			op: syntax.InstOp(x), lead: uint8(x >> 8), join: uint16(x >> 16), out: int32(x >> 32),
+			arg: int32(y), mask: uint16(y >> 32), outMask: uint16(y >> 48),
 		}
 	}
 	sp.start = int32(r.u32())
