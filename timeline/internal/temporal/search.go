@@ -31,7 +31,7 @@ type Regexp struct {
 func MustCompile(pattern string) *Regexp {
 	recordPattern(pattern)
 	r := &Regexp{src: pattern}
-	if !embeddedPatterns().holds(pattern) {
+	if !listedPatterns().holds(pattern) {
 		r.ready()
 	}
 	return r

@@ -64,15 +64,23 @@ type tableParts struct {
 // splitTables returns the parts of file, or ok false when it is not a
 // tables file of this format or fails its CRC.
 func splitTables(file []byte) (p tableParts, ok bool) {
+	if p, ok = splitUnchecked(file); !ok {
+		return p, false
+	}
+	n := len(tablesMagic)
+	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(file[n+4:]) {
+		return tableParts{}, false
+	}
+	return p, true
+}
+
+// splitUnchecked is splitTables without the CRC.
+func splitUnchecked(file []byte) (p tableParts, ok bool) {
 	n := len(tablesMagic)
 	if len(file) < n+4 || string(file[:n]) != tablesMagic {
 		return p, false
 	}
-	rest := file[n+4:]
-	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(rest) {
-		return p, false
-	}
-	r := &tableReader{b: rest}
+	r := &tableReader{b: file[n+4:]}
 	p.key = r.take(sha256.Size)
 	p.rules = r.take(r.count(1))
 	p.patterns = r.b

@@ -62,6 +62,20 @@ var embeddedPatterns = sync.OnceValue(func() *patternIndex {
 	return readPatternIndex(p.patterns)
 })
 
+// listedPatterns is the patterns' index of the embedded file read
+// without its CRC, for MustCompile to tell which patterns it may leave
+// to first use as the program starts: the CRC of the whole file is
+// then checked once the program needs the tables (New, or a first
+// search), not before main; a pattern listed in a file that fails it
+// compiles then.
+var listedPatterns = sync.OnceValue(func() *patternIndex {
+	p, ok := splitUnchecked(tablesFile)
+	if !ok {
+		return nil
+	}
+	return readPatternIndex(p.patterns)
+})
+
 // recordPattern records pattern as compiled, in test binaries.
 func recordPattern(pattern string) {
 	compiledPatterns.Lock()
