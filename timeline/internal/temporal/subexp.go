@@ -14,6 +14,9 @@ import (
 func subexpNames(src string) []string {
 	names := []string{""}
 	for i := 0; i < len(src); i++ {
+		if !groupSyntax[src[i]] {
+			continue
+		}
 		switch src[i] {
 		case '\\':
 			i = skipEscape(src, i)
@@ -31,6 +34,10 @@ func subexpNames(src string) []string {
 	}
 	return names
 }
+
+// groupSyntax marks the bytes subexpNames stops at: those that begin
+// an escape, a class or a group.
+var groupSyntax = [256]bool{'\\': true, '[': true, '(': true}
 
 // skipEscape returns the index of the last byte of the escape at
 // src[i] ('\\'): \Q quotes all up to \E or the end.
@@ -93,8 +100,11 @@ func classEscapeEnd(src string, i int) int {
 // classCharEnd returns the index after the member at src[i]: a rune,
 // or an escape (see escapeEnd).
 func classCharEnd(src string, i int) int {
-	if src[i] == '\\' {
+	switch c := src[i]; {
+	case c == '\\':
 		return escapeEnd(src, i)
+	case c < utf8.RuneSelf:
+		return i + 1
 	}
 	_, n := utf8.DecodeRuneInString(src[i:])
 	return i + n
@@ -122,6 +132,8 @@ func escapeEnd(src string, i int) int {
 		return len(src)
 	case c == 'x':
 		return min(i+3, len(src))
+	case c < utf8.RuneSelf:
+		return i + 1
 	}
 	_, n := utf8.DecodeRuneInString(src[i:])
 	return i + n
