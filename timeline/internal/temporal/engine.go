@@ -72,7 +72,10 @@
 //     `go generate` and embedded; New and MustCompile decode them when
 //     the expressions are those they were made from (a few milliseconds
 //     rather than a tenth of a second of subset constructions) and
-//     build as before otherwise;
+//     build as before otherwise. Then Go's regexp compiles none of
+//     these expressions unless a search needs it (Rule.Regexp,
+//     lazyRegexp), nor is the program of a submatch program decoded
+//     before text outside ASCII needs it;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window, the backtracker's memo), taken from a pool
 //     of the Engine while a Scan runs, and lets the dateline reader and
