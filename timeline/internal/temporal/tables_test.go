@@ -297,6 +297,73 @@ func TestTablesUsed(t *testing.T) {
 	}
 }
 
+// TestTablesLeaveToFirstUse: an engine read from the tables compiles
+// none of the rules' expressions and decodes no submatch program's
+// program, and MustCompile compiles no pattern the tables hold for a
+// search of ASCII text: a process pays for neither unless it needs them.
+func TestTablesLeaveToFirstUse(t *testing.T) {
+	rs := English()
+	if _, ok := prepareFromTables(rs); !ok {
+		t.Fatal("New does not read the embedded tables for English(): run go generate ./timeline/internal/temporal")
+	}
+	e := New(rs)
+	for _, r := range rs {
+		if r.When.RegExp != nil || r.re.re != nil {
+			t.Errorf("rule %s: expression compiled by New", r.Name)
+		}
+	}
+	for i := range e.prep {
+		for _, st := range []*starter{e.prep[i].start, e.prep[i].startOrig} {
+			if st != nil && st.sub != nil && st.sub.prog != nil {
+				t.Errorf("rule %s: submatch program's program decoded by New", e.prep[i].Name)
+			}
+		}
+	}
+	if ix := embeddedPatterns(); ix != nil {
+		for p := range ix.starters {
+			r := MustCompile(p)
+			r.MatchString("He said on Monday, at 5 p.m. GMT, that it had ended.")
+			if r.st != nil && r.re.re != nil {
+				t.Errorf("%q: compiled for a search of ASCII text", p)
+			}
+		}
+	}
+}
+
+// TestFirstUseConcurrent: goroutines that run a fresh engine and fresh
+// patterns at once, over text that makes them compile expressions and
+// decode programs on first use, find what the engine built the long way
+// finds (go test -race checks the first uses).
+func TestFirstUseConcurrent(t *testing.T) {
+	texts := append(dfaTrickyTexts(), "ſince 1994, on the ſecond of May at 5 \u212A, Zürich, 5 mars 2024 – à 10 h")
+	want := make([][]Mention, len(texts))
+	for i, text := range texts {
+		want[i] = builtEngine().Scan(text, Windows(text, 0, len(text), nil), nil)
+	}
+	e := New(English())
+	var res []*Regexp
+	if ix := embeddedPatterns(); ix != nil {
+		for p := range ix.starters {
+			res = append(res, MustCompile(p))
+		}
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, text := range texts {
+				got := e.Scan(text, Windows(text, 0, len(text), nil), nil)
+				if !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%q: %+v, want %+v", text, got, want[i])
+				}
+				for _, re := range res {
+					re.MatchString(text)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // TestTablesRefused: tables of other rules, other limits, or with a
 // byte changed are not read.
 func TestTablesRefused(t *testing.T) {
