@@ -41,7 +41,7 @@ func (c caps) gRef(name string) string {
 func capIndexes() (xs []*capIndex, names []string) {
 	for _, r := range English() {
 		index := map[string][]int{}
-		for i, n := range r.When.RegExp.SubexpNames() {
+		for i, n := range r.Regexp().SubexpNames() {
 			if n != "" {
 				index[n] = append(index[n], i-1)
 				names = append(names, n)

@@ -25,7 +25,7 @@ func TestStarterConstruction(t *testing.T) {
 			if !reflect.DeepEqual(st.dfa, d) || !reflect.DeepEqual(st.udfa, u) {
 				t.Errorf("rule %s: the DFAs differ from newDFAs'", p.Name)
 			}
-			if !reflect.DeepEqual(st.sub, newSubProg(re)) {
+			if !reflect.DeepEqual(decodedSub(st.sub), newSubProg(re)) {
 				t.Errorf("rule %s: the submatch program differs from newSubProg's", p.Name)
 			}
 			n := re.NumSubexp()
@@ -56,8 +56,8 @@ func refASCIISet(in *syntax.Inst) (set [2]uint64) {
 func TestASCIITakesSets(t *testing.T) {
 	var res []*regexp.Regexp
 	for _, r := range append(edgeRules(), English()...) {
-		res = append(res, r.When.RegExp)
-		if f := caseless(r.When.RegExp); f != nil {
+		res = append(res, r.Regexp())
+		if f := caseless(r.Regexp()); f != nil {
 			res = append(res, f)
 		}
 	}

@@ -1,6 +1,8 @@
 // Package temporal finds temporal expressions with rules built on the
 // github.com/olebedev/when rule engine. It is the only package of eventline
-// that imports when, so none of when's types reach the public API.
+// that imports when, so none of when's types reach the public API; and it
+// imports when's rules package alone, as the root package compiles the
+// expressions of all of when's languages when a program starts.
 //
 // A rule is a when rules.F (a regular expression and an applier that fills
 // a when rules.Context) plus an optional Extend function for what a when
@@ -70,7 +72,10 @@
 //     `go generate` and embedded; New and MustCompile decode them when
 //     the expressions are those they were made from (a few milliseconds
 //     rather than a tenth of a second of subset constructions) and
-//     build as before otherwise;
+//     build as before otherwise. Then Go's regexp compiles none of
+//     these expressions unless a search needs it (Rule.Regexp,
+//     lazyRegexp), nor is the program of a submatch program decoded
+//     before text outside ASCII needs it;
 //   - a Scanner per document holds the scratch space (no locks, no
 //     allocation per window, the backtracker's memo), taken from a pool
 //     of the Engine while a Scan runs, and lets the dateline reader and
@@ -90,7 +95,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules"
 )
 
@@ -106,7 +110,9 @@ type Rule struct {
 	Needs Trigger
 	// When is the when rule: its RegExp gives the extent (from the first to
 	// the last matched capture group, as in rules.F.Find) and its Applier
-	// fills the calendar fields of a rules.Context.
+	// fills the calendar fields of a rules.Context. The built-in rules
+	// leave RegExp nil and keep their pattern in re: read the expression
+	// with Regexp.
 	When rules.F
 	// Extend records what a rules.Context cannot carry. It may reject the
 	// match by returning false.
@@ -117,6 +123,37 @@ type Rule struct {
 	// whether both accept the match. The built-in rules set it (see
 	// rule); it must not outlive a change to When.Applier or Extend.
 	both func(m *rules.Match, c *rules.Context, x *Extra) bool
+	// re is the expression of a built-in rule, compiled on first use:
+	// the engine reads what it runs from tables made at build time (see
+	// tables.go), and compiling the rules' patterns would be most of
+	// the work of a process that reads one document
+	re *lazyRegexp
+}
+
+// Regexp returns the rule's expression: When.RegExp, or the pattern of a
+// built-in rule, compiled on first use.
+func (r *Rule) Regexp() *regexp.Regexp {
+	if r.When.RegExp != nil {
+		return r.When.RegExp
+	}
+	return r.re.get()
+}
+
+// lazyRegexp returns the rule's expression as a lazyRegexp.
+func (r *Rule) lazyRegexp() *lazyRegexp {
+	if r.When.RegExp != nil {
+		return readyRegexp(r.When.RegExp)
+	}
+	return r.re
+}
+
+// source returns the source text of the rule's expression without
+// compiling it.
+func (r *Rule) source() string {
+	if r.When.RegExp != nil {
+		return r.When.RegExp.String()
+	}
+	return r.re.src
 }
 
 // Kind says what sort of value a mention names.
@@ -222,10 +259,7 @@ type Mention struct {
 // concurrent use: the scratch space of a scan lives in a Scanner.
 type Engine struct {
 	rules []*Rule
-	// parser is a private when.Parser over the same rules, for callers that
-	// want when's own first-cluster semantics (the dateline reader).
-	parser *when.Parser
-	opts   *rules.Options
+	opts  *rules.Options
 
 	// prepared rules, in the order of rules
 	prep []prepared
@@ -265,13 +299,13 @@ type Engine struct {
 // prepared is a rule ready to run.
 type prepared struct {
 	*Rule
-	// fast is the caseless variant of When.RegExp for lowercased
+	// fast is the caseless variant of the rule's expression for lowercased
 	// windows; nil when the rule must run on the original text. It is
 	// compiled on first use: the starter's DFAs and submatch program
 	// stand in for it almost always.
 	fast *lazyRegexp
 	// start runs fast from the positions where a match can start, and
-	// startOrig When.RegExp on the original text; nil when the
+	// startOrig the expression on the original text; nil when the
 	// expression must be searched the ordinary way.
 	start, startOrig *starter
 	// clauses are the literal ids the prefilter checks: one of each
@@ -288,7 +322,7 @@ type prepared struct {
 	// scan is what the scan reads from the starter run (start or
 	// startOrig) beside it
 	scan *scanInfo
-	// search, fastSearch: the programs that search When.RegExp and
+	// search, fastSearch: the programs that search the expression and
 	// fast without a starter (windows with ſ or the Kelvin sign, rules
 	// with no starter), built on first use
 	search, fastSearch *lazySub
@@ -358,11 +392,7 @@ func New(rs []*Rule) *Engine { return newEngine(rs, true) }
 // tables instead of building (tests build both ways and compare).
 func newEngine(rs []*Rule, withTables bool) *Engine {
 	opts := &rules.Options{Distance: 5, MatchByOrder: true, Morning: 8, Noon: 12, Afternoon: 15, Evening: 19}
-	p := when.New(opts)
-	for _, r := range rs {
-		p.Add(&r.When)
-	}
-	e := &Engine{rules: rs, parser: p, opts: opts}
+	e := &Engine{rules: rs, opts: opts}
 	e.prepare(withTables)
 	return e
 }
@@ -458,11 +488,12 @@ func prepareRules(rs []*Rule) ([]prepared, [][][]string) {
 func prepareRule(r *Rule) (p prepared, clauses [][]string) {
 	// one parse for the clauses, then (rewritten in place) for the
 	// caseless variant
-	t, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	re := r.Regexp()
+	t, err := syntax.Parse(re.String(), syntax.Perl)
 	var fast *regexp.Regexp
 	if err == nil {
 		clauses = ruleClausesOf(t)
-		fast = caselessOf(r.When.RegExp, t)
+		fast = caselessOf(re, t)
 	}
 	p.Rule = r
 	if fast != nil {
@@ -471,9 +502,9 @@ func prepareRule(r *Rule) (p prepared, clauses [][]string) {
 		p.fastSearch = &lazySub{re: p.fast}
 	} else {
 		// a case-sensitive rule runs on the original text
-		p.startOrig = newStarter(r.When.RegExp)
+		p.startOrig = newStarter(re)
 	}
-	p.search = &lazySub{re: readyRegexp(r.When.RegExp)}
+	p.search = &lazySub{re: readyRegexp(re)}
 	return p, clauses
 }
 
@@ -509,14 +540,7 @@ func (e *Engine) scanTables() {
 		}
 	}
 	nw := len(e.always)
-	e.needRules = make([]uint64, 256*nw)
-	for t := range 256 {
-		for i := range e.prep {
-			if n := e.prep[i].Needs; n == 0 || Trigger(t)&n != 0 {
-				e.needRules[t*nw+i/64] |= 1 << (i % 64)
-			}
-		}
-	}
+	e.needRules = needRulesOf(e.prep, nw)
 	e.litW = nw + (e.nclauses+63)/64
 	nstates := len(m.outStart) - 1
 	e.litRowOf = make([]int32, nstates)
@@ -540,13 +564,44 @@ func (e *Engine) scanTables() {
 	}
 	if m.delta16 != nil && nstates*m.nclass < litEndBit {
 		e.litDelta = new([litDeltaLen]uint16)
+		nc := uint16(m.nclass)
 		for i, v := range m.delta16 {
-			e.litDelta[i] = (v>>1)*uint16(m.nclass) | v&1*litEndBit
+			e.litDelta[i] = (v>>1)*nc | v&1*litEndBit
 		}
 		// ceil(2^32 / nclass): a row number (a multiple of nclass
 		// below 2^16) times it, shifted by 32, is the state
 		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
 	}
+}
+
+// needRulesOf returns Engine.needRules for the rules prep, of nw words
+// a set: the set of a trigger set t is that of t less its lowest
+// trigger, with the rules that need that one.
+func needRulesOf(prep []prepared, nw int) []uint64 {
+	const ntrig = 8            // the bits of a Trigger
+	var by [ntrig + 1][]uint64 // by trigger bit; by[ntrig]: the rules that need none
+	for b := range by {
+		by[b] = make([]uint64, nw)
+	}
+	for i := range prep {
+		for b, n := 0, prep[i].Needs; b < ntrig; b++ {
+			if n&(1<<b) != 0 {
+				by[b][i/64] |= 1 << (i % 64)
+			}
+		}
+		if prep[i].Needs == 0 {
+			by[ntrig][i/64] |= 1 << (i % 64)
+		}
+	}
+	need := make([]uint64, 256*nw)
+	copy(need, by[ntrig])
+	for t := 1; t < 256; t++ {
+		rest, low := t&(t-1), bits.TrailingZeros(uint(t))
+		for k := range nw {
+			need[t*nw+k] = need[rest*nw+k] | by[low][k]
+		}
+	}
+	return need
 }
 
 // Default returns the engine over the built-in English rules. It is built
@@ -557,20 +612,6 @@ var defaultEngine = sync.OnceValue(func() *Engine { return New(English()) })
 
 // Rules returns the engine's rules in order.
 func (e *Engine) Rules() []*Rule { return e.rules }
-
-// ParseFirst runs the private when.Parser over text and returns the first
-// cluster's offsets and time, with base as when's reference time. It never
-// falls back to the wall clock: a zero base is refused.
-func (e *Engine) ParseFirst(text string, base time.Time) (start, end int, t time.Time, ok bool) {
-	if base.IsZero() {
-		return 0, 0, time.Time{}, false
-	}
-	r, err := e.parser.Parse(text, base)
-	if err != nil || r == nil {
-		return 0, 0, time.Time{}, false
-	}
-	return r.Index, r.Index + len(r.Text), r.Time, true
-}
 
 // Scan runs every rule over each window of text and returns the mentions
 // kept after overlaps are settled (longer wins, then priority, then
@@ -1220,6 +1261,3 @@ func (s *Scanner) settle(out []Mention, start int) []Mention {
 	s.kept = kept
 	return append(out[:start], kept...)
 }
-
-// rx compiles a case-insensitive rule pattern.
-func rx(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + p) }

@@ -14,6 +14,13 @@ import (
 	"github.com/olebedev/when/rules"
 )
 
+// whenRule returns the rule's When with its expression.
+func (r *Rule) whenRule() rules.F {
+	f := r.When
+	f.RegExp = r.Regexp()
+	return f
+}
+
 // referenceScan is the engine without its shortcuts: every rule whose
 // Needs the window holds, run by rules.F.Find on the original text,
 // again after each match. Scanner.Scan must give exactly its results.
@@ -25,9 +32,10 @@ func referenceScan(e *Engine, text string, windows []Window) []Mention {
 			if r.Needs != 0 && w.Triggers&r.Needs == 0 {
 				continue
 			}
+			f := r.whenRule()
 			pos := 0
 			for pos < len(sub) {
-				m := r.When.Find(sub[pos:])
+				m := f.Find(sub[pos:])
 				if m == nil {
 					break
 				}
@@ -398,7 +406,7 @@ func TestRemember(t *testing.T) {
 func TestCapIndex(t *testing.T) {
 	for _, r := range English() {
 		index := map[string][]int{}
-		for i, n := range r.When.RegExp.SubexpNames() {
+		for i, n := range r.Regexp().SubexpNames() {
 			if n != "" {
 				index[n] = append(index[n], i-1)
 			}

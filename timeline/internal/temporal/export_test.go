@@ -39,7 +39,7 @@ var recording = func() bool {
 // whether its starter read from them is the one newStarter builds.
 func PatternTabled(pattern string) (tabled, same bool) {
 	re := regexp.MustCompile(pattern)
-	st, ok := tabledStarter(embeddedPatterns(), re)
+	st, ok := tabledStarter(embeddedPatterns(), readyRegexp(re))
 	if !ok {
 		return false, false
 	}
@@ -50,11 +50,22 @@ func PatternTabled(pattern string) (tabled, same bool) {
 	if st == nil {
 		return true, true
 	}
-	return true, starterDigest(st) == starterDigest(built) && reflect.DeepEqual(st.sub, built.sub)
+	return true, starterDigest(st) == starterDigest(built) && reflect.DeepEqual(decodedSub(st.sub), built.sub)
 }
 
 func starterDigest(st *starter) string {
 	h := sha256.New()
 	digestValue(h, reflect.ValueOf(st))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// decodedSub returns sp with its program decoded, as newSubProg makes
+// it.
+func decodedSub(sp *subProg) *subProg {
+	if sp == nil {
+		return nil
+	}
+	c := *sp
+	c.prog, c.tabled = sp.program(), nil
+	return &c
 }

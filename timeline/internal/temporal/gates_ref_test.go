@@ -78,7 +78,7 @@ func gateClauses(r *Rule) (now, ref [][]string) {
 		b := v.(both)
 		return b.now, b.ref
 	}
-	tree, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+	tree, err := syntax.Parse(r.source(), syntax.Perl)
 	if err == nil {
 		now, ref = ruleClausesOf(tree), ruleClausesRef(tree)
 	}
@@ -108,7 +108,7 @@ func checkGates(t *testing.T, e *Engine, text string) {
 			if hasSpecial(sub) {
 				continue
 			}
-			for _, loc := range r.When.RegExp.FindAllStringIndex(sub, -1) {
+			for _, loc := range r.Regexp().FindAllStringIndex(sub, -1) {
 				norm := normString(sub[loc[0]:loc[1]])
 				for _, c := range append(slices.Clip(now), ref...) {
 					if !clauseMet(norm, c) {
@@ -169,7 +169,7 @@ func TestGatesExact(t *testing.T) {
 // built-in rules and the edge rules.
 func TestClausesNoWeaker(t *testing.T) {
 	for _, r := range append(English(), edgeRules()...) {
-		tree, err := syntax.Parse(r.When.RegExp.String(), syntax.Perl)
+		tree, err := syntax.Parse(r.source(), syntax.Perl)
 		if err != nil {
 			continue
 		}

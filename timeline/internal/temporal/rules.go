@@ -189,19 +189,19 @@ func rule(name string, prio int, needs Trigger, pattern string, f fill) *Rule {
 	} else {
 		p += "()"
 	}
-	re := rx(p)
+	// the rules run caseless
+	src := `(?i)` + p
 	index := map[string][]int{}
 	// Captures of a when Match hold every group but the whole match, so
 	// group i is Captures[i-1].
-	for i, n := range re.SubexpNames() {
+	for i, n := range subexpNames(src) {
 		if n != "" {
 			index[n] = append(index[n], i-1)
 		}
 	}
 	cx := newCapIndex(index)
-	r := &Rule{Name: name, Priority: prio, Needs: needs}
+	r := &Rule{Name: name, Priority: prio, Needs: needs, re: &lazyRegexp{src: src}}
 	r.When = rules.F{
-		RegExp: re,
 		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
 			var e Extra
 			return f(caps{m.Captures, cx}, c, &e), nil

@@ -1,8 +1,8 @@
 package temporal
 
 import (
-	"regexp"
 	"strings"
+	"sync"
 )
 
 // Regexp is a regular expression for searching whole documents. It gives
@@ -15,18 +15,36 @@ import (
 // and k, and expressions it cannot read this way, get the plain search.
 // It is safe for concurrent use.
 type Regexp struct {
-	re *regexp.Regexp
-	st *starter
+	src string
+	// re and st are made on first use (see MustCompile): most of a
+	// program's patterns are read from the embedded tables, and some
+	// only ever run on rare text
+	once sync.Once
+	re   *lazyRegexp
+	st   *starter
 }
 
-// MustCompile compiles a Regexp as regexp.MustCompile does.
+// MustCompile compiles a Regexp as regexp.MustCompile does. A pattern
+// the embedded tables hold, which compiled when they were made, is read
+// from them on first use and compiled only if a search needs Go's
+// regexp; any other is compiled at once, so that a bad one panics here.
 func MustCompile(pattern string) *Regexp {
-	re := regexp.MustCompile(pattern)
-	return &Regexp{re: re, st: starterOf(re)}
+	recordPattern(pattern)
+	r := &Regexp{src: pattern}
+	if !listedPatterns().holds(pattern) {
+		r.ready()
+	}
+	return r
+}
+
+// ready makes r's expression and starter, once.
+func (r *Regexp) ready() *Regexp {
+	r.once.Do(func() { r.re, r.st = starterOf(r.src) })
+	return r
 }
 
 // String returns the source text of the expression.
-func (r *Regexp) String() string { return r.re.String() }
+func (r *Regexp) String() string { return r.src }
 
 func (r *Regexp) plain(s string) bool {
 	return r.st == nil || strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")
@@ -34,8 +52,8 @@ func (r *Regexp) plain(s string) bool {
 
 // MatchString reports whether s holds a match, as regexp's MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	if r.plain(s) {
-		return r.re.MatchString(s)
+	if r.ready().plain(s) {
+		return r.re.get().MatchString(s)
 	}
 	return r.st.findString(nil, s, 0, true, nil, nil, len(s)) != nil
 }
@@ -43,8 +61,8 @@ func (r *Regexp) MatchString(s string) bool {
 // FindAllStringIndex returns the successive matches of s, as regexp's
 // FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if r.plain(s) {
-		return r.re.FindAllStringIndex(s, n)
+	if r.ready().plain(s) {
+		return r.re.get().FindAllStringIndex(s, n)
 	}
 	var out [][]int
 	for pos := 0; pos < len(s) && (n < 0 || len(out) < n); {

@@ -29,7 +29,7 @@ func TestRegexpMatchesStdlib(t *testing.T) {
 	texts := append(testTexts(t), "ſaid thiſ week", "Said on MONDAY, said today", "TODAY", "today", "xtoday todayx", "", "a few days, a  few\tdays, a\n\ncouple day, x y x  y x\ty, a  c a c a c")
 	for _, p := range patterns {
 		fast, std := MustCompile(p), regexp.MustCompile(p)
-		t.Logf("%v %s", fast.st != nil, p)
+		t.Logf("%v %s", fast.ready().st != nil, p)
 		for _, s := range texts {
 			if got, want := fast.MatchString(s), std.MatchString(s); got != want {
 				t.Fatalf("%s MatchString(%q) = %v, want %v", p, clip(s), got, want)
@@ -44,4 +44,16 @@ func TestRegexpMatchesStdlib(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMustCompileRefusesAtOnce: a pattern the tables do not hold is
+// compiled by MustCompile, which panics on a bad one as
+// regexp.MustCompile does, not at its first search.
+func TestMustCompileRefusesAtOnce(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Fatal("MustCompile(`(`) did not panic")
+		}
+	}()
+	MustCompile(`(`)
 }

@@ -70,8 +70,10 @@ type subProg struct {
 	// the starts that fit
 	first     uint16
 	firstLead uint8
-	// prog is the program, for the non-ASCII runes
-	prog *syntax.Prog
+	// prog is the program, for the non-ASCII runes (see program); nil
+	// for a program read from the tables, tabled, until first use
+	prog   *syntax.Prog
+	tabled *tabledProg
 }
 
 // maskOf returns the index of set in sp.masks, adding it when new.
@@ -630,7 +632,7 @@ next:
 // instruction pc of p takes it, or 0.
 func takesAt[T string | []byte](p *subProg, pc int32, s T, pos int) int {
 	r, w := decodeAt(s, pos)
-	if !instTakes(&p.prog.Inst[pc], r) {
+	if !instTakes(&p.program().Inst[pc], r) {
 		return 0
 	}
 	return w

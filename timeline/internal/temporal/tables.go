@@ -46,7 +46,7 @@ func ruleSetKey(rs []*Rule) [sha256.Size]byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s %d %d %d\n", tablesMagic, len(rs), maxDFAStates, subMinInst)
 	for _, r := range rs {
-		src := r.When.RegExp.String()
+		src := r.source()
 		fmt.Fprintf(h, "%d:%s", len(src), src)
 	}
 	var k [sha256.Size]byte
@@ -64,15 +64,23 @@ type tableParts struct {
 // splitTables returns the parts of file, or ok false when it is not a
 // tables file of this format or fails its CRC.
 func splitTables(file []byte) (p tableParts, ok bool) {
+	if p, ok = splitUnchecked(file); !ok {
+		return p, false
+	}
+	n := len(tablesMagic)
+	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(file[n+4:]) {
+		return tableParts{}, false
+	}
+	return p, true
+}
+
+// splitUnchecked is splitTables without the CRC.
+func splitUnchecked(file []byte) (p tableParts, ok bool) {
 	n := len(tablesMagic)
 	if len(file) < n+4 || string(file[:n]) != tablesMagic {
 		return p, false
 	}
-	rest := file[n+4:]
-	if binary.LittleEndian.Uint32(file[n:]) != crc32.ChecksumIEEE(rest) {
-		return p, false
-	}
-	r := &tableReader{b: rest}
+	r := &tableReader{b: file[n+4:]}
 	p.key = r.take(sha256.Size)
 	p.rules = r.take(r.count(1))
 	p.patterns = r.b
@@ -171,13 +179,13 @@ func (r *tableReader) rule(rule *Rule) (p prepared, clauses [][]string) {
 		p.start = r.starter(p.fast)
 	}
 	if flags&tabStartOrig != 0 {
-		p.startOrig = r.starter(readyRegexp(rule.When.RegExp))
+		p.startOrig = r.starter(rule.lazyRegexp())
 	}
 	// what scanTables reads from the starter it runs
 	if st := cmp.Or(p.start, p.startOrig); st != nil {
 		p.scan = r.scanInfo(st)
 	}
-	p.search = &lazySub{re: readyRegexp(rule.When.RegExp)}
+	p.search = &lazySub{re: rule.lazyRegexp()}
 	return p, clauses
 }
 
@@ -246,8 +254,13 @@ func (r *tableReader) dfa() *dfa {
 	d.final = r.bools()
 	d.start = [2]uint16{r.u16(), r.u16()}
 	for k := range d.skip {
-		for c, b := range r.take(256) {
-			d.skip[k][c] = int8(b)
+		// eight bytes a load
+		p := r.take(256)
+		for c := 0; c+8 <= len(p); c += 8 {
+			x := binary.LittleEndian.Uint64(p[c:])
+			o := d.skip[k][c : c+8 : c+8]
+			o[0], o[1], o[2], o[3] = int8(x), int8(x>>8), int8(x>>16), int8(x>>24)
+			o[4], o[5], o[6], o[7] = int8(x>>32), int8(x>>40), int8(x>>48), int8(x>>56)
 		}
 	}
 	copy(d.after[:], r.take(256))
@@ -266,15 +279,14 @@ func (r *tableReader) subProg() *subProg {
 	if r.bad {
 		return nil
 	}
-	for i, p := 0, blk; i < n; i, p = i+1, p[16:] {
+	// an instruction is two little-endian words: op, lead, join and
+	// out; arg, mask and outMask
+	for i := range sp.inst {
+		p := blk[16*i : 16*i+16 : 16*i+16]
+		x, y := le.Uint64(p), le.Uint64(p[8:])
 		sp.inst[i] = subInst{
-			op:      syntax.InstOp(p[0]),
-			lead:    p[1],
-			join:    le.Uint16(p[2:]),
-			out:     int32(le.Uint32(p[4:])),
-			arg:     int32(le.Uint32(p[8:])),
-			mask:    le.Uint16(p[12:]),
-			outMask: le.Uint16(p[14:]),
+			op: syntax.InstOp(x), lead: uint8(x >> 8), join: uint16(x >> 16), out: int32(x >> 32),
+			arg: int32(y), mask: uint16(y >> 32), outMask: uint16(y >> 48),
 		}
 	}
 	sp.start = int32(r.u32())
@@ -302,9 +314,57 @@ func (r *tableReader) subProg() *subProg {
 	}
 	sp.first = r.u16()
 	sp.firstLead = r.u8()
-	sp.prog = r.prog()
+	sp.tabled = r.tabledProg()
 	sp.pairAlts()
 	return sp
+}
+
+// tabledProg is a compiled program in the tables, checked as it is
+// read and decoded on first use: the backtracker reads it for text
+// outside ASCII alone.
+type tabledProg struct {
+	b    []byte
+	once sync.Once
+	prog *syntax.Prog
+}
+
+func (t *tabledProg) get() *syntax.Prog {
+	t.once.Do(func() { t.prog = (&tableReader{b: t.b}).prog() })
+	return t.prog
+}
+
+// program returns sp's compiled program.
+func (sp *subProg) program() *syntax.Prog {
+	if sp.prog == nil && sp.tabled != nil {
+		return sp.tabled.get()
+	}
+	return sp.prog
+}
+
+// tabledProg reads past a compiled program, checking what prog would,
+// and returns its bytes for prog to decode later.
+func (r *tableReader) tabledProg() *tabledProg {
+	from := r.b
+	n := r.count(13)
+	pool := r.count(4)
+	r.take(4 * pool)
+	blk := r.take(13 * n)
+	r.count(0)
+	r.count(0)
+	if r.bad {
+		return nil
+	}
+	// the rune lists must fit in the pool
+	for b := blk; len(b) >= 13; b = b[13:] {
+		if k := int(binary.LittleEndian.Uint32(b[9:])); k > 0 {
+			if k-1 > pool {
+				r.bad = true
+				return nil
+			}
+			pool -= k - 1
+		}
+	}
+	return &tabledProg{b: from[:len(from)-len(r.b)]}
 }
 
 // prog reads a compiled program; a rune list is nil or not as
@@ -394,20 +454,22 @@ func (r *tableReader) count(size int) int {
 
 func (r *tableReader) str() string { return string(r.take(r.count(1))) }
 
-// u16s reads a list of uint16, four to a load: the DFA tables are most
-// of the file.
+// u16s reads a list of uint16, eight to a round of two loads: the DFA
+// tables are most of the file.
 func (r *tableReader) u16s() []uint16 {
 	p := r.take(2 * r.count(2))
 	v := make([]uint16, len(p)/2)
-	out := v
-	for len(p) >= 8 && len(out) >= 4 {
-		x := binary.LittleEndian.Uint64(p)
-		o := out[:4:4]
+	le := binary.LittleEndian
+	i := 0
+	for ; i+8 <= len(v); i += 8 {
+		b := p[2*i : 2*i+16 : 2*i+16]
+		x, y := le.Uint64(b), le.Uint64(b[8:])
+		o := v[i : i+8 : i+8]
 		o[0], o[1], o[2], o[3] = uint16(x), uint16(x>>16), uint16(x>>32), uint16(x>>48)
-		p, out = p[8:], out[4:]
+		o[4], o[5], o[6], o[7] = uint16(y), uint16(y>>16), uint16(y>>32), uint16(y>>48)
 	}
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(p[2*i:])
+	for ; i < len(v); i++ {
+		v[i] = le.Uint16(p[2*i:])
 	}
 	return v
 }

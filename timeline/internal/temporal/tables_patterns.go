@@ -62,33 +62,60 @@ var embeddedPatterns = sync.OnceValue(func() *patternIndex {
 	return readPatternIndex(p.patterns)
 })
 
-// starterOf returns newStarter(re), read from the embedded tables when
-// they hold re's pattern.
-func starterOf(re *regexp.Regexp) *starter {
+// listedPatterns is the patterns' index of the embedded file read
+// without its CRC, for MustCompile to tell which patterns it may leave
+// to first use as the program starts: the CRC of the whole file is
+// then checked once the program needs the tables (New, or a first
+// search), not before main; a pattern listed in a file that fails it
+// compiles then.
+var listedPatterns = sync.OnceValue(func() *patternIndex {
+	p, ok := splitUnchecked(tablesFile)
+	if !ok {
+		return nil
+	}
+	return readPatternIndex(p.patterns)
+})
+
+// recordPattern records pattern as compiled, in test binaries.
+func recordPattern(pattern string) {
 	compiledPatterns.Lock()
 	if compiledPatterns.record {
-		compiledPatterns.list = append(compiledPatterns.list, re.String())
+		compiledPatterns.list = append(compiledPatterns.list, pattern)
 	}
 	compiledPatterns.Unlock()
-	if st, ok := tabledStarter(embeddedPatterns(), re); ok {
-		return st
+}
+
+// holds reports whether ix holds the starter of pattern for the
+// current limits.
+func (ix *patternIndex) holds(pattern string) bool {
+	if ix == nil || ix.maxStates != maxDFAStates || ix.minInst != subMinInst {
+		return false
 	}
-	return newStarter(re)
+	_, ok := ix.starters[pattern]
+	return ok
+}
+
+// starterOf returns the expression of pattern and newStarter of it,
+// read from the embedded tables when they hold pattern (the expression
+// then compiles on first use).
+func starterOf(pattern string) (*lazyRegexp, *starter) {
+	re := &lazyRegexp{src: pattern}
+	if st, ok := tabledStarter(embeddedPatterns(), re); ok {
+		return re, st
+	}
+	c := regexp.MustCompile(pattern)
+	return readyRegexp(c), newStarter(c)
 }
 
 // tabledStarter returns the starter of re from ix, or ok false when ix
 // does not hold it for the current limits.
-func tabledStarter(ix *patternIndex, re *regexp.Regexp) (st *starter, ok bool) {
-	if ix == nil || ix.maxStates != maxDFAStates || ix.minInst != subMinInst {
+func tabledStarter(ix *patternIndex, re *lazyRegexp) (st *starter, ok bool) {
+	if !ix.holds(re.src) {
 		return nil, false
 	}
-	b, ok := ix.starters[re.String()]
-	if !ok {
-		return nil, false
-	}
-	r := &tableReader{b: b}
+	r := &tableReader{b: ix.starters[re.src]}
 	if r.u8() != 0 {
-		st = r.starter(readyRegexp(re))
+		st = r.starter(re)
 	}
 	if r.bad || len(r.b) != 0 {
 		return nil, false

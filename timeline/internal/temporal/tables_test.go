@@ -218,7 +218,7 @@ func (w *tableWriter) subProg(sp *subProg) {
 	}
 	w.u16(sp.first)
 	w.u8(sp.firstLead)
-	w.prog(sp.prog)
+	w.prog(sp.program())
 }
 
 func (w *tableWriter) prog(p *syntax.Prog) {
@@ -290,11 +290,78 @@ func TestTablesUsed(t *testing.T) {
 			if (a == nil) != (b == nil) {
 				t.Fatalf("rule %s: starter %d: from the tables %v, built %v", p.Name, k, a != nil, b != nil)
 			}
-			if a != nil && !reflect.DeepEqual(a.sub, b.sub) {
+			if a != nil && !reflect.DeepEqual(decodedSub(a.sub), b.sub) {
 				t.Errorf("rule %s: starter %d: submatch programs differ", p.Name, k)
 			}
 		}
 	}
+}
+
+// TestTablesLeaveToFirstUse: an engine read from the tables compiles
+// none of the rules' expressions and decodes no submatch program's
+// program, and MustCompile compiles no pattern the tables hold for a
+// search of ASCII text: a process pays for neither unless it needs them.
+func TestTablesLeaveToFirstUse(t *testing.T) {
+	rs := English()
+	if _, ok := prepareFromTables(rs); !ok {
+		t.Fatal("New does not read the embedded tables for English(): run go generate ./timeline/internal/temporal")
+	}
+	e := New(rs)
+	for _, r := range rs {
+		if r.When.RegExp != nil || r.re.re != nil {
+			t.Errorf("rule %s: expression compiled by New", r.Name)
+		}
+	}
+	for i := range e.prep {
+		for _, st := range []*starter{e.prep[i].start, e.prep[i].startOrig} {
+			if st != nil && st.sub != nil && st.sub.prog != nil {
+				t.Errorf("rule %s: submatch program's program decoded by New", e.prep[i].Name)
+			}
+		}
+	}
+	if ix := embeddedPatterns(); ix != nil {
+		for p := range ix.starters {
+			r := MustCompile(p)
+			r.MatchString("He said on Monday, at 5 p.m. GMT, that it had ended.")
+			if r.st != nil && r.re.re != nil {
+				t.Errorf("%q: compiled for a search of ASCII text", p)
+			}
+		}
+	}
+}
+
+// TestFirstUseConcurrent: goroutines that run a fresh engine and fresh
+// patterns at once, over text that makes them compile expressions and
+// decode programs on first use, find what the engine built the long way
+// finds (go test -race checks the first uses).
+func TestFirstUseConcurrent(t *testing.T) {
+	texts := append(dfaTrickyTexts(), "ſince 1994, on the ſecond of May at 5 \u212A, Zürich, 5 mars 2024 – à 10 h")
+	want := make([][]Mention, len(texts))
+	for i, text := range texts {
+		want[i] = builtEngine().Scan(text, Windows(text, 0, len(text), nil), nil)
+	}
+	e := New(English())
+	var res []*Regexp
+	if ix := embeddedPatterns(); ix != nil {
+		for p := range ix.starters {
+			res = append(res, MustCompile(p))
+		}
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, text := range texts {
+				got := e.Scan(text, Windows(text, 0, len(text), nil), nil)
+				if !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("%q: %+v, want %+v", text, got, want[i])
+				}
+				for _, re := range res {
+					re.MatchString(text)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // TestTablesRefused: tables of other rules, other limits, or with a
@@ -389,6 +456,7 @@ func FuzzTablesScan(f *testing.F) {
 	}
 	f.Add("On Tuesday, March 5, 2024 at 10 p.m. GMT, three days ago, the 1990s and mid-2010.")
 	f.Add("ſince 1994 and the ſecond day; 5 \u212Am away on Sunday.")
+	f.Add("Le 5 mars 2024 – à 10 h, Zürich: Jänner 1990, the 1990’s, 3 p.m. éte")
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 1000 {
 			return
