@@ -68,14 +68,10 @@ type gazetteer struct {
 	// slot), built by index: a probe reads 4 bytes a slot, not a whole
 	// slot, and most tokens end at a free one.
 	hs []uint32
-	// keys holds each used slot's first word, built by index: the
-	// words compared on a probe sit together, not one a slot apart.
-	keys []string
-	// key8 holds each used slot's word of at most eight bytes as a
-	// little-endian number (0 for a longer word): a word of the text
-	// is compared with it in one load (scanPlain), without a call.
-	key8 []uint64
-	cls  []wordClass // each slot's classes, as keys
+	// words holds what a probe that hits reads of each used slot, built
+	// by index: side by side in 32 bytes, one cache line, rather than
+	// in three arrays a line each.
+	words []gazWord
 	// punct is the lookup of each ASCII punctuation mark, by byte.
 	punct [utf8.RuneSelf]struct {
 		h    uint32
@@ -90,6 +86,16 @@ type gazetteer struct {
 	// slot's multi), all ones when a name of one token starts with its
 	// word: nextMayFollow reads it without the slot. Built by index.
 	seconds []uint64
+}
+
+// gazWord is a used slot's word as a look-up compares and reads it.
+type gazWord struct {
+	// key8 is the word of at most eight bytes as a little-endian
+	// number (0 for a longer word): a word of the text is compared with
+	// it in one load (scanPlain), without a call.
+	key8 uint64
+	cls  wordClass // the slot's classes
+	key  string    // the word
 }
 
 type gazSlot struct {
@@ -180,9 +186,7 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 	g.hs = make([]uint32, len(g.slots))
 	g.named = make([]bool, len(g.slots))
 	g.seconds = make([]uint64, len(g.slots))
-	g.keys = make([]string, len(g.slots))
-	g.key8 = make([]uint64, len(g.slots))
-	g.cls = make([]wordClass, len(g.slots))
+	g.words = make([]gazWord, len(g.slots))
 	// the keys' bytes side by side in one string, rather than wherever
 	// the words were made (written once it has room for all: the keys
 	// cut from it stay), and the entries' prefilters in one array
@@ -194,13 +198,14 @@ func (g *gazetteer) index(at []int32, size, entries int) {
 		g.hs[k] = sl.h | 1
 		start := arena.Len()
 		arena.WriteString(sl.first)
-		g.keys[k] = arena.String()[start:]
-		g.key8[k] = packKey(sl.first)
+		w := &g.words[k]
+		w.key = arena.String()[start:]
+		w.key8 = packKey(sl.first)
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed
 		}
-		g.cls[k] = sl.cls
+		w.cls = sl.cls
 		sl.pre, pres = pres[:len(sl.es):len(sl.es)], pres[len(sl.es):]
 		for x, e := range sl.es {
 			sl.pre[x].n = int32(len(e.toks))
@@ -262,7 +267,7 @@ func (g *gazetteer) find(h uint32, low string) int {
 	if k := h & g.mask; int(k) < len(g.hs) {
 		if v := g.hs[k]; v == 0 {
 			return -1
-		} else if v == h|1 && g.keys[k] == low {
+		} else if v == h|1 && g.words[k].key == low {
 			return int(k)
 		}
 	}
@@ -283,7 +288,7 @@ func (g *gazetteer) findFold(h uint32, raw string) int {
 		case 0:
 			return -1
 		case hk:
-			if key := g.keys[k]; len(key) == len(raw) && equalLowered(raw, key) {
+			if key := g.words[k].key; len(key) == len(raw) && equalLowered(raw, key) {
 				return int(k)
 			}
 		}
@@ -321,7 +326,7 @@ func (g *gazetteer) findFrom(h uint32, low string) int {
 		case 0:
 			return -1
 		case hk:
-			if g.keys[k] == low {
+			if g.words[k].key == low {
 				return int(k)
 			}
 		}

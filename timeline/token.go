@@ -190,11 +190,11 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			// (find, its first probe read here)
 			if v := g.hs[h&g.mask]; v != 0 {
 				s := int(h & g.mask)
-				if v != h|1 || g.keys[s] != raw {
+				if v != h|1 || g.words[s].key != raw {
 					s = g.findFrom(h, raw)
 				}
 				if s >= 0 {
-					t.cls, t.slot = g.cls[s], int32(s)+1
+					t.cls, t.slot = g.words[s].cls, int32(s)+1
 				}
 			}
 		}
@@ -258,16 +258,16 @@ func (tz *tokenizer) scanPlain(toks []token, text string, i int, g *gazetteer) (
 					hit := v == h|1
 					if hit {
 						if n := j - i; n <= 8 && i+8 <= len(text) {
-							hit = le64(text, i)&byteMasks[n] == g.key8[s]
+							hit = le64(text, i)&byteMasks[n] == g.words[s].key8
 						} else {
-							hit = g.keys[s] == raw
+							hit = g.words[s].key == raw
 						}
 					}
 					if !hit {
 						s = g.findFrom(h, raw)
 					}
 					if s >= 0 {
-						t.cls, t.slot = g.cls[s], int32(s)+1
+						t.cls, t.slot = g.words[s].cls, int32(s)+1
 					}
 				}
 			}
@@ -332,16 +332,16 @@ func lookupCapitalized(t *token, g *gazetteer, text string) bool {
 	} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
 		// compared with key8 in one load, lowered by setting bit 5 of
 		// each byte (the capital's; the others have it)
-		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
 			s = g.findFold(t.h, t.raw)
 		}
-	} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+	} else if key := g.words[s].key; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 		s = g.findFold(t.h, t.raw)
 	}
 	if s < 0 {
 		return false
 	}
-	t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+	t.low, t.cls, t.slot = g.words[s].key, g.words[s].cls, int32(s)+1
 	return true
 }
 
@@ -545,10 +545,10 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 				// start is compared with key8 in one load, lowered by
 				// setting bit 5 of each byte (the letters' case; a
 				// digit or a dot has it already)
-				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
 					s = g.findFold(t.h, t.raw)
 				}
-			} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+			} else if key := g.words[s].key; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 				s = g.findFold(t.h, t.raw)
 			}
 			if s < 0 {
@@ -557,7 +557,7 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 				continue
 			}
 			// lookupToken, with the low the table has
-			t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+			t.low, t.cls, t.slot = g.words[s].key, g.words[s].cls, int32(s)+1
 			if t.up && isAcronym(t.raw) {
 				t.cls |= wcUpAcronym
 			}
