@@ -101,6 +101,7 @@ func newGazetteerRef() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: ma
 
 func (g *gazetteer) indexRef() {
 	g.hs = make([]uint32, len(g.slots))
+	g.used = make([]uint64, (len(g.slots)+63)/64)
 	g.named = make([]bool, len(g.slots))
 	g.words = make([]gazWord, len(g.slots))
 	// the keys' bytes side by side in one string, in slot order, rather
@@ -116,6 +117,7 @@ func (g *gazetteer) indexRef() {
 			continue
 		}
 		g.hs[k] = sl.h | 1
+		g.used[k/64] |= 1 << (k % 64)
 		g.words[k].key, arena = arena[:len(sl.first)], arena[len(sl.first):]
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
@@ -142,7 +144,7 @@ func (g *gazetteer) indexRef() {
 
 func (g *gazetteer) growRef() {
 	old := g.slots
-	g.hs, g.words, g.named = nil, nil, nil // index again
+	g.hs, g.used, g.words, g.named = nil, nil, nil, nil // index again
 	g.slots = make([]gazSlot, 2*len(old))
 	g.mask = uint32(len(g.slots) - 1)
 	for _, sl := range old {
@@ -468,14 +470,20 @@ func viewActorIndex(t *testing.T, ix *actorIndex) actorIndexView {
 			t.Fatalf("an index array of %d slots in a table of %d", l, len(g.slots))
 		}
 	}
+	if len(g.used) != (len(g.slots)+63)/64 {
+		t.Fatalf("%d words of used bits for %d slots", len(g.used), len(g.slots))
+	}
 	v.indexSizes = len(g.slots)
 	for k := range g.slots {
 		sl := &g.slots[k]
 		if sl.first == "" {
-			if g.hs[k] != 0 || g.words[k] != (gazWord{}) || g.named[k] || sl.es != nil || ix.trigBySlot[k] != nil || ix.modeBySlot[k] != nil {
+			if g.hs[k] != 0 || !g.free(uint32(k)) || g.words[k] != (gazWord{}) || g.named[k] || sl.es != nil || ix.trigBySlot[k] != nil || ix.modeBySlot[k] != nil {
 				t.Fatalf("free slot %d not empty", k)
 			}
 			continue
+		}
+		if g.free(uint32(k)) {
+			t.Fatalf("used slot %d marked free", k)
 		}
 		if _, dup := v.slots[sl.first]; dup {
 			t.Fatalf("key %q in two slots", sl.first)
