@@ -423,18 +423,28 @@ func (sc *classifyScratch) readPunctuation(toks []token) {
 	commas, ands := sc.commas[:0], sc.ands[:0]
 	for i := range toks {
 		t := &toks[i]
-		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
+		if t.raw == "" {
 			continue
 		}
-		m := punctByFirst[t.raw[0]]
+		// A token longer than any mark, and than "and", is none: its m
+		// is cleared with no branch on the length, which the words'
+		// lengths would mispredict; most words then pass at m == 0,
+		// taken but for marks and short words starting with an 'a'.
+		m := uint32(punctByFirst[t.raw[0]]) // a width a conditional move takes
+		if len(t.raw) > 3 {
+			m = 0
+		}
+		if m == 0 {
+			continue
+		}
 		switch {
-		case m&hasComma != 0 && t.raw == ",":
+		case m&uint32(hasComma) != 0 && t.raw == ",":
 			commas = append(commas, int32(i))
-		case m&mayBeAnd != 0 && t.low == "and":
-			m |= hasAnd
+		case m&uint32(mayBeAnd) != 0 && t.low == "and":
+			m |= uint32(hasAnd)
 			ands = append(ands, int32(i))
 		}
-		p |= m
+		p |= punctuation(m)
 	}
 	sc.punct, sc.commas, sc.ands = p, commas, ands
 }
