@@ -2172,16 +2172,20 @@ func (ix *actorIndex) modesOf(t *token) []modeCue {
 }
 
 // tokenAt returns the index of the first of toks that starts at or after
-// off, len(toks) when none: sort.Search's, without a call a probe.
+// off, len(toks) when none: sort.Search's, without a call a probe. The
+// probes narrow a range of n tokens from base with no branch on what
+// they read, which would go either way half the time: a token before
+// off moves base by the sign of Start-off (offsets are far from
+// overflowing it).
 func tokenAt(toks []token, off int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if toks[h].Start < off {
-			lo = h + 1
-		} else {
-			hi = h
-		}
+	if len(toks) == 0 {
+		return 0
 	}
-	return lo
+	base, n := 0, len(toks)
+	for n > 1 {
+		half := n / 2
+		base += half & ((toks[base+half].Start - off) >> 63) // half when before off, else 0
+		n -= half
+	}
+	return base + int(uint(toks[base].Start-off)>>63) // one more when before off
 }

@@ -405,3 +405,19 @@ func TestTokenAtMatchesSortSearch(t *testing.T) {
 		}
 	}
 }
+
+func FuzzTokenAt(f *testing.F) {
+	for _, c := range commaAsideCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var tz tokenizer
+		toks := tz.tokenize(text, Span{0, len(text)})
+		for off := -1; off <= len(text)+1; off++ {
+			want := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off })
+			if got := tokenAt(toks, off); got != want {
+				t.Fatalf("tokenAt(%q, %d) = %d, want %d", text, off, got, want)
+			}
+		}
+	})
+}
