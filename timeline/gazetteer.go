@@ -295,16 +295,16 @@ func (g *gazetteer) findFold(h uint32, raw string) int {
 		return -1
 	}
 	hk := h | 1
-	for k := h & g.mask; ; k = (k + 1) & g.mask {
-		switch g.hs[k] {
-		case 0:
-			return -1
-		case hk:
+	for k := h & g.mask; !g.free(k); k = (k + 1) & g.mask {
+		// used, then hs: most chains end at a free slot, read in
+		// used, whose line the first probe has loaded
+		if g.hs[k] == hk {
 			if key := g.words[k].key; len(key) == len(raw) && equalLowered(raw, key) {
 				return int(k)
 			}
 		}
 	}
+	return -1
 }
 
 // equalLowered reports whether raw with its ASCII capitals lowered is
@@ -333,16 +333,13 @@ func (g *gazetteer) findFrom(h uint32, low string) int {
 		}
 	}
 	hk := h | 1
-	for k := (h + 1) & g.mask; ; k = (k + 1) & g.mask {
-		switch g.hs[k] {
-		case 0:
-			return -1
-		case hk:
-			if g.words[k].key == low {
-				return int(k)
-			}
+	for k := (h + 1) & g.mask; !g.free(k); k = (k + 1) & g.mask {
+		// as findFold: used first, hs for the used slots only
+		if g.hs[k] == hk && g.words[k].key == low {
+			return int(k)
 		}
 	}
+	return -1
 }
 
 // has reports whether some name starts with the token low.
