@@ -101,9 +101,9 @@ func newGazetteerRef() *gazetteer { return &gazetteer{mask: 1<<12 - 1, slots: ma
 
 func (g *gazetteer) indexRef() {
 	g.hs = make([]uint32, len(g.slots))
+	g.used = make([]uint64, (len(g.slots)+63)/64)
 	g.named = make([]bool, len(g.slots))
-	g.keys = make([]string, len(g.slots))
-	g.cls = make([]wordClass, len(g.slots))
+	g.words = make([]gazWord, len(g.slots))
 	// the keys' bytes side by side in one string, in slot order, rather
 	// than wherever the words were made
 	var b strings.Builder
@@ -117,12 +117,13 @@ func (g *gazetteer) indexRef() {
 			continue
 		}
 		g.hs[k] = sl.h | 1
-		g.keys[k], arena = arena[:len(sl.first)], arena[len(sl.first):]
+		g.used[k/64] |= 1 << (k % 64)
+		g.words[k].key, arena = arena[:len(sl.first)], arena[len(sl.first):]
 		g.named[k] = len(sl.es) > 0
 		if g.named[k] {
 			sl.cls |= wcNamed
 		}
-		g.cls[k] = sl.cls
+		g.words[k].cls = sl.cls
 		sl.pre = make([]gazPre, len(sl.es))
 		for x, e := range sl.es {
 			sl.pre[x].n = int32(len(e.toks))
@@ -143,7 +144,7 @@ func (g *gazetteer) indexRef() {
 
 func (g *gazetteer) growRef() {
 	old := g.slots
-	g.hs, g.keys, g.cls, g.named = nil, nil, nil, nil // index again
+	g.hs, g.used, g.words, g.named = nil, nil, nil, nil // index again
 	g.slots = make([]gazSlot, 2*len(old))
 	g.mask = uint32(len(g.slots) - 1)
 	for _, sl := range old {
@@ -464,26 +465,32 @@ func viewActorIndex(t *testing.T, ix *actorIndex) actorIndexView {
 	g := ix.gaz
 	v := actorIndexView{rest: *ix, mask: g.mask, size: len(g.slots), n: g.n, slots: map[string]slotView{}}
 	v.rest.gaz, v.rest.trigBySlot, v.rest.modeBySlot = nil, nil, nil
-	for _, l := range []int{len(g.hs), len(g.keys), len(g.cls), len(g.named), len(ix.trigBySlot), len(ix.modeBySlot)} {
+	for _, l := range []int{len(g.hs), len(g.words), len(g.named), len(ix.trigBySlot), len(ix.modeBySlot)} {
 		if l != len(g.slots) {
 			t.Fatalf("an index array of %d slots in a table of %d", l, len(g.slots))
 		}
+	}
+	if len(g.used) != (len(g.slots)+63)/64 {
+		t.Fatalf("%d words of used bits for %d slots", len(g.used), len(g.slots))
 	}
 	v.indexSizes = len(g.slots)
 	for k := range g.slots {
 		sl := &g.slots[k]
 		if sl.first == "" {
-			if g.hs[k] != 0 || g.keys[k] != "" || g.named[k] || g.cls[k] != 0 || sl.es != nil || ix.trigBySlot[k] != nil || ix.modeBySlot[k] != nil {
+			if g.hs[k] != 0 || !g.free(uint32(k)) || g.words[k] != (gazWord{}) || g.named[k] || sl.es != nil || ix.trigBySlot[k] != nil || ix.modeBySlot[k] != nil {
 				t.Fatalf("free slot %d not empty", k)
 			}
 			continue
+		}
+		if g.free(uint32(k)) {
+			t.Fatalf("used slot %d marked free", k)
 		}
 		if _, dup := v.slots[sl.first]; dup {
 			t.Fatalf("key %q in two slots", sl.first)
 		}
 		es, pre := tiesInOrder(sl.es, sl.pre)
 		v.slots[sl.first] = slotView{h: sl.h, cls: sl.cls, es: es, pre: pre, multi: sl.multi, single: sl.single,
-			hs: g.hs[k], key: g.keys[k], named: g.named[k], clsAt: g.cls[k], trigs: ix.trigBySlot[k], modes: ix.modeBySlot[k]}
+			hs: g.hs[k], key: g.words[k].key, named: g.named[k], clsAt: g.words[k].cls, trigs: ix.trigBySlot[k], modes: ix.modeBySlot[k]}
 	}
 	for c, p := range g.punct {
 		v.punct[c] = punctView{h: p.h, cls: p.cls}

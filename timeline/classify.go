@@ -423,18 +423,28 @@ func (sc *classifyScratch) readPunctuation(toks []token) {
 	commas, ands := sc.commas[:0], sc.ands[:0]
 	for i := range toks {
 		t := &toks[i]
-		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
+		if t.raw == "" {
 			continue
 		}
-		m := punctByFirst[t.raw[0]]
+		// A token longer than any mark, and than "and", is none: its m
+		// is cleared with no branch on the length, which the words'
+		// lengths would mispredict; most words then pass at m == 0,
+		// taken but for marks and short words starting with an 'a'.
+		m := uint32(punctByFirst[t.raw[0]]) // a width a conditional move takes
+		if len(t.raw) > 3 {
+			m = 0
+		}
+		if m == 0 {
+			continue
+		}
 		switch {
-		case m&hasComma != 0 && t.raw == ",":
+		case m&uint32(hasComma) != 0 && t.raw == ",":
 			commas = append(commas, int32(i))
-		case m&mayBeAnd != 0 && t.low == "and":
-			m |= hasAnd
+		case m&uint32(mayBeAnd) != 0 && t.low == "and":
+			m |= uint32(hasAnd)
 			ands = append(ands, int32(i))
 		}
-		p |= m
+		p |= punctuation(m)
 	}
 	sc.punct, sc.commas, sc.ands = p, commas, ands
 }
@@ -2162,16 +2172,20 @@ func (ix *actorIndex) modesOf(t *token) []modeCue {
 }
 
 // tokenAt returns the index of the first of toks that starts at or after
-// off, len(toks) when none: sort.Search's, without a call a probe.
+// off, len(toks) when none: sort.Search's, without a call a probe. The
+// probes narrow a range of n tokens from base with no branch on what
+// they read, which would go either way half the time: a token before
+// off moves base by the sign of Start-off (offsets are far from
+// overflowing it).
 func tokenAt(toks []token, off int) int {
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if toks[h].Start < off {
-			lo = h + 1
-		} else {
-			hi = h
-		}
+	if len(toks) == 0 {
+		return 0
 	}
-	return lo
+	base, n := 0, len(toks)
+	for n > 1 {
+		half := n / 2
+		base += half & ((toks[base+half].Start - off) >> 63) // half when before off, else 0
+		n -= half
+	}
+	return base + int(uint(toks[base].Start-off)>>63) // one more when before off
 }

@@ -232,7 +232,26 @@ func splitCoordinatedRef(sc *classifyScratch, cls []Span, toks []token, actors [
 	return out
 }
 
-// checkCommaAsides holds the comma and "and" indexes to the tokens, and
+// readPunctuationRef is the punctuation readPunctuation reads, as it
+// read it with a branch on each token's length.
+func readPunctuationRef(toks []token) punctuation {
+	var p punctuation
+	for i := range toks {
+		t := &toks[i]
+		if len(t.raw) > 3 || t.raw == "" { // longer than any mark, and than "and"
+			continue
+		}
+		m := punctByFirst[t.raw[0]]
+		if m&mayBeAnd != 0 && t.low == "and" {
+			m |= hasAnd
+		}
+		p |= m
+	}
+	return p
+}
+
+// checkCommaAsides holds the comma and "and" indexes to the tokens, the
+// marks read to readPunctuationRef, and
 // the comma-indexed asides (and subordinate) to their references on
 // the tokens of text[s.Start:s.End], read as one clause, at every token
 // (as the trigger's), and splitCoordinated with the clause's own
@@ -255,6 +274,9 @@ func checkCommaAsides(t *testing.T, ix *actorIndex, tz *tokenizer, text string, 
 	}
 	if !slices.Equal(sc.commas, commas) || !slices.Equal(sc.ands, ands) {
 		t.Fatalf("%q: commas %v and ands %v indexed, want %v and %v", text[s.Start:s.End], sc.commas, sc.ands, commas, ands)
+	}
+	if want := readPunctuationRef(toks); sc.punct != want {
+		t.Fatalf("%q: punctuation %#b, want %#b", text[s.Start:s.End], sc.punct, want)
 	}
 	marked := 0
 	if got, want := subordinate(&sc, toks), subordinateRef(&sc, toks); !slices.Equal(got, want) {
@@ -382,4 +404,20 @@ func TestTokenAtMatchesSortSearch(t *testing.T) {
 			}
 		}
 	}
+}
+
+func FuzzTokenAt(f *testing.F) {
+	for _, c := range commaAsideCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var tz tokenizer
+		toks := tz.tokenize(text, Span{0, len(text)})
+		for off := -1; off <= len(text)+1; off++ {
+			want := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= off })
+			if got := tokenAt(toks, off); got != want {
+				t.Fatalf("tokenAt(%q, %d) = %d, want %d", text, off, got, want)
+			}
+		}
+	})
 }

@@ -188,13 +188,13 @@ func (tz *tokenizer) scan(text string, s Span, g *gazetteer) []token {
 			// most words that the table lacks end at an empty first probe
 			t.slot = -1
 			// (find, its first probe read here)
-			if v := g.hs[h&g.mask]; v != 0 {
+			if !g.free(h & g.mask) {
 				s := int(h & g.mask)
-				if v != h|1 || g.keys[s] != raw {
+				if g.hs[s] != h|1 || g.words[s].key != raw {
 					s = g.findFrom(h, raw)
 				}
 				if s >= 0 {
-					t.cls, t.slot = g.cls[s], int32(s)+1
+					t.cls, t.slot = g.words[s].cls, int32(s)+1
 				}
 			}
 		}
@@ -250,24 +250,24 @@ func (tz *tokenizer) scanPlain(toks []token, text string, i int, g *gazetteer) (
 				// most words that the table lacks end at an empty first
 				// probe, read here with the hits on it; find reads the rest
 				t.slot = -1
-				if v := g.hs[h&g.mask]; v != 0 {
+				if !g.free(h & g.mask) {
 					s := int(h & g.mask)
 					// a word of up to eight bytes with eight to read at i
 					// is compared with key8 in one load (its bytes are
-					// never 0, key8's past the key are), with no call
-					hit := v == h|1
-					if hit {
-						if n := j - i; n <= 8 && i+8 <= len(text) {
-							hit = le64(text, i)&byteMasks[n] == g.key8[s]
-						} else {
-							hit = g.keys[s] == raw
-						}
+					// never 0, key8's past the key are), with no call and
+					// no look at hs: the probe reads one line, the slot's
+					// gazWord
+					var hit bool
+					if n := j - i; n <= 8 && i+8 <= len(text) {
+						hit = le64(text, i)&byteMasks[n] == g.words[s].key8
+					} else {
+						hit = g.hs[s] == h|1 && g.words[s].key == raw
 					}
 					if !hit {
 						s = g.findFrom(h, raw)
 					}
 					if s >= 0 {
-						t.cls, t.slot = g.cls[s], int32(s)+1
+						t.cls, t.slot = g.words[s].cls, int32(s)+1
 					}
 				}
 			}
@@ -325,23 +325,21 @@ func lookupCapitalized(t *token, g *gazetteer, text string) bool {
 	// or an empty slot, without a call
 	t.slot = -1
 	s := int(t.h & g.mask)
-	if v := g.hs[s]; v == 0 {
+	if g.free(uint32(s)) {
 		return false
-	} else if v != t.h|1 {
-		s = g.findFold(t.h, t.raw)
 	} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
 		// compared with key8 in one load, lowered by setting bit 5 of
-		// each byte (the capital's; the others have it)
-		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+		// each byte (the capital's; the others have it), without hs
+		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
 			s = g.findFold(t.h, t.raw)
 		}
-	} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+	} else if key := g.words[s].key; g.hs[s] != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 		s = g.findFold(t.h, t.raw)
 	}
 	if s < 0 {
 		return false
 	}
-	t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+	t.low, t.cls, t.slot = g.words[s].key, g.words[s].cls, int32(s)+1
 	return true
 }
 
@@ -536,19 +534,17 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 			// findFold, its first probe read here: most words end there,
 			// a hit or an empty slot, without a call
 			s := int(t.h & g.mask)
-			if v := g.hs[s]; v == 0 {
+			if g.free(uint32(s)) {
 				s = -1
-			} else if hit := v == t.h|1; !hit {
-				s = g.findFold(t.h, t.raw)
 			} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
 				// a word of up to eight bytes with eight to read at its
 				// start is compared with key8 in one load, lowered by
 				// setting bit 5 of each byte (the letters' case; a
-				// digit or a dot has it already)
-				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.key8[s] {
+				// digit or a dot has it already), without hs
+				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
 					s = g.findFold(t.h, t.raw)
 				}
-			} else if key := g.keys[s]; len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+			} else if key := g.words[s].key; g.hs[s] != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
 				s = g.findFold(t.h, t.raw)
 			}
 			if s < 0 {
@@ -557,7 +553,7 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 				continue
 			}
 			// lookupToken, with the low the table has
-			t.low, t.cls, t.slot = g.keys[s], g.cls[s], int32(s)+1
+			t.low, t.cls, t.slot = g.words[s].key, g.words[s].cls, int32(s)+1
 			if t.up && isAcronym(t.raw) {
 				t.cls |= wcUpAcronym
 			}
