@@ -509,7 +509,9 @@ func (p *parsed) skipPlainTags(i, depth int) int {
 		}
 		if src[i] != '<' {
 			// a line end, as a rule, then the next tag
-			if i = nextMarkup(src, i); i >= len(src) {
+			if i+1 < len(src) && src[i+1] == '<' {
+				i++
+			} else if i = nextMarkup(src, i); i >= len(src) {
 				return len(src)
 			}
 		}
