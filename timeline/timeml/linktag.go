@@ -61,7 +61,7 @@ func skipLinkTag(src []byte, i int) (int, bool) {
 // a word) are reached before it.
 func lettersEnd(src []byte, k int) int {
 	for ; k+8 <= len(src); k += 8 {
-		if m := ^letters(binary.LittleEndian.Uint64(src[k:])) & highs; m != 0 {
+		if m := ^letters(binary.LittleEndian.Uint64(src[k:k+8])) & highs; m != 0 {
 			return k + bits.TrailingZeros64(m)>>3
 		}
 	}
