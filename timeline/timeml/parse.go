@@ -189,8 +189,7 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 			continue
 		}
 		if lean && !inText {
-			if end, ok := p.skipPlainTag(i, len(stack)); ok {
-				i = end
+			if i = p.skipPlainTags(i, len(stack)); i >= len(src) {
 				continue
 			}
 		}
@@ -488,6 +487,37 @@ func (p *parsed) startTag(i int, stack *[]openElem, inText *bool) (int, error) {
 	return end, nil
 }
 
+// skipPlainTags reads from the markup at src[i] outside TEXT, in a lean
+// parse, the run of tags that skipPlainTag reads and the text between
+// them, and returns the offset of the first markup it does not read, or
+// len(src): the links and instances of a TempEval-3 file, one a line, in
+// one call from the parse loop rather than a round of it each.
+func (p *parsed) skipPlainTags(i, depth int) int {
+	src := p.src
+	if depth >= MaxDepth {
+		return i
+	}
+	for {
+		end, ok := skipLinkTag(src, i)
+		if !ok {
+			if end, ok = p.skipPlainTag(i, depth); !ok {
+				return i
+			}
+		}
+		if i = end; i >= len(src) {
+			return len(src)
+		}
+		if src[i] != '<' {
+			// a line end, as a rule, then the next tag
+			if i+1 < len(src) && src[i+1] == '<' {
+				i++
+			} else if i = nextMarkup(src, i); i >= len(src) {
+				return len(src)
+			}
+		}
+	}
+}
+
 // skipPlainTag reads the markup at src[i] outside TEXT, in a lean parse,
 // when it is an empty-element tag <X .../> of an element that Doc does not
 // read, with attributes of the usual form (skipPlainAttrs): a link or an
@@ -501,6 +531,14 @@ func (p *parsed) skipPlainTag(i, depth int) (int, bool) {
 	if i+1 >= len(src) || nameBytes[src[i+1]]&nameStart == 0 || depth >= MaxDepth {
 		return 0, false
 	}
+	return skipPlainEmptyTag(src, i)
+}
+
+// skipPlainEmptyTag is skipPlainTag past its checks of the depth and of
+// the name's first byte, for the tags skipLinkTag leaves (other forms of
+// names and attributes, or the last bytes of the file) and those that
+// skipLinkTag reads alike.
+func skipPlainEmptyTag(src []byte, i int) (int, bool) {
 	// the name's letters a word at a time, as in skipPlainAttrs
 	j := i + 2
 	for ; j+8 <= len(src); j += 8 {

@@ -209,6 +209,32 @@ func TestParseTextAfterText(t *testing.T) {
 	}
 }
 
+// TestParseTextLinkRuns: ParseText and Parse agree on runs of link tags
+// of the form skipLinkTag reads, back to back, between text, spaces and
+// other markup, to the end of the file, with names alike by length and
+// first byte, and under elements nested to MaxDepth.
+func TestParseTextLinkRuns(t *testing.T) {
+	link := `<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0" />`
+	deep := strings.Repeat("<a>", MaxDepth-1)
+	for _, run := range []string{
+		link, link + link, link + "\n" + link, link + "x&amp;y" + link, link + "<" + link, link + "<<" + link,
+		link + "<!-- c -->" + link, link + "</TLINK>", link + "\n</TimeML>",
+		`<TLINK lid="1" lid="2"/>`, `<TLINK ab="1" ac="2"/>`, `<TLINK ab="1" ab="2"/>`, `<TLINK ab="1"  />`,
+		"<TLINK ab=\"1\"\t/>", `<TLINK ab="1" 1="2"/>`, `<TLINK ab="<"/>` + link, `<TLINK ab="&"/>`, `<TLINK ab="'"/>`,
+		`<TLINK ab='1'/>`, `<TLINK a_b="1"/>`, `<TLINK a1="1"/>`, `<T1 a="1"/>`, `<TIMEX3 tid="t1"/>`, `<TEXT/>`,
+		`<TLINK a="1">`, `<TLINK a="1"/ >`, `<TLINK/>`, `<TLINK />`, `<TLINK a="1"/`,
+	} {
+		for _, src := range []string{
+			"<TimeML><TEXT>x</TEXT>" + run + "</TimeML>",
+			"<TimeML><TEXT>x</TEXT>" + run,
+			"<TimeML><TEXT>x</TEXT>\n" + run + "\n" + run + "\n</TimeML>\n",
+			"<TimeML><TEXT>x</TEXT>" + deep + run + strings.Repeat("</a>", MaxDepth-1) + "</TimeML>",
+		} {
+			checkParseText(t, src, []byte(src))
+		}
+	}
+}
+
 // FuzzParseText: ParseText and Parse agree on any input.
 func FuzzParseText(f *testing.F) {
 	for _, path := range testdataFiles(f) {
@@ -219,6 +245,7 @@ func FuzzParseText(f *testing.F) {
 		"<TimeML><TEXT>x</TEXT><MAKEINSTANCE eiid=\"ei1\" eventID=\"e1\"/><TLINK lid=\"l1\" a='&amp;'/></TimeML>",
 		"<TimeML><TLINK lid='l1' lid='l2'/><TEXT>x</TEXT><DCT><TIMEX3 tid='t0'>1998</TIMEX3></DCT></TimeML>",
 		"<a><b c='1'><TEXT/></b></a>",
+		"<TimeML><TEXT>x</TEXT><TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\" />\n</TimeML>\n",
 	} {
 		f.Add([]byte(s))
 	}
