@@ -302,7 +302,9 @@ func alternate(subs []litInfo) litInfo {
 	union = dedupOwned(union)
 	clauses := [][]string{union}
 	for _, c := range distribute(subs) {
-		if shortStrings(c) && !slices.Equal(c, union) {
+		// a branch's long literals that hold another branch's
+		// (year-end: "year's end" and "end") leave the short one
+		if c = minimizeClause(c); shortStrings(c) && !slices.Equal(c, union) {
 			clauses = append(clauses, c)
 		}
 	}
@@ -328,7 +330,9 @@ const maxDistributed = 4
 func distribute(subs []litInfo) [][]string {
 	out := [][]string{nil}
 	for _, s := range subs {
-		cs := s.asClauses()
+		// the clauses that filter something: a branch's spaces and
+		// punctuation would use up the ways of choosing
+		cs := minimize(s.asClauses())
 		if len(cs) == 0 || len(out)*len(cs) > maxDistributed {
 			return nil
 		}
@@ -393,20 +397,7 @@ func bestClause(cs [][]string) []string {
 func minimize(cs [][]string) [][]string {
 	var out [][]string
 	for _, c := range cs {
-		c = dedup(c)
-		var keep []string
-		for _, s := range c {
-			redundant := false
-			for _, t := range c {
-				if t != s && len(t) < len(s) && contains(s, t) {
-					redundant = true
-					break
-				}
-			}
-			if !redundant {
-				keep = append(keep, s)
-			}
-		}
+		keep := minimizeClause(c)
 		// a clause of single spaces or punctuation marks filters nothing
 		if len(keep) == 0 || clauseQuality(keep) < 0.5 {
 			continue
@@ -414,6 +405,26 @@ func minimize(cs [][]string) [][]string {
 		out = append(out, keep)
 	}
 	return out
+}
+
+// minimizeClause returns the strings of c, deduplicated, less those
+// that contain another (the shorter one occurs wherever the longer does).
+func minimizeClause(c []string) []string {
+	c = dedup(c)
+	var keep []string
+	for _, s := range c {
+		redundant := false
+		for _, t := range c {
+			if t != s && len(t) < len(s) && contains(s, t) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			keep = append(keep, s)
+		}
+	}
+	return keep
 }
 
 func contains(s, sub string) bool {
