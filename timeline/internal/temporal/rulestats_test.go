@@ -16,7 +16,7 @@ func TestRuleStats(t *testing.T) {
 	if os.Getenv("RULESTATS") == "" {
 		t.Skip("RULESTATS unset")
 	}
-	e := Default()
+	e := newEngine(English(), false)
 	type stat struct{ runs, hits, found int }
 	st := make([]stat, len(e.prep))
 	var wins []Window
@@ -67,6 +67,7 @@ func TestRuleStats(t *testing.T) {
 		runs += st[i].runs
 		hits += st[i].hits
 	}
+	t.Logf("literals %d, automaton states %d", e.nlits, len(e.lits.outStart)-1)
 	t.Logf("total runs %d, runs with a mention %d", runs, hits)
 	for _, i := range idx[:40] {
 		p := &e.prep[i]
