@@ -272,20 +272,22 @@ type Engine struct {
 	always   []uint64
 
 	// read from the above for the scan. litDelta is lits' table with
-	// the states premultiplied by the number of classes and litEndBit
-	// set where literals end (nil when that does not fit 15 bits),
-	// litRecip the reciprocal that divides them back. A state where
+	// the states premultiplied by the number of classes (nil when that
+	// does not fit 16 bits), litRecip the reciprocal that divides them
+	// back; literals end at the states from litEndMin on (lits numbers
+	// them last). A state where
 	// literals end has a row of litW words in litRows, from
 	// litRowOf[state]: the rules its literals index (the first
 	// len(always) words) and the clauses, numbered across the rules
 	// (clause0), that hold them; a window's literals are the OR of the
 	// rows of the states it reaches.
-	litDelta *[litDeltaLen]uint16
-	litRecip uint64
-	litW     int
-	litRows  []uint64
-	litRowOf []int32
-	nclauses int
+	litDelta  *[litDeltaLen]uint16
+	litEndMin uint16
+	litRecip  uint64
+	litW      int
+	litRows   []uint64
+	litRowOf  []int32
+	nclauses  int
 	// needRules[t*len(always)+k] is word k of the set of rules whose
 	// Needs a window with triggers t holds (or that need none)
 	needRules []uint64
@@ -562,12 +564,18 @@ func (e *Engine) scanTables() {
 		}
 		e.litRows = append(e.litRows, row...)
 	}
-	if m.delta16 != nil && nstates*m.nclass < litEndBit {
+	if m.delta16 != nil && nstates*m.nclass < 1<<16 {
 		e.litDelta = new([litDeltaLen]uint16)
 		nc := uint16(m.nclass)
 		for i, v := range m.delta16 {
-			e.litDelta[i] = (v>>1)*nc | v&1*litEndBit
+			e.litDelta[i] = (v >> 1) * nc
 		}
+		// the states where literals end come last (outputsLast)
+		first := nstates
+		for first > 0 && m.outStart[first-1] < m.outStart[first] {
+			first--
+		}
+		e.litEndMin = uint16(first * m.nclass)
 		// ceil(2^32 / nclass): a row number (a multiple of nclass
 		// below 2^16) times it, shifted by 32, is the state
 		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
@@ -848,7 +856,7 @@ func (s *Scanner) findLiterals(sub string) {
 	m := e.lits
 	switch {
 	case e.litDelta != nil:
-		s.ends = scanLitEnds(e.litDelta, &m.class, e.litRowOf, e.litRecip, s.ends, sub)
+		s.ends = scanLitEnds(e.litDelta, e.litEndMin, &m.class, e.litRowOf, e.litRecip, s.ends, sub)
 	case m.delta16 != nil:
 		s.ends = s.ends[:0]
 		findLits(s, m, m.delta16, sub)
@@ -860,19 +868,15 @@ func (s *Scanner) findLiterals(sub string) {
 }
 
 // litDeltaLen is the size of Engine.litDelta: a uint16 plus a class
-// indexes it with no bounds check (the states, premultiplied, are below
-// litEndBit).
+// indexes it with no bounds check.
 const litDeltaLen = 1<<16 + 256
 
-// litEndBit marks the entries of Engine.litDelta where literals end.
-const litEndBit = 1 << 15
-
 // scanLitEnds runs the literal automaton delta (premultiplied states,
-// litEndBit where literals end) over sub and returns in ends (emptied)
+// literals ending at those from endMin on) over sub and returns in ends (emptied)
 // the rows (litRowOf) of the states where literals end, with where. sub
 // is read in blocks that ends has room for an end a byte of, by
 // litBlock, whose loop then calls nothing.
-func scanLitEnds(delta *[litDeltaLen]uint16, class *[256]uint8, rowOf []int32, recip uint64, ends []litEnd, sub string) []litEnd {
+func scanLitEnds(delta *[litDeltaLen]uint16, endMin uint16, class *[256]uint8, rowOf []int32, recip uint64, ends []litEnd, sub string) []litEnd {
 	ends = ends[:0]
 	st := 0
 	for i := 0; i < len(sub); {
@@ -881,7 +885,7 @@ func scanLitEnds(delta *[litDeltaLen]uint16, class *[256]uint8, rowOf []int32, r
 		}
 		block := sub[i:min(len(sub), i+cap(ends)-len(ends))]
 		var n int
-		n, st = litBlock(delta, class, block, ends[len(ends):cap(ends)], st)
+		n, st = litBlock(delta, endMin, class, block, ends[len(ends):cap(ends)], st)
 		// litBlock noted the states and the offsets in block
 		found := ends[len(ends) : len(ends)+n]
 		for k, e := range found {
@@ -897,9 +901,9 @@ func scanLitEnds(delta *[litDeltaLen]uint16, class *[256]uint8, rowOf []int32, r
 // room has room for an end a byte of: it notes in room the states
 // where literals end (premultiplied) and the offsets in block, and
 // returns how many and the state it ends in. A byte costs two loads, an
-// add, a test and a mask; the state, a uint16, indexes delta with no
-// bounds check.
-func litBlock(delta *[litDeltaLen]uint16, class *[256]uint8, block string, room []litEnd, st0 int) (int, int) {
+// add and a test; the state, a uint16, indexes delta with no bounds
+// check.
+func litBlock(delta *[litDeltaLen]uint16, endMin uint16, class *[256]uint8, block string, room []litEnd, st0 int) (int, int) {
 	// the tables' nil checks once, not in the loop
 	_, _ = delta[0], class[0]
 	st := uint16(st0)
@@ -907,30 +911,25 @@ func litBlock(delta *[litDeltaLen]uint16, class *[256]uint8, block string, room 
 	k := 0
 	for ; k+4 <= len(block); k += 4 {
 		b := block[k : k+4]
-		if st = delta[int(st)+int(class[b[0]])]; st >= litEndBit {
-			st &^= litEndBit
+		if st = delta[int(st)+int(class[b[0]])]; st >= endMin {
 			room[n] = litEnd{int32(st), int32(k)}
 			n++
 		}
-		if st = delta[int(st)+int(class[b[1]])]; st >= litEndBit {
-			st &^= litEndBit
+		if st = delta[int(st)+int(class[b[1]])]; st >= endMin {
 			room[n] = litEnd{int32(st), int32(k + 1)}
 			n++
 		}
-		if st = delta[int(st)+int(class[b[2]])]; st >= litEndBit {
-			st &^= litEndBit
+		if st = delta[int(st)+int(class[b[2]])]; st >= endMin {
 			room[n] = litEnd{int32(st), int32(k + 2)}
 			n++
 		}
-		if st = delta[int(st)+int(class[b[3]])]; st >= litEndBit {
-			st &^= litEndBit
+		if st = delta[int(st)+int(class[b[3]])]; st >= endMin {
 			room[n] = litEnd{int32(st), int32(k + 3)}
 			n++
 		}
 	}
 	for ; k < len(block); k++ {
-		if st = delta[int(st)+int(class[block[k]])]; st >= litEndBit {
-			st &^= litEndBit
+		if st = delta[int(st)+int(class[block[k]])]; st >= endMin {
 			room[n] = litEnd{int32(st), int32(k)}
 			n++
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -103,6 +104,138 @@ func analyze(t *syntax.Regexp) litInfo {
 	return px.analyze(t)
 }
 
+// The clauses read whitespace as the literal automaton does (see
+// spaced): each \s byte as a space, and a run of them as one. A run of
+// spaces in a match is then one space whatever its length, so that \s+
+// and \s* are exact sets ({" "}, {"", " "}) and literals cross them:
+// "end of the year" rather than "end", "of", "the" and "year".
+
+// analyzeSpaced reads the literals of t with whitespace as one space:
+// a literal l it reads for a match m is one of collapseSpaces(l) in
+// collapseSpaces(spaceNorm(m)), where l may hold a run of spaces
+// (\s+\s+ reads "  ") that collapseSpaces makes one.
+func analyzeSpaced(t *syntax.Regexp) litInfo {
+	px := &prefixer{memo: map[*syntax.Regexp]litInfo{}, spaced: true}
+	return px.analyze(t)
+}
+
+// isSpaceRun reports whether x is the exact set {" "}: in spaced mode,
+// what a run of \s reads as, whatever its length.
+func isSpaceRun(x litInfo) bool {
+	return x.isExact() && len(x.exact) == 1 && x.exact[0] == " "
+}
+
+// spaceByte maps a byte to the literal automaton's alphabet: normByte,
+// with each \s byte a space.
+func spaceByte(c byte) byte {
+	if isSpaceByte(c) {
+		return ' '
+	}
+	return normByte(c)
+}
+
+// spaceStrings maps the strings of ss (normalized) to spaceByte, in
+// place.
+func spaceStrings(ss []string) []string {
+	for i, s := range ss {
+		if strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && isSpaceByte(byte(r)) }) {
+			b := []byte(s)
+			for k, c := range b {
+				b[k] = spaceByte(c)
+			}
+			ss[i] = string(b)
+		}
+	}
+	return ss
+}
+
+// collapseSpaces returns s with each run of spaces made one.
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i > 0 && s[i-1] == ' ' {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// spaceClauses returns cs with each \s byte of their literals a space.
+func spaceClauses(cs [][]string) [][]string {
+	out := make([][]string, len(cs))
+	for k, c := range cs {
+		out[k] = spaceStrings(slices.Clone(c))
+	}
+	return out
+}
+
+// dropImplied drops the clauses that another implies (each of whose
+// literals holds one of theirs): a match holds them whenever it holds
+// the other. Of equal clauses the first stays.
+func dropImplied(cs [][]string) [][]string {
+	var out [][]string
+	for i, c := range cs {
+		implied := false
+		for j, d := range cs {
+			if j != i && implies(d, c) && (!implies(c, d) || j < i) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// implies reports whether each literal of d holds one of c.
+func implies(d, c []string) bool {
+	for _, l := range d {
+		if !slices.ContainsFunc(c, func(s string) bool { return contains(l, s) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLitLen bounds the literals of the clauses: a literal's first
+// maxLitLen bytes occur wherever it does, longer ones filter little
+// more, and their states would not fit the 16 bits of Engine.litDelta.
+const maxLitLen = 8
+
+// clauseLiterals returns the literals of the clauses cs read by
+// analyzeSpaced as the literal automaton reads them: each run of spaces
+// one, cut to maxLitLen bytes, less the spaces at its end (the automaton
+// then notes no literal at a space, where a run would note it again).
+// Each is a substring of the literal read. cs shares its slices with
+// the analysis, and is not written.
+func clauseLiterals(cs [][]string) [][]string {
+	out := make([][]string, len(cs))
+	for k, c := range cs {
+		out[k] = make([]string, len(c))
+		for i, l := range c {
+			l = collapseSpaces(l)
+			l = strings.TrimRight(l[:min(len(l), maxLitLen)], " ")
+			out[k][i] = l
+		}
+	}
+	return out
+}
+
+// runeStrings is runeSet of r, with whitespace a space in spaced mode.
+func (px *prefixer) runeStrings(r rune, fold bool) []string {
+	ss := runeSet(r, fold)
+	if px.spaced {
+		ss = spaceStrings(ss)
+	}
+	return ss
+}
+
 // analyzeNode is analyze of t, its subexpressions read through the
 // memo. The results share slices, which are never written.
 func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
@@ -118,7 +251,7 @@ func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 		acc := exactly("")
 		fold := t.Flags&syntax.FoldCase != 0
 		for _, r := range t.Rune {
-			acc = concat(acc, exactly(runeSet(r, fold)...))
+			acc = concat(acc, exactly(px.runeStrings(r, fold)...))
 		}
 		return acc
 	case syntax.OpCharClass:
@@ -134,7 +267,7 @@ func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 				return anything
 			}
 			for r := lo; r <= hi; r++ {
-				ss = append(ss, runeSet(r, false)...)
+				ss = append(ss, px.runeStrings(r, false)...)
 			}
 		}
 		ss = dedupOwned(ss)
@@ -160,11 +293,24 @@ func (px *prefixer) analyzeNode(t *syntax.Regexp) litInfo {
 		// the strings x matches, or none: not an exact set
 		return anything
 	case syntax.OpStar:
+		if px.spaced && isSpaceRun(px.analyze(t.Sub[0])) {
+			return exactly("", " ")
+		}
 		return anything
 	case syntax.OpPlus:
-		return litInfo{clauses: px.analyze(t.Sub[0]).asClauses()}
+		x := px.analyze(t.Sub[0])
+		if px.spaced && isSpaceRun(x) {
+			return exactly(" ")
+		}
+		return litInfo{clauses: x.asClauses()}
 	case syntax.OpRepeat:
 		x := px.analyze(t.Sub[0])
+		if px.spaced && isSpaceRun(x) && t.Min > 0 {
+			return exactly(" ")
+		}
+		if px.spaced && isSpaceRun(x) {
+			return exactly("", " ")
+		}
 		if t.Min == 0 {
 			if x.isExact() && t.Max >= 0 {
 				return repeatExact(x, 0, t.Max)
@@ -302,7 +448,9 @@ func alternate(subs []litInfo) litInfo {
 	union = dedupOwned(union)
 	clauses := [][]string{union}
 	for _, c := range distribute(subs) {
-		if shortStrings(c) && !slices.Equal(c, union) {
+		// a branch's long literals that hold another branch's
+		// (year-end: "year's end" and "end") leave the short one
+		if c = minimizeClause(c); shortStrings(c) && !slices.Equal(c, union) {
 			clauses = append(clauses, c)
 		}
 	}
@@ -328,7 +476,9 @@ const maxDistributed = 4
 func distribute(subs []litInfo) [][]string {
 	out := [][]string{nil}
 	for _, s := range subs {
-		cs := s.asClauses()
+		// the clauses that filter something: a branch's spaces and
+		// punctuation would use up the ways of choosing
+		cs := minimize(s.asClauses())
 		if len(cs) == 0 || len(out)*len(cs) > maxDistributed {
 			return nil
 		}
@@ -393,20 +543,7 @@ func bestClause(cs [][]string) []string {
 func minimize(cs [][]string) [][]string {
 	var out [][]string
 	for _, c := range cs {
-		c = dedup(c)
-		var keep []string
-		for _, s := range c {
-			redundant := false
-			for _, t := range c {
-				if t != s && len(t) < len(s) && contains(s, t) {
-					redundant = true
-					break
-				}
-			}
-			if !redundant {
-				keep = append(keep, s)
-			}
-		}
+		keep := minimizeClause(c)
 		// a clause of single spaces or punctuation marks filters nothing
 		if len(keep) == 0 || clauseQuality(keep) < 0.5 {
 			continue
@@ -414,6 +551,26 @@ func minimize(cs [][]string) [][]string {
 		out = append(out, keep)
 	}
 	return out
+}
+
+// minimizeClause returns the strings of c, deduplicated, less those
+// that contain another (the shorter one occurs wherever the longer does).
+func minimizeClause(c []string) []string {
+	c = dedup(c)
+	var keep []string
+	for _, s := range c {
+		redundant := false
+		for _, t := range c {
+			if t != s && len(t) < len(s) && contains(s, t) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			keep = append(keep, s)
+		}
+	}
+	return keep
 }
 
 func contains(s, sub string) bool {
@@ -450,11 +607,16 @@ func dedupOwned(ss []string) []string {
 // alphabet; nil means none is known (the rule runs on every window its
 // Needs allow).
 func ruleClausesOf(t *syntax.Regexp) [][]string {
-	return minimize(analyze(t).asClauses())
+	spaced := clauseLiterals(analyzeSpaced(t).asClauses())
+	plain := clauseLiterals(spaceClauses(analyze(t).asClauses()))
+	return dropImplied(minimize(append(spaced, plain...)))
 }
 
 // matcher is an Aho-Corasick automaton over the literals of all rules,
-// as a dense table over byte classes.
+// as a dense table over byte classes. It reads the text through
+// spaceByte with each run of spaces as one (the literals have no two
+// spaces in a row): a state reached by a space stays where it is on the
+// next ones.
 type matcher struct {
 	class  [256]uint8 // byte → class; 0 for bytes in no literal
 	nclass int
@@ -485,7 +647,7 @@ func newMatcher(lits []string) *matcher {
 		}
 	}
 	for b := range 256 {
-		m.class[b] = normClass[normByte(byte(b))]
+		m.class[b] = normClass[spaceByte(byte(b))]
 	}
 	m.nclass = int(next)
 	nc := m.nclass
@@ -495,6 +657,8 @@ func newMatcher(lits []string) *matcher {
 		next []int32
 		fail int32
 		out  []int32
+		// bySpace: the node is reached by a space
+		bySpace bool
 	}
 	newNode := func() node {
 		n := node{next: make([]int32, nc)}
@@ -510,6 +674,7 @@ func newMatcher(lits []string) *matcher {
 			c := normClass[l[i]]
 			if nodes[s].next[c] < 0 {
 				nodes = append(nodes, newNode())
+				nodes[len(nodes)-1].bySpace = l[i] == ' '
 				nodes[s].next[c] = int32(len(nodes) - 1)
 			}
 			s = nodes[s].next[c]
@@ -541,6 +706,27 @@ func newMatcher(lits []string) *matcher {
 			queue = append(queue, t)
 		}
 	}
+	// a run of spaces reads as one: the states a space leads to
+	// (nodes reached by a space, or the root when no literal starts
+	// with one) ignore the rest of the run. Where literals end, the
+	// rest of the run goes to a twin with no literals, which notes no
+	// end again.
+	if sp := normClass[' ']; sp != 0 {
+		for s := range nodes {
+			if !nodes[s].bySpace {
+				continue
+			}
+			if len(nodes[s].out) == 0 {
+				nodes[s].next[sp] = int32(s)
+				continue
+			}
+			twin := int32(len(nodes))
+			nodes = append(nodes, node{next: slices.Clone(nodes[s].next)})
+			nodes[twin].next[sp] = twin
+			nodes[s].next[sp] = twin
+		}
+	}
+	nodes = outputsLast(nodes, func(n *node) []int32 { return n.next }, func(n *node) bool { return len(n.out) > 0 })
 	m.delta = make([]int32, len(nodes)*nc)
 	m.outStart = make([]int32, len(nodes)+1)
 	for s, n := range nodes {
@@ -565,6 +751,34 @@ func newMatcher(lits []string) *matcher {
 	}
 	m.outStart[len(nodes)] = int32(len(m.out))
 	return m
+}
+
+// outputsLast renumbers the states of an automaton, nodes, so that the
+// states where literals end (hasOut) come after all the others, the
+// root (state 0) first: a state's number then tells whether literals
+// end there (see Engine.litEndMin). next gives a node's transitions,
+// which it rewrites.
+func outputsLast[N any](nodes []N, next func(*N) []int32, hasOut func(*N) bool) []N {
+	order := make([]int32, 0, len(nodes))
+	for pass := range 2 {
+		for s := range nodes {
+			if hasOut(&nodes[s]) == (pass == 1) {
+				order = append(order, int32(s))
+			}
+		}
+	}
+	num := make([]int32, len(nodes))
+	for k, s := range order {
+		num[s] = int32(k)
+	}
+	out := make([]N, len(nodes))
+	for k, s := range order {
+		out[k] = nodes[s]
+		for c, t := range next(&out[k]) {
+			next(&out[k])[c] = num[t]
+		}
+	}
+	return out
 }
 
 func dedupIDs(ids []int32) []int32 {

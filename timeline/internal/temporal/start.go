@@ -702,6 +702,10 @@ func prefixes(t *syntax.Regexp) prefixSet {
 // prefixer memoizes analyze over the nodes of one expression.
 type prefixer struct {
 	memo map[*syntax.Regexp]litInfo
+	// spaced: analyze reads whitespace as the clauses do (see
+	// analyzeSpaced), never for prefixes, which are read on the text as
+	// it is
+	spaced bool
 	// pmemo holds prefixes by node and depth; the sets are shared, and
 	// never written
 	pmemo map[prefixKey]prefixSet

@@ -269,7 +269,7 @@ func TestTablesUsed(t *testing.T) {
 		name string
 		a, b any
 	}{
-		{"litDelta", a.litDelta, b.litDelta}, {"litRecip", a.litRecip, b.litRecip}, {"litW", a.litW, b.litW},
+		{"litDelta", a.litDelta, b.litDelta}, {"litEndMin", a.litEndMin, b.litEndMin}, {"litRecip", a.litRecip, b.litRecip}, {"litW", a.litW, b.litW},
 		{"litRows", a.litRows, b.litRows}, {"litRowOf", a.litRowOf, b.litRowOf}, {"nclauses", a.nclauses, b.nclauses},
 		{"needRules", a.needRules, b.needRules},
 	} {
