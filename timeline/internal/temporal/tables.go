@@ -3,12 +3,11 @@ package temporal
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"regexp/syntax"
+	"strconv"
 	"sync"
 )
 
@@ -25,7 +24,8 @@ import (
 // rules, and the derived structures are the same values either way (see
 // tables_test.go, which also checks that the file is fresh).
 //
-// The file: tablesMagic, a CRC of the rest; the key of the rule set and
+// The file: tablesMagic, a CRC of the rest; the key of the rule set
+// (counted) and
 // the rules' part (for each rule, its prepared pieces in the order of
 // tableWriter's calls in tables_test.go, then the literal automaton);
 // then the limits the patterns' starters were built under and the
@@ -38,20 +38,60 @@ import (
 var tablesFile []byte
 
 // tablesMagic starts the file; its last byte is the format version.
-const tablesMagic = "evtltab\x02"
+const tablesMagic = "evtltab\x03"
 
 // ruleSetKey is what the tables of rs depend on beyond the code: the
-// expressions in order, and the limits that tests vary.
-func ruleSetKey(rs []*Rule) [sha256.Size]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s %d %d %d\n", tablesMagic, len(rs), maxDFAStates, subMinInst)
+// expressions in order, and the limits that tests vary. The file holds
+// the key itself, not a digest of it: comparing some 21 KB is cheaper
+// than hashing them as every process starts, and no change escapes it.
+func ruleSetKey(rs []*Rule) []byte {
+	k := appendKeyHead(nil, len(rs))
+	for _, r := range rs {
+		k = appendKeyRule(k, r.source())
+	}
+	return k
+}
+
+// appendKeyHead appends the key's first line: the format and the
+// limits.
+func appendKeyHead(k []byte, rules int) []byte {
+	k = append(k, tablesMagic...)
+	for _, n := range []int{rules, maxDFAStates, subMinInst} {
+		k = append(k, ' ')
+		k = strconv.AppendInt(k, int64(n), 10)
+	}
+	return append(k, '\n')
+}
+
+// appendKeyRule appends a rule's expression, after its length.
+func appendKeyRule(k []byte, src string) []byte {
+	k = strconv.AppendInt(k, int64(len(src)), 10)
+	k = append(k, ':')
+	return append(k, src...)
+}
+
+// keyMatches says whether key is ruleSetKey(rs), piece by piece
+// without building it.
+func keyMatches(key []byte, rs []*Rule) bool {
+	var buf [64]byte
+	head := appendKeyHead(buf[:0], len(rs))
+	if !bytes.HasPrefix(key, head) {
+		return false
+	}
+	key = key[len(head):]
 	for _, r := range rs {
 		src := r.source()
-		fmt.Fprintf(h, "%d:%s", len(src), src)
+		n := strconv.AppendInt(buf[:0], int64(len(src)), 10)
+		if !bytes.HasPrefix(key, n) || len(key) <= len(n) || key[len(n)] != ':' {
+			return false
+		}
+		key = key[len(n)+1:]
+		if len(key) < len(src) || string(key[:len(src)]) != src {
+			return false
+		}
+		key = key[len(src):]
 	}
-	var k [sha256.Size]byte
-	h.Sum(k[:0])
-	return k
+	return len(key) == 0
 }
 
 // tableParts are the parts of a tables file.
@@ -81,7 +121,7 @@ func splitUnchecked(file []byte) (p tableParts, ok bool) {
 		return p, false
 	}
 	r := &tableReader{b: file[n+4:]}
-	p.key = r.take(sha256.Size)
+	p.key = r.take(r.count(1))
 	p.rules = r.take(r.count(1))
 	p.patterns = r.b
 	return p, !r.bad
@@ -94,8 +134,7 @@ func rulesPart(p tableParts, ok bool, rs []*Rule) []byte {
 	if !ok {
 		return nil
 	}
-	key := ruleSetKey(rs)
-	if !bytes.Equal(p.key, key[:]) {
+	if !keyMatches(p.key, rs) {
 		return nil
 	}
 	return p.rules

@@ -22,7 +22,8 @@ var updateTables = flag.Bool("update-tables", false, "rewrite engine_tables.bin 
 func encodeTables(rs []*Rule, patterns []string) []byte {
 	w := &tableWriter{}
 	key := ruleSetKey(rs)
-	w.bytes(key[:])
+	w.count(len(key))
+	w.bytes(key)
 	rw := &tableWriter{}
 	rw.count(len(rs))
 	prep, css := prepareRules(rs)
