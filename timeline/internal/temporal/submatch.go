@@ -275,18 +275,26 @@ func newSubProgOf(prog *syntax.Prog, numSubexp int) *subProg {
 func (sp *subProg) pairAlts() {
 	sp.altPairs = make([][4]uint64, len(sp.alts))
 	for k, set := range sp.alts {
-		for c := range utf8.RuneSelf {
-			w, bit := c>>6, uint64(1)<<(c&63)
-			var ways uint64
-			if set[w]&bit != 0 {
-				ways |= 1
-			}
-			if set[2+w]&bit != 0 {
-				ways |= 2
-			}
-			sp.altPairs[k][c>>5] |= ways << (2 * (c & 31))
+		for j := range 4 {
+			// the 32 bytes of word j: out's bits from set[0:2], arg's
+			// from set[2:4], each spread to every other bit
+			shift := 32 * (j & 1)
+			out, arg := uint32(set[j>>1]>>shift), uint32(set[2+j>>1]>>shift)
+			sp.altPairs[k][j] = spreadBits(out) | spreadBits(arg)<<1
 		}
 	}
+}
+
+// spreadBits moves bit i of x to bit 2i, in five steps of halving
+// shifts rather than a loop over the 32 bits: pairAlts runs for every
+// alternation as New decodes the tables.
+func spreadBits(x uint32) uint64 {
+	v := uint64(x)
+	v = (v | v<<16) & 0x0000FFFF0000FFFF
+	v = (v | v<<8) & 0x00FF00FF00FF00FF
+	v = (v | v<<4) & 0x0F0F0F0F0F0F0F0F
+	v = (v | v<<2) & 0x3333333333333333
+	return (v | v<<1) & 0x5555555555555555
 }
 
 // leadCloser finds what the threads at an instruction can read first.
