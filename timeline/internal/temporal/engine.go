@@ -566,10 +566,7 @@ func (e *Engine) scanTables() {
 	}
 	if m.delta16 != nil && nstates*m.nclass < 1<<16 {
 		e.litDelta = new([litDeltaLen]uint16)
-		nc := uint16(m.nclass)
-		for i, v := range m.delta16 {
-			e.litDelta[i] = (v >> 1) * nc
-		}
+		premultiplyDelta(e.litDelta[:len(m.delta16)], m.delta16, uint16(m.nclass))
 		// the states where literals end come last (outputsLast)
 		first := nstates
 		for first > 0 && m.outStart[first-1] < m.outStart[first] {
@@ -579,6 +576,23 @@ func (e *Engine) scanTables() {
 		// ceil(2^32 / nclass): a row number (a multiple of nclass
 		// below 2^16) times it, shifted by 32, is the state
 		e.litRecip = (1<<32 + uint64(m.nclass) - 1) / uint64(m.nclass)
+	}
+}
+
+// premultiplyDelta sets dst[i] to (src[i]>>1)*nc, four a round in the
+// lanes of a uint64 (one load, one multiply, one store): a product is a
+// row of litDelta, below 2^16, so that no lane carries into the next.
+func premultiplyDelta(dst, src []uint16, nc uint16) {
+	const lanes = 0x7FFF_7FFF_7FFF_7FFF // each lane's bits after >>1
+	i := 0
+	for ; i+4 <= len(src); i += 4 {
+		s, d := src[i:i+4:i+4], dst[i:i+4:i+4]
+		x := uint64(s[0]) | uint64(s[1])<<16 | uint64(s[2])<<32 | uint64(s[3])<<48
+		x = (x >> 1 & lanes) * uint64(nc)
+		d[0], d[1], d[2], d[3] = uint16(x), uint16(x>>16), uint16(x>>32), uint16(x>>48)
+	}
+	for ; i < len(src); i++ {
+		dst[i] = (src[i] >> 1) * nc
 	}
 }
 
