@@ -321,26 +321,37 @@ func (tz *tokenizer) scanPlain(toks []token, text string, i int, g *gazetteer) (
 // sets t's low to g's key when g holds the word lowered and reports
 // whether it does; t keeps its raw as low when not (slot -1).
 func lookupCapitalized(t *token, g *gazetteer, text string) bool {
-	// findFold, its first probe read here: most words end there, a hit
-	// or an empty slot, without a call
 	t.slot = -1
-	s := int(t.h & g.mask)
-	if g.free(uint32(s)) {
-		return false
-	} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
-		// compared with key8 in one load, lowered by setting bit 5 of
-		// each byte (the capital's; the others have it), without hs
-		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
-			s = g.findFold(t.h, t.raw)
-		}
-	} else if key := g.words[s].key; g.hs[s] != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
-		s = g.findFold(t.h, t.raw)
-	}
+	s := g.foldedSlot(t, text)
 	if s < 0 {
 		return false
 	}
 	t.low, t.cls, t.slot = g.words[s].key, g.words[s].cls, int32(s)+1
 	return true
+}
+
+// foldedSlot is g.findFold of t, an ASCII word of text, with its first
+// probe read here: most words end there, at a hit or an empty slot. It
+// returns the slot, or -1.
+func (g *gazetteer) foldedSlot(t *token, text string) int {
+	s := int(t.h & g.mask)
+	if g.free(uint32(s)) {
+		return -1
+	}
+	if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+		// a word of up to eight bytes with eight to read at its start is
+		// compared with key8 in one load, lowered by setting bit 5 of
+		// each byte (the letters' case; a digit or a dot has it
+		// already), without hs
+		if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
+			return g.findFold(t.h, t.raw)
+		}
+		return s
+	}
+	if key := g.words[s].key; g.hs[s] != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
+		return g.findFold(t.h, t.raw)
+	}
+	return s
 }
 
 // packKey returns key as scanPlain compares it with a word (key8): its
@@ -531,22 +542,7 @@ func (tz *tokenizer) lower(toks []token, text string, g *gazetteer) {
 		rest := pend[:0]
 		for _, k := range pend {
 			t := &toks[k]
-			// findFold, its first probe read here: most words end there,
-			// a hit or an empty slot, without a call
-			s := int(t.h & g.mask)
-			if g.free(uint32(s)) {
-				s = -1
-			} else if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
-				// a word of up to eight bytes with eight to read at its
-				// start is compared with key8 in one load, lowered by
-				// setting bit 5 of each byte (the letters' case; a
-				// digit or a dot has it already), without hs
-				if (le64(text, t.Start)|0x2020202020202020)&byteMasks[n] != g.words[s].key8 {
-					s = g.findFold(t.h, t.raw)
-				}
-			} else if key := g.words[s].key; g.hs[s] != t.h|1 || len(key) != len(t.raw) || !equalLowered(t.raw, key) {
-				s = g.findFold(t.h, t.raw)
-			}
+			s := g.foldedSlot(t, text)
 			if s < 0 {
 				rest = append(rest, k)
 				n += len(t.raw)
