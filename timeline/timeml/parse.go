@@ -224,7 +224,9 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 	// every element has a start tag, a '<'; counting the '<' of end
 	// tags off too would cost a search for "</" at each of them. A lean
 	// parse keeps few of the elements after TEXT: it sizes its lists
-	// from the bytes up to TEXT's end tag (they grow if that falls short)
+	// from the bytes up to TEXT's end tag (they grow if that falls
+	// short), where a count of "</" is cheap and the list of a file with
+	// no tags in TEXT is half end tags
 	kept, strEnd, endText := src, len(src), -1
 	if lean {
 		if endText = indexEndText(src); endText >= 0 {
@@ -233,6 +235,9 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 		strEnd = leanStr(src, endText)
 	}
 	starts := bytes.Count(kept, []byte("<"))
+	if lean {
+		starts -= bytes.Count(kept, []byte("</"))
+	}
 	p := &parsed{src: src, str: string(src[:strEnd]), strEnd: strEnd, endText: endText,
 		textElem: -1, lean: lean,
 		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(kept))}
