@@ -236,7 +236,9 @@ type replacement struct {
 // tags they keep or rewrite, in piece order, and the new tags by position.
 func (p *parsed) newTags(items []*item) ([]replacement, *tagCursor) {
 	var repl []replacement
-	at := &tagCursor{}
+	// most annotations are new tags with a span: their lists are made
+	// at their lengths, not grown by doubling
+	at := &tagCursor{spans: make([]*item, 0, len(items)), bounds: make([]int, 0, 2*len(items))}
 	for _, it := range items {
 		if it.existing < 0 {
 			if it.span.Len() == 0 {
