@@ -252,7 +252,7 @@ func lastWriters(paths []string) map[string]int {
 // extractor that x waits for and, with write set, writes it to the output
 // folder with their TIMEX3 tags.
 func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode timeline.Mode, path string, outDir *outFolder, write bool, bufs *buffers, stdout, stderr io.Writer) error {
-	doc, info, err := readInput(path, bufs)
+	doc, id, err := readInput(path, bufs)
 	if err != nil {
 		return err
 	}
@@ -272,7 +272,7 @@ func annotate(ctx context.Context, x func() (*timeline.Extractor, error), mode t
 	}
 	bufs.out = out
 	dest := filepath.Join(outDir.dir, name)
-	if outDir.overwrites(name, info) {
+	if outDir.overwrites(name, id) {
 		return fmt.Errorf("%s: -out would overwrite the input", path)
 	}
 	if write {
@@ -302,23 +302,6 @@ func skipped(adj []timeml.Adjustment) int {
 	return n
 }
 
-// writeFile writes data to the file at path as os.WriteFile does, with
-// mode 0644.
-func writeFile(path string, data []byte) error {
-	f, err := openFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	n, err := f.Write(data)
-	if err == nil && n < len(data) {
-		err = io.ErrShortWrite
-	}
-	if err1 := f.Close(); err1 != nil && err == nil {
-		err = err1
-	}
-	return err
-}
-
 // outFolder is the folder the documents are written to, with the names
 // it held when the run began. A name not among them is a file this run
 // made, not an input, so the check that a write would not overwrite its
@@ -344,62 +327,25 @@ func openOutFolder(dir string) (*outFolder, error) {
 	return &outFolder{dir: dir, existed: existed}, nil
 }
 
-// overwrites reports whether writing name would overwrite the file info
-// describes.
-func (o *outFolder) overwrites(name string, info os.FileInfo) bool {
-	return o.existed[name] && same(filepath.Join(o.dir, name), info)
-}
-
-// same reports whether the file at path is the one info describes.
-func same(path string, info os.FileInfo) bool {
-	fi, err := os.Stat(path)
-	return err == nil && os.SameFile(fi, info)
+// overwrites reports whether writing name would overwrite the file id
+// identifies.
+func (o *outFolder) overwrites(name string, id fileID) bool {
+	return o.existed[name] && sameFile(filepath.Join(o.dir, name), id)
 }
 
 // readInput reads and parses the document at path as te3.ReadFile does,
-// into bufs.in, and returns the file's FileInfo, read from the open file:
-// the check that the output would not overwrite the input then needs no
-// second lookup of the path.
-func readInput(path string, bufs *buffers) (*timeml.Doc, os.FileInfo, error) {
-	f, err := openFile(path, os.O_RDONLY, 0)
+// into bufs.in, and returns the file's identity, read from the open
+// file: the check that the output would not overwrite the input then
+// needs no second lookup of the path.
+func readInput(path string, bufs *buffers) (*timeml.Doc, fileID, error) {
+	src, id, err := readFile(path, bufs.in[:0])
 	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	src, err := readAll(f, info.Size(), bufs.in[:0])
-	if err != nil {
-		return nil, nil, err
+		return nil, id, err
 	}
 	bufs.in = src
 	doc, err := timeml.ParseText(src)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, id, fmt.Errorf("%s: %w", path, err)
 	}
-	return doc, info, nil
-}
-
-// readAll reads f to its end into buf, grown to hold size bytes (and
-// one more, so that the read that finds the end needs no new buffer), as
-// os.ReadFile does.
-func readAll(f *os.File, size int64, buf []byte) ([]byte, error) {
-	if want := int(max(size+1, 512)); cap(buf) < want {
-		buf = make([]byte, 0, want)
-	}
-	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
+	return doc, id, nil
 }

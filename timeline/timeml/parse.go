@@ -73,9 +73,16 @@ type parsed struct {
 	// str is src as a string: tag and attribute names and values are
 	// substrings of it, one copy of the file rather than an allocation
 	// for each (a TimeML file is mostly the tags of its links). A lean
-	// parse copies only up to the end of the first </TEXT> unless a tag
-	// it keeps comes after (see strFor).
+	// parse copies only what the tags it keeps need: up to the end of
+	// TEXT's start tag at first, on to the end of the first </TEXT>, or
+	// the whole file, when a tag after needs it (see strFor).
 	str string
+	// strEnd bounds the tags str covers: every tag that starts before
+	// strEnd (a tag's names and values come before the next '<')
+	strEnd int
+	// endText is the offset of the first </TEXT> in a lean parse, -1
+	// when there is none
+	endText int
 	// slab holds the attribute lists of the elements side by side, in
 	// the order of their start tags
 	slab Attrs
@@ -110,12 +117,60 @@ func (p *parsed) openName(o openElem) []byte {
 }
 
 // strFor makes p.str cover the tag that starts at src[i], and so all its
-// names and values: the '<' of the </TEXT> that ends a lean parse's copy
-// ends every tag before it, and a tag after needs the rest of the file.
+// names and values: past TEXT's start tag, the copy goes on to the end
+// of the first </TEXT>, whose '<' ends every tag before it; a tag after
+// needs the rest of the file.
 func (p *parsed) strFor(i int) {
-	if i+len("</TEXT>") >= len(p.str) && len(p.str) < len(p.src) {
-		p.str = string(p.src)
+	if i < p.strEnd {
+		return
 	}
+	if i < p.endText {
+		p.str, p.strEnd = string(p.src[:p.endText+len("</TEXT>")]), p.endText
+		return
+	}
+	p.str, p.strEnd = string(p.src), len(p.src)
+}
+
+// leanStr returns the end of a lean parse's first copy of src, whose
+// first </TEXT> is at endText (-1 when there is none): the end of the
+// tag at the first "<TEXT", the header and TEXT's start tag. A TempEval-3
+// input has no tags in TEXT, and the copy leaves out its text, which is
+// Doc.Text, a copy of its own. A tag in TEXT, or a "<TEXT" that is no
+// tag (in a comment), has strFor copy on.
+func leanStr(src []byte, endText int) int {
+	if endText < 0 {
+		return len(src)
+	}
+	t := bytes.Index(src[:endText], []byte("<TEXT"))
+	if t < 0 {
+		return endText
+	}
+	return startTagEnd(src, t)
+}
+
+// startTagEnd returns the end of the start tag at src[t], by its quotes,
+// with no '<' before it: the tag's names and values are read before
+// there. With a '<' first (even quoted), it returns the offset of that
+// '<': no tag starts before it, and the tag's reads stop before it too.
+func startTagEnd(src []byte, t int) int {
+	for k := t + 1; k < len(src); k++ {
+		switch src[k] {
+		case '>':
+			return k + 1
+		case '<':
+			return k
+		case '"', '\'':
+			q := bytes.IndexByte(src[k+1:], src[k])
+			if q < 0 || bytes.IndexByte(src[k+1:k+1+q], '<') >= 0 {
+				if lt := bytes.IndexByte(src[k+1:], '<'); lt >= 0 {
+					return k + 1 + lt
+				}
+				return len(src)
+			}
+			k += 1 + q
+		}
+	}
+	return len(src)
 }
 
 // The bits of nameBytes: what a byte may be in an XML name.
@@ -169,15 +224,22 @@ func parseDoc(src []byte, lean bool) (*parsed, error) {
 	// every element has a start tag, a '<'; counting the '<' of end
 	// tags off too would cost a search for "</" at each of them. A lean
 	// parse keeps few of the elements after TEXT: it sizes its lists
-	// from the bytes up to TEXT's end tag (they grow if that falls short)
-	kept := src
+	// from the bytes up to TEXT's end tag (they grow if that falls
+	// short), where a count of "</" is cheap and the list of a file with
+	// no tags in TEXT is half end tags
+	kept, strEnd, endText := src, len(src), -1
 	if lean {
-		if k := indexEndText(src); k >= 0 {
-			kept = src[:k+len("</TEXT>")]
+		if endText = indexEndText(src); endText >= 0 {
+			kept = src[:endText+len("</TEXT>")]
 		}
+		strEnd = leanStr(src, endText)
 	}
 	starts := bytes.Count(kept, []byte("<"))
-	p := &parsed{src: src, str: string(kept), textElem: -1, lean: lean,
+	if lean {
+		starts -= bytes.Count(kept, []byte("</"))
+	}
+	p := &parsed{src: src, str: string(src[:strEnd]), strEnd: strEnd, endText: endText,
+		textElem: -1, lean: lean,
 		elems: make([]element, 0, starts), slab: make(Attrs, 0, maxAttrs(kept))}
 	var stack []openElem // the open elements, innermost last
 	inText := false

@@ -3,6 +3,7 @@ package timeml
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -209,6 +210,56 @@ func TestParseTextAfterText(t *testing.T) {
 	}
 }
 
+// TestParseTextLeanCopy: ParseText and Parse agree on documents where a
+// lean parse's first copy of the file, up to the first '<' after
+// "<TEXT", falls short of the tags it keeps: "<TEXT" in a comment or a
+// longer name before TEXT, tags in TEXT, attributes on TEXT, errors in
+// its start tag.
+func TestParseTextLeanCopy(t *testing.T) {
+	dct := "<DOCID>d</DOCID><DCT><TIMEX3 tid='t0' value='1998'>1998</TIMEX3></DCT>"
+	for _, src := range []string{
+		"<TimeML><!-- <TEXT> -->" + dct + "<TEXT>x</TEXT></TimeML>",
+		"<TimeML><TEXTX a='b'/>" + dct + "<TEXT>x</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a='1'>x <TIMEX3 tid='t1' value='1999'>y</TIMEX3> z</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT>x <EVENT eid='e1' class='X'>y</EVENT><TIMEX3 tid='t1'>z</TIMEX3></TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT\n a=\"&amp;\">x&amp;y</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a='<'>x</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a='1'/></TimeML>",
+		"<TimeML>" + dct + "<TEXT>x<!-- <TIMEX3 tid='t1'> --></TEXT><TIMEX3 tid='t2' functionInDocument='CREATION_TIME'/></TimeML>",
+		"<TimeML>" + dct + "<TEXT>x</TEXT><TEXT a='2'>y</TEXT></TimeML>",
+		"<TimeML><TEXT>x<![CDATA[</TEXT>]]> <a b='c'>d</a></TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a=\">\" b='>' c='\"'>x <TIMEX3 tid='t1'>y</TIMEX3></TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a=\"x<y\">x</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a=\"x>x</TEXT></TimeML>",
+		"<TimeML>" + dct + "<TEXT a=>x</TEXT></TimeML>",
+		"<TimeML><!-- <TEXT a=\" -->" + dct + "<TEXT b=\"1\">x</TEXT></TimeML>",
+		"<TimeML><!-- <TEXT a='>' -->" + dct + "<TEXT>x</TEXT></TimeML>",
+		"<TimeML><![CDATA[<TEXT ]]>" + dct + "<TEXT>x</TEXT></TimeML>",
+		"<TEXT>x</TEXT>", "<TEXT", "<TEXT a='1'", "<TEXT>", "<TEXT a='</TEXT>'>x</TEXT>",
+	} {
+		checkParseText(t, src, []byte(src))
+	}
+	// random edits around TEXT's start tag, where the first copy ends
+	docs := teInputs(t)
+	names := slices.Sorted(maps.Keys(docs))
+	rng := rand.New(rand.NewPCG(7, 8))
+	bits := []string{"<", ">", "\"", "'", " a=\">\"", " a='<'", "<!--", "-->", "<TEXT", "</TEXT>", "<a>", "</a>",
+		"<TIMEX3 tid='t1'>", "</TIMEX3>", "&amp;", "=", " "}
+	for round := range 1000 {
+		src := slices.Clone(docs[names[rng.IntN(len(names))]])
+		t0 := max(0, bytes.Index(src, []byte("<TEXT")))
+		for range 1 + rng.IntN(3) {
+			at := min(len(src), max(0, t0-20+rng.IntN(60)))
+			if rng.IntN(2) == 0 {
+				src = slices.Insert(src, at, []byte(bits[rng.IntN(len(bits))])...)
+			} else {
+				src = slices.Delete(src, at, min(len(src), at+1+rng.IntN(4)))
+			}
+		}
+		checkParseText(t, "edit at TEXT "+strconv.Itoa(round), src)
+	}
+}
+
 // TestParseTextLinkRuns: ParseText and Parse agree on runs of link tags
 // of the form skipLinkTag reads, back to back, between text, spaces and
 // other markup, to the end of the file, with names alike by length and
@@ -245,6 +296,7 @@ func FuzzParseText(f *testing.F) {
 		"<TimeML><TEXT>x</TEXT><MAKEINSTANCE eiid=\"ei1\" eventID=\"e1\"/><TLINK lid=\"l1\" a='&amp;'/></TimeML>",
 		"<TimeML><TLINK lid='l1' lid='l2'/><TEXT>x</TEXT><DCT><TIMEX3 tid='t0'>1998</TIMEX3></DCT></TimeML>",
 		"<a><b c='1'><TEXT/></b></a>",
+		"<TimeML><!-- <TEXT> --><DCT><TIMEX3 tid='t0'>1998</TIMEX3></DCT><TEXT a='1'>x <TIMEX3 tid='t1'>y</TIMEX3></TEXT></TimeML>",
 		"<TimeML><TEXT>x</TEXT><TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\" />\n</TimeML>\n",
 	} {
 		f.Add([]byte(s))

@@ -84,8 +84,10 @@ func (p *parsed) place(anns []Annotation) ([]*item, []Adjustment) {
 	}
 	tp := p.textParts()
 	items := make([]*item, 0, len(anns))
+	all := make([]item, len(anns)) // one allocation, not one an item
 	for i, a := range anns {
-		it := &item{idx: i, ann: a, span: a.Span, existing: -1}
+		it := &all[i]
+		*it = item{idx: i, ann: a, span: a.Span, existing: -1}
 		if p.textEmpty {
 			note(it, true, "TEXT is an empty-element tag")
 			continue

@@ -23,22 +23,6 @@ type Annotation struct {
 	Attrs Attrs
 }
 
-// attrList returns every attribute the annotation writes, in order.
-func (a Annotation) attrList() Attrs {
-	l := Attrs{{"tid", a.TID}, {"type", a.Type}, {"value", a.Value}}
-	if a.Mod != "" {
-		l = append(l, Attr{"mod", a.Mod})
-	}
-	for _, at := range a.Attrs {
-		switch at.Name {
-		case "tid", "type", "value", "mod":
-		default:
-			l = append(l, at)
-		}
-	}
-	return l
-}
-
 // Adjustment records an annotation that Write could not place as given.
 type Adjustment struct {
 	// Index is the annotation's index in the list given to Write.
@@ -140,19 +124,35 @@ func openTag(a Annotation, empty bool) []byte {
 
 // writeOpenTag writes openTag(a, empty) to b.
 func writeOpenTag(b *bytes.Buffer, a Annotation, empty bool) {
+	// the attributes in attrList's order, with no list made for them
 	b.WriteString("<TIMEX3")
-	for _, at := range a.attrList() {
-		b.WriteByte(' ')
-		b.WriteString(at.Name)
-		b.WriteString(`="`)
-		writeEscapedAttr(b, at.Value)
-		b.WriteByte('"')
+	writeAttr(b, "tid", a.TID)
+	writeAttr(b, "type", a.Type)
+	writeAttr(b, "value", a.Value)
+	if a.Mod != "" {
+		writeAttr(b, "mod", a.Mod)
+	}
+	for _, at := range a.Attrs {
+		switch at.Name {
+		case "tid", "type", "value", "mod":
+		default:
+			writeAttr(b, at.Name, at.Value)
+		}
 	}
 	if empty {
 		b.WriteString("/>")
 	} else {
 		b.WriteString(">")
 	}
+}
+
+// writeAttr writes ` name="value"`, the value escaped.
+func writeAttr(b *bytes.Buffer, name, value string) {
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	writeEscapedAttr(b, value)
+	b.WriteByte('"')
 }
 
 const closeTag = "</TIMEX3>"
@@ -236,7 +236,9 @@ type replacement struct {
 // tags they keep or rewrite, in piece order, and the new tags by position.
 func (p *parsed) newTags(items []*item) ([]replacement, *tagCursor) {
 	var repl []replacement
-	at := &tagCursor{}
+	// most annotations are new tags with a span: their lists are made
+	// at their lengths, not grown by doubling
+	at := &tagCursor{spans: make([]*item, 0, len(items)), bounds: make([]int, 0, 2*len(items))}
 	for _, it := range items {
 		if it.existing < 0 {
 			if it.span.Len() == 0 {

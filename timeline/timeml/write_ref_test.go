@@ -9,6 +9,23 @@ import (
 	"strings"
 )
 
+// attrList returns every attribute the annotation writes, in order: the
+// list writeOpenTag made before it wrote them one by one.
+func (a Annotation) attrList() Attrs {
+	l := Attrs{{"tid", a.TID}, {"type", a.Type}, {"value", a.Value}}
+	if a.Mod != "" {
+		l = append(l, Attr{"mod", a.Mod})
+	}
+	for _, at := range a.Attrs {
+		switch at.Name {
+		case "tid", "type", "value", "mod":
+		default:
+			l = append(l, at)
+		}
+	}
+	return l
+}
+
 func refOpenTag(a Annotation, empty bool) []byte {
 	var b bytes.Buffer
 	b.WriteString("<TIMEX3")

@@ -30,6 +30,10 @@ var dctLayouts = []struct {
 	{"2006", timeline.Year},
 }
 
+// clockLayouts is how many of dctLayouts hold a time of day: each reads
+// "2006-01-02" in ten bytes exactly (fixed widths) and then the 'T'.
+const clockLayouts = 3
+
 // ReadFile reads and parses the TimeML document at path, returning its
 // source bytes too; errors name the file. The Doc is ParseText's: the
 // commands read its TEXT and creation time, not the links after TEXT.
@@ -49,7 +53,13 @@ func ReadFile(path string) (*timeml.Doc, []byte, error) {
 // "1998-08-07T06:18:00") as a UTC time and its precision.
 func ParseDCT(value string) (time.Time, timeline.Granularity, error) {
 	v := strings.TrimSpace(value)
-	for _, l := range dctLayouts {
+	layouts := dctLayouts
+	if len(v) <= 10 || v[10] != 'T' {
+		// most creation times are dates alone: a time.Parse that fails
+		// allocates its error, three a file
+		layouts = layouts[clockLayouts:]
+	}
+	for _, l := range layouts {
 		if t, err := time.Parse(l.layout, v); err == nil {
 			return t, l.gran, nil
 		}
