@@ -1,7 +1,6 @@
 package temporal
 
 import (
-	"math/rand/v2"
 	"regexp/syntax"
 	"slices"
 	"testing"
@@ -154,23 +153,8 @@ func compareSubRuns(t *testing.T, e *Engine, text string) {
 // seventh text) and random texts.
 func TestSubRunMatchesReference(t *testing.T) {
 	e := Default()
-	for _, text := range append(dfaTrickyTexts(), subTrickyTexts()...) {
-		if len(text) < 300 {
-			compareSubRuns(t, e, text)
-		}
-	}
-	for i, text := range testTexts(t) {
-		if i%7 != 0 {
-			continue
-		}
-		for _, w := range Windows(text, 0, len(text), nil) {
-			compareSubRuns(t, e, text[w.Start:w.End])
-		}
-	}
-	rng := rand.New(rand.NewPCG(13, 14))
-	for range 300 {
-		compareSubRuns(t, e, randomCandidateText(rng))
-	}
+	tricky := append(dfaTrickyTexts(), subTrickyTexts()...)
+	forCandidateTexts(t, tricky, 13, func(text string) { compareSubRuns(t, e, text) })
 }
 
 // FuzzSubRun compares subRun with subRunRef.
